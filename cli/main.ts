@@ -1,0 +1,30 @@
+/** Entry of the `runbook-reader` command: picks the sub-command and returns the process exit code. */
+export type Command = (args: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  sync: { summary: 'sync runbooks from a Git remote into a local state folder', load: async () => (await import('./commands/sync')).syncCommand },
+  check: { summary: 'check a folder of runbooks for broken links, anchors and metadata', load: async () => (await import('./commands/check')).checkCommand },
+};
+
+export const USAGE = `Usage: runbook-reader <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(8)}${c.summary}`)
+  .join('\n')}
+
+Run "runbook-reader <command> --help" for a command's options.`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h') {
+    (name ? process.stdout : process.stderr).write(`${USAGE}\n`);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`runbook-reader: unknown command "${name}"\n${USAGE}\n`);
+    return 2;
+  }
+  return (await command.load())(rest);
+}

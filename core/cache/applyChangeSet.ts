@@ -1,0 +1,70 @@
+import type { ChangeSet } from '../model';
+import type { CachedRunbook, RunbookDatabase, RunbookKey } from './runbookDatabase';
+
+export interface AppliedChangeSummary {
+  added: number;
+  updated: number;
+  removed: number;
+  renamed: number;
+  skipped: number;
+}
+
+/**
+ * Writes a change set into the cache in one IndexedDB transaction: either every row changes or none does,
+ * so readers see the previous version until the new one is complete. User tables are not touched here
+ * except to follow renames.
+ */
+export async function applyChangeSet(db: RunbookDatabase, changes: ChangeSet, now = new Date()): Promise<AppliedChangeSummary> {
+  const at = now.toISOString();
+  const summary: AppliedChangeSummary = { added: 0, updated: 0, removed: 0, renamed: changes.renamed.length, skipped: 0 };
+  const { sourceId } = changes;
+  const renamedTo = new Set(changes.renamed.map((r) => r.to));
+
+  await db.transaction('rw', [db.sources, db.runbooks, db.bodies, db.skipped], async () => {
+    const source = await db.sources.get(sourceId);
+    if (!source) throw new Error(`Unknown source "${sourceId}".`);
+    // The first load of a source is not news; later syncs mark what they brought until it is opened.
+    const markChanges = source.version !== undefined;
+
+    for (const { from } of changes.renamed) {
+      await db.runbooks.delete([sourceId, from]);
+      await db.bodies.delete([sourceId, from]);
+      await db.skipped.delete([sourceId, from]);
+    }
+    for (const path of changes.removed) {
+      const key: RunbookKey = [sourceId, path];
+      if (await db.runbooks.get(key)) summary.removed++;
+      await db.runbooks.delete(key);
+      await db.bodies.delete(key);
+      await db.skipped.delete(key);
+    }
+    for (const result of changes.upserts) {
+      if (result.kind === 'skipped') {
+        const key: RunbookKey = [sourceId, result.skipped.path];
+        await db.runbooks.delete(key);
+        await db.bodies.delete(key);
+        await db.skipped.put({ ...result.skipped, sourceId });
+        summary.skipped++;
+        continue;
+      }
+      const key: RunbookKey = [sourceId, result.meta.path];
+      const existed = (await db.runbooks.get(key)) !== undefined;
+      const record: CachedRunbook = { ...result.meta, sourceId, cachedAt: at };
+      if (markChanges && !renamedTo.has(result.meta.path)) record.changeMark = existed ? 'updated' : 'added';
+      if (!renamedTo.has(result.meta.path)) {
+        if (existed) summary.updated++;
+        else summary.added++;
+      }
+      await db.runbooks.put(record);
+      await db.bodies.put({ ...result.body, sourceId });
+      await db.skipped.delete(key);
+    }
+    await db.sources.put({
+      ...source,
+      version: changes.version,
+      lastSyncAt: at,
+      lastChange: { added: summary.added, updated: summary.updated, removed: summary.removed, at },
+    });
+  });
+  return summary;
+}

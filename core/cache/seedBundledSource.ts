@@ -1,0 +1,20 @@
+import { BUNDLED_SOURCE_ID } from '../model';
+import { bundledChangeSet, type BundledSnapshot } from '../sources/bundledChangeSet';
+import { applyChangeSet, type AppliedChangeSummary } from './applyChangeSet';
+import type { RunbookDatabase } from './runbookDatabase';
+
+/**
+ * Makes sure the cache holds the runbooks shipped with this build. When the cache already holds this
+ * bundle version nothing is read or parsed; after an app update only the files that changed are.
+ */
+export async function seedBundledSource(db: RunbookDatabase, snapshot: BundledSnapshot): Promise<AppliedChangeSummary | undefined> {
+  const existing = await db.sources.get(BUNDLED_SOURCE_ID);
+  if (existing?.version === snapshot.version) return undefined;
+  if (!existing) {
+    await db.sources.put({ id: BUNDLED_SOURCE_ID, kind: 'bundled', name: 'Bundled runbooks' });
+  }
+  const cachedOids = new Map<string, string>();
+  await db.runbooks.where('sourceId').equals(BUNDLED_SOURCE_ID).each((r) => cachedOids.set(r.path, r.oid));
+  await db.skipped.where('sourceId').equals(BUNDLED_SOURCE_ID).each((s) => cachedOids.set(s.path, s.oid));
+  return applyChangeSet(db, bundledChangeSet(snapshot, cachedOids));
+}

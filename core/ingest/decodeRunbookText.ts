@@ -1,0 +1,49 @@
+import type { SkipReason } from '../model';
+
+export const DEFAULT_MAX_RUNBOOK_BYTES = 2 * 1024 * 1024;
+
+/** How far into a file to look for NUL bytes, the usual sign of a binary file (Git looks at 8000 bytes too). */
+const BINARY_SNIFF_BYTES = 8000;
+
+export type DecodedText =
+  | { ok: true; text: string }
+  | { ok: false; reason: SkipReason; message: string };
+
+/**
+ * Turns a file's bytes into text, or says why it cannot be shown as a runbook.
+ * A byte order mark is dropped and line endings are normalised to `\n`.
+ */
+export function decodeRunbookText(bytes: Uint8Array, maxBytes = DEFAULT_MAX_RUNBOOK_BYTES): DecodedText {
+  if (bytes.length > maxBytes) {
+    return {
+      ok: false,
+      reason: 'too-large',
+      message: `File is ${formatBytes(bytes.length)}, over the ${formatBytes(maxBytes)} limit for a runbook.`,
+    };
+  }
+  const sniff = Math.min(bytes.length, BINARY_SNIFF_BYTES);
+  for (let i = 0; i < sniff; i++) {
+    if (bytes[i] === 0) {
+      return { ok: false, reason: 'binary', message: 'File looks binary (it contains NUL bytes), not Markdown text.' };
+    }
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return {
+      ok: false,
+      reason: 'not-utf8',
+      message: 'File is not valid UTF-8 text; re-save it as UTF-8 to read it here.',
+    };
+  }
+  // TextDecoder already drops a leading BOM; a second one (double-saved files) is dropped too.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { ok: true, text: text.replace(/\r\n?/g, '\n') };
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${(n / (1024 * 1024)).toFixed(1)} MiB`;
+}

@@ -1,0 +1,68 @@
+import type { LinkTarget } from '../model';
+import { isAllowedExternalUrl, schemeOf } from './externalUrlPolicy';
+
+const MARKDOWN_FILE = /\.(md|markdown)$/i;
+
+/**
+ * Decides where a link written in the runbook at `fromPath` points: another runbook in the same source
+ * (with an optional heading anchor), a heading in the same page, a file beside it, an external URL that
+ * may open outside the app, or nothing at all (unknown schemes such as `javascript:`).
+ */
+export function resolveRunbookLink(fromPath: string, href: string, chatSchemes: readonly string[] = []): LinkTarget {
+  const trimmed = href.trim();
+  if (trimmed === '') return { kind: 'blocked', reason: 'Empty link.' };
+  if (trimmed.startsWith('#')) {
+    const anchor = safeDecode(trimmed.slice(1));
+    return anchor ? { kind: 'anchor', anchor } : { kind: 'blocked', reason: 'Empty anchor.' };
+  }
+  if (trimmed.startsWith('//')) {
+    // Protocol-relative links have no meaning offline; read them as https.
+    return resolveRunbookLink(fromPath, `https:${trimmed}`, chatSchemes);
+  }
+  const scheme = schemeOf(trimmed);
+  if (scheme) {
+    if (isAllowedExternalUrl(trimmed, chatSchemes)) return { kind: 'external', url: trimmed, scheme };
+    return { kind: 'blocked', reason: `Links with "${scheme}" are not opened by the reader.` };
+  }
+
+  const hashAt = trimmed.indexOf('#');
+  const beforeHash = hashAt === -1 ? trimmed : trimmed.slice(0, hashAt);
+  const anchor = hashAt === -1 ? undefined : safeDecode(trimmed.slice(hashAt + 1)) || undefined;
+  const queryAt = beforeHash.indexOf('?');
+  const rawPath = queryAt === -1 ? beforeHash : beforeHash.slice(0, queryAt);
+  const decoded = safeDecode(rawPath);
+  if (decoded === undefined) return { kind: 'blocked', reason: 'The link has broken %-encoding.' };
+  if (/[\0\\]/.test(decoded)) return { kind: 'blocked', reason: 'The link contains characters a path cannot have.' };
+
+  const path = joinSourcePath(fromPath, decoded);
+  if (!MARKDOWN_FILE.test(path)) return { kind: 'asset', path };
+  return anchor ? { kind: 'runbook', path, anchor } : { kind: 'runbook', path };
+}
+
+/**
+ * Resolves `target` against the folder of `fromPath` inside a source. A leading `/` means the source's
+ * root. The result has no `.` segments; `..` segments remain only when the link leaves the source.
+ */
+export function joinSourcePath(fromPath: string, target: string): string {
+  const base = target.startsWith('/') ? [] : fromPath.split('/').slice(0, -1);
+  const out: string[] = [...base];
+  let escapes = 0;
+  for (const part of target.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (out.length > 0) out.pop();
+      else escapes++;
+      continue;
+    }
+    out.push(part);
+  }
+  return [...Array<string>(escapes).fill('..'), ...out].join('/');
+}
+
+function safeDecode(s: string): string | undefined {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return undefined;
+  }
+}

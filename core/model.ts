@@ -1,0 +1,146 @@
+/**
+ * The shapes every layer agrees on: what ingest produces, what the cache stores,
+ * what a sync hands to the cache. Platform-free: no DOM, no Node, no Electron.
+ */
+
+/** A source of runbooks. `bundled` ships inside the app; `git` and `folder` are added by the user. */
+export type SourceKind = 'bundled' | 'git' | 'folder';
+
+export const BUNDLED_SOURCE_ID = 'bundled';
+
+export interface Heading {
+  depth: number;
+  text: string;
+  /** GitHub-compatible anchor id, unique within the runbook. */
+  id: string;
+  /** 1-based line in the original file. */
+  line: number;
+}
+
+/** Where a link in a runbook points, decided by `resolveRunbookLink`. */
+export type LinkTarget =
+  | { kind: 'runbook'; path: string; anchor?: string }
+  | { kind: 'anchor'; anchor: string }
+  /** A non-Markdown file in the same source (an image, a PDF). */
+  | { kind: 'asset'; path: string }
+  | { kind: 'external'; url: string; scheme: string }
+  | { kind: 'blocked'; reason: string };
+
+export interface RunbookLink {
+  href: string;
+  text: string;
+  line: number;
+  target: LinkTarget;
+  /** True for images (`![alt](src)`). */
+  image: boolean;
+}
+
+export type WarningCode =
+  | 'front-matter-invalid'
+  | 'front-matter-unclosed'
+  | 'front-matter-not-object'
+  | 'field-invalid'
+  | 'empty-file'
+  | 'no-front-matter';
+
+export interface IngestWarning {
+  code: WarningCode;
+  message: string;
+  /** 1-based line in the original file, when it applies. */
+  line?: number;
+}
+
+export type RunbookStatus = string;
+
+/** Everything ingest knows about one runbook, except its body text. */
+export interface RunbookMeta {
+  sourceId: string;
+  /**
+   * Path inside the source, with forward slashes and no leading `./` or `/`.
+   * A link that leaves the source resolves to a path starting with `../`, which never exists in the cache.
+   */
+  path: string;
+  /** Git blob id of the file's bytes (sha1 of `blob <len>\0<bytes>`). */
+  oid: string;
+  title: string;
+  titleFrom: 'front-matter' | 'heading' | 'file-name';
+  summary?: string;
+  tags: string[];
+  area?: string;
+  status?: RunbookStatus;
+  owner?: string;
+  version?: string;
+  /** `YYYY-MM-DD` when it could be read. */
+  lastReviewed?: string;
+  aliases: string[];
+  /** Front-matter keys outside the known schema, kept as they were. */
+  extra: Record<string, unknown>;
+  headings: Heading[];
+  links: RunbookLink[];
+  warnings: IngestWarning[];
+  /** Size of the file in bytes. */
+  size: number;
+}
+
+/** The Markdown body (front matter removed) and where it starts in the file. */
+export interface RunbookBody {
+  sourceId: string;
+  path: string;
+  markdown: string;
+  /** 1-based line of the file at which `markdown` starts. */
+  bodyLine: number;
+}
+
+export type SkipReason = 'binary' | 'not-utf8' | 'too-large' | 'not-markdown';
+
+export interface SkippedFile {
+  sourceId: string;
+  path: string;
+  oid: string;
+  reason: SkipReason;
+  message: string;
+}
+
+export type IngestResult =
+  | { kind: 'runbook'; meta: RunbookMeta; body: RunbookBody }
+  | { kind: 'skipped'; skipped: SkippedFile };
+
+/** One file as a source hands it to ingest. */
+export interface SourceFile {
+  path: string;
+  bytes: Uint8Array;
+  /** Blob id when the source already knows it (Git); computed otherwise. */
+  oid?: string;
+}
+
+/**
+ * What one sync (or the bundled seed) changes in the cache. Applied in one transaction
+ * by `applyChangeSet`; paths not named stay exactly as they are.
+ */
+export interface ChangeSet {
+  sourceId: string;
+  /** The version the source is at after this change set (commit id, or bundle hash). */
+  version: string;
+  /** Ingested files that are new or changed (including rename targets). */
+  upserts: IngestResult[];
+  /** Paths that disappeared from the source. */
+  removed: string[];
+  /** Paths that moved with the same content; the `to` side is also in `upserts`. */
+  renamed: { from: string; to: string }[];
+}
+
+export interface SourceRecord {
+  id: string;
+  kind: SourceKind;
+  name: string;
+  /** Git URL or folder path; absent for the bundled set. */
+  location?: string;
+  branch?: string;
+  subdir?: string;
+  hidden?: boolean;
+  /** Version (commit or bundle hash) the cache holds for this source. */
+  version?: string;
+  lastSyncAt?: string;
+  lastError?: { at: string; message: string; code: string };
+  lastChange?: { added: number; updated: number; removed: number; at: string };
+}

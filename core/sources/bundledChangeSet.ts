@@ -1,0 +1,43 @@
+import { diffSnapshots, type SnapshotEntry } from '../changes/diffSnapshots';
+import { gitBlobId } from '../ingest/gitBlobId';
+import { ingestRunbook } from '../ingest/ingestRunbook';
+import { BUNDLED_SOURCE_ID, type ChangeSet } from '../model';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { sha1 } from '@noble/hashes/legacy.js';
+
+export interface BundledFile {
+  /** Path inside `runbooks/`, e.g. `moderation-operations.md`. */
+  path: string;
+  bytes: Uint8Array;
+}
+
+export interface BundledSnapshot {
+  version: string;
+  entries: (SnapshotEntry & { bytes: Uint8Array })[];
+}
+
+/** Blob ids of the shipped files and one version id for the whole set (changes when any file does). */
+export function snapshotBundledFiles(files: readonly BundledFile[]): BundledSnapshot {
+  const entries = [...files]
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .map((f) => ({ path: f.path, oid: gitBlobId(f.bytes), bytes: f.bytes }));
+  const listing = new TextEncoder().encode(entries.map((e) => `${e.oid} ${e.path}\n`).join(''));
+  return { version: `bundle-${bytesToHex(sha1(listing)).slice(0, 12)}`, entries };
+}
+
+/**
+ * The change set that brings the cache from what it holds of the bundled source (`cachedOids`, path → blob
+ * id) to the shipped set. Only new or changed files are parsed.
+ */
+export function bundledChangeSet(snapshot: BundledSnapshot, cachedOids: ReadonlyMap<string, string>): ChangeSet {
+  const diff = diffSnapshots(cachedOids, snapshot.entries);
+  const byPath = new Map(snapshot.entries.map((e) => [e.path, e]));
+  const toRead = [...diff.added, ...diff.changed, ...diff.renamed.map((r) => ({ path: r.to, oid: r.oid }))];
+  return {
+    sourceId: BUNDLED_SOURCE_ID,
+    version: snapshot.version,
+    upserts: toRead.map((e) => ingestRunbook(BUNDLED_SOURCE_ID, { path: e.path, oid: e.oid, bytes: byPath.get(e.path)!.bytes })),
+    removed: diff.removed,
+    renamed: diff.renamed.map(({ from, to }) => ({ from, to })),
+  };
+}
