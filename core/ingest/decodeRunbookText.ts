@@ -15,10 +15,14 @@ export type DecodedText =
  */
 export function decodeRunbookText(bytes: Uint8Array, maxBytes = DEFAULT_MAX_RUNBOOK_BYTES): DecodedText {
   if (bytes.length > maxBytes) {
+    let size = formatBytes(bytes.length);
+    let limit = formatBytes(maxBytes);
+    // Rounded, a file just over the limit reads "2.0 MiB, over the 2.0 MiB limit"; exact bytes say why.
+    if (size === limit) [size, limit] = [`${bytes.length} B`, `${maxBytes} B`];
     return {
       ok: false,
       reason: 'too-large',
-      message: `File is ${formatBytes(bytes.length)}, over the ${formatBytes(maxBytes)} limit for a runbook.`,
+      message: `File is ${size}, over the ${limit} limit for a runbook.`,
     };
   }
   const sniff = Math.min(bytes.length, BINARY_SNIFF_BYTES);

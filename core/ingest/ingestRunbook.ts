@@ -34,7 +34,8 @@ export function ingestRunbook(sourceId: string, file: SourceFile, options: Inges
   warnings.push(...fields.warnings);
   const scan = scanMarkdown(file.path, front.body, front.bodyLine);
 
-  const firstH1 = scan.headings.find((h) => h.depth === 1);
+  // An empty `#` line is a heading with no text; it must not become an empty title.
+  const firstH1 = scan.headings.find((h) => h.depth === 1 && h.text !== '');
   const title = fields.title ?? firstH1?.text ?? titleFromFileName(file.path);
   const meta: RunbookMeta = {
     sourceId,

@@ -13,6 +13,7 @@ export function resolveRunbookLink(fromPath: string, href: string, chatSchemes: 
   if (trimmed === '') return { kind: 'blocked', reason: 'Empty link.' };
   if (trimmed.startsWith('#')) {
     const anchor = safeDecode(trimmed.slice(1));
+    if (anchor === undefined) return { kind: 'blocked', reason: 'The link has broken %-encoding.' };
     return anchor ? { kind: 'anchor', anchor } : { kind: 'blocked', reason: 'Empty anchor.' };
   }
   if (trimmed.startsWith('//')) {
@@ -32,9 +33,11 @@ export function resolveRunbookLink(fromPath: string, href: string, chatSchemes: 
   const rawPath = queryAt === -1 ? beforeHash : beforeHash.slice(0, queryAt);
   const decoded = safeDecode(rawPath);
   if (decoded === undefined) return { kind: 'blocked', reason: 'The link has broken %-encoding.' };
-  if (/[\0\\]/.test(decoded)) return { kind: 'blocked', reason: 'The link contains characters a path cannot have.' };
+  // Control characters too: a browser drops tabs and newlines from a URL, so `java\tscript:` would run as `javascript:`.
+  if (/[\0-\x1f\x7f\\]/.test(decoded)) return { kind: 'blocked', reason: 'The link contains characters a path cannot have.' };
 
-  const path = joinSourcePath(fromPath, decoded);
+  // A link with only a query (`?plain=1#steps`) points at the page it is written in.
+  const path = decoded === '' ? fromPath : joinSourcePath(fromPath, decoded);
   if (!MARKDOWN_FILE.test(path)) return { kind: 'asset', path };
   return anchor ? { kind: 'runbook', path, anchor } : { kind: 'runbook', path };
 }

@@ -1,0 +1,155 @@
+/**
+ * The one typed IPC contract between the Electron main process and the renderer.
+ * Platform-free: types and channel names only, no imports from Electron, Node or the DOM.
+ *
+ * Adding an invoke channel (for example `sync:run`):
+ *   1. add its name to `INVOKE_CHANNELS`,
+ *   2. add its request/response types to `InvokeContract`,
+ *   3. add a method to `DesktopBridge`.
+ * The compiler then asks for a request validator and a handler in `electron/ipc.ts` and for the
+ * bridge method in `electron/desktopBridge.ts`; nothing else needs touching.
+ */
+
+/** Renderer → main request/response channels (`ipcRenderer.invoke` / `ipcMain.handle`). */
+export const INVOKE_CHANNELS = {
+  appInfo: 'app:info',
+  openExternal: 'shell:open-external',
+  printToPdf: 'window:print-to-pdf',
+  setToken: 'token:set',
+  hasToken: 'token:has',
+  deleteToken: 'token:delete',
+} as const;
+
+/** Main → renderer event channels (`webContents.send` / `ipcRenderer.on`). */
+export const EVENT_CHANNELS = {
+  command: 'app:command',
+  deepLink: 'app:deep-link',
+} as const;
+
+export type DesktopPlatform = 'darwin' | 'win32' | 'linux' | 'other';
+
+export interface AppInfo {
+  version: string;
+  platform: DesktopPlatform;
+}
+
+export interface OpenExternalRequest {
+  url: string;
+}
+
+export interface OpenExternalResult {
+  opened: boolean;
+  /** Why the URL was not opened, in words a person can act on. */
+  reason?: string;
+}
+
+export interface PrintToPdfRequest {
+  /** File name offered in the save dialog, usually the runbook title. Sanitised by main. */
+  suggestedName: string;
+}
+
+export interface PrintToPdfResult {
+  saved: boolean;
+  path?: string;
+  reason?: string;
+}
+
+export interface SetTokenRequest {
+  sourceId: string;
+  token: string;
+}
+
+export interface SetTokenResult {
+  stored: boolean;
+  /** Why the token was not stored (for example: no OS keychain available). Never contains the token. */
+  reason?: string;
+}
+
+export interface SourceTokenRequest {
+  sourceId: string;
+}
+
+/**
+ * Channel → request and response. `request: void` means the channel takes no argument.
+ * Tokens only ever travel renderer → main: no response carries one.
+ */
+export interface InvokeContract {
+  'app:info': { request: void; response: AppInfo };
+  'shell:open-external': { request: OpenExternalRequest; response: OpenExternalResult };
+  'window:print-to-pdf': { request: PrintToPdfRequest; response: PrintToPdfResult };
+  'token:set': { request: SetTokenRequest; response: SetTokenResult };
+  'token:has': { request: SourceTokenRequest; response: boolean };
+  'token:delete': { request: SourceTokenRequest; response: void };
+}
+
+export type InvokeChannel = keyof InvokeContract;
+
+type SameMembers<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type AssertTrue<T extends true> = T;
+/** Compile-time check that `INVOKE_CHANNELS` and `InvokeContract` name the same channels. */
+export type InvokeChannelsMatchContract = AssertTrue<
+  SameMembers<(typeof INVOKE_CHANNELS)[keyof typeof INVOKE_CHANNELS], InvokeChannel>
+>;
+export type InvokeRequest<C extends InvokeChannel> = InvokeContract[C]['request'];
+export type InvokeResponse<C extends InvokeChannel> = InvokeContract[C]['response'];
+
+/**
+ * Commands from the application menu that the renderer acts on. Zoom is not here: the menu uses
+ * Electron's built-in zoom roles, which need nothing from the renderer.
+ */
+export const APP_COMMANDS = ['search', 'contacts', 'sync', 'bookmark', 'print'] as const;
+export type AppCommand = (typeof APP_COMMANDS)[number];
+
+/** A validated `runbook-reader://open/<sourceId>/<path>#<anchor>` link. */
+export interface DeepLink {
+  sourceId: string;
+  /** Path of the runbook inside its source, `/`-separated, ending in `.md`. */
+  path: string;
+  /** Heading anchor inside the runbook, without `#`. */
+  anchor?: string;
+}
+
+/** Event channel → payload. */
+export interface EventContract {
+  'app:command': AppCommand;
+  'app:deep-link': DeepLink;
+}
+
+export type EventChannel = keyof EventContract;
+/** Compile-time check that `EVENT_CHANNELS` and `EventContract` name the same channels. */
+export type EventChannelsMatchContract = AssertTrue<
+  SameMembers<(typeof EVENT_CHANNELS)[keyof typeof EVENT_CHANNELS], EventChannel>
+>;
+export type EventPayload<E extends EventChannel> = EventContract[E];
+
+/** Stops a subscription made with `onCommand` / `onDeepLink`. */
+export type Unsubscribe = () => void;
+
+/**
+ * What the preload exposes as `window.runbookReader`: one method per invoke channel and one
+ * subscription per event channel. There is deliberately no generic `invoke`/`send`.
+ */
+export interface DesktopBridge {
+  appInfo(): Promise<AppInfo>;
+  /** Opens an allowlisted URL (https, http, mailto, tel, configured chat) outside the app. */
+  openExternal(url: string): Promise<OpenExternalResult>;
+  /** Asks where to save, then saves the current page as PDF. */
+  printToPdf(suggestedName: string): Promise<PrintToPdfResult>;
+  /** Stores a Git access token in the OS keychain-backed store. The token can never be read back. */
+  setToken(sourceId: string, token: string): Promise<SetTokenResult>;
+  hasToken(sourceId: string): Promise<boolean>;
+  deleteToken(sourceId: string): Promise<void>;
+  onCommand(listener: (command: AppCommand) => void): Unsubscribe;
+  /** Deep links that arrive before the first subscriber are kept (the latest one) and delivered to it. */
+  onDeepLink(listener: (link: DeepLink) => void): Unsubscribe;
+}
+
+/** The global name under which the preload exposes the bridge. */
+export const DESKTOP_BRIDGE_KEY = 'runbookReader';
+
+declare global {
+  interface Window {
+    /** Present only inside the Electron desktop app. */
+    runbookReader?: DesktopBridge;
+  }
+}

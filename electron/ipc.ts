@@ -1,0 +1,117 @@
+/**
+ * Registers one `ipcMain.handle` per invoke channel of the contract. Every handler first checks
+ * that the call comes from a frame on the app's own origin, then validates the request.
+ * There is no generic passthrough: a channel not in the contract does not exist.
+ */
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import {
+  INVOKE_CHANNELS,
+  type DesktopPlatform,
+  type InvokeChannel,
+  type InvokeRequest,
+  type InvokeResponse,
+  type OpenExternalResult,
+  type PrintToPdfResult,
+} from '../core/desktop/ipcContract';
+import {
+  parseEmptyRequest,
+  parseOpenExternalRequest,
+  parsePrintToPdfRequest,
+  parseSetTokenRequest,
+  parseSourceTokenRequest,
+  type ParsedRequest,
+} from './ipcRequestValidation';
+import { isTrustedSender } from './policy/ipcSender';
+import { TokenStoreError, type TokenStore } from './tokenStore';
+
+export interface ChannelHandler<C extends InvokeChannel> {
+  parse(raw: unknown): ParsedRequest<InvokeRequest<C>>;
+  handle(request: InvokeRequest<C>, event: IpcMainInvokeEvent): Promise<InvokeResponse<C>> | InvokeResponse<C>;
+}
+
+/** One handler per contract channel: adding a channel to the contract without one is a type error. */
+export type IpcHandlerTable = { [C in InvokeChannel]: ChannelHandler<C> };
+
+export interface IpcDependencies {
+  appVersion(): string;
+  platform: NodeJS.Platform;
+  openExternal(url: string): Promise<OpenExternalResult>;
+  printToPdf(contents: WebContents, suggestedName: string): Promise<PrintToPdfResult>;
+  /** No `readToken`: tokens never go back to the renderer. */
+  tokenStore: Pick<TokenStore, 'setToken' | 'hasToken' | 'deleteToken'>;
+}
+
+function desktopPlatform(platform: NodeJS.Platform): DesktopPlatform {
+  return platform === 'darwin' || platform === 'win32' || platform === 'linux' ? platform : 'other';
+}
+
+export function createIpcHandlers(deps: IpcDependencies): IpcHandlerTable {
+  return {
+    [INVOKE_CHANNELS.appInfo]: {
+      parse: parseEmptyRequest,
+      handle: () => ({ version: deps.appVersion(), platform: desktopPlatform(deps.platform) }),
+    },
+    [INVOKE_CHANNELS.openExternal]: {
+      parse: parseOpenExternalRequest,
+      handle: ({ url }) => deps.openExternal(url),
+    },
+    [INVOKE_CHANNELS.printToPdf]: {
+      parse: parsePrintToPdfRequest,
+      handle: ({ suggestedName }, event) => deps.printToPdf(event.sender, suggestedName),
+    },
+    [INVOKE_CHANNELS.setToken]: {
+      parse: parseSetTokenRequest,
+      handle: async ({ sourceId, token }) => {
+        try {
+          await deps.tokenStore.setToken(sourceId, token);
+          return { stored: true };
+        } catch (error) {
+          // Only the store's own messages are passed on; anything else could echo the input.
+          const reason = error instanceof TokenStoreError ? error.message : 'The token could not be saved.';
+          return { stored: false, reason };
+        }
+      },
+    },
+    [INVOKE_CHANNELS.hasToken]: {
+      parse: parseSourceTokenRequest,
+      handle: ({ sourceId }) => deps.tokenStore.hasToken(sourceId),
+    },
+    [INVOKE_CHANNELS.deleteToken]: {
+      parse: parseSourceTokenRequest,
+      handle: ({ sourceId }) => deps.tokenStore.deleteToken(sourceId),
+    },
+  };
+}
+
+function senderFrameUrl(event: IpcMainInvokeEvent): string | undefined {
+  try {
+    return event.senderFrame?.url;
+  } catch {
+    // Reading a frame that is being torn down can throw; such a sender is not trusted.
+    return undefined;
+  }
+}
+
+/** Wraps a handler with the sender-frame check and request validation. Exported for tests. */
+export function guardHandler<C extends InvokeChannel>(
+  channel: C,
+  handler: ChannelHandler<C>,
+): (event: IpcMainInvokeEvent, raw?: unknown) => Promise<InvokeResponse<C>> {
+  return async (event, raw) => {
+    if (!isTrustedSender(senderFrameUrl(event))) {
+      console.warn(`Refused IPC ${channel}: the sender frame is not the app.`);
+      throw new Error(`${channel} refused: the call did not come from the app.`);
+    }
+    const parsed = handler.parse(raw);
+    if (!parsed.ok) throw new Error(`${channel} refused: ${parsed.reason}`);
+    return handler.handle(parsed.value, event);
+  };
+}
+
+function registerChannels<K extends InvokeChannel>(channels: readonly K[], table: { [C in K]: ChannelHandler<C> }): void {
+  for (const channel of channels) ipcMain.handle(channel, guardHandler(channel, table[channel]));
+}
+
+export function registerIpcHandlers(table: IpcHandlerTable): void {
+  registerChannels(Object.values(INVOKE_CHANNELS), table);
+}

@@ -1,0 +1,119 @@
+/**
+ * Electron main entry: the app's lifecycle, wiring the modules of `electron/` together.
+ * One instance only; a second launch (for example from a runbook-reader:// link) hands its link
+ * to the first one and exits.
+ */
+import path from 'node:path';
+import { app, BrowserWindow, session } from 'electron';
+import { DEEP_LINK_SCHEME, findDeepLinkArgument } from '../core/desktop/deepLink';
+import { EVENT_CHANNELS } from '../core/desktop/ipcContract';
+import { registerAppSchemeAsPrivileged, serveAppBundle } from './appProtocol';
+import { DeepLinkDelivery } from './deepLinkDelivery';
+import { createIpcHandlers, registerIpcHandlers } from './ipc';
+import { installApplicationMenu } from './menu';
+import { openExternalSafely } from './openExternal';
+import { printToPdf } from './printToPdf';
+import { sendToRenderer } from './rendererEvents';
+import { hardenSession, hardenWebContents } from './security';
+import { appTokenStore } from './tokenStore';
+import { createMainWindow, focusWindow } from './window';
+
+let mainWindow: BrowserWindow | undefined;
+const deepLinks = new DeepLinkDelivery();
+
+function openMainWindow(): BrowserWindow {
+  const window = createMainWindow();
+  const contents = window.webContents;
+  contents.on('did-start-loading', () => deepLinks.detach());
+  contents.on('did-finish-load', () => {
+    deepLinks.attach((link) => sendToRenderer(contents, EVENT_CHANNELS.deepLink, link));
+  });
+  window.on('closed', () => {
+    deepLinks.detach();
+    if (mainWindow === window) mainWindow = undefined;
+  });
+  mainWindow = window;
+  return window;
+}
+
+function showMainWindow(): void {
+  if (!app.isReady()) return;
+  if (mainWindow && !mainWindow.isDestroyed()) focusWindow(mainWindow);
+  else openMainWindow();
+}
+
+function receiveDeepLink(rawUrl: string): void {
+  deepLinks.receive(rawUrl);
+  showMainWindow();
+}
+
+function registerAsDeepLinkHandler(): void {
+  // Unpackaged (`electron .`), the OS must start Electron with the app's folder as argument.
+  const appFolder = process.argv[1];
+  if (process.defaultApp && appFolder !== undefined) {
+    app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [path.resolve(appFolder)]);
+  } else {
+    app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
+  }
+}
+
+function onReady(): void {
+  hardenSession(session.defaultSession);
+  serveAppBundle();
+  registerIpcHandlers(
+    createIpcHandlers({
+      appVersion: () => app.getVersion(),
+      platform: process.platform,
+      openExternal: (url) => openExternalSafely(url),
+      printToPdf,
+      tokenStore: appTokenStore(),
+    }),
+  );
+  installApplicationMenu({
+    platform: process.platform,
+    isPackaged: app.isPackaged,
+    sendCommand: (command) => {
+      const target = BrowserWindow.getFocusedWindow() ?? mainWindow;
+      if (target && !target.isDestroyed()) sendToRenderer(target.webContents, EVENT_CHANNELS.command, command);
+    },
+  });
+  openMainWindow();
+}
+
+function start(): void {
+  app.enableSandbox();
+  registerAppSchemeAsPrivileged();
+  registerAsDeepLinkHandler();
+
+  // Every webContents, including any created later, gets the navigation and window-open guards.
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, (url) => openExternalSafely(url)));
+
+  // macOS delivers links with this event, possibly before `ready`: register it first thing.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    receiveDeepLink(url);
+  });
+  // Windows and Linux start a second process with the link in its arguments.
+  app.on('second-instance', (_event, argv) => {
+    const link = findDeepLinkArgument(argv);
+    if (link !== undefined) receiveDeepLink(link);
+    else showMainWindow();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) showMainWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  const launchLink = findDeepLinkArgument(process.argv);
+  if (launchLink !== undefined) deepLinks.receive(launchLink);
+
+  app.whenReady().then(onReady).catch((error: unknown) => {
+    console.error(`Runbook Reader could not start: ${error instanceof Error ? error.message : String(error)}`);
+    app.quit();
+  });
+}
+
+if (app.requestSingleInstanceLock()) start();
+else app.quit();

@@ -1,0 +1,41 @@
+import { HashRouter, Link, Route, Routes } from 'react-router-dom';
+import { AppShell } from './app/AppShell';
+import { HomePage } from './app/HomePage';
+import { useCacheReady } from './app/useCacheReady';
+import { RunbookPage } from './runbook/RunbookPage';
+import { HOME_ROUTE } from './routes';
+
+export function App() {
+  const cache = useCacheReady();
+  return (
+    <HashRouter>
+      <AppShell cacheReady={cache.phase === 'ready'}>
+        {cache.phase === 'opening' && <p className="rr-loading">Opening the offline cache…</p>}
+        {cache.phase === 'failed' && (
+          <div className="rr-empty" role="alert">
+            <h1>Cache unavailable</h1>
+            <p>{cache.message}</p>
+          </div>
+        )}
+        {cache.phase === 'ready' && (
+          <Routes>
+            <Route path={HOME_ROUTE} element={<HomePage />} />
+            <Route path="/read/:sourceId/*" element={<RunbookPage />} />
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        )}
+      </AppShell>
+    </HashRouter>
+  );
+}
+
+function NotFound() {
+  return (
+    <div className="rr-empty" role="alert">
+      <h1>Page not found</h1>
+      <p>
+        <Link to={HOME_ROUTE}>Back to the runbook index</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { Link, useLocation } from 'react-router-dom';
+import { LibraryNav } from '../library/LibraryNav';
+import { ConnectionStatus } from '../status/ConnectionStatus';
+import { HOME_ROUTE } from '../routes';
+
+interface Props {
+  /** False until the cache is open; the library waits for it instead of saying it is empty. */
+  cacheReady: boolean;
+  children: ReactNode;
+}
+
+/** Top bar, library sidebar (a drawer on phones) and the main reading area. */
+export function AppShell({ cacheReady, children }: Props) {
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const location = useLocation();
+
+  useEffect(() => setDrawerOpen(false), [location.pathname, location.search]);
+
+  useEffect(() => {
+    if (!drawerOpen) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setDrawerOpen(false);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [drawerOpen]);
+
+  return (
+    <div className="rr-app">
+      <a className="rr-skip-link" href="#rr-main" onClick={skipToMain}>
+        Skip to content
+      </a>
+      <header className="rr-topbar">
+        <button
+          type="button"
+          className="rr-icon-button rr-menu-button"
+          aria-label={drawerOpen ? 'Close library' : 'Open library'}
+          aria-expanded={drawerOpen}
+          aria-controls="rr-sidebar"
+          onClick={() => setDrawerOpen((open) => !open)}
+        >
+          <span aria-hidden="true">☰</span>
+        </button>
+        <Link to={HOME_ROUTE} className="rr-brand">
+          Runbook Reader
+        </Link>
+        <div className="rr-topbar-actions" />
+      </header>
+      <ConnectionStatus />
+      <div className="rr-body">
+        <div className={drawerOpen ? 'rr-scrim rr-scrim-open' : 'rr-scrim'} onClick={() => setDrawerOpen(false)} aria-hidden="true" />
+        <nav id="rr-sidebar" className={drawerOpen ? 'rr-sidebar rr-sidebar-open' : 'rr-sidebar'} aria-label="Library">
+          {cacheReady && <LibraryNav onNavigate={() => setDrawerOpen(false)} />}
+        </nav>
+        <main id="rr-main" className="rr-main" tabIndex={-1}>
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}
+
+/** With hash routing a plain `#rr-main` link would change the route, so focus the main area directly. */
+function skipToMain(event: React.MouseEvent) {
+  event.preventDefault();
+  document.getElementById('rr-main')?.focus();
+}

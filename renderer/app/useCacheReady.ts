@@ -1,0 +1,32 @@
+import { useEffect, useState } from 'react';
+import { seedBundledSource } from '../../core/cache/seedBundledSource';
+import { snapshotBundledFiles } from '../../core/sources/bundledChangeSet';
+import { bundledRunbookFiles } from './bundledRunbooks';
+import { db } from './database';
+
+export type CacheState = { phase: 'opening' } | { phase: 'ready' } | { phase: 'failed'; message: string };
+
+/**
+ * Opens the cache and makes sure it holds the runbooks shipped with this build. On later starts the
+ * bundle version matches and nothing is parsed.
+ */
+export function useCacheReady(): CacheState {
+  const [state, setState] = useState<CacheState>({ phase: 'opening' });
+  useEffect(() => {
+    let cancelled = false;
+    seedBundledSource(db, snapshotBundledFiles(bundledRunbookFiles()))
+      .then(() => !cancelled && setState({ phase: 'ready' }))
+      .catch((error: unknown) => {
+        if (cancelled) return;
+        const reason = error instanceof Error ? error.message : String(error);
+        setState({
+          phase: 'failed',
+          message: `The offline cache could not be opened (${reason}). Private browsing or full storage can cause this.`,
+        });
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  return state;
+}

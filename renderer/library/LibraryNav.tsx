@@ -1,0 +1,59 @@
+import { NavLink } from 'react-router-dom';
+import { groupLibrary } from '../../core/runbook/groupLibrary';
+import { useRunbookList, useSources } from '../app/cacheQueries';
+import { runbookRoute } from '../routes';
+import { StatusBadge } from './StatusBadge';
+
+interface Props {
+  /** Called after a runbook is picked (closes the drawer on phones). */
+  onNavigate?: () => void;
+}
+
+/** The library: every cached runbook, grouped by source folder and area. Reads metadata only. */
+export function LibraryNav({ onNavigate }: Props) {
+  const runbooks = useRunbookList();
+  const sources = useSources();
+  if (!runbooks || !sources) return <p className="rr-muted rr-pad">Loading library…</p>;
+  const visible = new Set(sources.filter((s) => !s.hidden).map((s) => s.id));
+  const names = new Map(sources.map((s) => [s.id, s.name]));
+  const groups = groupLibrary(runbooks.filter((r) => visible.has(r.sourceId)));
+  const showSource = visible.size > 1;
+  if (groups.length === 0) return <p className="rr-muted rr-pad">No runbooks cached yet.</p>;
+
+  return (
+    <div className="rr-library">
+      {groups.map((group) => {
+        const first = group.runbooks[0];
+        const heading = [
+          showSource && first ? names.get(first.sourceId) : undefined,
+          group.folder || undefined,
+          group.area ? capitalise(group.area) : 'Other',
+        ]
+          .filter(Boolean)
+          .join(' / ');
+        return (
+          <section key={group.key} className="rr-library-group" aria-label={heading}>
+            <h2 className="rr-library-heading">{heading}</h2>
+            <ul>
+              {group.runbooks.map((r) => (
+                <li key={r.path}>
+                  <NavLink to={runbookRoute(r.sourceId, r.path)} className="rr-library-entry" onClick={onNavigate}>
+                    <span className="rr-library-title">
+                      {r.title} <StatusBadge status={r.status} />
+                      {r.changeMark && <span className="rr-badge rr-badge-new">{r.changeMark}</span>}
+                    </span>
+                    {r.summary && <span className="rr-library-summary">{r.summary}</span>}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

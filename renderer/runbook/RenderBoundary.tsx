@@ -1,0 +1,28 @@
+import { Component, type ReactNode } from 'react';
+
+interface Props {
+  /** The raw text shown when rendering fails, so the procedure is never lost. */
+  fallbackText: string;
+  children: ReactNode;
+}
+
+/** If a document cannot be rendered, show its text as written with a warning instead of a blank page. */
+export class RenderBoundary extends Component<Props, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+
+  override render() {
+    if (!this.state.failed) return this.props.children;
+    return (
+      <div>
+        <p className="rr-warnings" role="note">
+          This runbook could not be formatted; it is shown as plain text.
+        </p>
+        <pre className="rr-plain-text">{this.props.fallbackText}</pre>
+      </div>
+    );
+  }
+}

@@ -1,0 +1,113 @@
+import type { CachedRunbook } from '../../core/cache/runbookDatabase';
+import type { SourceRecord } from '../../core/model';
+import { daysSinceReview, REVIEW_OVERDUE_DAYS } from '../../core/runbook/reviewAge';
+import { StatusBadge } from '../library/StatusBadge';
+
+interface Props {
+  meta: CachedRunbook;
+  source?: SourceRecord;
+  today: Date;
+}
+
+/** Title and the facts that tell a reader whether to trust what follows. */
+export function RunbookHeader({ meta, source, today }: Props) {
+  const days = daysSinceReview(meta.lastReviewed, today);
+  const overdue = days !== undefined && days > REVIEW_OVERDUE_DAYS;
+  return (
+    <header className="rr-runbook-header">
+      <h1 className="rr-runbook-title" id="rr-runbook-title">
+        {meta.title} <StatusBadge status={meta.status} />
+      </h1>
+      {meta.summary && <p className="rr-summary">{meta.summary}</p>}
+      <dl className="rr-meta">
+        <div>
+          <dt>Owner</dt>
+          <dd>{meta.owner ?? <span className="rr-muted">unknown</span>}</dd>
+        </div>
+        <div>
+          <dt>Status</dt>
+          <dd>{meta.status ?? <span className="rr-muted">not set</span>}</dd>
+        </div>
+        {meta.version && (
+          <div>
+            <dt>Version</dt>
+            <dd>{meta.version}</dd>
+          </div>
+        )}
+        <div>
+          <dt>Last reviewed</dt>
+          <dd>
+            {meta.lastReviewed ? (
+              <>
+                <time dateTime={meta.lastReviewed}>{meta.lastReviewed}</time>
+                {days !== undefined && days >= 0 && <span className="rr-muted"> ({days} days ago)</span>}
+                {overdue && <span className="rr-flag rr-flag-warn"> Review overdue</span>}
+              </>
+            ) : (
+              <span className="rr-flag rr-flag-warn">Never reviewed</span>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>Source</dt>
+          <dd>
+            <SourceLine source={source} path={meta.path} />
+          </dd>
+        </div>
+      </dl>
+      {meta.tags.length > 0 && (
+        <ul className="rr-tags" aria-label="Tags">
+          {meta.tags.map((tag) => (
+            <li key={tag} className="rr-tag">
+              {tag}
+            </li>
+          ))}
+        </ul>
+      )}
+      {meta.warnings.length > 0 && (
+        <div className="rr-warnings" role="note" aria-label="Problems found in this runbook">
+          <strong>This document has problems; its text is shown as written.</strong>
+          <ul>
+            {meta.warnings.map((w, i) => (
+              <li key={i}>
+                {w.message}
+                {w.line !== undefined && <span className="rr-muted"> (line {w.line})</span>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </header>
+  );
+}
+
+function SourceLine({ source, path }: { source: SourceRecord | undefined; path: string }) {
+  if (!source) return <span>{path}</span>;
+  const version = source.version ? shortVersion(source.version) : undefined;
+  return (
+    <span>
+      {source.name} · <code>{path}</code>
+      {version && (
+        <>
+          {' '}
+          · <code title={source.version}>{version}</code>
+        </>
+      )}
+      {source.lastSyncAt && (
+        <span className="rr-muted">
+          {' '}
+          · {source.kind === 'bundled' ? 'loaded' : 'synced'} <time dateTime={source.lastSyncAt}>{formatTime(source.lastSyncAt)}</time>
+        </span>
+      )}
+    </span>
+  );
+}
+
+function shortVersion(version: string): string {
+  return /^[0-9a-f]{40}$/.test(version) ? version.slice(0, 7) : version;
+}
+
+function formatTime(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}

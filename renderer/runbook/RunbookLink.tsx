@@ -1,0 +1,67 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import { resolveRunbookLink } from '../../core/links/resolveRunbookLink';
+import { runbookRoute } from '../routes';
+import { useLinkContext } from './LinkContext';
+
+interface Props {
+  href?: string;
+  children?: ReactNode;
+}
+
+/**
+ * Every link in runbook content goes through here: runbook links navigate inside the app (or say they are
+ * not cached), in-page anchors scroll, allowlisted external links open outside the app and say they need
+ * the network, and anything else is shown as inert text.
+ */
+export function RunbookLink({ href = '', children }: Props) {
+  const ctx = useLinkContext();
+  const target = resolveRunbookLink(ctx.path, href);
+  switch (target.kind) {
+    case 'anchor':
+      return <Link to={runbookRoute(ctx.sourceId, ctx.path, target.anchor)}>{children}</Link>;
+    case 'runbook': {
+      if (ctx.cachedPaths && !ctx.cachedPaths.has(target.path)) {
+        return (
+          <span className="rr-link-unavailable" title={`${href} is not in the offline cache`}>
+            {children}
+            <span className="rr-link-note"> (not available offline)</span>
+          </span>
+        );
+      }
+      return <Link to={runbookRoute(ctx.sourceId, target.path, target.anchor)}>{children}</Link>;
+    }
+    case 'external': {
+      const web = target.scheme === 'http:' || target.scheme === 'https:';
+      if (!web) return <a href={target.url}>{children}</a>;
+      return (
+        <a
+          href={target.url}
+          target="_blank"
+          rel="noopener noreferrer"
+          className={ctx.online ? 'rr-link-external' : 'rr-link-external rr-offline'}
+          title={ctx.online ? `Opens ${target.url} outside the app` : `Needs the network: ${target.url}`}
+        >
+          {children}
+          <span className="rr-link-note" aria-label=" (external, needs network)">
+            {' '}
+            ↗
+          </span>
+        </a>
+      );
+    }
+    case 'asset':
+      return (
+        <span className="rr-link-unavailable" title={`${href} is a file, not a runbook`}>
+          {children}
+          <span className="rr-link-note"> (file not available offline)</span>
+        </span>
+      );
+    case 'blocked':
+      return (
+        <span className="rr-link-blocked" title={target.reason}>
+          {children}
+        </span>
+      );
+  }
+}

@@ -1,0 +1,30 @@
+import { Link } from 'react-router-dom';
+import type { Heading } from '../../core/model';
+import { runbookRoute } from '../routes';
+
+interface Props {
+  sourceId: string;
+  path: string;
+  headings: Heading[];
+  activeId?: string | undefined;
+}
+
+/** "On this page": the runbook's headings (levels 2 and 3), each jumping to its section. */
+export function TableOfContents({ sourceId, path, headings, activeId }: Props) {
+  const entries = headings.filter((h) => h.depth === 2 || h.depth === 3);
+  if (entries.length === 0) return null;
+  return (
+    <nav className="rr-toc" aria-label="On this page">
+      <h2 className="rr-toc-title">On this page</h2>
+      <ol>
+        {entries.map((h) => (
+          <li key={h.id} className={h.depth === 3 ? 'rr-toc-sub' : undefined}>
+            <Link to={runbookRoute(sourceId, path, h.id)} aria-current={h.id === activeId ? 'location' : undefined}>
+              {h.text}
+            </Link>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
