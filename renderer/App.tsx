@@ -2,6 +2,7 @@ import { HashRouter, Link, Route, Routes } from 'react-router-dom';
 import { AppShell } from './app/AppShell';
 import { HomePage } from './app/HomePage';
 import { useCacheReady } from './app/useCacheReady';
+import { BookmarksPage } from './bookmarks/BookmarksPage';
 import { RunbookPage } from './runbook/RunbookPage';
 import { HOME_ROUTE } from './routes';
 
@@ -21,6 +22,7 @@ export function App() {
           <Routes>
             <Route path={HOME_ROUTE} element={<HomePage />} />
             <Route path="/read/:sourceId/*" element={<RunbookPage />} />
+            <Route path="/bookmarks" element={<BookmarksPage />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         )}

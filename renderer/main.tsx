@@ -6,6 +6,7 @@ import { registerServiceWorker } from './pwa/registerServiceWorker';
 import './styles/theme.css';
 import './styles/layout.css';
 import './styles/markdown.css';
+import './styles/userdata.css';
 
 const root = document.getElementById('rr-root');
 if (!root) throw new Error('The page has no #rr-root element.');

@@ -1,4 +1,5 @@
 import type { ChangeSet } from '../model';
+import { followRename, isBookmarked } from '../userdata/followSourceChanges';
 import type { CachedRunbook, RunbookDatabase, RunbookKey } from './runbookDatabase';
 
 export interface AppliedChangeSummary {
@@ -11,8 +12,9 @@ export interface AppliedChangeSummary {
 
 /**
  * Writes a change set into the cache in one IndexedDB transaction: either every row changes or none does,
- * so readers see the previous version until the new one is complete. User tables are not touched here
- * except to follow renames.
+ * so readers see the previous version until the new one is complete. User data is never deleted: it
+ * follows renames, and a bookmarked runbook that disappears upstream stays readable, marked as removed. Images (`changes.assets`) are written, and removed paths' images deleted, in
+ * the same transaction.
  */
 export async function applyChangeSet(db: RunbookDatabase, changes: ChangeSet, now = new Date()): Promise<AppliedChangeSummary> {
   const at = now.toISOString();
@@ -20,7 +22,7 @@ export async function applyChangeSet(db: RunbookDatabase, changes: ChangeSet, no
   const { sourceId } = changes;
   const renamedTo = new Set(changes.renamed.map((r) => r.to));
 
-  await db.transaction('rw', [db.sources, db.runbooks, db.bodies, db.skipped], async () => {
+  await db.transaction('rw', [db.sources, db.runbooks, db.bodies, db.skipped, db.assets], async () => {
     const source = await db.sources.get(sourceId);
     if (!source) throw new Error(`Unknown source "${sourceId}".`);
     // The first load of a source is not news; later syncs mark what they brought until it is opened.
@@ -30,6 +32,7 @@ export async function applyChangeSet(db: RunbookDatabase, changes: ChangeSet, no
       await db.runbooks.delete([sourceId, from]);
       await db.bodies.delete([sourceId, from]);
       await db.skipped.delete([sourceId, from]);
+      await db.assets.delete([sourceId, from]);
     }
     for (const path of changes.removed) {
       const key: RunbookKey = [sourceId, path];
@@ -37,12 +40,14 @@ export async function applyChangeSet(db: RunbookDatabase, changes: ChangeSet, no
       await db.runbooks.delete(key);
       await db.bodies.delete(key);
       await db.skipped.delete(key);
+      await db.assets.delete(key);
     }
     for (const result of changes.upserts) {
       if (result.kind === 'skipped') {
         const key: RunbookKey = [sourceId, result.skipped.path];
         await db.runbooks.delete(key);
         await db.bodies.delete(key);
+        await db.assets.delete(key);
         await db.skipped.put({ ...result.skipped, sourceId });
         summary.skipped++;
         continue;
@@ -58,6 +63,10 @@ export async function applyChangeSet(db: RunbookDatabase, changes: ChangeSet, no
       await db.runbooks.put(record);
       await db.bodies.put({ ...result.body, sourceId });
       await db.skipped.delete(key);
+    }
+    for (const asset of changes.assets ?? []) {
+      await db.assets.put({ ...asset, sourceId });
+      await db.skipped.delete([sourceId, asset.path]);
     }
     await db.sources.put({
       ...source,

@@ -1,12 +1,23 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
-import type { RunbookBody, RunbookMeta, SkippedFile, SourceRecord } from '../model';
+import type { RunbookBody, RunbookMeta, SkippedFile, SourceAsset, SourceRecord } from '../model';
+import type { Bookmark } from '../userdata/bookmarks';
+import type { ChecklistProgress } from '../userdata/checklistProgress';
+import type { HistoryEntry } from '../userdata/history';
+import type { StoredSearchIndex } from '../search/searchIndexStore';
 
 /** A runbook's metadata as cached, plus what the last sync did to it. */
 export interface CachedRunbook extends RunbookMeta {
   /** Set when a sync added or changed the runbook; cleared when the user opens it. */
   changeMark?: 'added' | 'updated';
+  /** Set when the source no longer has this runbook but a bookmark keeps its last synced copy readable. */
+  removedFromSource?: string;
   /** ISO time the cached copy was written. */
   cachedAt: string;
+}
+
+/** An image of a source as cached (schema version 2). */
+export interface CachedAsset extends SourceAsset {
+  sourceId: string;
 }
 
 /** Key of every per-runbook row: runbooks are identified by source and path from day one. */
@@ -15,11 +26,6 @@ export type RunbookKey = [sourceId: string, path: string];
 export interface SettingRecord {
   key: string;
   value: unknown;
-}
-
-/** Generic row for user-owned tables whose shape their own feature module defines. */
-export interface UserRecord {
-  [field: string]: unknown;
 }
 
 export const DATABASE_NAME = 'runbook-reader';
@@ -33,10 +39,12 @@ export class RunbookDatabase extends Dexie {
   runbooks!: Table<CachedRunbook, RunbookKey>;
   bodies!: Table<RunbookBody, RunbookKey>;
   skipped!: Table<SkippedFile, RunbookKey>;
-  bookmarks!: Table<UserRecord, string>;
-  checklists!: Table<UserRecord, RunbookKey>;
-  history!: Table<UserRecord, number>;
+  bookmarks!: Table<Bookmark, string>;
+  checklists!: Table<ChecklistProgress, RunbookKey>;
+  history!: Table<HistoryEntry, number>;
   settings!: Table<SettingRecord, string>;
+  assets!: Table<CachedAsset, RunbookKey>;
+  searchIndex!: Table<StoredSearchIndex, string>;
 
   constructor(name = DATABASE_NAME, options?: DexieOptions) {
     super(name, options);
@@ -45,10 +53,25 @@ export class RunbookDatabase extends Dexie {
       runbooks: '[sourceId+path], sourceId, oid',
       bodies: '[sourceId+path], sourceId',
       skipped: '[sourceId+path], sourceId',
-      bookmarks: 'id, [sourceId+path]',
+      bookmarks: 'id, [sourceId+path], order',
       checklists: '[sourceId+path]',
       history: '++id, openedAt, [sourceId+path]',
       settings: 'key',
     });
+    // Version 2 adds the images synced with the runbooks; every v1 table is unchanged (keep them in step:
+    // Dexie takes the latest version's list as the schema).
+    this.version(2).stores({
+      sources: 'id',
+      runbooks: '[sourceId+path], sourceId, oid',
+      bodies: '[sourceId+path], sourceId',
+      skipped: '[sourceId+path], sourceId',
+      bookmarks: 'id, [sourceId+path], order',
+      checklists: '[sourceId+path]',
+      history: '++id, openedAt, [sourceId+path]',
+      settings: 'key',
+      assets: '[sourceId+path], sourceId',
+    });
+    // Version 3 adds the persisted search index (one row per index); Dexie carries the other tables over.
+    this.version(3).stores({ searchIndex: 'id' });
   }
 }

@@ -1,6 +1,7 @@
 import { useSearchParams } from 'react-router-dom';
 import { BUNDLED_SOURCE_ID } from '../../core/model';
 import { isIndexPage } from '../../core/runbook/groupLibrary';
+import { QuickAccess } from '../bookmarks/QuickAccess';
 import { RunbookView } from '../runbook/RunbookView';
 import { useRunbook, useRunbookList, useSources } from './cacheQueries';
 
@@ -18,10 +19,16 @@ export function HomePage() {
   if (!home || !runbook) {
     return (
       <div className="rr-empty">
+        <QuickAccess />
         <h1>Runbooks</h1>
         <p>There is no index page (README.md or index.md) in the cached sources. Pick a runbook from the library.</p>
       </div>
     );
   }
-  return <RunbookView runbook={runbook} section={search.get('section') ?? undefined} />;
+  return (
+    <>
+      <QuickAccess />
+      <RunbookView runbook={runbook} section={search.get('section') ?? undefined} />
+    </>
+  );
 }

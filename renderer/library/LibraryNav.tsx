@@ -1,4 +1,5 @@
-import { NavLink } from 'react-router-dom';
+import { Link, NavLink } from 'react-router-dom';
+import { BookmarkList } from '../bookmarks/BookmarkList';
 import { groupLibrary } from '../../core/runbook/groupLibrary';
 import { useRunbookList, useSources } from '../app/cacheQueries';
 import { runbookRoute } from '../routes';
@@ -16,12 +17,21 @@ export function LibraryNav({ onNavigate }: Props) {
   if (!runbooks || !sources) return <p className="rr-muted rr-pad">Loading library…</p>;
   const visible = new Set(sources.filter((s) => !s.hidden).map((s) => s.id));
   const names = new Map(sources.map((s) => [s.id, s.name]));
-  const groups = groupLibrary(runbooks.filter((r) => visible.has(r.sourceId)));
+  const groups = groupLibrary(runbooks.filter((r) => visible.has(r.sourceId) && !r.removedFromSource));
   const showSource = visible.size > 1;
   if (groups.length === 0) return <p className="rr-muted rr-pad">No runbooks cached yet.</p>;
 
   return (
     <div className="rr-library">
+      <section className="rr-library-group" aria-label="Bookmarks">
+        <h2 className="rr-library-heading">
+          Bookmarks{' '}
+          <Link to="/bookmarks" className="rr-library-manage" onClick={onNavigate}>
+            Manage
+          </Link>
+        </h2>
+        <BookmarkList variant="compact" onNavigate={onNavigate} />
+      </section>
       {groups.map((group) => {
         const first = group.runbooks[0];
         const heading = [

@@ -1,16 +1,19 @@
 import type { CachedRunbook } from '../../core/cache/runbookDatabase';
 import type { SourceRecord } from '../../core/model';
 import { daysSinceReview, REVIEW_OVERDUE_DAYS } from '../../core/runbook/reviewAge';
+import { BookmarkToggle } from '../bookmarks/BookmarkToggle';
+import type { ChecklistSummary } from '../checklist/useChecklistState';
 import { StatusBadge } from '../library/StatusBadge';
 
 interface Props {
   meta: CachedRunbook;
   source?: SourceRecord;
   today: Date;
+  checklist: ChecklistSummary;
 }
 
 /** Title and the facts that tell a reader whether to trust what follows. */
-export function RunbookHeader({ meta, source, today }: Props) {
+export function RunbookHeader({ meta, source, today, checklist }: Props) {
   const days = daysSinceReview(meta.lastReviewed, today);
   const overdue = days !== undefined && days > REVIEW_OVERDUE_DAYS;
   return (
@@ -19,6 +22,25 @@ export function RunbookHeader({ meta, source, today }: Props) {
         {meta.title} <StatusBadge status={meta.status} />
       </h1>
       {meta.summary && <p className="rr-summary">{meta.summary}</p>}
+      <div className="rr-runbook-actions">
+        <BookmarkToggle sourceId={meta.sourceId} path={meta.path} label={meta.title} />
+        {checklist.total > 0 && (
+          <span className="rr-progress" role="status">
+            <progress max={checklist.total} value={checklist.doneCount} aria-hidden="true" />
+            {checklist.doneCount} of {checklist.total} steps done
+          </span>
+        )}
+        {checklist.doneCount > 0 && (
+          <button type="button" className="rr-button" onClick={checklist.reset}>
+            Reset steps
+          </button>
+        )}
+      </div>
+      {meta.removedFromSource && (
+        <p className="rr-warnings" role="note">
+          Removed from its source on {meta.removedFromSource.slice(0, 10)}; this is the last synced copy, kept because it is bookmarked.
+        </p>
+      )}
       <dl className="rr-meta">
         <div>
           <dt>Owner</dt>

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { resolveRunbookLink } from '../../core/links/resolveRunbookLink';
 import { runbookRoute } from '../routes';
-import { useLinkContext } from './LinkContext';
+import { useRunbookContext } from './RunbookContext';
 
 interface Props {
   href?: string;
@@ -15,7 +15,7 @@ interface Props {
  * the network, and anything else is shown as inert text.
  */
 export function RunbookLink({ href = '', children }: Props) {
-  const ctx = useLinkContext();
+  const ctx = useRunbookContext();
   const target = resolveRunbookLink(ctx.path, href);
   switch (target.kind) {
     case 'anchor':

@@ -1,0 +1,33 @@
+import { toggleBookmark } from '../../core/userdata/bookmarks';
+import { db } from '../app/database';
+import { useIsBookmarked } from './bookmarkQueries';
+
+interface Props {
+  sourceId: string;
+  path: string;
+  anchor?: string | undefined;
+  /** Label the bookmark gets: the runbook title, or "Runbook › Section". */
+  label: string;
+  /** Compact icon-only variant used beside section headings. */
+  compact?: boolean;
+}
+
+/** One click, tap or the `b` key bookmarks a runbook or a section; the state is visible on the control. */
+export function BookmarkToggle({ sourceId, path, anchor, label, compact = false }: Props) {
+  const on = useIsBookmarked(sourceId, path, anchor);
+  const what = anchor ? 'section' : 'runbook';
+  const name = on ? `Remove bookmark for ${what} "${label}"` : `Bookmark ${what} "${label}"`;
+  return (
+    <button
+      type="button"
+      className={`${compact ? 'rr-bookmark-toggle rr-bookmark-compact' : 'rr-button rr-bookmark-toggle'}${on ? ' rr-on' : ''}`}
+      aria-pressed={on}
+      aria-label={name}
+      title={name}
+      onClick={() => void toggleBookmark(db, { sourceId, path, anchor, label })}
+    >
+      <span aria-hidden="true">{on ? '★' : '☆'}</span>
+      {!compact && <span>{on ? 'Bookmarked' : 'Bookmark'}</span>}
+    </button>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Locator } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** Waits until the element's text contains `text` (Playwright's own `expect` is not part of playwright-core). */
+export async function expectText(locator: Locator, text: string | RegExp): Promise<void> {
+  await locator.first().waitFor();
+  await expect
+    .poll(async () => (await locator.first().textContent()) ?? '', { timeout: 10_000 })
+    .toMatch(typeof text === 'string' ? new RegExp(escapeRegExp(text)) : text);
+}
+
+/** Waits until the element is laid out inside the visible part of the window. */
+export async function expectInViewport(locator: Locator): Promise<void> {
+  await locator.waitFor();
+  await expect
+    .poll(
+      () =>
+        locator.evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return r.bottom > 0 && r.top < window.innerHeight;
+        }),
+      { timeout: 10_000 },
+    )
+    .toBe(true);
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
