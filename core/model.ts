@@ -125,8 +125,21 @@ export interface ChangeSet {
   upserts: IngestResult[];
   /** Paths that disappeared from the source. */
   removed: string[];
-  /** Paths that moved with the same content; the `to` side is also in `upserts`. */
+  /** Paths that moved with the same content; the `to` side is also in `upserts` (or in `assets` for images). */
   renamed: { from: string; to: string }[];
+  /** Images that are new or changed (including rename targets); removed ones are listed in `removed`. */
+  assets?: SourceAsset[];
+}
+
+/** An image a runbook can show, stored with the runbooks so it is there offline too. */
+export interface SourceAsset {
+  /** Path inside the source, like a runbook's. */
+  path: string;
+  /** Git blob id of the bytes. */
+  oid: string;
+  /** `image/png`, `image/svg+xml` … */
+  mime: string;
+  bytes: Uint8Array;
 }
 
 export interface SourceRecord {

@@ -35,7 +35,8 @@ export type IpcHandlerTable = { [C in InvokeChannel]: ChannelHandler<C> };
 export interface IpcDependencies {
   appVersion(): string;
   platform: NodeJS.Platform;
-  openExternal(url: string): Promise<OpenExternalResult>;
+  /** The allowlist-checked opener (`electron/openExternal.ts`), never `shell.openExternal` itself. */
+  openExternalSafely(url: string): Promise<OpenExternalResult>;
   printToPdf(contents: WebContents, suggestedName: string): Promise<PrintToPdfResult>;
   /** No `readToken`: tokens never go back to the renderer. */
   tokenStore: Pick<TokenStore, 'setToken' | 'hasToken' | 'deleteToken'>;
@@ -53,7 +54,7 @@ export function createIpcHandlers(deps: IpcDependencies): IpcHandlerTable {
     },
     [INVOKE_CHANNELS.openExternal]: {
       parse: parseOpenExternalRequest,
-      handle: ({ url }) => deps.openExternal(url),
+      handle: ({ url }) => deps.openExternalSafely(url),
     },
     [INVOKE_CHANNELS.printToPdf]: {
       parse: parsePrintToPdfRequest,

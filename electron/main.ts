@@ -47,6 +47,11 @@ function receiveDeepLink(rawUrl: string): void {
   showMainWindow();
 }
 
+/**
+ * Claims runbook-reader:// links. Anyone can craft one, so every link goes through the strict
+ * `parseDeepLink` and can only select a runbook to show (Electronegativity's PROTOCOL_HANDLER_JS_CHECK
+ * review; accepted in test/electron/electronegativity.test.ts).
+ */
 function registerAsDeepLinkHandler(): void {
   // Unpackaged (`electron .`), the OS must start Electron with the app's folder as argument.
   const appFolder = process.argv[1];
@@ -64,7 +69,7 @@ function onReady(): void {
     createIpcHandlers({
       appVersion: () => app.getVersion(),
       platform: process.platform,
-      openExternal: (url) => openExternalSafely(url),
+      openExternalSafely: (url) => openExternalSafely(url),
       printToPdf,
       tokenStore: appTokenStore(),
     }),

@@ -3,7 +3,7 @@
  * creates. Called from `app.on('web-contents-created')`, so no window can miss it.
  */
 import type { Session, WebContents } from 'electron';
-import { decideNavigation, decideRedirect, decideWindowOpen } from './policy/navigation';
+import { decideNavigation, decideRedirectOrSubframe, decideWindowOpen } from './policy/navigation';
 import { decidePermission } from './policy/permissions';
 import type { OpenExternalResult } from '../core/desktop/ipcContract';
 
@@ -27,11 +27,11 @@ export function hardenWebContents(contents: WebContents, openExternal: OpenExter
   });
 
   contents.on('will-frame-navigate', (event) => {
-    if (!event.isMainFrame && decideRedirect(event.url).action !== 'allow') event.preventDefault();
+    if (!event.isMainFrame && decideRedirectOrSubframe(event.url).action !== 'allow') event.preventDefault();
   });
 
   contents.on('will-redirect', (event) => {
-    if (decideRedirect(event.url).action !== 'allow') event.preventDefault();
+    if (decideRedirectOrSubframe(event.url).action !== 'allow') event.preventDefault();
   });
 
   contents.on('will-attach-webview', (event) => {

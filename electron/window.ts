@@ -9,7 +9,7 @@ export const WINDOW_STATE_FILE_NAME = 'window-state.json';
 
 /** Matches the renderer's page background so the window never flashes white at 3 a.m. */
 export function windowBackgroundColor(dark: boolean): string {
-  return dark ? '#111418' : '#ffffff';
+  return dark ? '#15171a' : '#f7f7f5';
 }
 
 function statePath(): string {
@@ -61,6 +61,8 @@ export function createMainWindow(): BrowserWindow {
     show: false,
     backgroundColor: windowBackgroundColor(nativeTheme.shouldUseDarkColors),
     webPreferences: {
+      // Our own bundled, sandboxed preload exposing only the typed bridge (Electronegativity's
+      // PRELOAD_JS_CHECK review; accepted in test/electron/electronegativity.test.ts).
       preload: preloadPath(),
       contextIsolation: true,
       sandbox: true,

@@ -4,6 +4,7 @@ import { HomePage } from './app/HomePage';
 import { useCacheReady } from './app/useCacheReady';
 import { BookmarksPage } from './bookmarks/BookmarksPage';
 import { RunbookPage } from './runbook/RunbookPage';
+import { SettingsPage } from './settings/SettingsPage';
 import { HOME_ROUTE } from './routes';
 
 export function App() {
@@ -23,6 +24,7 @@ export function App() {
             <Route path={HOME_ROUTE} element={<HomePage />} />
             <Route path="/read/:sourceId/*" element={<RunbookPage />} />
             <Route path="/bookmarks" element={<BookmarksPage />} />
+            <Route path="/settings" element={<SettingsPage />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         )}

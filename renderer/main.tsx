@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { registerServiceWorker } from './pwa/registerServiceWorker';
+import { requestPersistentStorage } from './pwa/requestPersistentStorage';
 import './styles/theme.css';
 import './styles/layout.css';
 import './styles/markdown.css';
@@ -16,3 +17,4 @@ createRoot(root).render(
   </StrictMode>,
 );
 registerServiceWorker();
+void requestPersistentStorage();

@@ -22,21 +22,32 @@ export async function applyChangeSet(db: RunbookDatabase, changes: ChangeSet, no
   const { sourceId } = changes;
   const renamedTo = new Set(changes.renamed.map((r) => r.to));
 
-  await db.transaction('rw', [db.sources, db.runbooks, db.bodies, db.skipped, db.assets], async () => {
+  const tables = [db.sources, db.runbooks, db.bodies, db.skipped, db.assets, db.bookmarks, db.checklists, db.history];
+  await db.transaction('rw', tables, async () => {
     const source = await db.sources.get(sourceId);
     if (!source) throw new Error(`Unknown source "${sourceId}".`);
     // The first load of a source is not news; later syncs mark what they brought until it is opened.
     const markChanges = source.version !== undefined;
 
-    for (const { from } of changes.renamed) {
+    for (const { from, to } of changes.renamed) {
       await db.runbooks.delete([sourceId, from]);
       await db.bodies.delete([sourceId, from]);
       await db.skipped.delete([sourceId, from]);
       await db.assets.delete([sourceId, from]);
+      await followRename(db, sourceId, from, to);
     }
     for (const path of changes.removed) {
       const key: RunbookKey = [sourceId, path];
-      if (await db.runbooks.get(key)) summary.removed++;
+      const cached = await db.runbooks.get(key);
+      if (cached && !cached.removedFromSource) summary.removed++;
+      if (cached && (await isBookmarked(db, sourceId, path))) {
+        // The bookmark keeps its last synced copy readable; the first removal's time is kept.
+        if (!cached.removedFromSource) {
+          const { changeMark: _changeMark, ...kept } = cached;
+          await db.runbooks.put({ ...kept, removedFromSource: at });
+        }
+        continue;
+      }
       await db.runbooks.delete(key);
       await db.bodies.delete(key);
       await db.skipped.delete(key);
@@ -53,7 +64,9 @@ export async function applyChangeSet(db: RunbookDatabase, changes: ChangeSet, no
         continue;
       }
       const key: RunbookKey = [sourceId, result.meta.path];
-      const existed = (await db.runbooks.get(key)) !== undefined;
+      const previous = await db.runbooks.get(key);
+      // A runbook back in its source after a removal the user's bookmark outlived is new again, not updated.
+      const existed = previous !== undefined && !previous.removedFromSource;
       const record: CachedRunbook = { ...result.meta, sourceId, cachedAt: at };
       if (markChanges && !renamedTo.has(result.meta.path)) record.changeMark = existed ? 'updated' : 'added';
       if (!renamedTo.has(result.meta.path)) {

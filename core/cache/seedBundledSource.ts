@@ -14,7 +14,10 @@ export async function seedBundledSource(db: RunbookDatabase, snapshot: BundledSn
     await db.sources.put({ id: BUNDLED_SOURCE_ID, kind: 'bundled', name: 'Bundled runbooks' });
   }
   const cachedOids = new Map<string, string>();
-  await db.runbooks.where('sourceId').equals(BUNDLED_SOURCE_ID).each((r) => cachedOids.set(r.path, r.oid));
+  // A copy kept only for a bookmark is not part of the source: when the file is shipped again it must be re-read.
+  await db.runbooks.where('sourceId').equals(BUNDLED_SOURCE_ID).each((r) => {
+    if (!r.removedFromSource) cachedOids.set(r.path, r.oid);
+  });
   await db.skipped.where('sourceId').equals(BUNDLED_SOURCE_ID).each((s) => cachedOids.set(s.path, s.oid));
   return applyChangeSet(db, bundledChangeSet(snapshot, cachedOids));
 }

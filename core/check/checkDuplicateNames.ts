@@ -1,4 +1,4 @@
-import type { ExaminedFile } from './examineRunbookFile';
+import type { ExaminedFile, ExaminedRunbook } from './examineRunbookFile';
 import { finding, type Finding } from './finding';
 
 interface NameUse {
@@ -23,19 +23,20 @@ export function checkDuplicateNames(examined: readonly ExaminedFile[]): Finding[
     else byName.set(key, [use]);
   };
   const runbooks = examined
-    .filter((e): e is ExaminedFile & { kind: 'runbook' } => e.kind === 'runbook')
-    .sort((a, b) => (a.meta.path < b.meta.path ? -1 : a.meta.path > b.meta.path ? 1 : 0));
-  for (const { meta, lines } of runbooks) {
+    .filter((e): e is ExaminedRunbook => e.kind === 'runbook')
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const runbook of runbooks) {
+    const { lines } = runbook;
     // Only titles the author wrote: two runbooks falling back to the same file name are reported as missing-title.
-    if (meta.titleFrom === 'front-matter') add({ path: meta.path, name: meta.title, kind: 'title', line: lines.keys.title });
-    const own = normaliseName(meta.title);
+    if (runbook.titleFrom === 'front-matter') add({ path: runbook.path, name: runbook.title, kind: 'title', line: lines.keys.title });
+    const own = normaliseName(runbook.title);
     const seen = new Set<string>();
-    for (const alias of meta.aliases) {
+    for (const alias of runbook.aliases) {
       const key = normaliseName(alias);
       // An alias equal to its own title, or repeated with other capitals, is redundant but harmless.
       if (key === own || seen.has(key)) continue;
       seen.add(key);
-      add({ path: meta.path, name: alias, kind: 'alias', line: lines.aliases[alias] });
+      add({ path: runbook.path, name: alias, kind: 'alias', line: lines.aliases[alias] });
     }
   }
 

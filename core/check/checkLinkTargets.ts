@@ -1,5 +1,4 @@
-import type { RunbookLink } from '../model';
-import type { ExaminedFile } from './examineRunbookFile';
+import type { CheckedLink, ExaminedFile, ExaminedRunbook } from './examineRunbookFile';
 import { finding, type Finding } from './finding';
 import { suggestClosest } from './suggestClosest';
 
@@ -10,14 +9,16 @@ import { suggestClosest } from './suggestClosest';
  */
 export function checkLinkTargets(examined: readonly ExaminedFile[], assetPaths: readonly string[] = []): Finding[] {
   const runbooks = new Map<string, ExaminedFile>();
-  for (const e of examined) runbooks.set(e.kind === 'runbook' ? e.meta.path : e.skipped.path, e);
+  for (const e of examined) runbooks.set(e.path, e);
   const assets = new Set(assetPaths);
+  const runbookNames = new PathIndex(runbooks.keys());
+  const assetNames = new PathIndex(assets);
   const headingIds = new Map<string, Set<string>>();
-  const idsOf = (e: ExaminedFile & { kind: 'runbook' }) => {
-    let ids = headingIds.get(e.meta.path);
+  const idsOf = (e: ExaminedRunbook) => {
+    let ids = headingIds.get(e.path);
     if (!ids) {
-      ids = new Set(e.meta.headings.map((h) => h.id));
-      headingIds.set(e.meta.path, ids);
+      ids = new Set(e.headingIds);
+      headingIds.set(e.path, ids);
     }
     return ids;
   };
@@ -25,8 +26,8 @@ export function checkLinkTargets(examined: readonly ExaminedFile[], assetPaths: 
   const out: Finding[] = [];
   for (const e of examined) {
     if (e.kind !== 'runbook') continue;
-    const file = e.meta.path;
-    for (const link of e.meta.links) {
+    const file = e.path;
+    for (const link of e.links) {
       const target = link.target;
       if (target.kind === 'anchor') {
         if (!link.image && !idsOf(e).has(target.anchor)) out.push(brokenAnchor(file, link, target.anchor, idsOf(e), undefined));
@@ -35,8 +36,10 @@ export function checkLinkTargets(examined: readonly ExaminedFile[], assetPaths: 
       if (target.kind === 'runbook') {
         if (leavesTree(target.path)) continue;
         const linked = runbooks.get(target.path);
+        // A Markdown file the caller did not ask to check (say in .github) exists all the same.
+        if (!linked && assets.has(target.path)) continue;
         if (!linked) {
-          const hint = suggestClosest(target.path, runbooks.keys());
+          const hint = runbookNames.suggest(target.path);
           out.push(
             finding(
               file,
@@ -49,12 +52,12 @@ export function checkLinkTargets(examined: readonly ExaminedFile[], assetPaths: 
         }
         // A skipped target has no headings to compare with; its own skipped-file finding says why.
         if (target.anchor !== undefined && linked.kind === 'runbook' && !idsOf(linked).has(target.anchor)) {
-          out.push(brokenAnchor(file, link, target.anchor, idsOf(linked), linked.meta.path === file ? undefined : linked.meta.path));
+          out.push(brokenAnchor(file, link, target.anchor, idsOf(linked), linked.path === file ? undefined : linked.path));
         }
         continue;
       }
       if (target.kind === 'asset' && link.image && !leavesTree(target.path) && !assets.has(target.path)) {
-        const hint = suggestClosest(target.path, assets);
+        const hint = assetNames.suggest(target.path);
         out.push(
           finding(
             file,
@@ -69,7 +72,7 @@ export function checkLinkTargets(examined: readonly ExaminedFile[], assetPaths: 
   return out;
 }
 
-function brokenAnchor(file: string, link: RunbookLink, anchor: string, ids: ReadonlySet<string>, otherPath: string | undefined): Finding {
+function brokenAnchor(file: string, link: CheckedLink, anchor: string, ids: ReadonlySet<string>, otherPath: string | undefined): Finding {
   const where = otherPath === undefined ? 'this runbook' : quote(otherPath);
   const hint = suggestClosest(anchor, ids);
   return finding(
@@ -78,6 +81,34 @@ function brokenAnchor(file: string, link: RunbookLink, anchor: string, ids: Read
     `Link "${link.href}" points to "#${anchor}", which matches no heading in ${where}${hint ? `; did you mean "#${hint}"?` : '.'}`,
     link.line,
   );
+}
+
+/**
+ * Suggestions for a path that is not there: the same path in other capitals anywhere in the tree, else a
+ * near miss in the same folder. Comparing with every path in a large tree would cost more than the check.
+ */
+class PathIndex {
+  private readonly byLowerCase = new Map<string, string>();
+  private readonly byFolder = new Map<string, string[]>();
+
+  constructor(paths: Iterable<string>) {
+    for (const path of paths) {
+      this.byLowerCase.set(path.toLowerCase(), path);
+      const folder = folderOf(path);
+      const siblings = this.byFolder.get(folder);
+      if (siblings) siblings.push(path);
+      else this.byFolder.set(folder, [path]);
+    }
+  }
+
+  suggest(path: string): string | undefined {
+    return this.byLowerCase.get(path.toLowerCase()) ?? suggestClosest(path, this.byFolder.get(folderOf(path)) ?? []);
+  }
+}
+
+function folderOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash === -1 ? '' : path.slice(0, slash).toLowerCase();
 }
 
 function leavesTree(path: string): boolean {

@@ -3,7 +3,7 @@ export interface CheckOptions {
   maxAgeDays: number;
   /** The date reviews are measured against, `YYYY-MM-DD`; a fixed value makes runs reproducible. */
   today: string;
-  /** Paths of the tree's other files (images, PDFs), so image links can be resolved. */
+  /** Paths of the tree's other files (images, PDFs, Markdown not to be checked), so links to them resolve. */
   assetPaths?: readonly string[];
 }
 

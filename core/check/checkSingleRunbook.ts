@@ -1,23 +1,23 @@
-import type { IngestWarning, RunbookLink } from '../model';
+import type { IngestWarning } from '../model';
 import { daysBetween, KNOWN_STATUSES, type CheckOptions } from './checkOptions';
-import type { ExaminedFile } from './examineRunbookFile';
+import type { CheckedLink, ExaminedFile } from './examineRunbookFile';
 import { finding, type Finding } from './finding';
 import type { LocatedKey } from './locateFrontMatterLines';
 
-/** Front-matter problems after which the metadata is ignored, so "missing title" and the like would only repeat them. */
-const FRONT_MATTER_BROKEN = new Set<IngestWarning['code']>(['front-matter-invalid', 'front-matter-unclosed', 'front-matter-not-object']);
+/** Problems after which there is no usable metadata, so "missing title" and the like would only repeat them. */
+const NO_USABLE_METADATA = new Set<IngestWarning['code']>(['front-matter-invalid', 'front-matter-unclosed', 'front-matter-not-object', 'empty-file']);
 
 /** The rules that need only the runbook itself: its front matter, review dates, contacts and external links. */
 export function checkSingleRunbook(examined: ExaminedFile, options: CheckOptions): Finding[] {
   if (examined.kind === 'skipped') {
-    const { path, reason, message } = examined.skipped;
+    const { path, reason, message } = examined;
     return [finding(path, 'skipped-file', `Not checked (${reason}): ${message}`)];
   }
-  const { meta, lines } = examined;
-  const file = meta.path;
+  const runbook = examined;
+  const { lines, path: file } = runbook;
   const out: Finding[] = [];
 
-  for (const w of meta.warnings) {
+  for (const w of runbook.warnings) {
     switch (w.code) {
       case 'front-matter-invalid':
       case 'front-matter-not-object':
@@ -37,26 +37,24 @@ export function checkSingleRunbook(examined: ExaminedFile, options: CheckOptions
         break;
     }
   }
-  const frontMatterBroken = meta.warnings.some((w) => FRONT_MATTER_BROKEN.has(w.code) || w.code === 'empty-file');
-
-  if (!frontMatterBroken) {
-    const invalidLines = new Set(meta.warnings.filter((w) => w.code === 'field-invalid').map((w) => w.line));
+  if (!runbook.warnings.some((w) => NO_USABLE_METADATA.has(w.code))) {
+    const invalidLines = new Set(runbook.warnings.filter((w) => w.code === 'field-invalid').map((w) => w.line));
     /** A key that is present but unusable already has its field-invalid finding. */
     const missing = (key: LocatedKey) => {
       const line = lines.keys[key];
       return line === undefined || !invalidLines.has(line);
     };
-    if (meta.titleFrom !== 'front-matter' && missing('title')) {
+    if (runbook.titleFrom !== 'front-matter' && missing('title')) {
       out.push(
-        finding(file, 'missing-title', `No "title" in the front matter; the reader shows "${meta.title}" instead. Add a title: line.`, lines.keys.title),
+        finding(file, 'missing-title', `No "title" in the front matter; the reader shows "${runbook.title}" instead. Add a title: line.`, lines.keys.title),
       );
     }
-    if (meta.owner === undefined && missing('owner')) {
+    if (runbook.owner === undefined && missing('owner')) {
       out.push(
         finding(file, 'missing-owner', 'No "owner" in the front matter; add the team or person who keeps this runbook current.', lines.keys.owner),
       );
     }
-    if (meta.lastReviewed === undefined && missing('last_reviewed')) {
+    if (runbook.lastReviewed === undefined && missing('last_reviewed')) {
       out.push(
         finding(
           file,
@@ -68,15 +66,15 @@ export function checkSingleRunbook(examined: ExaminedFile, options: CheckOptions
     }
   }
 
-  if (meta.lastReviewed !== undefined) {
-    const age = daysBetween(meta.lastReviewed, options.today);
+  if (runbook.lastReviewed !== undefined) {
+    const age = daysBetween(runbook.lastReviewed, options.today);
     const line = lines.keys.last_reviewed;
     if (age < 0) {
       out.push(
         finding(
           file,
           'review-in-future',
-          `last_reviewed ${meta.lastReviewed} is in the future (today is ${options.today}); use the date the review happened.`,
+          `last_reviewed ${runbook.lastReviewed} is in the future (today is ${options.today}); use the date the review happened.`,
           line,
         ),
       );
@@ -85,16 +83,16 @@ export function checkSingleRunbook(examined: ExaminedFile, options: CheckOptions
         finding(
           file,
           'review-overdue',
-          `Last reviewed ${meta.lastReviewed}, ${age} days ago (limit ${options.maxAgeDays}); review the runbook and update last_reviewed.`,
+          `Last reviewed ${runbook.lastReviewed}, ${age} days ago (limit ${options.maxAgeDays}); review the runbook and update last_reviewed.`,
           line,
         ),
       );
     }
   }
 
-  if (meta.status !== undefined && !KNOWN_STATUSES.includes(meta.status)) {
+  if (runbook.status !== undefined && !KNOWN_STATUSES.includes(runbook.status)) {
     out.push(
-      finding(file, 'unknown-status', `Status "${meta.status}" is not one of ${KNOWN_STATUSES.join(', ')}.`, lines.keys.status),
+      finding(file, 'unknown-status', `Status "${runbook.status}" is not one of ${KNOWN_STATUSES.join(', ')}.`, lines.keys.status),
     );
   }
 
@@ -111,7 +109,7 @@ export function checkSingleRunbook(examined: ExaminedFile, options: CheckOptions
     );
   }
 
-  for (const link of meta.links) {
+  for (const link of runbook.links) {
     if (isInsecureLink(link)) {
       const what = link.image ? 'Image' : 'Link';
       out.push(finding(file, 'insecure-link', `${what} ${link.href} uses plain http; use https:// if the host supports it.`, link.line));
@@ -121,7 +119,7 @@ export function checkSingleRunbook(examined: ExaminedFile, options: CheckOptions
 }
 
 /** Plain-http links, except to this machine (port-forwards and local dashboards have no https). */
-function isInsecureLink(link: RunbookLink): boolean {
+function isInsecureLink(link: CheckedLink): boolean {
   if (link.target.kind !== 'external' || link.target.scheme !== 'http:') return false;
   let host: string;
   try {

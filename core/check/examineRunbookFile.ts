@@ -1,28 +1,71 @@
 import { decodeRunbookText } from '../ingest/decodeRunbookText';
 import { ingestRunbook } from '../ingest/ingestRunbook';
-import type { RunbookMeta, SkippedFile, SourceFile } from '../model';
+import type { IngestWarning, RunbookLink, RunbookMeta, SkipReason, SourceFile } from '../model';
 import { findEmergencyContactGap, type EmergencyContactGap } from './findEmergencyContactGap';
 import { locateFrontMatterLines, type FrontMatterLines } from './locateFrontMatterLines';
 
 /** The source id the checker ingests under; it never reaches a cache. */
 export const CHECK_SOURCE_ID = 'check';
 
-/**
- * What the checker needs to know about one file, gathered by the app's own ingest. Plain data (it survives
- * structured cloning and JSON), so it can be produced in parallel or kept between runs.
- */
-export type ExaminedFile =
-  | { kind: 'runbook'; meta: RunbookMeta; lines: FrontMatterLines; contactGap?: EmergencyContactGap }
-  | { kind: 'skipped'; skipped: SkippedFile };
+export type CheckedLink = Pick<RunbookLink, 'href' | 'line' | 'target' | 'image'>;
 
-/** Ingests one Markdown file exactly as the app does and adds where its front-matter keys are. */
+/** What the rules need to know about one runbook, as the app's ingest read it. */
+export interface ExaminedRunbook {
+  kind: 'runbook';
+  path: string;
+  title: string;
+  titleFrom: RunbookMeta['titleFrom'];
+  status?: string;
+  owner?: string;
+  lastReviewed?: string;
+  aliases: string[];
+  warnings: IngestWarning[];
+  /** Anchor ids of the headings, in order. */
+  headingIds: string[];
+  /** Links the rules judge: to runbooks, anchors and files in the tree, and to plain-http hosts. */
+  links: CheckedLink[];
+  lines: FrontMatterLines;
+  contactGap?: EmergencyContactGap;
+}
+
+export interface ExaminedSkip {
+  kind: 'skipped';
+  path: string;
+  reason: SkipReason | 'unreadable';
+  message: string;
+}
+
+/**
+ * One file as the checker sees it. Plain data (it survives structured cloning and JSON), so files can be
+ * examined in parallel or remembered between runs by content.
+ */
+export type ExaminedFile = ExaminedRunbook | ExaminedSkip;
+
+/** Ingests one Markdown file exactly as the app does and keeps what the rules look at. */
 export function examineRunbookFile(file: SourceFile): ExaminedFile {
   const result = ingestRunbook(CHECK_SOURCE_ID, file);
-  if (result.kind === 'skipped') return { kind: 'skipped', skipped: result.skipped };
+  if (result.kind === 'skipped') {
+    return { kind: 'skipped', path: file.path, reason: result.skipped.reason, message: result.skipped.message };
+  }
   const { meta, body } = result;
   const decoded = decodeRunbookText(file.bytes);
   const lines = decoded.ok ? locateFrontMatterLines(decoded.text, body.bodyLine, meta.aliases) : { keys: {}, aliases: {} };
-  const examined: ExaminedFile = { kind: 'runbook', meta, lines };
+  const examined: ExaminedRunbook = {
+    kind: 'runbook',
+    path: meta.path,
+    title: meta.title,
+    titleFrom: meta.titleFrom,
+    aliases: meta.aliases,
+    warnings: meta.warnings,
+    headingIds: meta.headings.map((h) => h.id),
+    links: meta.links
+      .filter((l) => l.target.kind !== 'external' || l.target.scheme === 'http:')
+      .map(({ href, line, target, image }) => ({ href, line, target, image })),
+    lines,
+  };
+  if (meta.status !== undefined) examined.status = meta.status;
+  if (meta.owner !== undefined) examined.owner = meta.owner;
+  if (meta.lastReviewed !== undefined) examined.lastReviewed = meta.lastReviewed;
   const gap = findEmergencyContactGap(meta, body, lines.keys.tags);
   if (gap) examined.contactGap = gap;
   return examined;

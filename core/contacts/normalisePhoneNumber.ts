@@ -124,8 +124,8 @@ function internationalDigits(candidate: string): string | undefined {
 function trimInternational(candidate: string): string {
   let out = candidate.replace(/[ \u00a0]\d$/, '');
   if (/^\+1(?!\d)/.test(out)) {
-    const groups = out.match(/[ \u00a0.\-]?(?:\(\d+\)|\d+)/g) ?? [];
-    let kept = '';
+    const groups = out.slice(1).match(/[ \u00a0.\-]?(?:\(\d+\)|\d+)/g) ?? [];
+    let kept = '+';
     for (const group of groups) {
       if (kept.replace(/\D/g, '').length >= 11) break;
       kept += group;
@@ -149,12 +149,14 @@ function startsCleanly(text: string, start: number): boolean {
   return true;
 }
 
-/** After a number: not a letter or digit (`5000ms`), `%`, `@`, nor punctuation that continues digits. */
+/** After a number: not a letter or digit (`5000ms`), `%`, `@`, nor punctuation that continues it. */
 function endsCleanly(text: string, end: number): boolean {
   const after = text[end];
   if (after === undefined) return true;
   if (WORD_CHAR.test(after) || after === '%' || after === '@' || after === '+') return false;
-  if (/[.,:/\-]/.test(after) && /\d/.test(text[end + 1] ?? '')) return false;
+  if (/[.,]/.test(after) && /\d/.test(text[end + 1] ?? '')) return false;
+  // `555-123-4567-abc`, `…/v2`, `…:8080`: the digits are part of an identifier, a path or an address.
+  if (/[:/\-]/.test(after) && WORD_CHAR.test(text[end + 1] ?? '')) return false;
   return true;
 }
 

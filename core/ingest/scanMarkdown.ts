@@ -38,7 +38,7 @@ export function scanMarkdown(path: string, markdown: string, bodyLine = 1, tree:
     switch (node.type) {
       case 'heading': {
         const h = node as MdHeading;
-        const text = toString(h).trim();
+        const text = toString(h, { includeHtml: false }).trim();
         headings.push({ depth: h.depth, text, id: slugger.slug(text), line: lineOf(h) });
         break;
       }

@@ -1,5 +1,5 @@
 import type { RunbookDatabase } from '../cache/runbookDatabase';
-import { bookmarkId, MAX_LABEL_LENGTH, type Bookmark } from './bookmarks';
+import { bookmarkId, cleanLabel, type Bookmark } from './bookmarks';
 
 export const BOOKMARK_EXPORT_FORMAT = 'runbook-reader-bookmarks';
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -30,6 +30,7 @@ export type ParsedBookmarkFile = { ok: true; bookmarks: Bookmark[] } | { ok: fal
  */
 export function parseBookmarkExport(text: string): ParsedBookmarkFile {
   if (text.length > MAX_IMPORT_BYTES) return { ok: false, message: 'This file is too large to be a bookmark export.' };
+  if (text.trim() === '') return { ok: false, message: 'This file is empty, so it is not a Runbook Reader bookmark export.' };
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -39,7 +40,9 @@ export function parseBookmarkExport(text: string): ParsedBookmarkFile {
   if (!isRecord(data) || data.format !== BOOKMARK_EXPORT_FORMAT) {
     return { ok: false, message: 'This JSON file is not a Runbook Reader bookmark export (its "format" field is missing or different).' };
   }
-  if (data.version !== 1) return { ok: false, message: `Bookmark export version ${String(data.version)} is not supported by this app.` };
+  if (data.version === undefined) return { ok: false, message: 'The export has no "version" field.' };
+  // JSON.stringify shows a version written as text ("1") as text, so the message does not look self-contradictory.
+  if (data.version !== 1) return { ok: false, message: `Bookmark export version ${JSON.stringify(data.version)} is not supported by this app.` };
   if (!Array.isArray(data.bookmarks)) return { ok: false, message: 'The export has no "bookmarks" list.' };
   if (data.bookmarks.length > MAX_IMPORT_BOOKMARKS) return { ok: false, message: 'The export holds more bookmarks than can be imported.' };
 
@@ -65,7 +68,7 @@ export function parseBookmarkExport(text: string): ParsedBookmarkFile {
       id: bookmarkId(sourceId, path, anchor),
       sourceId,
       path,
-      label: (b.label as string).slice(0, MAX_LABEL_LENGTH),
+      label: cleanLabel(b.label as string),
       pinned: b.pinned === true,
       order: typeof b.order === 'number' && Number.isFinite(b.order) ? b.order : i + 1,
       createdAt: typeof b.createdAt === 'string' ? b.createdAt : new Date(0).toISOString(),

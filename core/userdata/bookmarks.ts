@@ -68,7 +68,8 @@ export async function setBookmarkPinned(db: RunbookDatabase, id: string, pinned:
 export async function renameBookmark(db: RunbookDatabase, id: string, label: string): Promise<{ ok: true } | { ok: false; message: string }> {
   const clean = cleanLabel(label);
   if (!clean) return { ok: false, message: 'A bookmark needs a name.' };
-  await db.bookmarks.update(id, { label: clean });
+  const updated = await db.bookmarks.update(id, { label: clean });
+  if (updated === 0) return { ok: false, message: 'This bookmark no longer exists.' };
   return { ok: true };
 }
 
@@ -90,6 +91,7 @@ export async function moveBookmark(db: RunbookDatabase, id: string, direction: -
   });
 }
 
-function cleanLabel(label: string): string {
-  return label.replace(/\s+/g, ' ').trim().slice(0, MAX_LABEL_LENGTH);
+/** One line, no outer spaces, at most `MAX_LABEL_LENGTH` characters (also for imported labels). */
+export function cleanLabel(label: string): string {
+  return label.replace(/\s+/g, ' ').trim().slice(0, MAX_LABEL_LENGTH).trimEnd();
 }

@@ -24,8 +24,10 @@ export function listChecklistSteps(markdown: string, headings: readonly Pick<Hea
   visit(tree, 'list', (list: List) => {
     for (const item of list.children) {
       if (!list.ordered && (item.checked === null || item.checked === undefined)) continue;
-      const line = item.position?.start.line ?? 1;
       const text = ownText(item);
+      // An item with no text of its own (`2.` alone, or one that only holds a sub-list) has nothing to tick off.
+      if (!text) continue;
+      const line = item.position?.start.line ?? 1;
       const section = sectionAt(headings, line + bodyLine - 1);
       const base = `${section}/${normalise(text)}`;
       const n = seen.get(base) ?? 0;

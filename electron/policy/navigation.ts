@@ -25,8 +25,8 @@ export function decideNavigation(url: string, chatSchemes: readonly string[] = [
  * Redirects and sub-frame navigations are never a person's click, so they are never handed to the
  * operating system: inside the app or nothing.
  */
-export function decideRedirect(url: string): NavigationDecision {
-  return isAppUrl(url) ? { action: 'allow' } : { action: 'deny', reason: 'Redirects away from the app are blocked.' };
+export function decideRedirectOrSubframe(url: string): NavigationDecision {
+  return isAppUrl(url) ? { action: 'allow' } : { action: 'deny', reason: 'Redirects and embedded frames cannot leave the app.' };
 }
 
 export type WindowOpenDecision = { action: 'deny'; openExternally?: string };

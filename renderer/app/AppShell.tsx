@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { Link, useLocation } from 'react-router-dom';
+import { Link, NavLink, useLocation } from 'react-router-dom';
+import { UpdatePrompt } from '../pwa/UpdatePrompt';
 import { LibraryNav } from '../library/LibraryNav';
 import { ConnectionStatus } from '../status/ConnectionStatus';
 import { HOME_ROUTE } from '../routes';
@@ -43,9 +44,19 @@ export function AppShell({ cacheReady, children }: Props) {
         <Link to={HOME_ROUTE} className="rr-brand">
           Runbook Reader
         </Link>
-        <div className="rr-topbar-actions" />
+        <div className="rr-topbar-actions">
+          <NavLink to="/bookmarks" className="rr-icon-button rr-topbar-link" aria-label="Bookmarks">
+            <span aria-hidden="true">★</span>
+            <span className="rr-topbar-label">Bookmarks</span>
+          </NavLink>
+          <NavLink to="/settings" className="rr-icon-button rr-topbar-link" aria-label="Settings">
+            <span aria-hidden="true">⚙</span>
+            <span className="rr-topbar-label">Settings</span>
+          </NavLink>
+        </div>
       </header>
       <ConnectionStatus />
+      <UpdatePrompt />
       <div className="rr-body">
         <div className={drawerOpen ? 'rr-scrim rr-scrim-open' : 'rr-scrim'} onClick={() => setDrawerOpen(false)} aria-hidden="true" />
         <nav id="rr-sidebar" className={drawerOpen ? 'rr-sidebar rr-sidebar-open' : 'rr-sidebar'} aria-label="Library">

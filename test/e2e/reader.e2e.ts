@@ -39,7 +39,7 @@ describe('reading the bundled runbooks in Chromium', () => {
 
   it('copies exactly the code block text to the clipboard', async () => {
     const { page } = app;
-    const section = page.locator('h2#emergency-ban-user ~ ol .rr-code').first();
+    const section = page.locator('.rr-heading:has(#emergency-ban-user) ~ ol .rr-code').first();
     await section.getByRole('button', { name: /copy/i }).click();
     await expectText(section.getByRole('button'), 'Copied');
     const copied = await page.evaluate(() => navigator.clipboard.readText());

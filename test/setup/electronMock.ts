@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { SafeStorage } from 'electron';
 import { beforeEach, vi } from 'vitest';
 
 // The Electron runtime cannot be downloaded on CI machines, so no test may load the real module.
@@ -237,7 +238,7 @@ function createFakes() {
   const CIPHER_PREFIX = Buffer.from('fake-safeStorage:');
   const safeStorage = {
     available: true,
-    backend: 'gnome_libsecret' as string,
+    backend: 'gnome_libsecret' as ReturnType<SafeStorage['getSelectedStorageBackend']>,
     isEncryptionAvailable: () => safeStorage.available,
     getSelectedStorageBackend: () => safeStorage.backend,
     encryptString(plainText: string): Buffer {

@@ -1,0 +1,112 @@
+import { parseArgs } from 'node:util';
+import { DEFAULT_MAX_AGE_DAYS, isIsoDate } from '../../core/check/checkOptions';
+
+export const CHECK_FORMATS = ['text', 'json', 'github'] as const;
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
+
+export interface CheckArguments {
+  dir: string;
+  format: CheckFormat;
+  maxAgeDays: number;
+  strict: boolean;
+  today: string;
+  cache: boolean;
+  help: boolean;
+}
+
+export const CHECK_USAGE = `Usage: runbook-reader check [DIR] [options]
+
+Checks every Markdown runbook under DIR (default: the current folder) the way the reader
+ingests them: front matter, links and anchors between runbooks, images, review dates, contacts.
+
+Options:
+  --format text|json|github  output for people (default), scripts, or GitHub annotations
+  --max-age-days N           last_reviewed older than N days is overdue (default ${DEFAULT_MAX_AGE_DAYS})
+  --strict                   exit 1 on warnings too, not only on errors
+  --today YYYY-MM-DD         the date reviews are measured against (default: today)
+  --cache                    remember unchanged files between runs (for pre-commit hooks)
+  -h, --help                 show this help
+
+Exit status: 0 no errors (no warnings either with --strict), 1 findings at that level,
+2 usage error or unreadable DIR.`;
+
+export type ParsedCheckArguments = { ok: true; args: CheckArguments } | { ok: false; reason: string };
+
+/** Reads the command line; a mistake gives a one-line reason instead of a guess. */
+export function readCheckArguments(argv: string[], realToday: string): ParsedCheckArguments {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string' },
+        'max-age-days': { type: 'string' },
+        strict: { type: 'boolean' },
+        today: { type: 'string' },
+        cache: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    return { ok: false, reason: firstLine(error) };
+  }
+  const { values, positionals } = parsed;
+  const help = values.help === true;
+  if (help) {
+    return { ok: true, args: { dir: '.', format: 'text', maxAgeDays: DEFAULT_MAX_AGE_DAYS, strict: false, today: realToday, cache: false, help } };
+  }
+  if (positionals.length > 1) {
+    return { ok: false, reason: `expected at most one folder, got ${positionals.length}: ${positionals.join(' ')}` };
+  }
+  const format = values.format ?? 'text';
+  if (!(CHECK_FORMATS as readonly string[]).includes(format)) {
+    return { ok: false, reason: `--format must be one of ${CHECK_FORMATS.join(', ')}, not "${format}"` };
+  }
+  let maxAgeDays = DEFAULT_MAX_AGE_DAYS;
+  if (values['max-age-days'] !== undefined) {
+    const raw = values['max-age-days'];
+    if (!/^\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) {
+      return { ok: false, reason: `--max-age-days must be a whole number of days, not "${raw}"` };
+    }
+    maxAgeDays = Number(raw);
+  }
+  const today = values.today ?? realToday;
+  if (!isIsoDate(today)) {
+    return { ok: false, reason: `--today must be a date written YYYY-MM-DD, not "${today}"` };
+  }
+  return {
+    ok: true,
+    args: {
+      dir: positionals[0] ?? '.',
+      format: format as CheckFormat,
+      maxAgeDays,
+      strict: values.strict === true,
+      today,
+      cache: values.cache === true,
+      help,
+    },
+  };
+}
+
+/** Today's date on this machine's calendar, `YYYY-MM-DD`. */
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Node's parseArgs messages, shortened to the part a person needs. */
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const unknown = /^Unknown option '([^']+)'/.exec(message);
+  if (unknown) return `unknown option "${unknown[1]}"`;
+  const missing = /^Option '(--[a-z-]+)[^']*' argument (missing|is ambiguous)/.exec(message);
+  if (missing) {
+    const option = missing[1]!;
+    return missing[2] === 'missing'
+      ? `${option} needs a value`
+      : `${option} needs a value (write ${option}=VALUE for a value that starts with "-")`;
+  }
+  return message.split('\n')[0]!.trim();
+}

@@ -1,0 +1,69 @@
+import { availableParallelism } from 'node:os';
+import { posix } from 'node:path';
+import { judgeExaminedFiles } from '../../core/check/checkRunbooks';
+import { compareFindings, countFindings, finding, type Finding } from '../../core/check/finding';
+import { formatGithub } from '../../core/check/formatGithub';
+import { formatJson } from '../../core/check/formatJson';
+import { formatText } from '../../core/check/formatText';
+import { ExaminationCache } from '../check/examinationCache';
+import { examineTree } from '../check/examineTree';
+import { CHECK_USAGE, localToday, readCheckArguments, type CheckArguments } from '../check/readCheckArguments';
+import { describe, walkRunbookTree, type RunbookTree } from '../check/walkRunbookTree';
+
+/** `runbook-reader check [DIR] …`: 0 clean, 1 findings at the failing level, 2 usage error or unreadable DIR. */
+export const checkCommand = async (argv: string[]): Promise<number> => {
+  const parsed = readCheckArguments(argv, localToday());
+  if (!parsed.ok) return usageError(parsed.reason);
+  const args = parsed.args;
+  if (args.help) {
+    process.stdout.write(`${CHECK_USAGE}\n`);
+    return 0;
+  }
+
+  let tree: RunbookTree;
+  try {
+    tree = walkRunbookTree(args.dir);
+  } catch (error) {
+    return usageError(`cannot read folder "${args.dir}": ${describe(error)}`);
+  }
+
+  const examined = await examineTree(tree, {
+    parallelism: availableParallelism(),
+    ...(args.cache ? { cache: ExaminationCache.open(tree.root) } : {}),
+  });
+  const findings = judgeExaminedFiles(examined, { maxAgeDays: args.maxAgeDays, today: args.today, assetPaths: tree.assets });
+  for (const folder of tree.unreadable) {
+    findings.push(finding(folder.path, 'skipped-file', `Folder not checked: it could not be read (${folder.message}).`));
+  }
+  const shown = findings.map((f) => ({ ...f, file: displayPath(args.dir, f.file) })).sort(compareFindings);
+
+  process.stdout.write(format(shown, args, tree.markdown.length));
+  const { errors, warnings } = countFindings(shown);
+  return errors > 0 || (args.strict && warnings > 0) ? 1 : 0;
+};
+
+function format(findings: Finding[], args: CheckArguments, files: number): string {
+  switch (args.format) {
+    case 'json':
+      return formatJson(findings, { files });
+    case 'github':
+      return formatGithub(findings, { files });
+    case 'text':
+      return formatText(findings, { files, color: process.stdout.isTTY === true && !process.env.NO_COLOR });
+  }
+}
+
+/**
+ * Findings name files as the user named the folder (`runbooks/db.md` for `check runbooks`), so that paths
+ * are relative to where the command ran, which is what GitHub annotations and editors expect.
+ */
+function displayPath(dir: string, path: string): string {
+  const base = posix.normalize(dir.replace(/\\/g, '/'));
+  if (base === '.' || base === './') return path;
+  return posix.join(base, path);
+}
+
+function usageError(reason: string): number {
+  process.stderr.write(`runbook-reader check: ${reason} (see "runbook-reader check --help")\n`);
+  return 2;
+}

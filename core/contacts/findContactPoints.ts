@@ -1,0 +1,58 @@
+import { classifyContactUrl, slackChannelHref } from './contactLinks';
+import type { ContactOptions, ContactPoint } from './contactModel';
+import { findPhoneNumbers } from './normalisePhoneNumber';
+
+const EMAIL =
+  /(?<![\p{L}\p{N}._%+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9_%+-])?@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}(?![\p{L}\p{N}_-])/gu;
+/** `#ops-team`: a `#` not glued to a word (so not `C#`, not a URL fragment) and a name with a letter in it. */
+const CHANNEL = /(?<![\p{L}\p{N}_&#/.-])#([\p{L}\p{N}][\p{L}\p{N}._-]*[\p{L}\p{N}_]|\p{L})(?![\p{L}\p{N}_-])/gu;
+const BARE_URL = /\b(?:https?|slack|msteams):\/{1,2}[^\s<>"'`]+/gi;
+
+/**
+ * Every phone number, email address, chat channel and chat/paging URL in a piece of plain text
+ * (not Markdown), with offsets, sorted by position and never overlapping. This is what makes contact
+ * lines tappable in place: run it over a rendered text node and link each range to its `href`.
+ *
+ * `#channel` is credited to Slack unless the text names another chat service (Microsoft Teams,
+ * Mattermost, Discord); only Slack channels get an `href`, and only with `options.slackWorkspace`.
+ */
+export function findContactPoints(text: string, options: ContactOptions = {}): ContactPoint[] {
+  const points: ContactPoint[] = [];
+  const taken: [number, number][] = [];
+  const free = (start: number, end: number) => taken.every(([s, e]) => end <= s || start >= e);
+  const add = (point: ContactPoint) => {
+    if (!free(point.start, point.end)) return;
+    taken.push([point.start, point.end]);
+    points.push(point);
+  };
+
+  for (const m of text.matchAll(BARE_URL)) {
+    const url = m[0].replace(/[.,;:!?)\]]+$/, '');
+    const kind = classifyContactUrl(url);
+    if (!kind || kind.kind === 'phone' || kind.kind === 'email') continue;
+    add({ kind: kind.kind, value: url, href: url, ...(kind.via ? { via: kind.via } : {}), start: m.index, end: m.index + url.length });
+  }
+  for (const m of text.matchAll(EMAIL)) {
+    add({ kind: 'email', value: m[0], href: `mailto:${m[0]}`, start: m.index, end: m.index + m[0].length });
+  }
+  for (const phone of findPhoneNumbers(text, options.defaultCountryCode ? { defaultCountryCode: options.defaultCountryCode } : {})) {
+    add({ kind: 'phone', value: phone.text, href: phone.href, start: phone.start, end: phone.end });
+  }
+  const via = chatServiceNamedIn(text);
+  for (const m of text.matchAll(CHANNEL)) {
+    const channel = m[0];
+    // `#42` is an issue or an extension, not a channel.
+    if (!/\p{L}/u.test(channel)) continue;
+    const href = via === 'Slack' ? slackChannelHref(channel, options.slackWorkspace) : undefined;
+    add({ kind: 'chat', value: channel, ...(href ? { href } : {}), via, start: m.index, end: m.index + channel.length });
+  }
+  return points.sort((a, b) => a.start - b.start);
+}
+
+/** The chat service a line talks about, for crediting its `#channel` mentions; Slack by default. */
+export function chatServiceNamedIn(text: string): string {
+  if (/\b(?:microsoft|ms)\s+teams\b|\bteams\s+channel\b/i.test(text)) return 'Microsoft Teams';
+  if (/\bmattermost\b/i.test(text)) return 'Mattermost';
+  if (/\bdiscord\b/i.test(text)) return 'Discord';
+  return 'Slack';
+}

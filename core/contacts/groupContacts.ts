@@ -1,0 +1,94 @@
+import { labelKey } from './contactLabels';
+import type { Contact, ContactEntry, ContactGroup, ContactKind } from './contactModel';
+
+const KIND_ORDER: Record<ContactKind, number> = { phone: 0, paging: 1, chat: 2, email: 3, role: 4 };
+const RANK_ORDER: Record<ContactGroup['rank'], number> = { 'on-call': 0, security: 1, other: 2 };
+
+/**
+ * Builds the contacts panel from the contacts of every cached runbook (the concatenated results of
+ * `extractContacts`, in the order runbooks should be credited):
+ * - deduplicates: one entry per `id` (same kind and normalised value), listing every runbook and line it
+ *   came from; its value, href and note are the first seen;
+ * - groups entries by team/role label, case-, spacing- and punctuation-insensitively; an entry found under
+ *   several labels goes to the label it was listed under most often (the first one on a tie);
+ * - drops a bare role entry ("Engineering Manager") from a group that has real contact points;
+ * - sorts groups: on-call and paging first (groups that page someone before other on-call groups), then
+ *   security, then alphabetically; entries by kind
+ *   (phone, paging, chat, email, role) and then by first appearance.
+ */
+export function groupContacts(contacts: readonly Contact[]): ContactGroup[] {
+  const entries = new Map<string, { entry: ContactEntry; labelCounts: Map<string, number>; order: number }>();
+  for (const contact of contacts) {
+    let slot = entries.get(contact.id);
+    if (!slot) {
+      const entry: ContactEntry = { id: contact.id, kind: contact.kind, value: contact.value, labels: [], sources: [] };
+      if (contact.href) entry.href = contact.href;
+      if (contact.via) entry.via = contact.via;
+      if (contact.note) entry.note = contact.note;
+      slot = { entry, labelCounts: new Map(), order: entries.size };
+      entries.set(contact.id, slot);
+    }
+    const { entry, labelCounts } = slot;
+    if (!entry.labels.includes(contact.label)) entry.labels.push(contact.label);
+    labelCounts.set(contact.label, (labelCounts.get(contact.label) ?? 0) + 1);
+    if (!entry.note && contact.note) entry.note = contact.note;
+    if (!entry.href && contact.href) entry.href = contact.href;
+    const src = contact.source;
+    const known = entry.sources.some((s) => s.sourceId === src.sourceId && s.path === src.path && s.line === src.line && s.from === src.from);
+    if (!known) entry.sources.push(src);
+  }
+
+  const groups = new Map<string, { group: ContactGroup; spellings: Map<string, number>; orders: Map<string, number> }>();
+  for (const { entry, labelCounts, order } of entries.values()) {
+    const label = mostUsed(labelCounts);
+    const key = labelKey(label) || label.toLowerCase();
+    let slot = groups.get(key);
+    if (!slot) {
+      slot = { group: { key, label, rank: 'other', entries: [] }, spellings: new Map(), orders: new Map() };
+      groups.set(key, slot);
+    }
+    slot.group.entries.push(entry);
+    slot.orders.set(entry.id, order);
+    slot.spellings.set(label, (slot.spellings.get(label) ?? 0) + (labelCounts.get(label) ?? 1));
+  }
+
+  const result: ContactGroup[] = [];
+  for (const { group, spellings, orders } of groups.values()) {
+    group.label = mostUsed(spellings);
+    const hasPoints = group.entries.some((e) => e.kind !== 'role');
+    group.entries = group.entries
+      .filter((e) => !(hasPoints && e.kind === 'role' && labelKey(e.value) === group.key))
+      .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || orders.get(a.id)! - orders.get(b.id)!);
+    group.rank = rankOf(group);
+    result.push(group);
+  }
+  const pages = (g: ContactGroup) => (g.entries.some((e) => e.kind === 'paging') ? 0 : 1);
+  return result.sort(
+    (a, b) =>
+      RANK_ORDER[a.rank] - RANK_ORDER[b.rank] ||
+      pages(a) - pages(b) ||
+      a.label.localeCompare(b.label, undefined, { sensitivity: 'base' }) ||
+      a.key.localeCompare(b.key),
+  );
+}
+
+/** On-call: the label says on-call/pager/incident command, or the group pages someone. Then security. */
+function rankOf(group: ContactGroup): ContactGroup['rank'] {
+  if (/\boncall\b|\bon call\b|\bpag(?:er|ing)\b|\bincident commander\b/.test(group.key) || group.entries.some((e) => e.kind === 'paging')) {
+    return 'on-call';
+  }
+  if (/\bsecurity\b|\binfosec\b|\bsoc\b|\bcsirt\b/.test(group.key)) return 'security';
+  return 'other';
+}
+
+function mostUsed(counts: Map<string, number>): string {
+  let best = '';
+  let bestCount = -1;
+  for (const [label, count] of counts) {
+    if (count > bestCount) {
+      best = label;
+      bestCount = count;
+    }
+  }
+  return best;
+}

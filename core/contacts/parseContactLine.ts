@@ -1,0 +1,399 @@
+import type { PhrasingContent, RootContent } from 'mdast';
+import { parseMarkdown } from '../ingest/scanMarkdown';
+import { cleanLabel, fieldKindOfLabel, looksLikeRole } from './contactLabels';
+import { classifyContactUrl } from './contactLinks';
+import type { ContactKind, ContactOptions, ContactPointKind } from './contactModel';
+import { findContactPoints } from './findContactPoints';
+import { normalisePhoneNumber } from './normalisePhoneNumber';
+
+/** One contact read from a line: a contact point, or a role/paging entry with no contact point. */
+export interface ParsedContact {
+  kind: ContactKind;
+  value: string;
+  href?: string;
+  via?: string;
+  /** 1-based line in the Markdown that was parsed (node positions), when known. */
+  line?: number;
+  /** Offsets in `ParsedContactLine.text`; absent for roles, which are the whole line. */
+  start?: number;
+  end?: number;
+}
+
+/** What one line of a contacts section says. */
+export interface ParsedContactLine {
+  /** Plain text of the line (Markdown markers removed, inline code kept). */
+  text: string;
+  /** Team or role the line names ("Operations Team"); absent when it names none or only a field ("Phone:"). */
+  label?: string;
+  contacts: ParsedContact[];
+  /** Everything else the line says ("respond < 5 min", "24/7"), for every contact of the line. */
+  note?: string;
+  /** 1-based line in the parsed Markdown where the line starts, when known. */
+  line?: number;
+}
+
+/** Hints from around the line, such as the header of the table column it sits in. */
+export interface ContactLineHints {
+  /** The kind a bare value has here ("Phone" column: `5551234567` is a phone number). */
+  fieldKind?: ContactPointKind | null;
+  /** Do not look for a "Label:" at the start (table cells, whose label is in another column). */
+  noLabel?: boolean;
+}
+
+/**
+ * Reads one Markdown line of a contacts section, such as
+ * `**Operations Team**: ops@clpr.tv, Slack #ops-team, (555) 123-4567`, into its label and contacts.
+ * A leading list marker is allowed. Only the first line is read when `line` holds several.
+ */
+export function parseContactLine(line: string, options: ContactOptions = {}, hints: ContactLineHints = {}): ParsedContactLine {
+  const phrasing = firstPhrasing(parseMarkdown(line).children);
+  return parseContactPhrasing(phrasing, options, hints)[0] ?? { text: '', contacts: [] };
+}
+
+/**
+ * Reads the inline content of a paragraph, list item or table cell. A paragraph can list several people,
+ * one per line; a new line starts a new entry when it begins with its own label, and continues the
+ * previous entry otherwise.
+ */
+export function parseContactPhrasing(
+  nodes: readonly PhrasingContent[],
+  options: ContactOptions = {},
+  hints: ContactLineHints = {},
+): ParsedContactLine[] {
+  const flat = flatten(nodes);
+  const blocks: [number, number][] = [];
+  let blockStart = 0;
+  for (let nl = flat.text.indexOf('\n'); nl !== -1; nl = flat.text.indexOf('\n', nl + 1)) {
+    const nextEnd = flat.text.indexOf('\n', nl + 1);
+    if (!hints.noLabel && detectLabel(flat, nl + 1, nextEnd === -1 ? flat.text.length : nextEnd, options)) {
+      blocks.push([blockStart, nl]);
+      blockStart = nl + 1;
+    }
+  }
+  blocks.push([blockStart, flat.text.length]);
+  return blocks
+    .map(([start, end]) => parseBlock(flat, start, end, options, hints))
+    .filter((line) => line.text.trim() !== '');
+}
+
+interface Flat {
+  text: string;
+  code: [number, number][];
+  links: { start: number; end: number; url: string }[];
+  strong: [number, number][];
+  /** Text the author struck through (`~~old number~~`): never a contact. */
+  struck: [number, number][];
+  /** Known (offset → line) points, to give each contact its line. */
+  anchors: { offset: number; line: number }[];
+}
+
+function flatten(nodes: readonly PhrasingContent[]): Flat {
+  const flat: Flat = { text: '', code: [], links: [], strong: [], struck: [], anchors: [] };
+  const anchor = (node: PhrasingContent) => {
+    const line = node.position?.start.line;
+    if (line !== undefined) flat.anchors.push({ offset: flat.text.length, line });
+  };
+  const walk = (node: PhrasingContent): void => {
+    const start = flat.text.length;
+    switch (node.type) {
+      case 'text':
+        anchor(node);
+        flat.text += node.value;
+        break;
+      case 'inlineCode':
+        anchor(node);
+        flat.text += node.value;
+        flat.code.push([start, flat.text.length]);
+        break;
+      case 'link':
+        node.children.forEach(walk);
+        flat.links.push({ start, end: flat.text.length, url: node.url });
+        break;
+      case 'strong':
+      case 'emphasis':
+        node.children.forEach(walk);
+        flat.strong.push([start, flat.text.length]);
+        break;
+      case 'delete':
+        node.children.forEach(walk);
+        flat.struck.push([start, flat.text.length]);
+        break;
+      case 'linkReference':
+        node.children.forEach(walk);
+        break;
+      case 'break':
+        flat.text += '\n';
+        break;
+      case 'html':
+        flat.text += /^<br\s*\/?>$/i.test(node.value.trim()) ? '\n' : ' ';
+        break;
+      default:
+        // Images and footnote references carry no contact text.
+        break;
+    }
+  };
+  nodes.forEach(walk);
+  return flat;
+}
+
+function lineAt(flat: Flat, offset: number): number | undefined {
+  let best: { offset: number; line: number } | undefined;
+  for (const a of flat.anchors) if (a.offset <= offset) best = a;
+  if (!best) return undefined;
+  let line = best.line;
+  for (let i = best.offset; i < offset; i++) if (flat.text[i] === '\n') line++;
+  return line;
+}
+
+const inside = (ranges: readonly [number, number][], at: number) => ranges.some(([s, e]) => at >= s && at < e);
+
+/** `**Label**: rest`, `**Label:** rest`, `Label: rest` or `Label — rest` at `start`; undefined when none. */
+function detectLabel(flat: Flat, start: number, end: number, options: ContactOptions): { raw: string; restStart: number } | undefined {
+  const text = flat.text;
+  let s = start;
+  while (s < end && /\s/.test(text[s]!)) s++;
+  const strong = flat.strong.filter(([a, b]) => a === s && b <= end).sort((x, y) => y[1] - x[1])[0];
+  if (strong) {
+    const raw = text.slice(strong[0], strong[1]);
+    if (raw.trim().length <= 80 && findContactPoints(raw, options).length === 0 && /\p{L}/u.test(raw)) {
+      let rest = strong[1];
+      const sep = /^\s*(?:[:\-–—]+\s*)?/.exec(text.slice(rest, end));
+      rest += sep ? sep[0].length : 0;
+      return { raw, restStart: rest };
+    }
+  }
+  const m = /^([\p{L}][^:\n]{0,59}?)\s*(?::(?!\/\/)|\s[-–—]\s)\s*/u.exec(text.slice(s, end));
+  if (!m) return undefined;
+  const raw = m[1]!;
+  const sepAt = s + raw.length;
+  if (inside(flat.code, sepAt) || flat.links.some((l) => sepAt >= l.start && sepAt < l.end)) return undefined;
+  // `12:30`: a time, not a label.
+  if (/\d/.test(text[sepAt - 1] ?? '') && /\d/.test(text[sepAt + 1] ?? '')) return undefined;
+  if (raw.split(/\s+/).length > 6 || /[@#]|\d:\d/.test(raw) || findContactPoints(raw, options).length > 0) return undefined;
+  // Without emphasis, only a name-like text is a label: "London NOC:", "Alice Smith:", "Phone:", but
+  // not "Anything urgent: call …", which is a sentence.
+  const cleaned = cleanLabel(raw).label;
+  if (!looksLikeRole(cleaned) && !isNameLike(cleaned) && fieldKindOfLabel(cleaned) === undefined) return undefined;
+  return { raw, restStart: s + m[0].length };
+}
+
+const NAME_JOINERS = new Set(['of', 'and', '&', 'the', 'for', 'to', 'on', 'de', 'des', 'du', 'la', 'le', 'van', 'von', 'da', 'di']);
+
+/** Title Case words ("Alice Smith", "Data Protection Office"); scripts without case count as name-like. */
+function isNameLike(text: string): boolean {
+  const words = text.split(/[\s\-–—/]+/).filter((w) => /\p{L}/u.test(w));
+  return words.length > 0 && words.every((w) => NAME_JOINERS.has(w.toLowerCase()) || !/^[^\p{L}]*\p{Ll}/u.test(w));
+}
+
+const PAGING_WORDS = /pagerduty|opsgenie|\bpag(?:e|er|ing)\b/i;
+const PAGING_CONTEXT = /pagerduty|opsgenie|\bpag(?:e|er|ing)\b|\bpolicy\b|\bschedule\b|\brotation\b/i;
+
+function pagingService(text: string): string | undefined {
+  if (/pagerduty/i.test(text)) return 'PagerDuty';
+  if (/opsgenie/i.test(text)) return 'Opsgenie';
+  return undefined;
+}
+
+function parseBlock(flat: Flat, start: number, end: number, options: ContactOptions, hints: ContactLineHints): ParsedContactLine {
+  const raw = flat.text.slice(start, end);
+  // Offsets are given in the trimmed text, so shift them by the whitespace cut from its start.
+  const textStart = start + (raw.length - raw.trimStart().length);
+  const result: ParsedContactLine = { text: raw.trim().replace(/\n/g, ' '), contacts: [] };
+  const line = lineAt(flat, start);
+  if (line !== undefined) result.line = line;
+
+  let fieldKind = hints.fieldKind;
+  let restStart = start;
+  let how: string | undefined;
+  const found = hints.noLabel ? undefined : detectLabel(flat, start, end, options);
+  if (found) {
+    const cleaned = cleanLabel(found.raw);
+    const asField = fieldKindOfLabel(cleaned.label);
+    if (asField === undefined) {
+      if (cleaned.label) result.label = cleaned.label;
+      how = cleaned.how;
+    } else {
+      fieldKind = fieldKind ?? asField;
+    }
+    restStart = found.restStart;
+  }
+
+  const points: (ParsedContact & { start: number; end: number })[] = [];
+  const masked = flat.text.split('');
+  const mask = (s: number, e: number) => {
+    for (let i = s; i < e; i++) masked[i] = '\u0000';
+  };
+  const add = (point: ParsedContact & { start: number; end: number }) => {
+    if (points.some((p) => point.start < p.end && point.end > p.start)) return;
+    const at = lineAt(flat, point.start);
+    if (at !== undefined) point.line = at;
+    points.push(point);
+    mask(point.start, point.end);
+  };
+  for (const [s, e] of flat.struck) mask(s, e);
+  const within = (s: number, e: number) => s >= restStart && e <= end && !inside(flat.struck, s);
+  const rest = flat.text.slice(restStart, end);
+  const outsideCode = flat.text
+    .slice(restStart, end)
+    .split('')
+    .map((ch, i) => (inside(flat.code, restStart + i) ? ' ' : ch))
+    .join('');
+
+  // Links first: their target says what they are, whatever their text.
+  for (const link of flat.links) {
+    if (!within(link.start, link.end)) continue;
+    const point = pointFromLink(link.url, flat.text.slice(link.start, link.end), options);
+    if (point) add({ ...point, start: link.start, end: link.end });
+  }
+  // Inline code: a whole channel/address/number, or a paging policy name when the line talks about paging.
+  for (const [s, e] of flat.code) {
+    if (!within(s, e)) continue;
+    const code = flat.text.slice(s, e).trim();
+    const whole = findContactPoints(code, options);
+    if (whole.length === 1 && whole[0]!.value === code) {
+      const { start: _s, end: _e, ...point } = whole[0]!;
+      add({ ...point, start: s, end: e });
+    } else if (code && (fieldKind === 'paging' || PAGING_CONTEXT.test(outsideCode))) {
+      const via = pagingService(outsideCode);
+      add({ kind: 'paging', value: code, ...(via ? { via } : {}), start: s, end: e });
+    }
+    mask(s, e);
+  }
+  const plain = masked.slice(restStart, end).join('');
+  for (const point of findContactPoints(plain, options)) {
+    add({ ...point, start: point.start + restStart, end: point.end + restStart });
+  }
+
+  // A paging service named in prose: `PagerDuty service "Clipper Production"`.
+  if (!points.some((p) => p.kind === 'paging') && PAGING_WORDS.test(plain)) {
+    const quoted = /(pagerduty|opsgenie)(?:\s+(?:service|escalation\s+policy|policy|schedule))?\s*:?\s*["“]([^"”\n]+)["”]/i.exec(plain);
+    if (quoted) {
+      const s = restStart + quoted.index;
+      add({ kind: 'paging', value: quoted[2]!.trim(), via: pagingService(quoted[1]!)!, start: s, end: s + quoted[0].length });
+    } else if (points.length > 0) {
+      const word = /pagerduty|opsgenie/i.exec(plain);
+      if (word) {
+        const s = restStart + word.index;
+        const via = pagingService(word[0])!;
+        add({ kind: 'paging', value: via, via, start: s, end: s + word[0].length });
+      }
+    }
+  }
+
+  // A bare value after a field label or under a typed column: "Phone: 5551234567", "Slack: ops-team".
+  const bare = rest.replace(/\s+/g, ' ').trim();
+  if (bare && fieldKind && !points.some((p) => p.kind === fieldKind)) {
+    const at = restStart + rest.indexOf(bare.split(' ')[0]!);
+    if (fieldKind === 'phone') {
+      const href = normalisePhoneNumber(bare, { assumePhone: true, ...phoneOptions(options) });
+      if (href) add({ kind: 'phone', value: bare, href, start: at, end: end });
+    } else if (fieldKind === 'chat' && /^#?[\p{L}\p{N}][\p{L}\p{N}._-]*$/u.test(bare)) {
+      const channel = bare.startsWith('#') ? bare : `#${bare}`;
+      const point = findContactPoints(channel, options)[0];
+      if (point) add({ ...point, start: at, end: end });
+    } else if (fieldKind === 'paging' && points.length === 0) {
+      const via = pagingService(bare);
+      add({ kind: 'paging', value: bare.replace(/^["“]|["”]$/g, ''), ...(via ? { via } : {}), start: at, end: end });
+    }
+  }
+
+  points.sort((a, b) => a.start - b.start);
+  result.contacts = points.map(({ start: s, end: e, ...p }) => ({ ...p, start: s - textStart, end: e - textStart }));
+
+  if (points.length > 0) {
+    const note = residualNote(flat.text.slice(restStart, end), points.map((p) => [p.start - restStart, p.end - restStart]), how);
+    if (note) result.note = note;
+    return result;
+  }
+
+  // No contact point: keep a named role ("VP Engineering") or a paging instruction ("PagerDuty alert").
+  const roleLabel = result.label ?? (!found && looksLikeRole(bare) ? bare : undefined);
+  if (roleLabel === undefined) return result;
+  const description = found ? bare : '';
+  const paging = PAGING_WORDS.test(description);
+  if (!paging && !looksLikeRole(roleLabel)) return result;
+  result.label = roleLabel;
+  const via = paging ? pagingService(description) : undefined;
+  result.contacts = [{ kind: paging ? 'paging' : 'role', value: description || roleLabel, ...(via ? { via } : {}), ...(line !== undefined ? { line } : {}) }];
+  if (how) result.note = how;
+  return result;
+}
+
+function phoneOptions(options: ContactOptions) {
+  return options.defaultCountryCode ? { defaultCountryCode: options.defaultCountryCode } : {};
+}
+
+function pointFromLink(url: string, text: string, options: ContactOptions): ParsedContact | undefined {
+  const kind = classifyContactUrl(url);
+  if (!kind) return undefined;
+  const label = text.trim();
+  switch (kind.kind) {
+    case 'phone': {
+      const number = decodeURIComponent(url.replace(/^tel:/i, ''));
+      const href = normalisePhoneNumber(number, { assumePhone: true, ...phoneOptions(options) });
+      if (!href) return undefined;
+      return { kind: 'phone', value: label && /\d/.test(label) ? label : number, href };
+    }
+    case 'email': {
+      const address = decodeURIComponent(url.replace(/^mailto:/i, '').replace(/\?.*$/, ''));
+      if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address)) return undefined;
+      return { kind: 'email', value: address, href: `mailto:${address}` };
+    }
+    default:
+      return { kind: kind.kind, value: label || url, href: url, ...(kind.via ? { via: kind.via } : {}) };
+  }
+}
+
+/** Words that only glue contact points together ("Slack #x", "call …, or page …"). */
+const CONNECTORS = new Set([
+  'or', 'and', 'then', 'via', 'at', 'on', 'to', 'call', 'page', 'email', 'e-mail', 'mail', 'phone', 'tel', 'slack',
+  'teams', 'text', 'ping', 'dm', 'also', 'otherwise', 'channel', 'ext', 'pagerduty', 'opsgenie', 'policy', 'service',
+]);
+
+/**
+ * What a line says besides its contact points, so "respond < 5 min" or "24/7" stay with the contacts:
+ * the points are cut out, then glue words next to them, empty brackets and separators go.
+ */
+function residualNote(text: string, ranges: [number, number][], how: string | undefined): string | undefined {
+  let s = '';
+  let at = 0;
+  for (const [a, b] of [...ranges].sort((x, y) => x[0] - y[0])) {
+    s += `${text.slice(at, a)}\u0000`;
+    at = b;
+  }
+  s += text.slice(at);
+  s = s
+    .replace(/\(\s*(?:[\p{L}.]+\s*)?\u0000\s*\)/gu, '\u0000')
+    .replace(/\b(?:slack|ms teams|microsoft teams|teams|e-?mail|mail|phone|tel|telephone|mobile|cell|call|channel|via|at|on|pagerduty|opsgenie)\s*:?\s*(?=\u0000)/giu, '');
+  const pieces = s
+    .split(/[,;|·\n]|\s\/\s/)
+    .map((p) => {
+      let piece = p.replace(/\u0000/g, ' ').replace(/\s+/g, ' ').trim().replace(/^[-–—:.\s]+|[-–—:.\s]+$/g, '');
+      const open = (piece.match(/\(/g) ?? []).length;
+      const close = (piece.match(/\)/g) ?? []).length;
+      if (/^\(.*\)$/.test(piece) && open === 1 && close === 1) piece = piece.slice(1, -1).trim();
+      else if (open !== close) piece = piece.replace(/[()]/g, '').trim();
+      return piece;
+    })
+    .filter((p) => /[\p{L}\p{N}]/u.test(p) && !p.toLowerCase().split(/\s+/).every((w) => CONNECTORS.has(w)));
+  if (how) pieces.push(how);
+  const note = pieces.join(', ');
+  if (!note) return undefined;
+  return note.length > 200 ? `${note.slice(0, 199)}…` : note;
+}
+
+function firstPhrasing(nodes: readonly RootContent[]): PhrasingContent[] {
+  const first = nodes[0];
+  if (!first) return [];
+  switch (first.type) {
+    case 'paragraph':
+    case 'heading':
+      return first.children;
+    case 'list':
+      return firstPhrasing(first.children[0]?.children ?? []);
+    case 'blockquote':
+      return firstPhrasing(first.children);
+    default:
+      return [];
+  }
+}

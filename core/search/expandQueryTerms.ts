@@ -1,0 +1,106 @@
+import type { QueryClause } from './parseSearchQuery';
+import type { SearchIndex } from './searchIndexData';
+import { findTerm, fuzzyTerms, prefixRange } from './termLookup';
+
+/** One vocabulary term a query clause matches, and how much a match on it counts. */
+export interface TermExpansion {
+  /** Position in `index.terms`. */
+  term: number;
+  /** 1 for the word as typed, less for completions and typo corrections. */
+  weight: number;
+  /** Also look in section bodies; short completions look only at titles, aliases, tags and headings. */
+  everywhere: boolean;
+}
+
+/** A completion counts this much at most (a longer completion counts less, see `expandClause`). */
+const PREFIX_WEIGHT = 0.6;
+/** A typo correction counts this much at most. */
+const FUZZY_WEIGHT = 0.45;
+/** Completions of a word being typed, kept by how many documents contain them. */
+const MAX_COMPLETIONS = [0, 8, 16, 32];
+const MAX_CORRECTIONS = 16;
+/** Words shorter than this are not corrected: at 3 letters one edit reaches too many other words. */
+const MIN_FUZZY_LENGTH = 4;
+/** Completions of a 1–2 character start would pull in most of the bodies; titles and headings suffice there. */
+const MIN_BODY_PREFIX = 3;
+
+/**
+ * The vocabulary terms a clause matches: each of its terms as typed, completions of the word still being
+ * typed (the whole identifier and its last part), and corrections of words with a typo. Numbers and
+ * identifiers with digits are never corrected (`503` is not `502`).
+ */
+export function expandClause(index: SearchIndex, clause: QueryClause): TermExpansion[] {
+  const best = new Map<number, TermExpansion>();
+  const offer = (term: number, weight: number, everywhere: boolean) => {
+    const known = best.get(term);
+    if (!known) best.set(term, { term, weight, everywhere });
+    else {
+      known.weight = Math.max(known.weight, weight);
+      known.everywhere ||= everywhere;
+    }
+  };
+  const last = clause.terms.length - 1;
+  clause.terms.forEach((text, i) => {
+    const exact = findTerm(index.terms, text);
+    if (exact >= 0) offer(exact, 1, true);
+    if (clause.prefix && (i === 0 || i === last)) {
+      for (const e of completions(index, text)) offer(e.term, e.weight, e.everywhere);
+    }
+    for (const e of corrections(index, text)) offer(e.term, e.weight, true);
+  });
+  return [...best.values()];
+}
+
+function completions(index: SearchIndex, prefix: string): TermExpansion[] {
+  const [from, to] = prefixRange(index.terms, prefix);
+  const length = [...prefix].length;
+  const everywhere = length >= MIN_BODY_PREFIX;
+  const limit = MAX_COMPLETIONS[Math.min(length, MAX_COMPLETIONS.length - 1)]!;
+  const picked = mostFrequent(index, from, to, limit, everywhere, (t) => index.terms[t] !== prefix);
+  return picked.map((term) => {
+    const extra = index.terms[term]!.length - prefix.length;
+    const weight = (PREFIX_WEIGHT * index.terms[term]!.length) / (index.terms[term]!.length + 0.3 * extra);
+    return { term, weight, everywhere };
+  });
+}
+
+function corrections(index: SearchIndex, text: string): TermExpansion[] {
+  if (text.length < MIN_FUZZY_LENGTH || /[\p{N}\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u.test(text)) return [];
+  const matches = fuzzyTerms(index.terms, text, text.length >= 8 ? 2 : 1);
+  const df = (t: number) => documentFrequency(index, t, true);
+  matches.sort((a, b) => a.distance - b.distance || df(b.index) - df(a.index));
+  return matches.slice(0, MAX_CORRECTIONS).map(({ index: term, distance }) => ({
+    term,
+    weight: (FUZZY_WEIGHT * text.length) / (text.length + distance),
+    everywhere: true,
+  }));
+}
+
+/** Up to `limit` terms of `[from, to)` found in the most documents (of the groups that will be scanned). */
+function mostFrequent(index: SearchIndex, from: number, to: number, limit: number, withBody: boolean, keep: (t: number) => boolean): number[] {
+  const picked: number[] = [];
+  const counts: number[] = [];
+  for (let t = from; t < to; t++) {
+    if (!keep(t)) continue;
+    const count = documentFrequency(index, t, withBody);
+    if (count === 0) continue;
+    if (picked.length === limit && count <= counts[limit - 1]!) continue;
+    let i = picked.length === limit ? limit - 1 : picked.length;
+    while (i > 0 && counts[i - 1]! < count) {
+      picked[i] = picked[i - 1]!;
+      counts[i] = counts[i - 1]!;
+      i--;
+    }
+    picked[i] = t;
+    counts[i] = count;
+  }
+  return picked;
+}
+
+function documentFrequency(index: SearchIndex, t: number, withBody: boolean): number {
+  const r = index.runbookPostings.start;
+  const h = index.headingPostings.start;
+  let n = r[t + 1]! - r[t]! + h[t + 1]! - h[t]!;
+  if (withBody) n += index.bodyPostings.start[t + 1]! - index.bodyPostings.start[t]!;
+  return n;
+}

@@ -1,0 +1,121 @@
+import git, { type HttpClient } from 'isomorphic-git';
+import { authForHost } from './authForHost';
+import { branchNotFound, classifySyncError } from './classifySyncError';
+import { guardHttp } from './guardHttp';
+import { syncCancelled } from './syncError';
+import { asGitFs, beginFetch, commitFetch, rollbackFetch } from './objectStore';
+import type { ObjectStoreFs } from './objectStoreFs';
+
+export interface FetchCommitRequest {
+  fs: ObjectStoreFs;
+  http: HttpClient;
+  gitdir: string;
+  cache: object;
+  url: string;
+  branch?: string;
+  token?: string;
+  username?: string;
+  corsProxy?: string;
+  /** A commit the store holds, offered to the server so it sends only what changed since. */
+  have?: string;
+  timeoutMs: number;
+  signal?: AbortSignal;
+  online?: boolean;
+  /** Progress of the download and of indexing the pack, 0–100, when known. */
+  onPercent?: (percent: number | undefined) => void;
+}
+
+export interface FetchedCommit {
+  commit: string;
+  /** The branch fetched, e.g. `main` (the remote's default when none was asked for). */
+  branch: string;
+}
+
+/** Stages of isomorphic-git's fetch progress and the share of the bar each gets. */
+const FETCH_STAGES: Record<string, [from: number, to: number]> = {
+  'Enumerating objects': [0, 5],
+  'Counting objects': [5, 10],
+  'Compressing objects': [10, 20],
+  'Receiving objects': [20, 85],
+  'Resolving deltas': [85, 100],
+};
+
+/**
+ * One shallow (depth 1), single-branch fetch of `branch` (or the remote's default branch, via its HEAD)
+ * into the object store, without checkout. On any failure the store is rolled back to how it was, so
+ * the next sync starts from a good store; the failure is thrown as a classified `SyncError`.
+ */
+export async function fetchCommit(request: FetchCommitRequest): Promise<FetchedCommit> {
+  const { fs, gitdir, cache, url, branch, token, timeoutMs, signal } = request;
+  const credentials = token ? authForHost(url, token, request.username) : undefined;
+  const guard = guardHttp(request.http, { timeoutMs, ...(signal ? { signal } : {}) });
+  const secrets = token ? secretForms(token, credentials!.username, credentials!.password) : [];
+  let highest = 0;
+
+  await beginFetch(fs, gitdir);
+  try {
+    const result = await git.fetch({
+      fs: asGitFs(fs),
+      http: guard.http,
+      gitdir,
+      cache,
+      url,
+      ...(request.have ? { ref: request.have } : {}),
+      remoteRef: branch ?? 'HEAD',
+      singleBranch: true,
+      depth: 1,
+      tags: false,
+      ...(request.corsProxy ? { corsProxy: request.corsProxy } : {}),
+      // Called only when the server answers 401; a second 401 is final (no onAuthFailure), so a wrong token
+      // is reported instead of retried.
+      ...(credentials ? { onAuth: () => ({ ...credentials }) } : {}),
+      onProgress: (event) => {
+        const stage = FETCH_STAGES[event.phase];
+        if (!stage || !request.onPercent) return;
+        const share = event.total ? Math.min(event.loaded / event.total, 1) : 0;
+        const percent = Math.round(stage[0] + (stage[1] - stage[0]) * share);
+        if (percent > highest) {
+          highest = percent;
+          request.onPercent(percent);
+        }
+      },
+    });
+    if (signal?.aborted) throw syncCancelled();
+    if (!result.fetchHead) throw branchNotFound(branch);
+    await commitFetch(fs, gitdir);
+    return { commit: result.fetchHead, branch: branch ?? shortBranch(result.defaultBranch) ?? 'HEAD' };
+  } catch (error) {
+    const failure = classifySyncError(error, {
+      url,
+      ...(branch !== undefined ? { branch } : {}),
+      tokenSent: credentials !== undefined,
+      packStarted: guard.packStarted,
+      ...(request.online !== undefined ? { online: request.online } : {}),
+      secrets,
+    });
+    try {
+      await rollbackFetch(fs, gitdir);
+    } catch {
+      // The marker stays, so the next sync rolls back before it fetches.
+    }
+    throw failure;
+  } finally {
+    guard.dispose();
+  }
+}
+
+function shortBranch(ref: string | null | undefined): string | undefined {
+  if (!ref) return undefined;
+  return ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : ref;
+}
+
+/** The token as it may appear in a technical message: plain, URL-encoded, or inside a Basic header. */
+export function secretForms(token: string, username: string, password: string): string[] {
+  const forms = [token, encodeURIComponent(token)];
+  try {
+    forms.push(btoa(`${username}:${password}`));
+  } catch {
+    // btoa refuses non-Latin-1 text; such a token cannot appear base64-encoded by this code either.
+  }
+  return forms;
+}

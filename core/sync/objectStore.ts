@@ -1,0 +1,106 @@
+import git from 'isomorphic-git';
+import type { PromiseFsClient } from 'isomorphic-git';
+import {
+  listOrEmpty,
+  makeDirectories,
+  readTextOrUndefined,
+  removeIfPresent,
+  removeTree,
+  type ObjectStoreFs,
+} from './objectStoreFs';
+
+/**
+ * Written before a fetch and removed after it succeeded or was rolled back. Finding it at the start of
+ * a sync means the previous one was interrupted (app closed, tab killed, crash) mid-fetch.
+ */
+const FETCH_MARKER = 'runbook-reader-fetch.json';
+
+interface FetchMarker {
+  /** Content of the `shallow` file before the fetch, or null when there was none. */
+  shallow: string | null;
+  /** Pack files present before the fetch; any other pack is the interrupted fetch's. */
+  packs: string[];
+}
+
+/**
+ * isomorphic-git's fetch writes the `shallow` file and remote refs before it has the pack, then the pack,
+ * then its index. A fetch that fails part-way therefore leaves a `shallow` entry for a commit the store
+ * does not have (which misleads the next fetch) and possibly a half-written pack. The store is kept
+ * usable by recording what the fetch may touch beforehand and putting it back on failure — right away
+ * when the failure is seen, or at the start of the next sync after a crash.
+ *
+ * Remote refs are left alone: the engine never reads them (it tells the server what it has by the
+ * commit the cache holds, and checks that commit is really in the store).
+ */
+export async function prepareObjectStore(fs: ObjectStoreFs, gitdir: string): Promise<void> {
+  await recoverInterruptedFetch(fs, gitdir);
+  if ((await readTextOrUndefined(fs, `${gitdir}/config`)) === undefined) {
+    await makeDirectories(fs, gitdir);
+    await git.init({ fs: asGitFs(fs), gitdir, bare: true, defaultBranch: 'main' });
+  }
+  // fetch updates refs/remotes/origin/* and insists on a fetch refspec for that remote.
+  const gitFs = asGitFs(fs);
+  if ((await git.getConfig({ fs: gitFs, gitdir, path: 'remote.origin.fetch' })) === undefined) {
+    await git.setConfig({ fs: gitFs, gitdir, path: 'remote.origin.fetch', value: '+refs/heads/*:refs/remotes/origin/*' });
+  }
+}
+
+/** Records the state a fetch may break; call right before `git.fetch`. */
+export async function beginFetch(fs: ObjectStoreFs, gitdir: string): Promise<void> {
+  const marker: FetchMarker = {
+    shallow: (await readTextOrUndefined(fs, `${gitdir}/shallow`)) ?? null,
+    packs: await listOrEmpty(fs, `${gitdir}/objects/pack`),
+  };
+  await fs.promises.writeFile(`${gitdir}/${FETCH_MARKER}`, new TextEncoder().encode(JSON.stringify(marker)));
+}
+
+/** After a complete fetch: the new state is good, forget the old one. */
+export async function commitFetch(fs: ObjectStoreFs, gitdir: string): Promise<void> {
+  await removeIfPresent(fs, `${gitdir}/${FETCH_MARKER}`);
+}
+
+/** After a failed fetch: put the store back as `beginFetch` found it. */
+export async function rollbackFetch(fs: ObjectStoreFs, gitdir: string): Promise<void> {
+  await recoverInterruptedFetch(fs, gitdir);
+}
+
+/** Deletes the whole store; the next sync starts it afresh (and compares against the cache by blob id). */
+export async function wipeObjectStore(fs: ObjectStoreFs, gitdir: string): Promise<void> {
+  await removeTree(fs, gitdir);
+}
+
+async function recoverInterruptedFetch(fs: ObjectStoreFs, gitdir: string): Promise<void> {
+  const text = await readTextOrUndefined(fs, `${gitdir}/${FETCH_MARKER}`);
+  if (text === undefined) return;
+  const marker = parseMarker(text);
+  if (!marker) {
+    // Only a crash while the marker itself was written gets here; nothing was fetched yet, but what the
+    // store held before is unknown, so start over rather than guess.
+    await wipeObjectStore(fs, gitdir);
+    return;
+  }
+  if (marker.shallow === null) await removeIfPresent(fs, `${gitdir}/shallow`);
+  else await fs.promises.writeFile(`${gitdir}/shallow`, new TextEncoder().encode(marker.shallow));
+  const before = new Set(marker.packs);
+  for (const name of await listOrEmpty(fs, `${gitdir}/objects/pack`)) {
+    if (!before.has(name)) await removeIfPresent(fs, `${gitdir}/objects/pack/${name}`);
+  }
+  await removeIfPresent(fs, `${gitdir}/${FETCH_MARKER}`);
+}
+
+function parseMarker(text: string): FetchMarker | undefined {
+  try {
+    const value = JSON.parse(text) as Partial<FetchMarker>;
+    if ((typeof value.shallow === 'string' || value.shallow === null) && Array.isArray(value.packs)) {
+      return { shallow: value.shallow, packs: value.packs.filter((p): p is string => typeof p === 'string') };
+    }
+  } catch {
+    // fall through: unreadable marker
+  }
+  return undefined;
+}
+
+/** isomorphic-git types its fs methods as bare `Function`s; ObjectStoreFs is the same shape, typed. */
+export function asGitFs(fs: ObjectStoreFs): PromiseFsClient {
+  return fs as unknown as PromiseFsClient;
+}

@@ -1,0 +1,93 @@
+import { applyChangeSet, type AppliedChangeSummary } from '../cache/applyChangeSet';
+import type { RunbookDatabase } from '../cache/runbookDatabase';
+import type { SourceRecord } from '../model';
+import { classifySyncError } from './classifySyncError';
+import { fileIndexFromCache } from './fileIndexFromCache';
+import { withSourceLock } from './sourceLock';
+import { SyncError, type SyncErrorCode } from './syncError';
+import { syncGitSource, type GitSyncDeps, type GitSyncStats, type SyncProgress } from './syncGitSource';
+
+/** Platform parts and per-run settings; see `GitSyncDeps` and `GitSyncRequest` for each field. */
+export interface RunGitSyncDeps extends GitSyncDeps {
+  /** The source's access token, read from the platform's secret store just for this run. */
+  token?: string;
+  username?: string;
+  corsProxy?: string;
+  maxFileBytes?: number;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: SyncProgress) => void;
+  isOnline?: () => boolean;
+  now?: () => Date;
+}
+
+/** Plain data (no class instances), so it crosses IPC and `postMessage` unchanged. */
+export type GitSyncOutcome =
+  | { ok: true; stats: GitSyncStats; applied: AppliedChangeSummary; at: string }
+  | { ok: false; error: { code: SyncErrorCode; message: string } };
+
+/** Outcomes that say nothing about the source, so they are not recorded as its last error. */
+const NOT_RECORDED: ReadonlySet<SyncErrorCode> = new Set(['already-running', 'cancelled']);
+
+/**
+ * Syncs one Git source into the cache; this is what "Sync now", the start-up sync, the `online` event
+ * and the periodic timer call. It takes the source's lock (a second call while one runs resolves at once
+ * with `already-running`), runs the engine against what the cache holds, and applies the change set
+ * with `applyChangeSet` in one transaction.
+ *
+ * On failure the cache is exactly as it was, except that the source record's `lastError` is set (with
+ * `update`, so no other field is touched); a later successful sync clears it. Never rejects: the
+ * outcome says what happened.
+ */
+export async function runGitSync(db: RunbookDatabase, source: SourceRecord, deps: RunGitSyncDeps): Promise<GitSyncOutcome> {
+  const now = deps.now ?? (() => new Date());
+  try {
+    return await withSourceLock(source.id, async () => {
+      const current = (await db.sources.get(source.id)) ?? source;
+      if (current.kind !== 'git' || !current.location) {
+        throw new SyncError('invalid-source', 'This source has no Git repository address.');
+      }
+      const { changeSet, stats } = await syncGitSource(
+        {
+          sourceId: current.id,
+          url: current.location,
+          ...(current.branch ? { branch: current.branch } : {}),
+          ...(current.subdir ? { subdir: current.subdir } : {}),
+          ...(deps.token ? { token: deps.token } : {}),
+          ...(deps.username ? { username: deps.username } : {}),
+          ...(deps.corsProxy ? { corsProxy: deps.corsProxy } : {}),
+          ...(current.version && /^[0-9a-f]{40}$/.test(current.version) ? { previousCommit: current.version } : {}),
+          cached: fileIndexFromCache(db, current.id),
+          ...(deps.maxFileBytes !== undefined ? { maxFileBytes: deps.maxFileBytes } : {}),
+          ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}),
+          ...(deps.signal ? { signal: deps.signal } : {}),
+          ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
+          ...(deps.isOnline ? { isOnline: deps.isOnline } : {}),
+        },
+        deps,
+      );
+      const at = now();
+      let applied: AppliedChangeSummary;
+      try {
+        applied = await applyChangeSet(db, changeSet, at);
+      } catch (error) {
+        throw classifySyncError(error, { url: current.location, tokenSent: Boolean(deps.token), packStarted: false, secrets: deps.token ? [deps.token] : [] });
+      }
+      if (current.lastError) await db.sources.update(current.id, { lastError: undefined });
+      return { ok: true as const, stats, applied, at: at.toISOString() };
+    });
+  } catch (error) {
+    const failure =
+      error instanceof SyncError
+        ? error
+        : classifySyncError(error, { url: source.location ?? '', tokenSent: Boolean(deps.token), packStarted: false, secrets: deps.token ? [deps.token] : [] });
+    if (!NOT_RECORDED.has(failure.code)) {
+      try {
+        await db.sources.update(source.id, { lastError: { at: now().toISOString(), message: failure.message, code: failure.code } });
+      } catch {
+        // The cache itself is failing; the outcome below still reports the sync's own error.
+      }
+    }
+    return { ok: false, error: { code: failure.code, message: failure.message } };
+  }
+}

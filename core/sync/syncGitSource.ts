@@ -1,0 +1,300 @@
+import git, { type HttpClient } from 'isomorphic-git';
+import { diffSnapshots, type SnapshotDiff } from '../changes/diffSnapshots';
+import type { ChangeSet } from '../model';
+import type { CachedFileIndex } from './cachedFileIndex';
+import { checkRepositoryUrl, normaliseSubdir } from './checkSourceSettings';
+import { classifySyncError } from './classifySyncError';
+import { compareTrees, listTree, treeAt, type TreeReader } from './compareTrees';
+import { fetchCommit } from './fetchCommit';
+import { asGitFs, prepareObjectStore, wipeObjectStore } from './objectStore';
+import type { ObjectStoreFs } from './objectStoreFs';
+import { readChangedFiles, type PathWarning, type SkippedPath } from './readChangedFiles';
+import { SyncError, syncCancelled } from './syncError';
+
+export const DEFAULT_SYNC_TIMEOUT_MS = 60_000;
+
+/**
+ * Where a sync is, for a progress bar:
+ * `connecting` (asking the server for its branches), `fetching` (downloading and indexing the pack;
+ * `percent` when the server reports it), `reading` (comparing the old and new trees), `parsing` (reading
+ * and ingesting the changed files; `percent` of them done), `done`.
+ */
+export type SyncPhase = 'connecting' | 'fetching' | 'reading' | 'parsing' | 'done';
+
+export interface SyncProgress {
+  phase: SyncPhase;
+  percent?: number;
+}
+
+/** One source to sync, and what the cache already holds of it. */
+export interface GitSyncRequest {
+  /** The source's id in the cache (`SourceRecord.id`); every record of the change set carries it. */
+  sourceId: string;
+  /** http(s) address of the repository, with no credentials in it. */
+  url: string;
+  /** Branch to follow; the remote's default branch (its HEAD) when absent. */
+  branch?: string;
+  /** Folder of the repository that holds the runbooks; cache paths are relative to it. */
+  subdir?: string;
+  /** Access token; sent only when the server asks (HTTP 401), as Basic auth per `authForHost`. */
+  token?: string;
+  /** User name to send with the token instead of the host's convention. */
+  username?: string;
+  /** Browser only: a CORS proxy URL prefix (isomorphic-git's `corsProxy`). */
+  corsProxy?: string;
+  /**
+   * The commit the cache holds for this same url/branch/subdir (`SourceRecord.version`). When it is in the
+   * object store, only the trees are compared; otherwise the new tree is compared with `cached`.
+   * Pass nothing when the source's settings changed.
+   */
+  previousCommit?: string;
+  /** Path → blob id of what the cache holds for the source. */
+  cached: CachedFileIndex;
+  /** Files larger than this are skipped (default 2 MiB, like ingest). */
+  maxFileBytes?: number;
+  /** Longest silence from the server before the sync gives up (default 60 s). */
+  timeoutMs?: number;
+  /** Cancels the sync; it then rejects with `SyncError('cancelled')` and nothing is changed. */
+  signal?: AbortSignal;
+  onProgress?: (progress: SyncProgress) => void;
+  /** `() => navigator.onLine` in the browser: a known-offline device fails fast with `offline`. */
+  isOnline?: () => boolean;
+}
+
+/** The platform parts, injected so the same engine runs in Electron's main process, a Web Worker and Node. */
+export interface GitSyncDeps {
+  /** Node's `fs` or a `LightningFS` instance. */
+  fs: ObjectStoreFs;
+  /** `isomorphic-git/http/node` or `isomorphic-git/http/web`. */
+  http: HttpClient;
+  /** Folder of this source's object store (a bare repository), kept between syncs. */
+  gitdir: string;
+  /**
+   * isomorphic-git's object cache. One is made per sync when absent; passing the same object to every sync
+   * of a source keeps pack indexes and packs in memory between syncs (faster, holds the memory).
+   */
+  cache?: object;
+}
+
+export interface SyncCounts {
+  /** New files (runbooks and images) that were not skipped. */
+  added: number;
+  /** Changed files that were not skipped. */
+  updated: number;
+  /** Files that are gone (runbooks, images or earlier skips). */
+  removed: number;
+  /** Files moved with the same content (renamed skipped files are also in `skipped`). */
+  renamed: number;
+  /** Files the cache already holds with the same content; not read. */
+  unchanged: number;
+  /** Files read in this sync and skipped (too large, binary, not UTF-8). */
+  skipped: number;
+}
+
+export interface GitSyncStats {
+  commit: string;
+  branch: string;
+  previousCommit?: string;
+  /** `trees`: old and new commit compared in the store; `cache`: new tree compared with the cache's blob ids. */
+  comparedBy: 'trees' | 'cache';
+  counts: SyncCounts;
+  skipped: SkippedPath[];
+  /** Ingest warnings of the runbooks parsed in this sync. */
+  warnings: PathWarning[];
+  /** Markdown files that were ingested in this sync. */
+  parsed: number;
+  timings: { fetchMs: number; compareMs: number; readMs: number; parseMs: number; totalMs: number };
+}
+
+export interface GitSyncResult {
+  /** Hand to `applyChangeSet`; the engine itself never writes the cache. */
+  changeSet: ChangeSet;
+  stats: GitSyncStats;
+}
+
+/**
+ * Brings one Git source up to date: a shallow single-branch fetch into the object store, then the
+ * change set from the commit the cache holds to the fetched one. Only files whose blob ids changed are
+ * read and parsed; renames are recognised by blob id.
+ *
+ * All-or-nothing: the engine never touches the cache (the caller applies `changeSet` with
+ * `applyChangeSet`, one transaction), and a failed or interrupted fetch is rolled back in the object
+ * store. Every failure is a `SyncError` whose message names no token.
+ *
+ * Not locked: callers that may overlap go through `withSourceLock` (as `runGitSync` does).
+ */
+export async function syncGitSource(request: GitSyncRequest, deps: GitSyncDeps): Promise<GitSyncResult> {
+  const started = performance.now();
+  checkRepositoryUrl(request.url);
+  const subdir = normaliseSubdir(request.subdir);
+  if (request.signal?.aborted) throw syncCancelled();
+  const online = request.isOnline?.();
+  if (online === false) {
+    throw new SyncError('offline', 'This device is offline. The runbooks already saved stay readable; sync again when connected.');
+  }
+  const progress = request.onProgress ?? (() => {});
+  progress({ phase: 'connecting' });
+
+  try {
+    return await attempt(request, deps, subdir, online, deps.cache ?? {}, false, started);
+  } catch (error) {
+    if (!(error instanceof StoreUnreadable)) throw error;
+    // The fetch worked but the store could not be read back (damaged outside the engine's control):
+    // start the store over once; the cache's blob ids keep the change set exact.
+    await wipeObjectStore(deps.fs, deps.gitdir);
+    try {
+      return await attempt(request, deps, subdir, online, {}, true, started);
+    } catch (again) {
+      if (again instanceof StoreUnreadable) throw classifySyncError(again.cause, failureContext(request, online));
+      throw again;
+    }
+  }
+}
+
+/** A read from the store failed after a complete fetch. */
+class StoreUnreadable extends Error {
+  constructor(override readonly cause: unknown) {
+    super('The object store could not be read.');
+  }
+}
+
+async function attempt(
+  request: GitSyncRequest,
+  deps: GitSyncDeps,
+  subdir: string,
+  online: boolean | undefined,
+  cache: object,
+  fresh: boolean,
+  started: number,
+): Promise<GitSyncResult> {
+  const { fs, gitdir } = deps;
+  const progress = request.onProgress ?? (() => {});
+  const reader: TreeReader = { fs, gitdir, cache };
+  try {
+    await prepareObjectStore(fs, gitdir);
+  } catch (error) {
+    throw classifySyncError(error, failureContext(request, online));
+  }
+  const have = !fresh && request.previousCommit && (await hasCommit(reader, request.previousCommit)) ? request.previousCommit : undefined;
+
+  const fetchStart = performance.now();
+  progress({ phase: 'fetching' });
+  const fetched = await fetchCommit({
+    fs,
+    http: deps.http,
+    gitdir,
+    cache,
+    url: request.url,
+    ...(request.branch ? { branch: request.branch } : {}),
+    ...(request.token ? { token: request.token } : {}),
+    ...(request.username ? { username: request.username } : {}),
+    ...(request.corsProxy ? { corsProxy: request.corsProxy } : {}),
+    ...(have ? { have } : {}),
+    timeoutMs: request.timeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS,
+    ...(request.signal ? { signal: request.signal } : {}),
+    ...(online !== undefined ? { online } : {}),
+    onPercent: (percent) => progress(percent === undefined ? { phase: 'fetching' } : { phase: 'fetching', percent }),
+  });
+  const fetchMs = performance.now() - fetchStart;
+  if (request.signal?.aborted) throw syncCancelled();
+
+  const compareStart = performance.now();
+  progress({ phase: 'reading' });
+  let diff: SnapshotDiff;
+  let comparedBy: GitSyncStats['comparedBy'];
+  try {
+    const newTree = await treeAt(reader, fetched.commit, subdir);
+    if (newTree === undefined) {
+      throw new SyncError(
+        'subdir-missing',
+        `The folder "${subdir}" does not exist on branch "${fetched.branch}" (commit ${fetched.commit.slice(0, 7)}). Check the sub-folder setting.`,
+      );
+    }
+    const cachedCount = await request.cached.count();
+    const oldTree = have && cachedCount > 0 ? await treeAt(reader, have, subdir) : undefined;
+    if (oldTree !== undefined) {
+      comparedBy = 'trees';
+      const touched = await compareTrees(reader, oldTree, newTree);
+      const before = await request.cached.lookup(touched.map((t) => t.path));
+      const next = touched.flatMap((t) => (t.after === undefined ? [] : [{ path: t.path, oid: t.after }]));
+      diff = diffSnapshots(before, next);
+      diff.unchanged += cachedCount - before.size;
+    } else {
+      comparedBy = 'cache';
+      diff = diffSnapshots(await request.cached.all(), await listTree(reader, newTree));
+    }
+  } catch (error) {
+    if (error instanceof SyncError) throw error;
+    throw new StoreUnreadable(error);
+  }
+  const compareMs = performance.now() - compareStart;
+
+  progress({ phase: 'parsing', percent: 0 });
+  const toRead = [...diff.added, ...diff.changed, ...diff.renamed.map((r) => ({ path: r.to, oid: r.oid }))];
+  let files;
+  try {
+    files = await readChangedFiles(reader, request.sourceId, toRead, {
+      ...(request.maxFileBytes !== undefined ? { maxBytes: request.maxFileBytes } : {}),
+      ...(request.signal ? { signal: request.signal } : {}),
+      onPercent: (percent) => progress({ phase: 'parsing', percent }),
+    });
+  } catch (error) {
+    if (error instanceof SyncError) throw error;
+    throw new StoreUnreadable(error);
+  }
+
+  const changeSet: ChangeSet = {
+    sourceId: request.sourceId,
+    version: fetched.commit,
+    upserts: files.upserts,
+    removed: diff.removed,
+    renamed: diff.renamed.map(({ from, to }) => ({ from, to })),
+    assets: files.assets,
+  };
+  const stats: GitSyncStats = {
+    commit: fetched.commit,
+    branch: fetched.branch,
+    comparedBy,
+    counts: {
+      added: diff.added.filter((f) => !files.skippedPaths.has(f.path)).length,
+      updated: diff.changed.filter((f) => !files.skippedPaths.has(f.path)).length,
+      removed: diff.removed.length,
+      renamed: diff.renamed.length,
+      unchanged: diff.unchanged,
+      skipped: files.skipped.length,
+    },
+    skipped: files.skipped,
+    warnings: files.warnings,
+    parsed: files.parsed,
+    timings: {
+      fetchMs: Math.round(fetchMs),
+      compareMs: Math.round(compareMs),
+      readMs: Math.round(files.readMs),
+      parseMs: Math.round(files.parseMs),
+      totalMs: Math.round(performance.now() - started),
+    },
+  };
+  if (request.previousCommit) stats.previousCommit = request.previousCommit;
+  progress({ phase: 'done', percent: 100 });
+  return { changeSet, stats };
+}
+
+async function hasCommit(reader: TreeReader, oid: string): Promise<boolean> {
+  try {
+    await git.readCommit({ fs: asGitFs(reader.fs), gitdir: reader.gitdir, oid, cache: reader.cache });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function failureContext(request: GitSyncRequest, online: boolean | undefined) {
+  return {
+    url: request.url,
+    ...(request.branch ? { branch: request.branch } : {}),
+    tokenSent: Boolean(request.token),
+    packStarted: false,
+    ...(online !== undefined ? { online } : {}),
+    secrets: request.token ? [request.token] : [],
+  };
+}

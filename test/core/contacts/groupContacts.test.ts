@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import type { Contact } from '../../../core/contacts/contactModel';
+import { extractContacts } from '../../../core/contacts/extractContacts';
+import { groupContacts } from '../../../core/contacts/groupContacts';
+import { ingestRunbook } from '../../../core/ingest/ingestRunbook';
+
+function contactsOf(path: string, text: string): Contact[] {
+  const result = ingestRunbook('team', { path, bytes: new TextEncoder().encode(text) });
+  if (result.kind !== 'runbook') throw new Error('expected a runbook');
+  return extractContacts(result.meta, result.body);
+}
+
+const failover = contactsOf(
+  'database-failover.md',
+  [
+    '---',
+    'title: Database Failover',
+    '---',
+    '## Emergency Contacts',
+    '',
+    '- **Engineering Manager**: (555) 123-4567',
+    '- **Operations Team**: ops@clpr.tv, Slack #ops-team',
+    '- **Security Team**: security@clpr.tv',
+  ].join('\n'),
+);
+const rollback = contactsOf(
+  'moderation-rollback.md',
+  [
+    '---',
+    'title: Moderation Rollback',
+    '---',
+    '## Escalation',
+    '',
+    '- **engineering manager**: +1-555-123-4567',
+    '- **Operations team.**: OPS@clpr.tv',
+    '- **On-Call Engineer**: PagerDuty `clipper-primary`',
+    '- **Zeta Vendor Support**: zeta@vendor.example',
+    '',
+    '| Minutes | Escalate to |',
+    '|---|---|',
+    '| 15 | Engineering Manager by phone |',
+    '| 30 | VP Engineering |',
+  ].join('\n'),
+);
+
+describe('groupContacts', () => {
+  const groups = groupContacts([...failover, ...rollback]);
+  const group = (label: string) => groups.find((g) => g.label.toLowerCase() === label.toLowerCase());
+
+  it('deduplicates the same number written two ways, listing every runbook it came from', () => {
+    const manager = group('Engineering Manager');
+    const phones = manager?.entries.filter((e) => e.kind === 'phone') ?? [];
+    expect(phones).toHaveLength(1);
+    expect(phones[0]).toMatchObject({ id: 'phone:+15551234567', value: '(555) 123-4567', href: 'tel:+15551234567' });
+    expect(phones[0]!.sources.map((s) => [s.path, s.title, s.line])).toEqual([
+      ['database-failover.md', 'Database Failover', 6],
+      ['moderation-rollback.md', 'Moderation Rollback', 6],
+    ]);
+    expect(phones[0]!.labels).toEqual(['Engineering Manager', 'engineering manager']);
+  });
+
+  it('groups labels case- and punctuation-insensitively and shows the most used spelling', () => {
+    const ops = groups.filter((g) => g.key === 'operations team');
+    expect(ops).toHaveLength(1);
+    expect(ops[0]!.label).toBe('Operations Team');
+    expect(ops[0]!.entries.map((e) => [e.kind, e.value, e.sources.length])).toEqual([
+      ['chat', '#ops-team', 1],
+      ['email', 'ops@clpr.tv', 2],
+    ]);
+  });
+
+  it('drops a bare role from a group that has real contact points, but keeps roles that are all we have', () => {
+    expect(group('Engineering Manager')!.entries.map((e) => e.kind)).toEqual(['phone']);
+    expect(group('VP Engineering')!.entries.map((e) => [e.kind, e.value])).toEqual([['role', 'VP Engineering']]);
+  });
+
+  it('puts on-call and paging first, then security, then the rest alphabetically', () => {
+    expect(groups.map((g) => [g.rank, g.label])).toEqual([
+      ['on-call', 'On-Call Engineer'],
+      ['security', 'Security Team'],
+      ['other', 'Engineering Manager'],
+      ['other', 'Operations Team'],
+      ['other', 'VP Engineering'],
+      ['other', 'Zeta Vendor Support'],
+    ]);
+  });
+
+  it('orders entries phone, paging, chat, email, role', () => {
+    const mixed: Contact[] = ['email', 'role', 'chat', 'phone', 'paging'].map((kind, i) => ({
+      id: `${kind}:${i}`,
+      label: 'Desk',
+      kind: kind as Contact['kind'],
+      value: `v${i}`,
+      source: { sourceId: 's', path: 'p.md', title: 'P', from: 'section' },
+    }));
+    expect(groupContacts(mixed)[0]!.entries.map((e) => e.kind)).toEqual(['phone', 'paging', 'chat', 'email', 'role']);
+  });
+
+  it('files a contact listed under two labels under the label used most', () => {
+    const source = { sourceId: 's', path: 'a.md', title: 'A', from: 'section' as const };
+    const same = (label: string, path: string, line: number): Contact => ({
+      id: 'email:noc@clpr.tv',
+      label,
+      kind: 'email',
+      value: 'noc@clpr.tv',
+      href: 'mailto:noc@clpr.tv',
+      source: { ...source, path, line },
+    });
+    const result = groupContacts([same('Ops', 'a.md', 1), same('NOC', 'b.md', 2), same('NOC', 'c.md', 3)]);
+    expect(result.map((g) => [g.label, g.entries.length])).toEqual([['NOC', 1]]);
+    expect(result[0]!.entries[0]!.labels).toEqual(['Ops', 'NOC']);
+    expect(result[0]!.entries[0]!.sources).toHaveLength(3);
+  });
+
+  it('gives an empty panel for no contacts', () => {
+    expect(groupContacts([])).toEqual([]);
+  });
+});

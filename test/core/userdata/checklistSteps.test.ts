@@ -1,0 +1,169 @@
+import { createElement, type ReactNode } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import Markdown from 'react-markdown';
+import remarkGfm from 'remark-gfm';
+import { describe, expect, it } from 'vitest';
+import type { IngestResult } from '../../../core/model';
+import { listChecklistSteps } from '../../../core/userdata/checklistSteps';
+import { ingested } from '../cache/testDatabase';
+
+const SOURCE = 'team-runbooks';
+
+const failoverV1 = `---
+title: Database failover
+owner: dba
+---
+# Database failover
+
+Use this when the primary is down.
+
+## Before you start
+
+- Read the dashboard.
+- [ ] Tell the incident channel.
+- [x] Page the DBA on call.
+
+## Promote the replica
+
+1. Stop writes on the primary.
+2. Promote the replica:
+   1. Run \`pg_ctl promote\`.
+   2. Check that   *recovery* is off.
+3. Point the app at the new primary.
+
+## Verify
+
+1. Stop writes on the primary.
+2. Check the error rate.
+3. Wait five minutes.
+4. Check the error rate.
+`;
+
+function runbook(text: string) {
+  const result = ingested(SOURCE, 'db/failover.md', text) as Extract<IngestResult, { kind: 'runbook' }>;
+  expect(result.kind).toBe('runbook');
+  return result;
+}
+
+function stepsOf(text: string) {
+  const { meta, body } = runbook(text);
+  return listChecklistSteps(body.markdown, meta.headings, body.bodyLine);
+}
+
+describe('listChecklistSteps: what is a step', () => {
+  const steps = stepsOf(failoverV1);
+
+  it('takes numbered items and task items, in document order, and leaves plain bullets out', () => {
+    expect(steps.map((s) => s.text)).toEqual([
+      'Tell the incident channel.',
+      'Page the DBA on call.',
+      'Stop writes on the primary.',
+      'Promote the replica:',
+      'Run pg_ctl promote.',
+      'Check that   recovery is off.',
+      'Point the app at the new primary.',
+      'Stop writes on the primary.',
+      'Check the error rate.',
+      'Wait five minutes.',
+      'Check the error rate.',
+    ]);
+    expect(steps.map((s) => s.text)).not.toContain('Read the dashboard.');
+  });
+
+  it('makes nested numbered items steps of their own, and keeps them out of their parent step', () => {
+    const parent = steps.find((s) => s.text.startsWith('Promote the replica'))!;
+    expect(parent.key).toBe('promote-the-replica/promote the replica:');
+    expect(steps.find((s) => s.text.startsWith('Run'))!.key).toBe('promote-the-replica/run pg_ctl promote.');
+    // Whitespace and case do not matter to the key.
+    expect(steps.find((s) => s.text.startsWith('Check that'))!.key).toBe('promote-the-replica/check that recovery is off.');
+  });
+
+  it('gives the same text in two sections two keys, and the same text twice in one section distinct keys', () => {
+    const keys = steps.map((s) => s.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys).toContain('promote-the-replica/stop writes on the primary.');
+    expect(keys).toContain('verify/stop writes on the primary.');
+    const errorRate = steps.filter((s) => s.text === 'Check the error rate.').map((s) => s.key);
+    expect(errorRate).toHaveLength(2);
+    expect(errorRate[0]).not.toBe(errorRate[1]);
+    expect(errorRate.every((k) => k.startsWith('verify/'))).toBe(true);
+  });
+
+  it('keys steps before the first heading by their text alone', () => {
+    expect(listChecklistSteps('1. Breathe.\n2. Open the dashboard.\n', []).map((s) => s.key)).toEqual(['/breathe.', '/open the dashboard.']);
+  });
+
+  it('takes numbered items in block quotes and task items with numbered sub-steps', () => {
+    const found = listChecklistSteps('> 1. Quoted step.\n\n* [ ] Task\n  1. Sub-step\n', []);
+    expect(found.map((s) => [s.line, s.text])).toEqual([
+      [1, 'Quoted step.'],
+      [3, 'Task'],
+      [4, 'Sub-step'],
+    ]);
+  });
+
+  it('does not offer an empty numbered item as a step (there is nothing to tick off)', () => {
+    const found = listChecklistSteps('1. First.\n2.\n3. Third.\n', []);
+    expect(found.map((s) => s.text)).toEqual(['First.', 'Third.']);
+    // An item holding only a sub-list is not a step either; its sub-item is.
+    expect(listChecklistSteps('1. 1. Only the inner step.\n', []).map((s) => [s.line, s.text])).toEqual([[1, 'Only the inner step.']]);
+  });
+
+  it('finds no steps in a runbook without lists', () => {
+    expect(stepsOf('# Notes\n\nJust prose.\n')).toEqual([]);
+  });
+});
+
+describe('listChecklistSteps: lines are the lines the renderer sees', () => {
+  const { meta, body } = runbook(failoverV1);
+  const steps = listChecklistSteps(body.markdown, meta.headings, body.bodyLine);
+
+  it('reports lines of the Markdown body (front matter excluded), where each step starts', () => {
+    expect(body.bodyLine).toBeGreaterThan(1);
+    const lines = body.markdown.split('\n');
+    for (const step of steps) expect(lines[step.line - 1]).toContain(step.text.split(' ')[0]);
+    expect(steps[0]!.line).toBe(lines.indexOf('- [ ] Tell the incident channel.') + 1);
+  });
+
+  it('matches the start lines react-markdown gives its list items for the same body', () => {
+    const rendered: number[] = [];
+    const li = ({ node, children }: { node?: { position?: { start: { line: number } } }; children?: ReactNode }) => {
+      if (node?.position) rendered.push(node.position.start.line);
+      return createElement('li', null, children);
+    };
+    renderToStaticMarkup(createElement(Markdown, { remarkPlugins: [remarkGfm], components: { li } }, body.markdown));
+    // Every step is a rendered list item at the same line; the one plain bullet is the only item left over.
+    const stepLines = steps.map((s) => s.line);
+    expect(stepLines.every((line) => rendered.includes(line))).toBe(true);
+    const leftOver = rendered.filter((line) => !stepLines.includes(line));
+    expect(leftOver.map((line) => body.markdown.split('\n')[line - 1])).toEqual(['- Read the dashboard.']);
+  });
+});
+
+describe('listChecklistSteps: keys across upstream edits', () => {
+  // The front matter grows (the body moves down the file), the intro and another section change,
+  // a step is added elsewhere, and one step is reworded.
+  const failoverV2 = failoverV1
+    .replace('owner: dba\n', 'owner: dba\nstatus: active\ntags: [db, postgres]\n')
+    .replace('Use this when the primary is down.', 'Use this when the primary is down or unreachable.\n\nAsk for help early.')
+    .replace('- [x] Page the DBA on call.\n', '- [x] Page the DBA on call.\n- [ ] Open an incident document.\n')
+    .replace('3. Point the app at the new primary.', '3. Point the application at the new primary.');
+
+  const before = stepsOf(failoverV1);
+  const after = stepsOf(failoverV2);
+
+  it('keeps the keys of unchanged steps, so saved progress still applies to them', () => {
+    const unchanged = before.filter((s) => s.text !== 'Point the app at the new primary.');
+    const afterKeys = new Set(after.map((s) => s.key));
+    for (const step of unchanged) expect(afterKeys, step.key).toContain(step.key);
+    // …even though they now sit on other lines.
+    expect(after.find((s) => s.text === 'Stop writes on the primary.')!.line).not.toBe(before.find((s) => s.text === 'Stop writes on the primary.')!.line);
+  });
+
+  it('gives a reworded step a new key, and a new step its own', () => {
+    const beforeKeys = new Set(before.map((s) => s.key));
+    const fresh = after.filter((s) => !beforeKeys.has(s.key)).map((s) => s.key);
+    expect(fresh.sort()).toEqual(['before-you-start/open an incident document.', 'promote-the-replica/point the application at the new primary.']);
+    expect(after.map((s) => s.key)).not.toContain('promote-the-replica/point the app at the new primary.');
+  });
+});

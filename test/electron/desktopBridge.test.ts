@@ -1,0 +1,82 @@
+import { describe, expect, it, vi } from 'vitest';
+import { INVOKE_CHANNELS, type DesktopBridge } from '../../core/desktop/ipcContract';
+import { createDesktopBridge } from '../../electron/desktopBridge';
+import { fakeElectron } from '../setup/electronMock';
+
+function bridge(): { bridge: DesktopBridge; ipc: ReturnType<typeof fakeElectron>['ipcRenderer'] } {
+  const ipc = fakeElectron().ipcRenderer;
+  return { bridge: createDesktopBridge(ipc), ipc };
+}
+
+/** What Electron passes to ipcRenderer listeners first: it carries `sender`, i.e. ipcRenderer. */
+const IPC_EVENT = { sender: 'ipcRenderer itself', ports: [] };
+
+describe('desktop bridge', () => {
+  it('has one method per channel and the two subscriptions, nothing generic', () => {
+    expect(Object.keys(bridge().bridge).sort()).toEqual(
+      ['appInfo', 'deleteToken', 'hasToken', 'onCommand', 'onDeepLink', 'openExternal', 'printToPdf', 'setToken'].sort(),
+    );
+  });
+
+  it.each([
+    ['appInfo', [], INVOKE_CHANNELS.appInfo, []],
+    ['openExternal', ['https://example.com'], INVOKE_CHANNELS.openExternal, [{ url: 'https://example.com' }]],
+    ['printToPdf', ['DB failover'], INVOKE_CHANNELS.printToPdf, [{ suggestedName: 'DB failover' }]],
+    ['setToken', ['ops', 'ghp_abc'], INVOKE_CHANNELS.setToken, [{ sourceId: 'ops', token: 'ghp_abc' }]],
+    ['hasToken', ['ops'], INVOKE_CHANNELS.hasToken, [{ sourceId: 'ops' }]],
+    ['deleteToken', ['ops'], INVOKE_CHANNELS.deleteToken, [{ sourceId: 'ops' }]],
+  ] as const)('%s(%j) invokes %s with %j', async (method, args, channel, sent) => {
+    const { bridge: api, ipc } = bridge();
+    ipc.respond = () => 'answer';
+    const call = api[method] as (...values: readonly string[]) => Promise<unknown>;
+    expect(await call(...args)).toBe('answer');
+    expect(ipc.invocations).toEqual([{ channel, args: sent }]);
+  });
+
+  it('delivers commands without the IpcRenderer event and stops after unsubscribe', () => {
+    const { bridge: api, ipc } = bridge();
+    const listener = vi.fn();
+    const unsubscribe = api.onCommand(listener);
+    ipc.emit('app:command', IPC_EVENT, 'search');
+    ipc.emit('app:command', IPC_EVENT, 'not-a-command');
+    ipc.emit('app:command', IPC_EVENT, { evil: true });
+    expect(listener.mock.calls).toEqual([['search']]);
+    unsubscribe();
+    ipc.emit('app:command', IPC_EVENT, 'sync');
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('delivers deep links as plain copies, without the event', () => {
+    const { bridge: api, ipc } = bridge();
+    const listener = vi.fn();
+    api.onDeepLink(listener);
+    ipc.emit('app:deep-link', IPC_EVENT, { sourceId: 'bundled', path: 'db.md', anchor: 'step-2', extra: 'dropped' });
+    ipc.emit('app:deep-link', IPC_EVENT, { sourceId: 'bundled' });
+    expect(listener.mock.calls).toEqual([[{ sourceId: 'bundled', path: 'db.md', anchor: 'step-2' }]]);
+  });
+
+  it('keeps the latest deep link that arrives before anyone subscribed', () => {
+    const { bridge: api, ipc } = bridge();
+    ipc.emit('app:deep-link', IPC_EVENT, { sourceId: 'bundled', path: 'old.md' });
+    ipc.emit('app:deep-link', IPC_EVENT, { sourceId: 'bundled', path: 'new.md' });
+    const first = vi.fn();
+    const second = vi.fn();
+    api.onDeepLink(first);
+    api.onDeepLink(second);
+    expect(first.mock.calls).toEqual([[{ sourceId: 'bundled', path: 'new.md' }]]);
+    expect(second).not.toHaveBeenCalled();
+  });
+
+  it('refuses a non-function listener', () => {
+    expect(() => bridge().bridge.onCommand('nope' as never)).toThrow(TypeError);
+  });
+});
+
+describe('preload', () => {
+  it('exposes the bridge as window.runbookReader through contextBridge', async () => {
+    await import('../../electron/preload');
+    const exposed = fakeElectron().contextBridge.exposed;
+    expect([...exposed.keys()]).toEqual(['runbookReader']);
+    expect(Object.keys(exposed.get('runbookReader') as object)).toContain('onDeepLink');
+  });
+});

@@ -1,0 +1,162 @@
+import type { WebContents } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { INVOKE_CHANNELS, type InvokeChannel } from '../../core/desktop/ipcContract';
+import { createIpcHandlers, registerIpcHandlers, type IpcDependencies } from '../../electron/ipc';
+import { TokenStoreError } from '../../electron/tokenStore';
+import { fakeElectron } from '../setup/electronMock';
+
+const APP_FRAME = 'app://bundle/index.html';
+const ALL_CHANNELS = Object.values(INVOKE_CHANNELS);
+
+function register(overrides: Partial<IpcDependencies> = {}) {
+  const deps: IpcDependencies = {
+    appVersion: () => '1.2.3',
+    platform: 'linux',
+    openExternalSafely: vi.fn(async (url: string) => ({ opened: url.startsWith('https:') })),
+    printToPdf: vi.fn(async (_contents: WebContents, name: string) => ({ saved: true, path: `/tmp/${name}.pdf` })),
+    tokenStore: {
+      setToken: vi.fn(async () => undefined),
+      hasToken: vi.fn(async (sourceId: string) => sourceId === 'ops'),
+      deleteToken: vi.fn(async () => undefined),
+    },
+    ...overrides,
+  };
+  registerIpcHandlers(createIpcHandlers(deps));
+  return { deps, ipcMain: fakeElectron().ipcMain };
+}
+
+const VALID_REQUESTS: Record<InvokeChannel, unknown[]> = {
+  'app:info': [],
+  'shell:open-external': [{ url: 'https://example.com' }],
+  'window:print-to-pdf': [{ suggestedName: 'DB failover' }],
+  'token:set': [{ sourceId: 'ops', token: 'ghp_abc' }],
+  'token:has': [{ sourceId: 'ops' }],
+  'token:delete': [{ sourceId: 'ops' }],
+};
+
+describe('IPC handlers', () => {
+  it('registers exactly the contract channels, nothing generic', () => {
+    const { ipcMain } = register();
+    expect([...ipcMain.handlers.keys()].sort()).toEqual([...ALL_CHANNELS].sort());
+  });
+
+  it.each(ALL_CHANNELS)('%s answers the app frame', async (channel) => {
+    const { ipcMain } = register();
+    await expect(ipcMain.invoke(channel, APP_FRAME, ...VALID_REQUESTS[channel])).resolves.not.toBeInstanceOf(Error);
+  });
+
+  const UNTRUSTED_FRAMES = [
+    'https://evil.example/',
+    'app://evil/index.html',
+    'app://bundle.evil/index.html',
+    'file:///tmp/index.html',
+    'about:blank',
+    'devtools://devtools/bundled/devtools_app.html',
+    '',
+    null,
+  ];
+  const untrustedCalls = ALL_CHANNELS.flatMap((channel) => UNTRUSTED_FRAMES.map((frame) => [channel, frame] as const));
+
+  it.each(untrustedCalls)('%s from frame %j is refused before the handler runs', async (channel, frame) => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { ipcMain, deps } = register();
+    await expect(ipcMain.invoke(channel, frame, ...VALID_REQUESTS[channel])).rejects.toThrow(/did not come from the app/);
+    expect(deps.openExternalSafely).not.toHaveBeenCalled();
+    expect(deps.printToPdf).not.toHaveBeenCalled();
+    expect(deps.tokenStore.setToken).not.toHaveBeenCalled();
+    expect(deps.tokenStore.hasToken).not.toHaveBeenCalled();
+    expect(deps.tokenStore.deleteToken).not.toHaveBeenCalled();
+    warn.mockRestore();
+  });
+
+  it('refuses a sender whose frame throws when read (being torn down)', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { ipcMain } = register();
+    const handler = ipcMain.handlers.get('app:info')!;
+    const event = {
+      get senderFrame(): never {
+        throw new Error('Render frame was disposed before WebFrameMain could be accessed');
+      },
+    };
+    await expect(handler(event)).rejects.toThrow(/did not come from the app/);
+    warn.mockRestore();
+  });
+
+  it.each([
+    ['app:info', [{ extra: true }]],
+    ['shell:open-external', ['https://example.com']],
+    ['shell:open-external', [{}]],
+    ['window:print-to-pdf', [{ suggestedName: 5 }]],
+    ['token:set', [{ sourceId: 'ops', token: 'has spaces' }]],
+    ['token:has', [{ sourceId: '' }]],
+    ['token:delete', [null]],
+  ] as const)('%s refuses malformed request %j', async (channel, args) => {
+    const { ipcMain } = register();
+    await expect(ipcMain.invoke(channel, APP_FRAME, ...args)).rejects.toThrow(/refused/);
+  });
+
+  it('app:info reports the version and a known platform', async () => {
+    const { ipcMain } = register();
+    expect(await ipcMain.invoke('app:info', APP_FRAME)).toEqual({ version: '1.2.3', platform: 'linux' });
+    fakeElectron().ipcMain.handlers.clear();
+    const other = register({ platform: 'freebsd' });
+    expect(await other.ipcMain.invoke('app:info', APP_FRAME)).toEqual({ version: '1.2.3', platform: 'other' });
+  });
+
+  it('shell:open-external passes only the URL on', async () => {
+    const { ipcMain, deps } = register();
+    expect(await ipcMain.invoke('shell:open-external', APP_FRAME, { url: 'https://example.com', extra: 'x' })).toEqual({ opened: true });
+    expect(deps.openExternalSafely).toHaveBeenCalledWith('https://example.com');
+  });
+
+  it('window:print-to-pdf prints the calling page', async () => {
+    const { ipcMain, deps } = register();
+    expect(await ipcMain.invoke('window:print-to-pdf', APP_FRAME, { suggestedName: 'DB failover' })).toEqual({
+      saved: true,
+      path: '/tmp/DB failover.pdf',
+    });
+    expect(deps.printToPdf).toHaveBeenCalledWith(expect.objectContaining({ send: expect.any(Function) }), 'DB failover');
+  });
+
+  it('token:set stores and answers without the token', async () => {
+    const { ipcMain, deps } = register();
+    const result = await ipcMain.invoke('token:set', APP_FRAME, { sourceId: 'ops', token: ' ghp_abc ' });
+    expect(result).toEqual({ stored: true });
+    expect(deps.tokenStore.setToken).toHaveBeenCalledWith('ops', 'ghp_abc');
+  });
+
+  it('token:set reports the store refusal as a reason', async () => {
+    const setToken = vi.fn(async () => {
+      throw new TokenStoreError('The operating system keychain is not available, so the token was not stored.');
+    });
+    const { ipcMain } = register({ tokenStore: { setToken, hasToken: vi.fn(), deleteToken: vi.fn() } });
+    expect(await ipcMain.invoke('token:set', APP_FRAME, { sourceId: 'ops', token: 'ghp_abc' })).toEqual({
+      stored: false,
+      reason: 'The operating system keychain is not available, so the token was not stored.',
+    });
+  });
+
+  it('token:set does not echo unexpected errors (they could contain the input)', async () => {
+    const setToken = vi.fn(async (_sourceId: string, token: string) => {
+      throw new Error(`write failed for ${token}`);
+    });
+    const { ipcMain } = register({ tokenStore: { setToken, hasToken: vi.fn(), deleteToken: vi.fn() } });
+    const result = await ipcMain.invoke('token:set', APP_FRAME, { sourceId: 'ops', token: 'ghp_abc' });
+    expect(JSON.stringify(result)).not.toContain('ghp_abc');
+    expect(result).toMatchObject({ stored: false });
+  });
+
+  it('token:has and token:delete pass the source id', async () => {
+    const { ipcMain, deps } = register();
+    expect(await ipcMain.invoke('token:has', APP_FRAME, { sourceId: 'ops' })).toBe(true);
+    expect(await ipcMain.invoke('token:has', APP_FRAME, { sourceId: 'other' })).toBe(false);
+    expect(await ipcMain.invoke('token:delete', APP_FRAME, { sourceId: 'ops' })).toBeUndefined();
+    expect(deps.tokenStore.deleteToken).toHaveBeenCalledWith('ops');
+  });
+
+  it('no handler can return a stored token', async () => {
+    const { ipcMain } = register();
+    const answers = await Promise.all(ALL_CHANNELS.map((channel) => ipcMain.invoke(channel, APP_FRAME, ...VALID_REQUESTS[channel])));
+    expect(JSON.stringify(answers)).not.toContain('ghp_abc');
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { decideOpenExternal } from '../../../electron/policy/externalLinks';
+
+describe('decideOpenExternal uses the shared allowlist', () => {
+  it.each([
+    'https://status.example.com/incidents/42',
+    'http://intranet.example/wiki',
+    'mailto:oncall@example.com',
+    'tel:+441234567890',
+    'HTTPS://EXAMPLE.COM/',
+  ])('opens %s', (url) => {
+    expect(decideOpenExternal(url)).toEqual({ allow: true });
+  });
+
+  it.each([
+    ['javascript:alert(1)', /"javascript:"/],
+    ['JavaScript:alert(1)', /"javascript:"/],
+    ['file:///etc/passwd', /"file:"/],
+    ['data:text/html,<script>alert(1)</script>', /"data:"/],
+    ['vbscript:msgbox', /"vbscript:"/],
+    ['smb://fileserver/share', /"smb:"/],
+    ['ms-msdt:/id PCWDiagnostic', /"ms-msdt:"/],
+    ['app://bundle/index.html', /"app:"/],
+    ['runbook-reader://open/bundled/a.md', /"runbook-reader:"/],
+    ['slack://channel?team=T1&id=C1', /"slack:"/],
+    ['https://user:pass@example.com/', /user name or password/],
+    ['https://token@example.com/', /user name or password/],
+    ['/relative/path', /not a complete address/],
+    ['//example.com/protocol-relative', /not a complete address/],
+    ['', /No link/],
+    [`https://example.com/${'a'.repeat(9000)}`, /too long/],
+  ])('refuses %s', (url, reason) => {
+    const decision = decideOpenExternal(url);
+    expect(decision.allow).toBe(false);
+    if (!decision.allow) expect(decision.reason).toMatch(reason);
+  });
+
+  it.each([undefined, null, 42, { url: 'https://example.com' }])('refuses a non-string (%j)', (value) => {
+    expect(decideOpenExternal(value).allow).toBe(false);
+  });
+
+  it('opens configured chat schemes only when configured', () => {
+    expect(decideOpenExternal('slack://channel?id=C1', ['slack:']).allow).toBe(true);
+    expect(decideOpenExternal('msteams://l/channel/1', ['slack:']).allow).toBe(false);
+  });
+});

@@ -1,0 +1,277 @@
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { join } from 'node:path';
+
+/**
+ * How the server treats requests for one URL. The pack response (the body of `POST …/git-upload-pack`)
+ * is what the faults act on, because that is where a real sync spends its time.
+ *
+ * - `plain`: git's own smart HTTP, nothing added.
+ * - `auth`: Basic auth required; the token given to `startGitHttpServer` must be the user name or the
+ *   password (that covers every host convention `authForHost` produces).
+ * - `cut-reset`: after `afterBytes` bytes of the pack response the socket is destroyed (a dropped link).
+ * - `cut-end`: after `afterBytes` bytes the response is ended cleanly, so the client sees a short body.
+ * - `stall`: after `afterBytes` bytes of the pack response nothing more is sent and the socket stays open.
+ * - `hang`: no request is ever answered (a server or proxy that accepted the connection and went silent).
+ */
+export type ServerMode =
+  | { kind: 'plain' }
+  | { kind: 'auth' }
+  | { kind: 'cut-reset'; afterBytes: number }
+  | { kind: 'cut-end'; afterBytes: number }
+  | { kind: 'stall'; afterBytes: number }
+  | { kind: 'hang' };
+
+export interface LoggedRequest {
+  method: string;
+  /** Path and query as the client sent them. */
+  url: string;
+  authorization?: string;
+  status?: number;
+}
+
+export interface GitHttpServer {
+  /** `http://127.0.0.1:<port>` */
+  origin: string;
+  /** Folder of bare repositories served (GIT_PROJECT_ROOT). */
+  root: string;
+  /** URL of a repository under `root` (e.g. `runbooks.git`) served with the given behaviour. */
+  url(repo: string, mode?: ServerMode): string;
+  /** Every request received, in order; tests read it to check what went over the wire. */
+  requests: LoggedRequest[];
+  close(): Promise<void>;
+}
+
+export interface GitHttpServerOptions {
+  /** Folder of bare repositories. */
+  root: string;
+  /** Token the `auth` mode accepts. */
+  token?: string;
+}
+
+const CORS_HEADERS: Record<string, string> = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, POST, OPTIONS',
+  'access-control-allow-headers': 'Authorization, Content-Type, Accept, Git-Protocol, User-Agent, X-Requested-With',
+  'access-control-expose-headers': 'Content-Type, WWW-Authenticate',
+  'access-control-max-age': '600',
+};
+
+const gitExecPath = execFileSync('git', ['--exec-path'], { encoding: 'utf8' }).trim();
+
+/**
+ * A real Git smart-HTTP server on loopback: Node's http server runs git's own CGI program
+ * (`git http-backend`) for every request, so clients talk to the same code a production Git host runs.
+ * Listens on 127.0.0.1, port chosen by the OS.
+ */
+export async function startGitHttpServer(options: GitHttpServerOptions): Promise<GitHttpServer> {
+  const { root, token } = options;
+  const requests: LoggedRequest[] = [];
+  const sockets = new Set<Socket>();
+  const children = new Set<ChildProcess>();
+
+  const server: Server = createServer((req, res) => {
+    const logged: LoggedRequest = { method: req.method ?? 'GET', url: req.url ?? '/' };
+    if (req.headers.authorization) logged.authorization = req.headers.authorization;
+    requests.push(logged);
+    res.on('finish', () => (logged.status = res.statusCode));
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500, CORS_HEADERS);
+      res.end(String(error));
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, CORS_HEADERS);
+      res.end();
+      return;
+    }
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const parsed = parseModePath(url.pathname);
+    if (!parsed) {
+      res.writeHead(404, { ...CORS_HEADERS, 'content-type': 'text/plain' });
+      res.end('Unknown test server path.');
+      return;
+    }
+    const { mode, pathInfo } = parsed;
+    if (mode.kind === 'hang') {
+      req.resume();
+      return; // never answered; the socket is destroyed on close()
+    }
+    if (mode.kind === 'auth' && !isAuthorized(req.headers.authorization, token)) {
+      req.resume();
+      res.writeHead(401, { ...CORS_HEADERS, 'www-authenticate': 'Basic realm="runbooks"', 'content-type': 'text/plain' });
+      res.end('Authentication required.');
+      return;
+    }
+    const isPack = req.method === 'POST' && pathInfo.endsWith('/git-upload-pack');
+    runBackend(req, res, pathInfo, url.search.slice(1), isPack ? mode : { kind: 'plain' });
+  }
+
+  function runBackend(req: IncomingMessage, res: ServerResponse, pathInfo: string, query: string, mode: ServerMode): void {
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      GIT_PROJECT_ROOT: root,
+      GIT_HTTP_EXPORT_ALL: '1',
+      GIT_CONFIG_NOSYSTEM: '1',
+      HOME: root,
+      REQUEST_METHOD: req.method ?? 'GET',
+      PATH_INFO: pathInfo,
+      QUERY_STRING: query,
+      CONTENT_TYPE: req.headers['content-type'] ?? '',
+      REMOTE_ADDR: '127.0.0.1',
+      REMOTE_USER: '',
+      SERVER_PROTOCOL: 'HTTP/1.1',
+    };
+    if (req.headers['content-length']) env.CONTENT_LENGTH = req.headers['content-length'];
+    if (req.headers['git-protocol']) env.GIT_PROTOCOL = String(req.headers['git-protocol']);
+    if (req.headers['content-encoding']) env.HTTP_CONTENT_ENCODING = String(req.headers['content-encoding']);
+
+    const child = spawn(join(gitExecPath, 'git-http-backend'), [], { env, stdio: ['pipe', 'pipe', 'ignore'] });
+    children.add(child);
+    child.on('close', () => children.delete(child));
+    child.on('error', () => children.delete(child));
+    child.stdin.on('error', () => {});
+    req.pipe(child.stdin);
+
+    let head = Buffer.alloc(0);
+    let headersDone = false;
+    let bodyBytes = 0;
+    let stopped = false;
+
+    const sendBody = (chunk: Buffer) => {
+      if (stopped) return;
+      if (mode.kind === 'cut-reset' || mode.kind === 'cut-end' || mode.kind === 'stall') {
+        const room = mode.afterBytes - bodyBytes;
+        if (chunk.length >= room) {
+          if (room > 0) res.write(chunk.subarray(0, room));
+          bodyBytes += Math.max(room, 0);
+          stopped = true;
+          if (mode.kind === 'cut-reset') {
+            // Let the bytes already written reach the client, then drop the link without a proper end.
+            setTimeout(() => res.socket?.destroy(), 20);
+          } else if (mode.kind === 'cut-end') {
+            res.end();
+          }
+          // `stall`: keep the socket open and silent.
+          child.stdout.resume();
+          return;
+        }
+      }
+      bodyBytes += chunk.length;
+      res.write(chunk);
+    };
+
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (headersDone) {
+        sendBody(chunk);
+        return;
+      }
+      head = Buffer.concat([head, chunk]);
+      const split = findHeaderEnd(head);
+      if (split === undefined) return;
+      headersDone = true;
+      const { status, headers } = parseCgiHeaders(head.subarray(0, split.at).toString('latin1'));
+      res.writeHead(status, { ...headers, ...CORS_HEADERS });
+      const rest = head.subarray(split.at + split.length);
+      if (rest.length > 0) sendBody(rest);
+    });
+    child.stdout.on('end', () => {
+      if (!headersDone) {
+        res.writeHead(502, { ...CORS_HEADERS, 'content-type': 'text/plain' });
+        res.end('git http-backend sent no headers.');
+        return;
+      }
+      if (!stopped) res.end();
+    });
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('The test Git server has no port.');
+  const origin = `http://127.0.0.1:${address.port}`;
+
+  return {
+    origin,
+    root,
+    requests,
+    url: (repo, mode = { kind: 'plain' }) => `${origin}/${modeSegment(mode)}/${repo}`,
+    close: async () => {
+      for (const child of children) child.kill('SIGKILL');
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function modeSegment(mode: ServerMode): string {
+  switch (mode.kind) {
+    case 'plain':
+    case 'auth':
+    case 'hang':
+      return mode.kind;
+    default:
+      return `${mode.kind}-${mode.afterBytes}`;
+  }
+}
+
+function parseModePath(pathname: string): { mode: ServerMode; pathInfo: string } | undefined {
+  const match = /^\/([a-z-]+?)(?:-(\d+))?(\/.*)$/.exec(pathname);
+  if (!match) return undefined;
+  const [, kind, bytes, pathInfo] = match;
+  const afterBytes = Number(bytes ?? 0);
+  let mode: ServerMode;
+  switch (kind) {
+    case 'plain':
+    case 'auth':
+    case 'hang':
+      mode = { kind };
+      break;
+    case 'cut-reset':
+    case 'cut-end':
+    case 'stall':
+      mode = { kind, afterBytes };
+      break;
+    default:
+      return undefined;
+  }
+  return { mode, pathInfo: pathInfo! };
+}
+
+function isAuthorized(header: string | undefined, token: string | undefined): boolean {
+  if (!header || !token || !header.startsWith('Basic ')) return false;
+  const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  const user = colon === -1 ? decoded : decoded.slice(0, colon);
+  const password = colon === -1 ? '' : decoded.slice(colon + 1);
+  return user === token || password === token;
+}
+
+function findHeaderEnd(buffer: Buffer): { at: number; length: number } | undefined {
+  const crlf = buffer.indexOf('\r\n\r\n');
+  const lf = buffer.indexOf('\n\n');
+  if (crlf !== -1 && (lf === -1 || crlf < lf)) return { at: crlf, length: 4 };
+  if (lf !== -1) return { at: lf, length: 2 };
+  return undefined;
+}
+
+/** CGI answers with `Header: value` lines; `Status: 404 Not Found` carries the status. */
+function parseCgiHeaders(block: string): { status: number; headers: Record<string, string> } {
+  let status = 200;
+  const headers: Record<string, string> = {};
+  for (const line of block.split(/\r?\n/)) {
+    const colon = line.indexOf(':');
+    if (colon === -1) continue;
+    const name = line.slice(0, colon).trim().toLowerCase();
+    const value = line.slice(colon + 1).trim();
+    if (name === 'status') status = Number.parseInt(value, 10) || 200;
+    else headers[name] = value;
+  }
+  return { status, headers };
+}
