@@ -5,12 +5,14 @@ import { useCacheReady } from './app/useCacheReady';
 import { BookmarksPage } from './bookmarks/BookmarksPage';
 import { RunbookPage } from './runbook/RunbookPage';
 import { SettingsPage } from './settings/SettingsPage';
+import { useDesktopBridge } from './platform/useDesktopBridge';
 import { HOME_ROUTE } from './routes';
 
 export function App() {
   const cache = useCacheReady();
   return (
     <HashRouter>
+      <DesktopBridge />
       <AppShell cacheReady={cache.phase === 'ready'}>
         {cache.phase === 'opening' && <p className="rr-loading">Opening the offline cache…</p>}
         {cache.phase === 'failed' && (
@@ -31,6 +33,11 @@ export function App() {
       </AppShell>
     </HashRouter>
   );
+}
+
+function DesktopBridge() {
+  useDesktopBridge();
+  return null;
 }
 
 function NotFound() {

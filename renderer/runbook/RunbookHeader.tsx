@@ -4,6 +4,7 @@ import { daysSinceReview, REVIEW_OVERDUE_DAYS } from '../../core/runbook/reviewA
 import { BookmarkToggle } from '../bookmarks/BookmarkToggle';
 import type { ChecklistSummary } from '../checklist/useChecklistState';
 import { StatusBadge } from '../library/StatusBadge';
+import { printRunbook } from './printRunbook';
 
 interface Props {
   meta: CachedRunbook;
@@ -24,6 +25,9 @@ export function RunbookHeader({ meta, source, today, checklist }: Props) {
       {meta.summary && <p className="rr-summary">{meta.summary}</p>}
       <div className="rr-runbook-actions">
         <BookmarkToggle sourceId={meta.sourceId} path={meta.path} label={meta.title} />
+        <button type="button" className="rr-button" onClick={() => void printRunbook(meta.title)}>
+          <span aria-hidden="true">⎙</span> {window.runbookReader ? 'Save as PDF' : 'Print'}
+        </button>
         {checklist.total > 0 && (
           <span className="rr-progress" role="status">
             <progress max={checklist.total} value={checklist.doneCount} aria-hidden="true" />

@@ -14,6 +14,8 @@ import { RunbookContext } from './RunbookContext';
 import { RunbookHeader } from './RunbookHeader';
 import { TableOfContents } from './TableOfContents';
 import { useKeyboardShortcut } from '../app/useKeyboardShortcut';
+import { useAppCommand } from '../app/appCommands';
+import { printRunbook } from './printRunbook';
 
 interface Props {
   runbook: OpenedRunbook;
@@ -39,7 +41,7 @@ export function RunbookView({ runbook, section }: Props) {
     if (meta.changeMark) void db.runbooks.update([meta.sourceId, meta.path], { changeMark: undefined });
   }, [meta.sourceId, meta.path, meta.changeMark]);
 
-  useKeyboardShortcut('b', () => {
+  const toggleCurrentBookmark = () => {
     const sectionText = section ? headingText.get(section) : undefined;
     void toggleBookmark(db, {
       sourceId: meta.sourceId,
@@ -47,7 +49,10 @@ export function RunbookView({ runbook, section }: Props) {
       anchor: sectionText ? section : undefined,
       label: sectionText ? `${meta.title} › ${sectionText}` : meta.title,
     });
-  });
+  };
+  useKeyboardShortcut('b', toggleCurrentBookmark);
+  useAppCommand('bookmark', toggleCurrentBookmark);
+  useAppCommand('print', () => void printRunbook(meta.title));
 
   return (
     <RunbookContext.Provider value={{ sourceId: meta.sourceId, path: meta.path, title: meta.title, headingText, cachedPaths, online }}>

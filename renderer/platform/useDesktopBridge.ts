@@ -1,0 +1,19 @@
+import { useEffect } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { dispatchAppCommand } from '../app/appCommands';
+import { runbookRoute } from '../routes';
+
+/** In the desktop app, menu commands and `runbook-reader://` deep links arrive through the preload bridge. */
+export function useDesktopBridge(): void {
+  const navigate = useNavigate();
+  useEffect(() => {
+    const bridge = window.runbookReader;
+    if (!bridge) return;
+    const stopCommands = bridge.onCommand(dispatchAppCommand);
+    const stopLinks = bridge.onDeepLink((link) => navigate(runbookRoute(link.sourceId, link.path, link.anchor)));
+    return () => {
+      stopCommands();
+      stopLinks();
+    };
+  }, [navigate]);
+}
