@@ -2,6 +2,7 @@
  * The shapes every layer agrees on: what ingest produces, what the cache stores,
  * what a sync hands to the cache. Platform-free: no DOM, no Node, no Electron.
  */
+import type { Contact } from './contacts/contactModel';
 
 /** A source of runbooks. `bundled` ships inside the app; `git` and `folder` are added by the user. */
 export type SourceKind = 'bundled' | 'git' | 'folder';
@@ -78,6 +79,11 @@ export interface RunbookMeta {
   headings: Heading[];
   links: RunbookLink[];
   warnings: IngestWarning[];
+  /**
+   * Emergency contacts found in the runbook's contact sections and front matter, extracted once at
+   * ingest (chat links are completed at display time from the user's workspace setting).
+   */
+  contacts?: Contact[];
   /** Size of the file in bytes. */
   size: number;
 }

@@ -8,6 +8,7 @@ import './styles/theme.css';
 import './styles/layout.css';
 import './styles/markdown.css';
 import './styles/userdata.css';
+import './styles/dialogs.css';
 
 const root = document.getElementById('rr-root');
 if (!root) throw new Error('The page has no #rr-root element.');

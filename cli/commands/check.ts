@@ -27,10 +27,17 @@ export const checkCommand = async (argv: string[]): Promise<number> => {
     return usageError(`cannot read folder "${args.dir}": ${describe(error)}`);
   }
 
-  const examined = await examineTree(tree, {
-    parallelism: availableParallelism(),
-    ...(args.cache ? { cache: ExaminationCache.open(tree.root) } : {}),
-  });
+  let examined;
+  try {
+    examined = await examineTree(tree, {
+      parallelism: availableParallelism(),
+      ...(args.cache ? { cache: ExaminationCache.open(tree.root) } : {}),
+    });
+  } catch (error) {
+    // Exit 1 means "findings"; a check that could not finish must not look like one.
+    process.stderr.write(`runbook-reader check: could not finish the check: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
   const findings = judgeExaminedFiles(examined, { maxAgeDays: args.maxAgeDays, today: args.today, assetPaths: tree.assets });
   for (const folder of tree.unreadable) {
     findings.push(finding(folder.path, 'skipped-file', `Folder not checked: it could not be read (${folder.message}).`));

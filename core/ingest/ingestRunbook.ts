@@ -1,3 +1,4 @@
+import { extractContacts } from '../contacts/extractContacts';
 import type { IngestResult, IngestWarning, RunbookMeta, SourceFile } from '../model';
 import { decodeRunbookText, DEFAULT_MAX_RUNBOOK_BYTES } from './decodeRunbookText';
 import { gitBlobId } from './gitBlobId';
@@ -58,7 +59,10 @@ export function ingestRunbook(sourceId: string, file: SourceFile, options: Inges
   if (fields.version !== undefined) meta.version = fields.version;
   if (fields.lastReviewed !== undefined) meta.lastReviewed = fields.lastReviewed;
 
-  return { kind: 'runbook', meta, body: { sourceId, path: file.path, markdown: front.body, bodyLine: front.bodyLine } };
+  const body = { sourceId, path: file.path, markdown: front.body, bodyLine: front.bodyLine };
+  const contacts = extractContacts(meta, body);
+  if (contacts.length > 0) meta.contacts = contacts;
+  return { kind: 'runbook', meta, body };
 }
 
 /** `ops/ban-sync_troubleshooting.md` → `ban sync troubleshooting`. */

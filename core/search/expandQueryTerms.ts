@@ -19,6 +19,11 @@ const FUZZY_WEIGHT = 0.45;
 /** Completions of a word being typed, kept by how many documents contain them. */
 const MAX_COMPLETIONS = [0, 8, 16, 32];
 const MAX_CORRECTIONS = 16;
+/**
+ * A part of an identifier counts this much of the whole: `MOD_BAN_SYNC` is about that flag, not about any
+ * heading that says "ban" and "sync".
+ */
+const PART_WEIGHT = 0.3;
 /** Words shorter than this are not corrected: at 3 letters one edit reaches too many other words. */
 const MIN_FUZZY_LENGTH = 4;
 /** Completions of a 1–2 character start would pull in most of the bodies; titles and headings suffice there. */
@@ -41,12 +46,13 @@ export function expandClause(index: SearchIndex, clause: QueryClause): TermExpan
   };
   const last = clause.terms.length - 1;
   clause.terms.forEach((text, i) => {
+    const scale = i === 0 ? 1 : PART_WEIGHT;
     const exact = findTerm(index.terms, text);
-    if (exact >= 0) offer(exact, 1, true);
+    if (exact >= 0) offer(exact, scale, true);
     if (clause.prefix && (i === 0 || i === last)) {
-      for (const e of completions(index, text)) offer(e.term, e.weight, e.everywhere);
+      for (const e of completions(index, text)) offer(e.term, e.weight * scale, e.everywhere);
     }
-    for (const e of corrections(index, text)) offer(e.term, e.weight, true);
+    for (const e of corrections(index, text)) offer(e.term, e.weight * scale, true);
   });
   return [...best.values()];
 }

@@ -4,6 +4,7 @@ import { branchNotFound, classifySyncError } from './classifySyncError';
 import { guardHttp } from './guardHttp';
 import { syncCancelled } from './syncError';
 import { asGitFs, beginFetch, commitFetch, rollbackFetch } from './objectStore';
+import { withThinPack } from './requestThinPack';
 import type { ObjectStoreFs } from './objectStoreFs';
 
 export interface FetchCommitRequest {
@@ -48,7 +49,7 @@ const FETCH_STAGES: Record<string, [from: number, to: number]> = {
 export async function fetchCommit(request: FetchCommitRequest): Promise<FetchedCommit> {
   const { fs, gitdir, cache, url, branch, token, timeoutMs, signal } = request;
   const credentials = token ? authForHost(url, token, request.username) : undefined;
-  const guard = guardHttp(request.http, { timeoutMs, ...(signal ? { signal } : {}) });
+  const guard = guardHttp(withThinPack(request.http), { timeoutMs, ...(signal ? { signal } : {}) });
   const secrets = token ? secretForms(token, credentials!.username, credentials!.password) : [];
   let highest = 0;
 

@@ -1,6 +1,9 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Link, NavLink, useLocation } from 'react-router-dom';
 import { UpdatePrompt } from '../pwa/UpdatePrompt';
+import { ContactsPanel } from '../contacts/ContactsPanel';
+import { dispatchAppCommand, useAppCommand } from './appCommands';
+import { useKeyboardShortcut } from './useKeyboardShortcut';
 import { LibraryNav } from '../library/LibraryNav';
 import { ConnectionStatus } from '../status/ConnectionStatus';
 import { HOME_ROUTE } from '../routes';
@@ -14,7 +17,11 @@ interface Props {
 /** Top bar, library sidebar (a drawer on phones) and the main reading area. */
 export function AppShell({ cacheReady, children }: Props) {
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const [contactsOpen, setContactsOpen] = useState(false);
   const location = useLocation();
+  const closeContacts = useCallback(() => setContactsOpen(false), []);
+  useAppCommand('contacts', () => setContactsOpen(true));
+  useKeyboardShortcut('e', () => dispatchAppCommand('contacts'), { mod: true, inFields: true, shift: true });
 
   useEffect(() => setDrawerOpen(false), [location.pathname, location.search]);
 
@@ -45,6 +52,10 @@ export function AppShell({ cacheReady, children }: Props) {
           Runbook Reader
         </Link>
         <div className="rr-topbar-actions">
+          <button type="button" className="rr-icon-button rr-contacts-button" onClick={() => setContactsOpen(true)} aria-label="Emergency contacts">
+            <span aria-hidden="true">☎</span>
+            <span className="rr-topbar-label">Emergency contacts</span>
+          </button>
           <NavLink to="/bookmarks" className="rr-icon-button rr-topbar-link" aria-label="Bookmarks">
             <span aria-hidden="true">★</span>
             <span className="rr-topbar-label">Bookmarks</span>
@@ -66,6 +77,21 @@ export function AppShell({ cacheReady, children }: Props) {
           {children}
         </main>
       </div>
+      <nav className="rr-bottombar" aria-label="Quick actions">
+        <button type="button" className="rr-bottombar-button" onClick={() => setDrawerOpen(true)} aria-label="Open library">
+          <span aria-hidden="true">☰</span>
+          <span>Library</span>
+        </button>
+        <button type="button" className="rr-bottombar-button rr-bottombar-urgent" onClick={() => setContactsOpen(true)} aria-label="Emergency contacts">
+          <span aria-hidden="true">☎</span>
+          <span>Contacts</span>
+        </button>
+        <Link to="/bookmarks" className="rr-bottombar-button" aria-label="Bookmarks">
+          <span aria-hidden="true">★</span>
+          <span>Bookmarks</span>
+        </Link>
+      </nav>
+      <ContactsPanel open={contactsOpen} onClose={closeContacts} />
     </div>
   );
 }

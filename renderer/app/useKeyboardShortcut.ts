@@ -5,25 +5,28 @@ export interface ShortcutOptions {
   mod?: boolean;
   /** Fire even while typing in a text field (only sensible with `mod`). */
   inFields?: boolean;
+  /** Require Shift as well. */
+  shift?: boolean;
 }
 
 /** Runs `handler` when `key` is pressed anywhere on the page, except while typing unless asked. */
 export function useKeyboardShortcut(key: string, handler: (event: KeyboardEvent) => void, options: ShortcutOptions = {}): void {
   const latest = useRef(handler);
   latest.current = handler;
-  const { mod = false, inFields = false } = options;
+  const { mod = false, inFields = false, shift } = options;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key.toLowerCase() !== key.toLowerCase() || event.altKey || event.defaultPrevented) return;
       const modPressed = event.ctrlKey || event.metaKey;
       if (mod !== modPressed) return;
+      if (shift !== undefined && shift !== event.shiftKey) return;
       if (!inFields && isTyping(event.target)) return;
       event.preventDefault();
       latest.current(event);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [key, mod, inFields]);
+  }, [key, mod, inFields, shift]);
 }
 
 function isTyping(target: EventTarget | null): boolean {

@@ -7,6 +7,7 @@ import { ChecklistItem } from '../checklist/ChecklistItem';
 import { useChecklist } from '../checklist/ChecklistContext';
 import { CodeBlock } from './CodeBlock';
 import { SectionHeading } from './SectionHeading';
+import { remarkContactLinks, type ContactLinesRange } from './remarkContactLinks';
 import { useRunbookContext } from './RunbookContext';
 import { RunbookLink } from './RunbookLink';
 
@@ -51,6 +52,14 @@ function TaskCheckbox({ checked, type }: { checked?: boolean | undefined; type?:
   return <input type="checkbox" checked={!!checked} disabled aria-label={checked ? 'Done' : 'Not done'} />;
 }
 
+interface Props {
+  markdown: string;
+  /** Body lines of contacts sections, where phone numbers and emails become tappable links. */
+  contactLines?: readonly ContactLinesRange[];
+}
+
+const NO_RANGES: readonly ContactLinesRange[] = [];
+
 // Links are judged by RunbookLink with the raw href (it knows the allowlist); no URL reaches the DOM otherwise.
 const keepUrl = (url: string) => url;
 
@@ -58,10 +67,10 @@ const keepUrl = (url: string) => url;
  * Renders a runbook body as GitHub-flavoured Markdown. Raw HTML in the source is dropped, never executed;
  * headings get the same GitHub-compatible ids that ingest recorded.
  */
-export const MarkdownView = memo(function MarkdownView({ markdown }: { markdown: string }) {
+export const MarkdownView = memo(function MarkdownView({ markdown, contactLines = NO_RANGES }: Props) {
   return (
     <Markdown
-      remarkPlugins={[remarkGfm]}
+      remarkPlugins={[remarkGfm, [remarkContactLinks, { ranges: contactLines }]]}
       rehypePlugins={[rehypeSlug, [rehypeHighlight, { detect: false, ignoreMissing: true }]]}
       components={components}
       urlTransform={keepUrl}

@@ -8,6 +8,7 @@ import { useOnline } from '../app/useOnline';
 import { useScrollPlace } from '../app/useScrollPlace';
 import { ChecklistContext } from '../checklist/ChecklistContext';
 import { useChecklistState } from '../checklist/useChecklistState';
+import { contactSectionRanges } from '../../core/contacts/findContactSections';
 import { MarkdownView } from './MarkdownView';
 import { RenderBoundary } from './RenderBoundary';
 import { RunbookContext } from './RunbookContext';
@@ -28,6 +29,10 @@ export function RunbookView({ runbook, section }: Props) {
   const cachedPaths = useCachedPaths(meta.sourceId);
   const online = useOnline();
   const checklist = useChecklistState(meta, body);
+  const contactLines = useMemo(() => {
+    const lastLine = body.bodyLine + body.markdown.split('\n').length - 1;
+    return contactSectionRanges(meta.headings, lastLine).map((r) => ({ from: r.line - body.bodyLine + 1, to: r.endLine - body.bodyLine + 1 }));
+  }, [meta.headings, body.markdown, body.bodyLine]);
   const headingText = useMemo(() => new Map(meta.headings.map((h) => [h.id, h.text])), [meta.headings]);
   useScrollPlace(cachedPaths !== undefined, section);
 
@@ -66,7 +71,7 @@ export function RunbookView({ runbook, section }: Props) {
             </details>
             <div className="rr-markdown">
               <RenderBoundary fallbackText={body.markdown}>
-                <MarkdownView markdown={body.markdown} />
+                <MarkdownView markdown={body.markdown} contactLines={contactLines} />
               </RenderBoundary>
             </div>
           </article>

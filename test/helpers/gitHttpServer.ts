@@ -29,6 +29,8 @@ export interface LoggedRequest {
   url: string;
   authorization?: string;
   status?: number;
+  /** Bytes of response body sent (after the CGI headers). */
+  responseBytes: number;
 }
 
 export interface GitHttpServer {
@@ -72,11 +74,11 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
   const children = new Set<ChildProcess>();
 
   const server: Server = createServer((req, res) => {
-    const logged: LoggedRequest = { method: req.method ?? 'GET', url: req.url ?? '/' };
+    const logged: LoggedRequest = { method: req.method ?? 'GET', url: req.url ?? '/', responseBytes: 0 };
     if (req.headers.authorization) logged.authorization = req.headers.authorization;
     requests.push(logged);
     res.on('finish', () => (logged.status = res.statusCode));
-    handle(req, res).catch((error: unknown) => {
+    handle(req, res, logged).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, CORS_HEADERS);
       res.end(String(error));
     });
@@ -86,7 +88,7 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
     socket.on('close', () => sockets.delete(socket));
   });
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function handle(req: IncomingMessage, res: ServerResponse, logged: LoggedRequest): Promise<void> {
     if (req.method === 'OPTIONS') {
       res.writeHead(204, CORS_HEADERS);
       res.end();
@@ -111,10 +113,10 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
       return;
     }
     const isPack = req.method === 'POST' && pathInfo.endsWith('/git-upload-pack');
-    runBackend(req, res, pathInfo, url.search.slice(1), isPack ? mode : { kind: 'plain' });
+    runBackend(req, res, pathInfo, url.search.slice(1), isPack ? mode : { kind: 'plain' }, logged);
   }
 
-  function runBackend(req: IncomingMessage, res: ServerResponse, pathInfo: string, query: string, mode: ServerMode): void {
+  function runBackend(req: IncomingMessage, res: ServerResponse, pathInfo: string, query: string, mode: ServerMode, logged: LoggedRequest): void {
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
       GIT_PROJECT_ROOT: root,
@@ -152,6 +154,7 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
         if (chunk.length >= room) {
           if (room > 0) res.write(chunk.subarray(0, room));
           bodyBytes += Math.max(room, 0);
+          logged.responseBytes = bodyBytes;
           stopped = true;
           if (mode.kind === 'cut-reset') {
             // Let the bytes already written reach the client, then drop the link without a proper end.
@@ -165,6 +168,7 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
         }
       }
       bodyBytes += chunk.length;
+      logged.responseBytes = bodyBytes;
       res.write(chunk);
     };
 

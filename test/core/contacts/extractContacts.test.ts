@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Contact } from '../../../core/contacts/contactModel';
 import { extractContacts } from '../../../core/contacts/extractContacts';
@@ -235,7 +236,7 @@ describe('extractContacts: front matter', () => {
 });
 
 describe('extractContacts over the bundled runbooks', () => {
-  const folder = join(__dirname, '../../../runbooks');
+  const folder = fileURLToPath(new URL('../../../runbooks', import.meta.url));
   const files = readdirSync(folder).filter((f) => f.endsWith('.md')).sort();
   const runbooks = files.map((file) => {
     const result = ingestRunbook('bundled', { path: file, bytes: readFileSync(join(folder, file)) });
