@@ -30,10 +30,16 @@ export async function treeAt(reader: TreeReader, commit: string, subdir: string)
     const { oid } = await git.readTree({ fs: asGitFs(reader.fs), gitdir: reader.gitdir, oid: commit, filepath: subdir || undefined, cache: reader.cache });
     return oid;
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (code === 'NotFoundError' || code === 'ObjectTypeError') return undefined;
-    throw error;
+    if (subdir && isMissingPath(error)) return undefined;
+    throw error; // a missing object, not a missing folder: the store is damaged
   }
+}
+
+/** isomorphic-git's error for a path that is not in the tree (as opposed to an object not in the store). */
+function isMissingPath(error: unknown): boolean {
+  const e = error as { code?: unknown; data?: { what?: unknown } };
+  if (e.code === 'ObjectTypeError') return true; // a file where a folder was expected
+  return e.code === 'NotFoundError' && String(e.data?.what ?? '').startsWith('file or directory found at');
 }
 
 /**

@@ -2,8 +2,9 @@ import git, { type HttpClient } from 'isomorphic-git';
 import { authForHost } from './authForHost';
 import { branchNotFound, classifySyncError } from './classifySyncError';
 import { guardHttp } from './guardHttp';
-import { syncCancelled } from './syncError';
-import { asGitFs, beginFetch, commitFetch, rollbackFetch } from './objectStore';
+import { SyncError, syncCancelled } from './syncError';
+import { verifyFetchedPack } from './verifyFetchedPack';
+import { asGitFs, beginFetch, commitFetch, packsAddedSince, rollbackFetch } from './objectStore';
 import { withThinPack } from './requestThinPack';
 import type { ObjectStoreFs } from './objectStoreFs';
 
@@ -53,7 +54,7 @@ export async function fetchCommit(request: FetchCommitRequest): Promise<FetchedC
   const secrets = token ? secretForms(token, credentials!.username, credentials!.password) : [];
   let highest = 0;
 
-  await beginFetch(fs, gitdir);
+  const packsBefore = await beginFetch(fs, gitdir);
   try {
     const result = await git.fetch({
       fs: asGitFs(fs),
@@ -83,6 +84,16 @@ export async function fetchCommit(request: FetchCommitRequest): Promise<FetchedC
     });
     if (signal?.aborted) throw syncCancelled();
     if (!result.fetchHead) throw branchNotFound(branch);
+    for (const pack of await packsAddedSince(fs, gitdir, packsBefore)) {
+      const incomplete = await verifyFetchedPack(fs, gitdir, pack);
+      if (incomplete) {
+        throw new SyncError(
+          'connection-cut',
+          `The download from ${new URL(url).hostname} ended before it was complete. Nothing was changed; sync again when the connection is stable.`,
+          incomplete,
+        );
+      }
+    }
     await commitFetch(fs, gitdir);
     return { commit: result.fetchHead, branch: branch ?? shortBranch(result.defaultBranch) ?? 'HEAD' };
   } catch (error) {

@@ -45,13 +45,22 @@ export async function prepareObjectStore(fs: ObjectStoreFs, gitdir: string): Pro
   }
 }
 
-/** Records the state a fetch may break; call right before `git.fetch`. */
-export async function beginFetch(fs: ObjectStoreFs, gitdir: string): Promise<void> {
+/** Records the state a fetch may break; call right before `git.fetch`. Returns the pack files there before. */
+export async function beginFetch(fs: ObjectStoreFs, gitdir: string): Promise<string[]> {
   const marker: FetchMarker = {
     shallow: (await readTextOrUndefined(fs, `${gitdir}/shallow`)) ?? null,
     packs: await listOrEmpty(fs, `${gitdir}/objects/pack`),
   };
   await fs.promises.writeFile(`${gitdir}/${FETCH_MARKER}`, new TextEncoder().encode(JSON.stringify(marker)));
+  return marker.packs;
+}
+
+/** Packs (`objects/pack/pack-….pack`, relative to gitdir) that were not there before the fetch. */
+export async function packsAddedSince(fs: ObjectStoreFs, gitdir: string, before: readonly string[]): Promise<string[]> {
+  const known = new Set(before);
+  return (await listOrEmpty(fs, `${gitdir}/objects/pack`))
+    .filter((name) => name.endsWith('.pack') && !known.has(name))
+    .map((name) => `objects/pack/${name}`);
 }
 
 /** After a complete fetch: the new state is good, forget the old one. */

@@ -205,6 +205,7 @@ async function attempt(
   try {
     const newTree = await treeAt(reader, fetched.commit, subdir);
     if (newTree === undefined) {
+      // Only a sub-folder can be missing (treeAt throws for anything else).
       throw new SyncError(
         'subdir-missing',
         `The folder "${subdir}" does not exist on branch "${fetched.branch}" (commit ${fetched.commit.slice(0, 7)}). Check the sub-folder setting.`,

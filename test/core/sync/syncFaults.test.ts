@@ -234,7 +234,12 @@ describe('authentication', () => {
     const error = await syncGitSource(
       { sourceId: SOURCE_ID, url: record.location!, token: WRONG_TOKEN, cached: fileIndexFromCache(prepared.db, SOURCE_ID) },
       { fs: nodeFs, http, gitdir: prepared.gitdir },
-    ).catch((e: unknown) => e as Error & { detail?: string });
+    ).then(
+      () => {
+        throw new Error('expected the sync to fail');
+      },
+      (e: unknown) => e as Error & { detail?: string },
+    );
     expect(error).toMatchObject({ name: 'SyncError', code: 'auth-failed' });
     for (const text of [error.message, String(error.detail), String(error.stack), JSON.stringify(error)]) {
       expect(text).not.toContain(WRONG_TOKEN);

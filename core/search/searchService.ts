@@ -1,0 +1,102 @@
+import type { RunbookDatabase } from '../cache/runbookDatabase';
+import { parseSearchQuery } from './parseSearchQuery';
+import { searchFacets, type SearchFacets } from './searchFilters';
+import { readStoredSearchIndex, refreshSearchIndex, saveSearchIndex, type SearchIndexState } from './searchIndexStore';
+import { searchRunbooks, type SearchOptions, type SearchResponse } from './searchRunbooks';
+
+export interface SearchServiceStatus {
+  /** `loading`: reading the stored index; `indexing`: building it from the cache; `ready`: answering. */
+  state: 'loading' | 'indexing' | 'ready';
+  /** Runbooks in the index currently answering queries. */
+  runbooks: number;
+  /** The last refresh failed; queries are answered from the index as it was. */
+  error?: string;
+}
+
+export interface SearchServiceOptions {
+  /** Lets other work (queries) run between batches of a full build; a worker passes a zero-delay timeout. */
+  pause?: () => Promise<void>;
+  onStatus?: (status: SearchServiceStatus) => void;
+}
+
+/**
+ * Owns the search index of one cache: loads the stored index at start (no re-indexing), brings it up to date
+ * with the cache in the background, re-checks when told a source changed, persists after each change, and
+ * answers queries from whatever index it has meanwhile. Runs wherever it is put — in the app, a Web Worker.
+ */
+export class SearchService {
+  private state: SearchIndexState | undefined;
+  private status: SearchServiceStatus = { state: 'loading', runbooks: 0 };
+  private running: Promise<void> | undefined;
+  private again = false;
+
+  constructor(
+    private readonly db: RunbookDatabase,
+    private readonly options: SearchServiceOptions = {},
+  ) {}
+
+  /** Loads the stored index, then refreshes it from the cache. Resolves when both are done. */
+  async start(): Promise<void> {
+    this.state = await readStoredSearchIndex(this.db);
+    if (this.state) this.setStatus({ state: 'ready', runbooks: this.state.index.runbooks.length });
+    await this.refresh();
+  }
+
+  /**
+   * Compares the cache with the index and applies the difference. Calls made while a refresh runs are folded
+   * into one more refresh after it, so a burst of syncs costs at most two.
+   */
+  refresh(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.refreshOnce();
+        } while (this.again);
+      } finally {
+        this.running = undefined;
+      }
+    })();
+    return this.running;
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchResponse {
+    if (!this.state) {
+      const parsed = parseSearchQuery(query);
+      return { query: parsed.text, truncated: parsed.truncated, empty: parsed.clauses.length === 0, runbooks: [], totalRunbooks: 0, suggestions: [] };
+    }
+    return searchRunbooks(this.state.index, query, options);
+  }
+
+  facets(): SearchFacets {
+    if (!this.state) return { sources: [], areas: [], tags: [], statuses: [], owners: [] };
+    return searchFacets(this.state.index);
+  }
+
+  currentStatus(): SearchServiceStatus {
+    return this.status;
+  }
+
+  private async refreshOnce(): Promise<void> {
+    try {
+      if (!this.state) this.setStatus({ state: 'indexing', runbooks: 0 });
+      const pause = this.options.pause;
+      const result = await refreshSearchIndex(this.db, this.state, pause ? { pause } : {});
+      this.state = result.state;
+      this.setStatus({ state: 'ready', runbooks: result.state.index.runbooks.length });
+      if (result.work !== 'none') await saveSearchIndex(this.db, result.state);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.setStatus({ state: this.state ? 'ready' : 'indexing', runbooks: this.state?.index.runbooks.length ?? 0, error: message });
+    }
+  }
+
+  private setStatus(status: SearchServiceStatus): void {
+    this.status = status;
+    this.options.onStatus?.(status);
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * The messages between the UI and the search worker. Every request that expects an answer carries an id; the
+ * answer repeats it. A newer `search` makes older ones stale: the worker skips them and the client ignores
+ * their answers, so the latest keystroke always wins.
+ */
+import type { SearchFacets, SearchFilters } from '../../core/search/searchFilters';
+import type { SearchResponse } from '../../core/search/searchRunbooks';
+import type { SearchServiceStatus } from '../../core/search/searchService';
+
+export type SearchWorkerRequest =
+  | { type: 'search'; id: number; query: string; filters?: SearchFilters }
+  | { type: 'cancel'; id: number }
+  | { type: 'facets'; id: number }
+  | { type: 'recent'; id: number }
+  | { type: 'remember'; id: number; query: string }
+  | { type: 'clear-recent'; id: number }
+  /** A change set was applied to the cache for this source: bring the index up to date. */
+  | { type: 'index-changed'; sourceId: string };
+
+export type SearchWorkerReply =
+  | { type: 'search'; id: number; response: SearchResponse; ms: number }
+  | { type: 'facets'; id: number; facets: SearchFacets }
+  | { type: 'recent'; id: number; queries: string[] }
+  | { type: 'status'; status: SearchServiceStatus }
+  | { type: 'error'; id?: number; message: string };

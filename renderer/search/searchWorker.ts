@@ -1,0 +1,80 @@
+/// <reference lib="webworker" />
+/**
+ * The search worker: holds the index, keeps it in step with the cache and answers queries, so the UI thread
+ * never tokenizes, scores or builds anything. Started as a module worker by `searchClient.ts`.
+ */
+import { RunbookDatabase } from '../../core/cache/runbookDatabase';
+import { clearRecentSearches, recentSearches, rememberSearch } from '../../core/search/recentSearches';
+import { SearchService } from '../../core/search/searchService';
+import type { SearchWorkerReply, SearchWorkerRequest } from './searchMessages';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const post = (reply: SearchWorkerReply) => self.postMessage(reply);
+const db = new RunbookDatabase();
+const service = new SearchService(db, {
+  // A zero-delay timeout lets queued messages (queries) run between batches of a full build.
+  pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
+  onStatus: (status) => post({ type: 'status', status }),
+});
+
+/** Only the newest query waiting is answered; older ones were overtaken by later keystrokes. */
+let pendingSearch: Extract<SearchWorkerRequest, { type: 'search' }> | undefined;
+let searchScheduled = false;
+
+function runPendingSearch(): void {
+  searchScheduled = false;
+  const request = pendingSearch;
+  pendingSearch = undefined;
+  if (!request) return;
+  try {
+    const started = performance.now();
+    const response = service.search(request.query, request.filters ? { filters: request.filters } : {});
+    post({ type: 'search', id: request.id, response, ms: performance.now() - started });
+  } catch (error) {
+    post({ type: 'error', id: request.id, message: messageOf(error) });
+  }
+}
+
+async function handle(request: SearchWorkerRequest): Promise<void> {
+  switch (request.type) {
+    case 'search':
+      pendingSearch = request;
+      if (!searchScheduled) {
+        searchScheduled = true;
+        setTimeout(runPendingSearch, 0);
+      }
+      return;
+    case 'cancel':
+      if (pendingSearch?.id === request.id) pendingSearch = undefined;
+      return;
+    case 'facets':
+      post({ type: 'facets', id: request.id, facets: service.facets() });
+      return;
+    case 'recent':
+      post({ type: 'recent', id: request.id, queries: await recentSearches(db) });
+      return;
+    case 'remember':
+      post({ type: 'recent', id: request.id, queries: await rememberSearch(db, request.query) });
+      return;
+    case 'clear-recent':
+      await clearRecentSearches(db);
+      post({ type: 'recent', id: request.id, queries: [] });
+      return;
+    case 'index-changed':
+      await service.refresh();
+      return;
+  }
+}
+
+self.onmessage = (event: MessageEvent<SearchWorkerRequest>) => {
+  const request = event.data;
+  handle(request).catch((error: unknown) => post({ type: 'error', ...('id' in request ? { id: request.id } : {}), message: messageOf(error) }));
+};
+
+post({ type: 'status', status: service.currentStatus() });
+service.start().catch((error: unknown) => post({ type: 'error', message: messageOf(error) }));
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

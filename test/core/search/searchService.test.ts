@@ -1,0 +1,80 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { applyChangeSet } from '../../../core/cache/applyChangeSet';
+import type { RunbookDatabase } from '../../../core/cache/runbookDatabase';
+import { readStoredSearchIndex } from '../../../core/search/searchIndexStore';
+import { SearchService, type SearchServiceStatus } from '../../../core/search/searchService';
+import { gitSource, ingested, openTestDatabase } from '../cache/testDatabase';
+
+const SOURCE = 'team';
+let db: RunbookDatabase;
+
+async function sync(version: string, files: [string, string][]) {
+  const upserts = files.map(([path, text]) => ingested(SOURCE, path, text));
+  await applyChangeSet(db, { sourceId: SOURCE, version, upserts, removed: [], renamed: [] });
+}
+
+beforeEach(async () => {
+  db = openTestDatabase();
+  await db.sources.put(gitSource(SOURCE));
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+describe('SearchService', () => {
+  it('answers nothing before the index exists, then indexes the cache, persists it and answers', async () => {
+    await sync('c1', [['ops/restart.md', '# Restart API\n\nRestart the api pods.\n']]);
+    const statuses: SearchServiceStatus[] = [];
+    const service = new SearchService(db, { onStatus: (s) => statuses.push(s) });
+    expect(service.search('restart')).toMatchObject({ runbooks: [], empty: false });
+    expect(service.search('  ')).toMatchObject({ runbooks: [], empty: true });
+    await service.start();
+    expect(statuses.map((s) => s.state)).toEqual(['indexing', 'ready']);
+    expect(service.currentStatus()).toEqual({ state: 'ready', runbooks: 1 });
+    expect(service.search('restart').runbooks.map((r) => r.title)).toEqual(['Restart API']);
+    expect((await readStoredSearchIndex(db))?.sourceVersions).toEqual({ [SOURCE]: 'c1' });
+    expect(service.facets().sources).toEqual([{ value: SOURCE, count: 1 }]);
+  });
+
+  it('starts from the stored index without re-indexing, and answers while catching up', async () => {
+    await sync('c1', [['ops/restart.md', '# Restart API\n\nRestart the api pods.\n']]);
+    await new SearchService(db).start();
+    await sync('c2', [['db/failover.md', '# Failover\n\nPromote the replica.\n']]);
+
+    const statuses: SearchServiceStatus[] = [];
+    const second = new SearchService(db, { onStatus: (s) => statuses.push(s) });
+    await second.start();
+    // Ready from the stored index first (never "indexing"), then ready with the caught-up index.
+    expect(statuses).toEqual([
+      { state: 'ready', runbooks: 1 },
+      { state: 'ready', runbooks: 2 },
+    ]);
+    expect(second.search('replica').runbooks.map((r) => r.title)).toEqual(['Failover']);
+  });
+
+  it('folds refresh requests made during a refresh into one more', async () => {
+    await sync('c1', [['ops/a.md', '# Alpha\n\nFirst.\n']]);
+    const service = new SearchService(db);
+    await service.start();
+    await sync('c2', [['ops/b.md', '# Beta\n\nSecond.\n']]);
+    const first = service.refresh();
+    await sync('c3', [['ops/c.md', '# Gamma\n\nThird.\n']]);
+    const second = service.refresh();
+    const third = service.refresh();
+    await Promise.all([first, second, third]);
+    expect(service.search('gamma').runbooks.map((r) => r.title)).toEqual(['Gamma']);
+    expect(service.currentStatus().runbooks).toBe(3);
+  });
+
+  it('reports a failing cache and keeps answering from the index it has', async () => {
+    await sync('c1', [['ops/a.md', '# Alpha\n\nFirst.\n']]);
+    const statuses: SearchServiceStatus[] = [];
+    const service = new SearchService(db, { onStatus: (s) => statuses.push(s) });
+    await service.start();
+    db.close();
+    await service.refresh();
+    expect(statuses.at(-1)).toMatchObject({ state: 'ready', runbooks: 1, error: expect.any(String) });
+    expect(service.search('alpha').runbooks).toHaveLength(1);
+  });
+});

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { classifySyncError, scrub, type FailureContext } from '../../../core/sync/classifySyncError';
+import { SyncError } from '../../../core/sync/syncError';
+
+const context = (fields: Partial<FailureContext> = {}): FailureContext => ({
+  url: 'https://git.example.com/ops/runbooks.git',
+  tokenSent: false,
+  packStarted: false,
+  secrets: [],
+  ...fields,
+});
+
+const nodeError = (code: string, message = code) => Object.assign(new Error(message), { code });
+const httpError = (statusCode: number) => Object.assign(new Error(`HTTP Error: ${statusCode}`), { code: 'HttpError', data: { statusCode } });
+
+describe('classifySyncError: network failures', () => {
+  it.each([
+    ['ENOTFOUND', 'host-not-found', /"git\.example\.com" could not be found/],
+    ['ECONNREFUSED', 'host-not-found', /Nothing answered at git\.example\.com/],
+    ['ENETUNREACH', 'offline', /offline/],
+    ['EAI_AGAIN', 'offline', /offline/],
+    ['ECONNRESET', 'connection-cut', /cut during the download/],
+    ['EPIPE', 'connection-cut', /cut/],
+    ['ETIMEDOUT', 'timed-out', /took too long/],
+    ['ENOSPC', 'storage-full', /not enough storage space/],
+  ])('%s → %s', (code, expected, message) => {
+    const error = classifySyncError(nodeError(code), context());
+    expect(error).toBeInstanceOf(SyncError);
+    expect(error.code).toBe(expected);
+    expect(error.message).toMatch(message);
+  });
+
+  it('reads the code Node’s fetch puts in `cause`', () => {
+    const error = Object.assign(new TypeError('fetch failed'), { cause: nodeError('ENOTFOUND') });
+    expect(classifySyncError(error, context()).code).toBe('host-not-found');
+  });
+
+  it('a browser fetch TypeError is "offline" when the device is offline, else an unreachable host (with the CORS hint)', () => {
+    const error = new TypeError('Failed to fetch');
+    expect(classifySyncError(error, context({ online: false })).code).toBe('offline');
+    const online = classifySyncError(error, context({ online: true }));
+    expect(online.code).toBe('host-not-found');
+    expect(online.message).toMatch(/CORS/);
+  });
+
+  it('a browser storage quota error is storage-full', () => {
+    const error = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+    expect(classifySyncError(error, context()).code).toBe('storage-full');
+  });
+
+  it('an unexplained error after the pack started arriving is a cut connection', () => {
+    const parse = Object.assign(new Error('Expected "36 bytes of pkt-line data" but received "17 bytes".'), { code: 'ParseError' });
+    expect(classifySyncError(parse, context({ packStarted: true })).code).toBe('connection-cut');
+    expect(classifySyncError(parse, context({ packStarted: false })).code).toBe('unknown');
+  });
+});
+
+describe('classifySyncError: HTTP answers', () => {
+  it('401 says whether a token was sent', () => {
+    const without = classifySyncError(httpError(401), context({ tokenSent: false }));
+    const withToken = classifySyncError(httpError(401), context({ tokenSent: true }));
+    expect([without.code, withToken.code]).toEqual(['auth-failed', 'auth-failed']);
+    expect(without.message).toMatch(/no access token is set/);
+    expect(withToken.message).toMatch(/refused the access token/);
+  });
+
+  it('403 is an authentication failure that names the missing permission', () => {
+    const error = classifySyncError(httpError(403), context({ tokenSent: true }));
+    expect(error.code).toBe('auth-failed');
+    expect(error.message).toMatch(/read access/);
+  });
+
+  it('404 is a missing repository, shown without query or credentials', () => {
+    const error = classifySyncError(httpError(404), context({ url: 'https://git.example.com/ops/runbooks.git?x=1' }));
+    expect(error.code).toBe('repo-not-found');
+    expect(error.message).toContain('https://git.example.com/ops/runbooks.git');
+    expect(error.message).not.toContain('?x=1');
+  });
+
+  it('an HTML page instead of a Git answer is a wrong repository address', () => {
+    const error = Object.assign(new Error('Remote did not reply using the "smart" HTTP protocol.'), { code: 'SmartHttpError' });
+    expect(classifySyncError(error, context()).code).toBe('repo-not-found');
+  });
+
+  it('a server error is reported with its status', () => {
+    const error = classifySyncError(httpError(503), context());
+    expect(error.code).toBe('unknown');
+    expect(error.message).toContain('HTTP 503');
+  });
+});
+
+describe('classifySyncError: branches and secrets', () => {
+  it('a ref the remote does not have is a missing branch, before the pack starts', () => {
+    const error = Object.assign(new Error('Could not find release.'), { code: 'NotFoundError', data: { what: 'release' } });
+    const classified = classifySyncError(error, context({ branch: 'release' }));
+    expect(classified.code).toBe('branch-not-found');
+    expect(classified.message).toContain('"release"');
+  });
+
+  it('passes a SyncError through unchanged', () => {
+    const original = new SyncError('subdir-missing', 'gone');
+    expect(classifySyncError(original, context())).toBe(original);
+  });
+
+  it('removes every secret from the technical detail', () => {
+    const token = 'tok_secret_value_42';
+    const error = classifySyncError(new Error(`request with ${token} failed`), context({ secrets: [token] }));
+    expect(error.detail).not.toContain(token);
+    expect(error.message).not.toContain(token);
+    expect(scrub(`a ${token} b ${token}`, [token])).toBe('a [redacted] b [redacted]');
+  });
+});

@@ -1,0 +1,82 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { beginFetch, commitFetch, prepareObjectStore, rollbackFetch } from '../../../core/sync/objectStore';
+import { cleanUp, nodeFs, tempDir } from './syncFixture';
+
+afterAll(cleanUp);
+
+const packs = (gitdir: string) => readdirSync(join(gitdir, 'objects/pack')).sort();
+
+describe('object store', () => {
+  it('creates a bare repository with a fetch refspec on first use, and keeps it after', async () => {
+    const gitdir = join(tempDir('store-'), 'sources', 'team.git');
+    await prepareObjectStore(nodeFs, gitdir);
+    expect(readFileSync(join(gitdir, 'config'), 'utf8')).toContain('fetch = +refs/heads/*:refs/remotes/origin/*');
+    writeFileSync(join(gitdir, 'objects/pack/pack-aaa.pack'), 'kept');
+    writeFileSync(join(gitdir, 'objects/pack/pack-aaa.idx'), 'kept');
+    await prepareObjectStore(nodeFs, gitdir);
+    expect(packs(gitdir)).toEqual(['pack-aaa.idx', 'pack-aaa.pack']);
+  });
+
+  it('rolls a failed fetch back: the old shallow list, no new packs', async () => {
+    const gitdir = tempDir('store-');
+    await prepareObjectStore(nodeFs, gitdir);
+    writeFileSync(join(gitdir, 'shallow'), 'c1\n');
+    writeFileSync(join(gitdir, 'objects/pack/pack-old.pack'), 'old');
+    writeFileSync(join(gitdir, 'objects/pack/pack-old.idx'), 'old');
+    await beginFetch(nodeFs, gitdir);
+    // What isomorphic-git leaves when the download dies: shallow updated, a pack without its index.
+    writeFileSync(join(gitdir, 'shallow'), 'c1\nc2\n');
+    writeFileSync(join(gitdir, 'objects/pack/pack-new.pack'), 'partial');
+    await rollbackFetch(nodeFs, gitdir);
+    expect(readFileSync(join(gitdir, 'shallow'), 'utf8')).toBe('c1\n');
+    expect(packs(gitdir)).toEqual(['pack-old.idx', 'pack-old.pack']);
+  });
+
+  it('removes a shallow file that the failed fetch created', async () => {
+    const gitdir = tempDir('store-');
+    await prepareObjectStore(nodeFs, gitdir);
+    await beginFetch(nodeFs, gitdir);
+    writeFileSync(join(gitdir, 'shallow'), 'c2\n');
+    await rollbackFetch(nodeFs, gitdir);
+    expect(existsSync(join(gitdir, 'shallow'))).toBe(false);
+  });
+
+  it('keeps what a completed fetch wrote', async () => {
+    const gitdir = tempDir('store-');
+    await prepareObjectStore(nodeFs, gitdir);
+    await beginFetch(nodeFs, gitdir);
+    writeFileSync(join(gitdir, 'shallow'), 'c2\n');
+    writeFileSync(join(gitdir, 'objects/pack/pack-new.pack'), 'whole');
+    writeFileSync(join(gitdir, 'objects/pack/pack-new.idx'), 'whole');
+    await commitFetch(nodeFs, gitdir);
+    await prepareObjectStore(nodeFs, gitdir);
+    expect(readFileSync(join(gitdir, 'shallow'), 'utf8')).toBe('c2\n');
+    expect(packs(gitdir)).toEqual(['pack-new.idx', 'pack-new.pack']);
+  });
+
+  it('after a crash mid-fetch, the next start rolls back before anything else', async () => {
+    const gitdir = tempDir('store-');
+    await prepareObjectStore(nodeFs, gitdir);
+    writeFileSync(join(gitdir, 'shallow'), 'c1\n');
+    await beginFetch(nodeFs, gitdir);
+    writeFileSync(join(gitdir, 'shallow'), 'c1\nc2\n');
+    writeFileSync(join(gitdir, 'objects/pack/pack-new.pack'), 'whole');
+    writeFileSync(join(gitdir, 'objects/pack/pack-new.idx'), 'half');
+    // …the app is closed here; no rollback ran. Next start:
+    await prepareObjectStore(nodeFs, gitdir);
+    expect(readFileSync(join(gitdir, 'shallow'), 'utf8')).toBe('c1\n');
+    expect(packs(gitdir)).toEqual([]);
+  });
+
+  it('starts the store over when the crash hit the marker itself', async () => {
+    const gitdir = tempDir('store-');
+    await prepareObjectStore(nodeFs, gitdir);
+    writeFileSync(join(gitdir, 'objects/pack/pack-old.pack'), 'old');
+    writeFileSync(join(gitdir, 'runbook-reader-fetch.json'), '{"shallow": "c1\\n", "pa');
+    await prepareObjectStore(nodeFs, gitdir);
+    expect(packs(gitdir)).toEqual([]);
+    expect(readFileSync(join(gitdir, 'config'), 'utf8')).toContain('[remote "origin"]');
+  });
+});

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SourceRecord } from '../../../core/model';
+import { fileIndexFromCache } from '../../../core/sync/fileIndexFromCache';
+import { runGitSync } from '../../../core/sync/runGitSync';
+import { isSyncRunning } from '../../../core/sync/sourceLock';
+import type { GitHttpServer } from '../../helpers/gitHttpServer';
+import { RunbookRepo, TINY_PNG, generateRunbooks } from '../../helpers/makeRunbookRepo';
+import { cleanUp, http, nodeFs, openCache, startServer, tempDir } from './syncFixture';
+
+let server: GitHttpServer;
+let repo: RunbookRepo;
+
+beforeAll(async () => {
+  server = await startServer();
+  repo = new RunbookRepo();
+  repo.writeAll(generateRunbooks(12, 400, 1000)).write('img/map.png', TINY_PNG).write('bad/latin1.md', Uint8Array.from([0x63, 0x61, 0x66, 0xe9]));
+  repo.commit('initial');
+  repo.publish(server.root, 'runner.git');
+});
+afterAll(cleanUp);
+
+const source = (fields: Partial<SourceRecord> = {}): SourceRecord => ({
+  id: 'team',
+  kind: 'git',
+  name: 'Team',
+  location: server.url('runner.git'),
+  ...fields,
+});
+
+describe('runGitSync', () => {
+  it('applies the first sync to the cache: runbooks, bodies, skipped files and images, and the commit', async () => {
+    const db = await openCache(source());
+    const outcome = await runGitSync(db, source(), { fs: nodeFs, http, gitdir: tempDir('store-'), now: () => new Date('2026-05-01T12:00:00Z') });
+    expect(outcome).toMatchObject({ ok: true, at: '2026-05-01T12:00:00.000Z', applied: { added: 12, skipped: 1 } });
+    expect(await db.runbooks.where('sourceId').equals('team').count()).toBe(12);
+    expect(await db.bodies.where('sourceId').equals('team').count()).toBe(12);
+    expect(await db.skipped.get(['team', 'bad/latin1.md'])).toMatchObject({ reason: 'not-utf8' });
+    expect(await db.assets.get(['team', 'img/map.png'])).toMatchObject({ mime: 'image/png', bytes: TINY_PNG });
+    expect(await db.sources.get('team')).toMatchObject({ version: repo.head(), lastSyncAt: '2026-05-01T12:00:00.000Z' });
+  });
+
+  it('marks what a later sync changed and removes what disappeared, image included', async () => {
+    const db = await openCache(source());
+    const gitdir = tempDir('store-');
+    await runGitSync(db, source(), { fs: nodeFs, http, gitdir });
+    const changed = [...generateRunbooks(1)][0]!.path;
+    repo.write(changed, '# Changed\n').remove('img/map.png').commit();
+    const outcome = await runGitSync(db, source(), { fs: nodeFs, http, gitdir });
+    expect(outcome).toMatchObject({ ok: true, stats: { parsed: 1, counts: { updated: 1, removed: 1 } } });
+    expect(await db.runbooks.get(['team', changed])).toMatchObject({ title: 'Changed', changeMark: 'updated' });
+    expect(await db.assets.get(['team', 'img/map.png'])).toBeUndefined();
+    repo.write('img/map.png', TINY_PNG).commit();
+  });
+
+  it('records a failure as lastError only, and a later success clears it', async () => {
+    const db = await openCache(source());
+    const gitdir = tempDir('store-');
+    await runGitSync(db, source(), { fs: nodeFs, http, gitdir });
+    await db.sources.update('team', { location: server.url('missing.git') });
+    const failed = await runGitSync(db, source(), { fs: nodeFs, http, gitdir, now: () => new Date('2026-05-02T08:00:00Z') });
+    expect(failed).toEqual({ ok: false, error: { code: 'repo-not-found', message: expect.stringContaining('HTTP 404') } });
+    expect((await db.sources.get('team'))?.lastError).toEqual({ at: '2026-05-02T08:00:00.000Z', code: 'repo-not-found', message: failed.ok ? '' : failed.error.message });
+
+    await db.sources.update('team', { location: server.url('runner.git') });
+    const fixed = await runGitSync(db, source(), { fs: nodeFs, http, gitdir });
+    expect(fixed.ok).toBe(true);
+    expect((await db.sources.get('team'))?.lastError).toBeUndefined();
+  });
+
+  it('lets only one sync of a source run at a time; the second says so and is not an error of the source', async () => {
+    const db = await openCache(source());
+    const gitdir = tempDir('store-');
+    const first = runGitSync(db, source(), { fs: nodeFs, http, gitdir });
+    expect(isSyncRunning('team')).toBe(true);
+    const second = await runGitSync(db, source(), { fs: nodeFs, http, gitdir });
+    expect(second).toMatchObject({ ok: false, error: { code: 'already-running' } });
+    expect((await first).ok).toBe(true);
+    expect(isSyncRunning('team')).toBe(false);
+    expect((await db.sources.get('team'))?.lastError).toBeUndefined();
+  });
+
+  it('runs syncs of different sources side by side', async () => {
+    const dbA = await openCache(source({ id: 'a' }));
+    const dbB = await openCache(source({ id: 'b' }));
+    const [a, b] = await Promise.all([
+      runGitSync(dbA, source({ id: 'a' }), { fs: nodeFs, http, gitdir: tempDir('store-') }),
+      runGitSync(dbB, source({ id: 'b' }), { fs: nodeFs, http, gitdir: tempDir('store-') }),
+    ]);
+    expect([a.ok, b.ok]).toEqual([true, true]);
+  });
+
+  it('refuses a source without a Git address', async () => {
+    const folder = source({ kind: 'folder', location: '/srv/runbooks' });
+    const db = await openCache(folder);
+    const outcome = await runGitSync(db, folder, { fs: nodeFs, http, gitdir: tempDir('store-') });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'invalid-source' } });
+  });
+});
+
+describe('fileIndexFromCache', () => {
+  it('counts and looks up the source’s runbooks, skipped files and images, and no other source’s', async () => {
+    const db = await openCache(source());
+    await runGitSync(db, source(), { fs: nodeFs, http, gitdir: tempDir('store-') });
+    await db.sources.put(source({ id: 'other' }));
+    await db.assets.put({ sourceId: 'other', path: 'x.png', oid: 'f'.repeat(40), mime: 'image/png', bytes: TINY_PNG });
+    const index = fileIndexFromCache(db, 'team');
+    expect(await index.count()).toBe(14);
+    const found = await index.lookup(['img/map.png', 'bad/latin1.md', 'x.png', 'nope.md']);
+    expect([...found.keys()].sort()).toEqual(['bad/latin1.md', 'img/map.png']);
+    expect((await index.all()).size).toBe(14);
+  });
+});
