@@ -159,6 +159,8 @@ export interface SourceRecord {
   hidden?: boolean;
   /** Version (commit or bundle hash) the cache holds for this source. */
   version?: string;
+  /** `INGEST_VERSION` of the app that wrote this source's rows; a different one means re-read them. */
+  ingestVersion?: number;
   lastSyncAt?: string;
   lastError?: { at: string; message: string; code: string };
   lastChange?: { added: number; updated: number; removed: number; at: string };

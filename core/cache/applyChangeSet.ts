@@ -1,3 +1,4 @@
+import { INGEST_VERSION } from '../ingest/ingestRunbook';
 import type { ChangeSet } from '../model';
 import { followRename, isBookmarked } from '../userdata/followSourceChanges';
 import type { CachedRunbook, RunbookDatabase, RunbookKey } from './runbookDatabase';
@@ -68,8 +69,11 @@ export async function applyChangeSet(db: RunbookDatabase, changes: ChangeSet, no
       // A runbook back in its source after a removal the user's bookmark outlived is new again, not updated.
       const existed = previous !== undefined && !previous.removedFromSource;
       const record: CachedRunbook = { ...result.meta, sourceId, cachedAt: at };
-      if (markChanges && !renamedTo.has(result.meta.path)) record.changeMark = existed ? 'updated' : 'added';
-      if (!renamedTo.has(result.meta.path)) {
+      // Re-reading the same bytes (after an app update changed ingest) is not news to the reader.
+      const sameContent = existed && previous.oid === result.meta.oid;
+      if (sameContent && previous.changeMark) record.changeMark = previous.changeMark;
+      if (!renamedTo.has(result.meta.path) && !sameContent) {
+        if (markChanges) record.changeMark = existed ? 'updated' : 'added';
         if (existed) summary.updated++;
         else summary.added++;
       }
@@ -83,6 +87,7 @@ export async function applyChangeSet(db: RunbookDatabase, changes: ChangeSet, no
     }
     await db.sources.put({
       ...source,
+      ingestVersion: INGEST_VERSION,
       version: changes.version,
       lastSyncAt: at,
       lastChange: { added: summary.added, updated: summary.updated, removed: summary.removed, at },

@@ -1,3 +1,4 @@
+import { INGEST_VERSION } from '../ingest/ingestRunbook';
 import { BUNDLED_SOURCE_ID } from '../model';
 import { bundledChangeSet, type BundledSnapshot } from '../sources/bundledChangeSet';
 import { applyChangeSet, type AppliedChangeSummary } from './applyChangeSet';
@@ -5,11 +6,12 @@ import type { RunbookDatabase } from './runbookDatabase';
 
 /**
  * Makes sure the cache holds the runbooks shipped with this build. When the cache already holds this
- * bundle version nothing is read or parsed; after an app update only the files that changed are.
+ * bundle version nothing is read or parsed; after an app update only the files that changed are (all of
+ * them when the update changed what ingest records).
  */
 export async function seedBundledSource(db: RunbookDatabase, snapshot: BundledSnapshot): Promise<AppliedChangeSummary | undefined> {
   const existing = await db.sources.get(BUNDLED_SOURCE_ID);
-  if (existing?.version === snapshot.version) return undefined;
+  if (existing?.version === snapshot.version && existing.ingestVersion === INGEST_VERSION) return undefined;
   if (!existing) {
     await db.sources.put({ id: BUNDLED_SOURCE_ID, kind: 'bundled', name: 'Bundled runbooks' });
   }
@@ -19,5 +21,6 @@ export async function seedBundledSource(db: RunbookDatabase, snapshot: BundledSn
     if (!r.removedFromSource) cachedOids.set(r.path, r.oid);
   });
   await db.skipped.where('sourceId').equals(BUNDLED_SOURCE_ID).each((s) => cachedOids.set(s.path, s.oid));
-  return applyChangeSet(db, bundledChangeSet(snapshot, cachedOids));
+  const rereadAll = existing !== undefined && existing.ingestVersion !== INGEST_VERSION;
+  return applyChangeSet(db, bundledChangeSet(snapshot, cachedOids, rereadAll));
 }

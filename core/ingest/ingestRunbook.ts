@@ -6,6 +6,12 @@ import { readFrontMatter } from './readFrontMatter';
 import { readRunbookFields } from './readRunbookFields';
 import { scanMarkdown } from './scanMarkdown';
 
+/**
+ * Bump when ingest produces different records for the same bytes (a new field, a parsing fix), so that
+ * caches filled by an older app version are re-read instead of trusted.
+ */
+export const INGEST_VERSION = 2;
+
 export interface IngestOptions {
   /** Files larger than this are skipped (default 2 MiB). */
   maxBytes?: number;

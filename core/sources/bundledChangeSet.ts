@@ -27,12 +27,14 @@ export function snapshotBundledFiles(files: readonly BundledFile[]): BundledSnap
 
 /**
  * The change set that brings the cache from what it holds of the bundled source (`cachedOids`, path → blob
- * id) to the shipped set. Only new or changed files are parsed.
+ * id) to the shipped set. Only new or changed files are parsed, unless `rereadAll` (the cache was filled by
+ * an older ingest) asks for every file to be read again.
  */
-export function bundledChangeSet(snapshot: BundledSnapshot, cachedOids: ReadonlyMap<string, string>): ChangeSet {
+export function bundledChangeSet(snapshot: BundledSnapshot, cachedOids: ReadonlyMap<string, string>, rereadAll = false): ChangeSet {
   const diff = diffSnapshots(cachedOids, snapshot.entries);
   const byPath = new Map(snapshot.entries.map((e) => [e.path, e]));
-  const toRead = [...diff.added, ...diff.changed, ...diff.renamed.map((r) => ({ path: r.to, oid: r.oid }))];
+  const unchanged = rereadAll ? snapshot.entries.filter((e) => cachedOids.get(e.path) === e.oid) : [];
+  const toRead = [...diff.added, ...diff.changed, ...diff.renamed.map((r) => ({ path: r.to, oid: r.oid })), ...unchanged];
   return {
     sourceId: BUNDLED_SOURCE_ID,
     version: snapshot.version,

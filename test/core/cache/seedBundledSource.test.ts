@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RunbookDatabase } from '../../../core/cache/runbookDatabase';
 import { seedBundledSource } from '../../../core/cache/seedBundledSource';
-import { ingestRunbook } from '../../../core/ingest/ingestRunbook';
+import { INGEST_VERSION, ingestRunbook } from '../../../core/ingest/ingestRunbook';
 import { BUNDLED_SOURCE_ID } from '../../../core/model';
 import { snapshotBundledFiles, type BundledFile } from '../../../core/sources/bundledChangeSet';
 import { dumpDatabase, openTestDatabase } from './testDatabase';
@@ -76,6 +76,23 @@ describe('seedBundledSource', () => {
     });
     expect(await db.runbooks.get([BUNDLED_SOURCE_ID, 'hpa-scaling.md'])).toEqual(untouchedBefore);
     expect((await db.sources.get(BUNDLED_SOURCE_ID))?.version).toBe(snapshotBundledFiles(shippedV2).version);
+  });
+
+  it('re-reads every file, without marking any as updated, when the cache was written by an older ingest', async () => {
+    await seedBundledSource(db, snapshotBundledFiles(shippedV1));
+    // What an app from before the current INGEST_VERSION left behind: same bundle, older records.
+    await db.sources.update(BUNDLED_SOURCE_ID, { ingestVersion: INGEST_VERSION - 1 });
+    await db.runbooks.update([BUNDLED_SOURCE_ID, 'hpa-scaling.md'], { title: 'stale title from an older ingest' });
+    ingestSpy.mockClear();
+
+    const summary = await seedBundledSource(db, snapshotBundledFiles(shippedV1));
+
+    expect(parsedPaths()).toEqual(shippedV1.map((f) => f.path).sort());
+    expect(summary).toMatchObject({ added: 0, updated: 0, removed: 0 });
+    const hpa = await db.runbooks.get([BUNDLED_SOURCE_ID, 'hpa-scaling.md']);
+    expect(hpa?.title).toBe('HPA scaling');
+    expect(hpa?.changeMark).toBeUndefined();
+    expect((await db.sources.get(BUNDLED_SOURCE_ID))?.ingestVersion).toBe(INGEST_VERSION);
   });
 
   it('follows files removed and renamed between builds', async () => {

@@ -1,0 +1,166 @@
+/**
+ * Git sync on generated repositories of 1,000 and 5,000 runbooks (5–20 KB each), served by a real Git
+ * server (`git http-backend`) on loopback:
+ * - initial sync into an empty object store and cache: fetch, parse (tree listing + blob reads + ingest)
+ *   and cache write (`applyChangeSet` into Dexie on fake-indexeddb, i.e. in memory in Node), medians;
+ * - incremental sync after one runbook changed, through `runGitSync` (cache look-ups, fetch, diff, parse,
+ *   write), median of several runs, each after a new one-file commit;
+ * - native git against the same server in the same run: `git clone --depth 1 --no-checkout` and an
+ *   incremental `git fetch --depth 1` after a one-file change;
+ * - peak V8 heap sampled during the initial sync.
+ * Prints one JSON array, one object per size. Usage: tsx bench/sync.ts [--sizes 1000,5000] [--runs N]
+ */
+import { execFile } from 'node:child_process';
+import fs, { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs, promisify } from 'node:util';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import http from 'isomorphic-git/http/node';
+import { applyChangeSet } from '../core/cache/applyChangeSet';
+import { RunbookDatabase } from '../core/cache/runbookDatabase';
+import type { SourceRecord } from '../core/model';
+import { fileIndexFromCache } from '../core/sync/fileIndexFromCache';
+import { runGitSync } from '../core/sync/runGitSync';
+import { syncGitSource } from '../core/sync/syncGitSource';
+import { startGitHttpServer } from '../test/helpers/gitHttpServer';
+import { RunbookRepo, generateRunbooks, runbookPath } from '../test/helpers/makeRunbookRepo';
+
+const run = promisify(execFile);
+const { values } = parseArgs({ options: { sizes: { type: 'string' }, runs: { type: 'string' } } });
+const sizes = (values.sizes ?? '1000,5000').split(',').map(Number);
+const initialRuns = Number(values.runs ?? 3);
+const incrementalRuns = Math.max(5, initialRuns);
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+const median = (samples: number[]) => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return Math.round(sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2);
+};
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
+/** Samples the V8 heap every few milliseconds (and whenever `poke` is called) and keeps the highest value. */
+function heapSampler() {
+  let peak = 0;
+  const poke = () => {
+    peak = Math.max(peak, getHeapStatistics().used_heap_size);
+  };
+  const timer = setInterval(poke, 5);
+  return {
+    poke,
+    stop: () => {
+      clearInterval(timer);
+      poke();
+      return Math.round((peak / (1024 * 1024)) * 10) / 10;
+    },
+  };
+}
+
+const temp: string[] = [];
+const tempDir = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temp.push(dir);
+  return dir;
+};
+
+const loadAtStart = loadavg()[0]!;
+const server = await startGitHttpServer({ root: tempDir('bench-sync-root-') });
+const results = [];
+let databases = 0;
+
+try {
+  for (const runbooks of sizes) {
+    const repo = new RunbookRepo();
+    repo.writeAll(generateRunbooks(runbooks)).commit('corpus');
+    const name = repo.publish(server.root, `bench-${runbooks}.git`);
+    const url = server.url(name);
+    const source: SourceRecord = { id: 'bench', kind: 'git', name: 'Bench', location: url };
+
+    const initial = { fetchMs: [] as number[], parseMs: [] as number[], writeMs: [] as number[], totalMs: [] as number[] };
+    let peakHeapMB = 0;
+    let kept: { db: RunbookDatabase; gitdir: string } | undefined;
+    for (let r = 0; r < initialRuns; r++) {
+      if (kept) await kept.db.delete();
+      const db = new RunbookDatabase(`bench-sync-${++databases}`, { indexedDB, IDBKeyRange });
+      await db.sources.put(source);
+      const gitdir = tempDir('bench-sync-store-');
+      gc();
+      const sampler = heapSampler();
+      const start = performance.now();
+      const { changeSet, stats } = await syncGitSource(
+        { sourceId: source.id, url, cached: fileIndexFromCache(db, source.id), onProgress: sampler.poke },
+        { fs, http, gitdir },
+      );
+      const written = performance.now();
+      await applyChangeSet(db, changeSet);
+      const end = performance.now();
+      peakHeapMB = Math.max(peakHeapMB, sampler.stop());
+      initial.fetchMs.push(stats.timings.fetchMs);
+      initial.parseMs.push(stats.timings.compareMs + stats.timings.readMs + stats.timings.parseMs);
+      initial.writeMs.push(end - written);
+      initial.totalMs.push(end - start);
+      kept = { db, gitdir };
+    }
+
+    const incremental = { totalMs: [] as number[], parsed: [] as number[] };
+    for (let k = 0; k < incrementalRuns; k++) {
+      const path = runbookPath(k * 7);
+      repo.write(path, `---\ntitle: Edited ${k}\n---\n# Edited ${k}\n\nOne line changed.\n`).commit(`edit ${k}`);
+      let parsed = -1;
+      const ms = await timed(async () => {
+        const outcome = await runGitSync(kept!.db, source, { fs, http, gitdir: kept!.gitdir });
+        if (!outcome.ok) throw new Error(`incremental sync failed: ${outcome.error.message}`);
+        parsed = outcome.stats.parsed;
+      });
+      incremental.totalMs.push(ms);
+      incremental.parsed.push(parsed);
+    }
+    await kept?.db.delete();
+
+    const cloneMs: number[] = [];
+    let clone = '';
+    for (let r = 0; r < 3; r++) {
+      clone = join(tempDir('bench-sync-native-'), 'clone');
+      cloneMs.push(await timed(() => run('git', ['clone', '-q', '--depth', '1', '--no-checkout', url, clone])));
+    }
+    const fetchMs: number[] = [];
+    for (let r = 0; r < 3; r++) {
+      repo.write(runbookPath(1000 + r), `# Native fetch ${r}\n`).commit(`native ${r}`);
+      fetchMs.push(await timed(() => run('git', ['fetch', '-q', '--depth', '1', 'origin'], { cwd: clone })));
+    }
+
+    const initialFetch = median(initial.fetchMs);
+    const nativeClone = median(cloneMs);
+    results.push({
+      runbooks,
+      initial: { fetchMs: initialFetch, parseMs: median(initial.parseMs), writeMs: median(initial.writeMs), totalMs: median(initial.totalMs) },
+      incremental: { totalMs: median(incremental.totalMs), parsed: Math.max(...incremental.parsed) },
+      native: { cloneMs: nativeClone, fetchMs: median(fetchMs) },
+      ratioFetch: Math.round((initialFetch / nativeClone) * 100) / 100,
+      peakHeapMB,
+      notes: {
+        runs: { initial: initialRuns, incremental: incrementalRuns, native: 3 },
+        writeMs: 'applyChangeSet into Dexie on fake-indexeddb (in memory, Node), not a browser IndexedDB',
+        parseMs: 'tree listing + reading blobs from the object store + ingest',
+        cpus: availableParallelism(),
+        loadAverageAtStart: Math.round(loadAtStart * 100) / 100,
+      },
+    });
+    repo.dispose();
+  }
+} finally {
+  await server.close();
+  for (const dir of temp) rmSync(dir, { recursive: true, force: true });
+}
+
+process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);

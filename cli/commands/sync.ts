@@ -1,0 +1,242 @@
+import fs from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import http from 'isomorphic-git/http/node';
+import type { ChangeSet } from '../../core/model';
+import { fileIndexFromMap } from '../../core/sync/cachedFileIndex';
+import { SyncError } from '../../core/sync/syncError';
+import { syncGitSource, type GitSyncStats, type SyncProgress } from '../../core/sync/syncGitSource';
+
+export const SYNC_USAGE = `Usage: runbook-reader sync <url> [options]
+
+Fetches the runbooks of a Git repository (shallow, one branch) and reports what changed since the
+last run with the same --state folder.
+
+Options:
+  --branch B        branch to follow (default: the repository's default branch)
+  --subdir D        folder of the repository that holds the runbooks
+  --state DIR       keep the object store and the last result in DIR, so the next run is incremental
+                    (default: a temporary folder, deleted afterwards: every run is a full sync)
+  --token-env VAR   read the access token from environment variable VAR (never pass it as an argument)
+  --timeout-ms N    give up after N ms without data from the server (default 60000)
+  --json            print one JSON object instead of the summary
+  -h, --help        show this help
+
+Exit status: 0 synced, 1 the sync failed (reason on stderr), 2 usage error.`;
+
+/** What the state folder remembers between runs: which commit and files the last successful run saw. */
+interface Snapshot {
+  url: string;
+  branch: string | null;
+  subdir: string;
+  commit: string;
+  files: Record<string, string>;
+}
+
+class UsageError extends Error {}
+
+export async function syncCommand(args: string[]): Promise<number> {
+  let options: ReturnType<typeof readOptions>;
+  try {
+    options = readOptions(args);
+  } catch (error) {
+    process.stderr.write(`runbook-reader sync: ${(error as Error).message}\n\n${SYNC_USAGE}\n`);
+    return 2;
+  }
+  if (options.help) {
+    process.stdout.write(`${SYNC_USAGE}\n`);
+    return 0;
+  }
+  const { url, json } = options;
+  const stateDir = options.state ? resolve(options.state) : mkdtempSync(join(tmpdir(), 'runbook-reader-sync-'));
+  const controller = new AbortController();
+  const onInterrupt = () => controller.abort();
+  process.once('SIGINT', onInterrupt);
+  const started = performance.now();
+  let lock: string | undefined;
+  try {
+    await mkdir(stateDir, { recursive: true });
+    lock = await takeLock(stateDir);
+    const snapshotPath = join(stateDir, 'snapshot.json');
+    const previous = await readSnapshot(snapshotPath);
+    const sameSource =
+      previous && previous.url === url && previous.branch === (options.branch ?? null) && previous.subdir === (options.subdir ?? '');
+    const files = new Map(sameSource ? Object.entries(previous.files) : []);
+
+    const { changeSet, stats } = await syncGitSource(
+      {
+        sourceId: 'cli',
+        url,
+        ...(options.branch ? { branch: options.branch } : {}),
+        ...(options.subdir ? { subdir: options.subdir } : {}),
+        ...(options.token ? { token: options.token } : {}),
+        ...(sameSource ? { previousCommit: previous.commit } : {}),
+        cached: fileIndexFromMap(files),
+        ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+        signal: controller.signal,
+        ...(!json && process.stderr.isTTY ? { onProgress: showProgress } : {}),
+      },
+      { fs, http, gitdir: join(stateDir, 'objects.git') },
+    );
+    if (!json && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+
+    applyToSnapshot(files, changeSet);
+    await writeSnapshot(snapshotPath, {
+      url,
+      branch: options.branch ?? null,
+      subdir: options.subdir ?? '',
+      commit: stats.commit,
+      files: Object.fromEntries([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    });
+    const ms = Math.round(performance.now() - started);
+    process.stdout.write(json ? `${JSON.stringify(jsonSummary(stats, ms))}\n` : humanSummary(url, stats, ms));
+    return 0;
+  } catch (error) {
+    if (!json && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+    const failure = error instanceof SyncError ? error : new SyncError('unknown', `The sync failed: ${(error as Error).message}`);
+    process.stderr.write(`runbook-reader sync: ${failure.message} [${failure.code}]\n`);
+    if (json) process.stdout.write(`${JSON.stringify({ error: { code: failure.code, message: failure.message } })}\n`);
+    return failure.code === 'cancelled' ? 130 : 1;
+  } finally {
+    process.removeListener('SIGINT', onInterrupt);
+    if (lock) await unlink(lock).catch(() => {});
+    if (!options.state) rmSync(stateDir, { recursive: true, force: true });
+  }
+}
+
+function readOptions(args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      branch: { type: 'string' },
+      subdir: { type: 'string' },
+      state: { type: 'string' },
+      'token-env': { type: 'string' },
+      'timeout-ms': { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) return { help: true as const, url: '', json: false };
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing the repository URL.' : 'give exactly one repository URL.');
+  let token: string | undefined;
+  const tokenEnv = values['token-env'];
+  if (tokenEnv !== undefined) {
+    token = process.env[tokenEnv];
+    if (!token) throw new UsageError(`environment variable ${tokenEnv} (from --token-env) is not set or empty.`);
+  }
+  let timeoutMs: number | undefined;
+  if (values['timeout-ms'] !== undefined) {
+    timeoutMs = Number(values['timeout-ms']);
+    if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new UsageError('--timeout-ms takes a positive whole number of milliseconds.');
+  }
+  return {
+    help: false as const,
+    url: positionals[0]!,
+    json: values.json ?? false,
+    branch: values.branch,
+    subdir: values.subdir,
+    state: values.state,
+    token,
+    timeoutMs,
+  };
+}
+
+/** The snapshot follows the change set exactly as the app's cache does with `applyChangeSet`. */
+function applyToSnapshot(files: Map<string, string>, changeSet: ChangeSet): void {
+  for (const { from } of changeSet.renamed) files.delete(from);
+  for (const path of changeSet.removed) files.delete(path);
+  for (const u of changeSet.upserts) {
+    if (u.kind === 'runbook') files.set(u.meta.path, u.meta.oid);
+    else files.set(u.skipped.path, u.skipped.oid);
+  }
+  for (const asset of changeSet.assets ?? []) files.set(asset.path, asset.oid);
+}
+
+async function readSnapshot(path: string): Promise<Snapshot | undefined> {
+  try {
+    const value = JSON.parse(await readFile(path, 'utf8')) as Snapshot;
+    return typeof value.commit === 'string' && value.files && typeof value.files === 'object' ? value : undefined;
+  } catch {
+    return undefined; // no snapshot yet, or an unreadable one: the run compares against nothing
+  }
+}
+
+async function writeSnapshot(path: string, snapshot: Snapshot): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, `${JSON.stringify(snapshot, null, 1)}\n`);
+  await rename(temporary, path); // a run killed half-way never leaves a half-written snapshot
+}
+
+/** One sync per state folder at a time, across processes; a lock left by a dead process is taken over. */
+async function takeLock(stateDir: string): Promise<string> {
+  const path = join(stateDir, 'sync.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await writeFile(path, String(process.pid), { flag: 'wx' });
+      return path;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(await readFile(path, 'utf8').catch(() => ''));
+      if (holder && isAlive(holder)) {
+        throw new SyncError('already-running', `Another sync (process ${holder}) is using ${stateDir}.`);
+      }
+      await unlink(path).catch(() => {});
+    }
+  }
+  throw new SyncError('already-running', `Could not lock ${stateDir}.`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function showProgress(progress: SyncProgress): void {
+  const percent = progress.percent === undefined ? '' : ` ${progress.percent}%`;
+  process.stderr.write(`\r\x1b[K${progress.phase}${percent}`);
+}
+
+function jsonSummary(stats: GitSyncStats, ms: number) {
+  return {
+    commit: stats.commit,
+    branch: stats.branch,
+    added: stats.counts.added,
+    updated: stats.counts.updated,
+    removed: stats.counts.removed,
+    renamed: stats.counts.renamed,
+    unchanged: stats.counts.unchanged,
+    skipped: stats.skipped.map(({ path, reason }) => ({ path, reason })),
+    warnings: stats.warnings.map(({ path, message }) => ({ path, message })),
+    ms,
+  };
+}
+
+const MAX_LISTED = 50;
+
+function humanSummary(url: string, stats: GitSyncStats, ms: number): string {
+  const c = stats.counts;
+  const lines = [
+    `Synced ${url} (${stats.branch}) at ${stats.commit.slice(0, 7)} in ${ms} ms`,
+    `  ${c.added} added, ${c.updated} updated, ${c.removed} removed, ${c.renamed} renamed, ${c.unchanged} unchanged, ${c.skipped} skipped`,
+  ];
+  if (stats.skipped.length > 0) {
+    lines.push('Skipped:');
+    for (const s of stats.skipped.slice(0, MAX_LISTED)) lines.push(`  ${s.path} (${s.reason}): ${s.message}`);
+    if (stats.skipped.length > MAX_LISTED) lines.push(`  … and ${stats.skipped.length - MAX_LISTED} more (see --json)`);
+  }
+  if (stats.warnings.length > 0) {
+    lines.push(`Warnings (${stats.warnings.length}):`);
+    for (const w of stats.warnings.slice(0, MAX_LISTED)) lines.push(`  ${w.path}${w.line ? `:${w.line}` : ''}: ${w.message}`);
+    if (stats.warnings.length > MAX_LISTED) lines.push(`  … and ${stats.warnings.length - MAX_LISTED} more (see --json)`);
+  }
+  return `${lines.join('\n')}\n`;
+}

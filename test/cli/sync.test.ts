@@ -1,0 +1,136 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGitHttpServer, type GitHttpServer } from '../helpers/gitHttpServer';
+import { BAD_FILES, RunbookRepo, generateRunbooks } from '../helpers/makeRunbookRepo';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const TOKEN = 'tok_cli_0123456789';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real command in its own process (the loopback server lives in this one, so never block it). */
+function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile('node', ['cli/bin.mjs', ...args], { cwd: ROOT, env: { ...process.env, ...env } }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+let server: GitHttpServer;
+let repo: RunbookRepo;
+const temp: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cli-sync-'));
+  temp.push(dir);
+  return dir;
+};
+
+beforeAll(async () => {
+  server = await startGitHttpServer({ root: tempDir(), token: TOKEN });
+  repo = new RunbookRepo();
+  repo.writeAll(generateRunbooks(20, 400, 1000)).write(BAD_FILES.notUtf8.path, BAD_FILES.notUtf8.content).write('docs/no-front-matter.md', '# Plain\n');
+  repo.commit('initial');
+  repo.publish(server.root, 'cli.git');
+});
+
+afterAll(async () => {
+  await server.close();
+  repo.dispose();
+  for (const dir of temp) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('runbook-reader sync', () => {
+  it('syncs, then syncs incrementally from the state folder, printing one JSON object each time', async () => {
+    const state = tempDir();
+    const first = await cli(['sync', server.url('cli.git'), '--state', state, '--json']);
+    expect(first.code).toBe(0);
+    const one = JSON.parse(first.stdout) as Record<string, unknown>;
+    expect(one).toMatchObject({
+      commit: repo.head(),
+      added: 21,
+      updated: 0,
+      removed: 0,
+      unchanged: 0,
+      skipped: [{ path: BAD_FILES.notUtf8.path, reason: 'not-utf8' }],
+      warnings: [{ path: 'docs/no-front-matter.md', message: expect.stringContaining('No front matter') }],
+    });
+    expect(typeof one.ms).toBe('number');
+    expect(first.stdout.trim().split('\n')).toHaveLength(1);
+
+    const [a, b] = [...generateRunbooks(2)].map((r) => r.path);
+    repo.write(a!, '---\ntitle: Edited\n---\n# Edited\n').remove(b!).write('new/added.md', '---\ntitle: Added\n---\n').commit('edit');
+    const second = await cli(['sync', server.url('cli.git'), '--state', state, '--json']);
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.stdout)).toMatchObject({ commit: repo.head(), added: 1, updated: 1, removed: 1, unchanged: 20, skipped: [], warnings: [] });
+
+    const snapshot = JSON.parse(readFileSync(join(state, 'snapshot.json'), 'utf8')) as { commit: string; files: Record<string, string> };
+    expect(snapshot.commit).toBe(repo.head());
+    expect(snapshot.files['new/added.md']).toBe(repo.blobId('new/added.md'));
+    expect(snapshot.files[b!]).toBeUndefined();
+    expect(existsSync(join(state, 'sync.lock'))).toBe(false);
+  });
+
+  it('prints a readable summary without --json', async () => {
+    const run = await cli(['sync', server.url('cli.git'), '--state', tempDir()]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Synced .*cli\.git \(main\) at [0-9a-f]{7} in \d+ ms\n/);
+    expect(run.stdout).toMatch(/\d+ added, 0 updated, 0 removed, 0 renamed, 0 unchanged, 1 skipped/);
+    expect(run.stdout).toContain(`${BAD_FILES.notUtf8.path} (not-utf8)`);
+  });
+
+  it('reads the token from the named environment variable and keeps it out of the output', async () => {
+    const url = server.url('cli.git', { kind: 'auth' });
+    const withToken = await cli(['sync', url, '--json', '--token-env', 'RUNBOOK_TOKEN'], { RUNBOOK_TOKEN: TOKEN });
+    expect(withToken.code).toBe(0);
+    const wrong = await cli(['sync', url, '--token-env', 'RUNBOOK_TOKEN'], { RUNBOOK_TOKEN: 'tok_wrong_999999' });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr.trim().split('\n')).toHaveLength(1);
+    expect(wrong.stderr).toMatch(/refused the access token.*\[auth-failed\]/);
+    expect(wrong.stderr + wrong.stdout).not.toContain('tok_wrong_999999');
+  });
+
+  it('fails with one line and a non-zero status when the repository is missing', async () => {
+    const run = await cli(['sync', server.url('missing.git')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^runbook-reader sync: No repository was found .*\[repo-not-found\]$/)]);
+  });
+
+  it('keeps the previous state when a sync fails', async () => {
+    const state = tempDir();
+    expect((await cli(['sync', server.url('cli.git'), '--state', state])).code).toBe(0);
+    const before = readFileSync(join(state, 'snapshot.json'), 'utf8');
+    const cut = await cli(['sync', server.url('cli.git'), '--state', state, '--subdir', 'no/such/folder']);
+    expect(cut.code).toBe(1);
+    expect(cut.stderr).toContain('[subdir-missing]');
+    expect(readFileSync(join(state, 'snapshot.json'), 'utf8')).toBe(before);
+  });
+
+  it.each([
+    [['sync'], /missing the repository URL/],
+    [['sync', 'https://a.example/x.git', 'https://b.example/y.git'], /exactly one repository URL/],
+    [['sync', 'https://a.example/x.git', '--bogus'], /bogus/],
+    [['sync', 'https://a.example/x.git', '--timeout-ms', 'soon'], /--timeout-ms/],
+    [['sync', 'https://a.example/x.git', '--token-env', 'RUNBOOK_TOKEN_NOT_SET'], /RUNBOOK_TOKEN_NOT_SET/],
+  ])('exits 2 with the usage for %j', async (args, message) => {
+    const run = await cli(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).toContain('Usage: runbook-reader sync <url>');
+  });
+
+  it('shows its options with --help', async () => {
+    const run = await cli(['sync', '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('--token-env VAR');
+  });
+});
