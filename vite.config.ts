@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -16,7 +17,22 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
   },
-  worker: { format: 'es' },
+  worker: {
+    format: 'es',
+    // Workers have no DOM: take the packages' worker builds instead of their browser (DOM) builds.
+    plugins: () => [
+      {
+        name: 'worker-entity-decoder',
+        enforce: 'pre' as const,
+        resolveId(id: string) {
+          return id === 'decode-named-character-reference' ? fileURLToPath(new URL('./node_modules/decode-named-character-reference/index.js', import.meta.url)) : null;
+        },
+      },
+    ],
+  },
+  resolve: {
+    alias: { 'fast-text-encoding': fileURLToPath(new URL('./renderer/platform/nativeTextEncoding.ts', import.meta.url)) },
+  },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   plugins: [

@@ -7,7 +7,9 @@
  *   write), median of several runs, each after a new one-file commit;
  * - native git against the same server in the same run: `git clone --depth 1 --no-checkout` and an
  *   incremental `git fetch --depth 1` after a one-file change;
- * - peak V8 heap sampled during the initial sync.
+ * - peak V8 heap of an initial sync (live heap after a forced GC at every progress step and after the
+ *   cache write, in a separate untimed run; the sampled peak without forcing GC is reported beside it);
+ * - the cost of ingest alone on the same files, as the floor any sync pays to parse them.
  * Prints one JSON array, one object per size. Usage: tsx bench/sync.ts [--sizes 1000,5000] [--runs N]
  */
 import { execFile } from 'node:child_process';
@@ -20,6 +22,7 @@ import { runInNewContext } from 'node:vm';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import http from 'isomorphic-git/http/node';
 import { applyChangeSet } from '../core/cache/applyChangeSet';
+import { ingestRunbook } from '../core/ingest/ingestRunbook';
 import { RunbookDatabase } from '../core/cache/runbookDatabase';
 import type { SourceRecord } from '../core/model';
 import { fileIndexFromCache } from '../core/sync/fileIndexFromCache';
@@ -36,6 +39,8 @@ const incrementalRuns = Math.max(5, initialRuns);
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
+
+let databases = 0;
 
 const median = (samples: number[]) => {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -61,9 +66,48 @@ function heapSampler() {
     stop: () => {
       clearInterval(timer);
       poke();
-      return Math.round((peak / (1024 * 1024)) * 10) / 10;
+      return heapMB(peak);
     },
   };
+}
+
+const heapMB = (bytes: number) => Math.round((bytes / (1024 * 1024)) * 10) / 10;
+
+/**
+ * Peak live heap of one initial sync: a forced GC and a reading at each phase change and every 5% of
+ * progress, then with the change set built and after it was written. Untimed (the GCs cost time).
+ */
+async function peakLiveHeap(url: string, source: SourceRecord): Promise<{ peakMB: number; baselineMB: number }> {
+  const db = new RunbookDatabase(`bench-sync-heap-${++databases}`, { indexedDB, IDBKeyRange });
+  await db.sources.put(source);
+  const gitdir = tempDir('bench-sync-store-');
+  const measure = () => {
+    gc();
+    return getHeapStatistics().used_heap_size;
+  };
+  const baseline = measure();
+  let peak = baseline;
+  let phase = '';
+  let percent = -100;
+  const { changeSet } = await syncGitSource(
+    {
+      sourceId: source.id,
+      url,
+      cached: fileIndexFromCache(db, source.id),
+      onProgress: (p) => {
+        if (p.phase === phase && (p.percent ?? 0) < percent + 5) return;
+        phase = p.phase;
+        percent = p.percent ?? 0;
+        peak = Math.max(peak, measure());
+      },
+    },
+    { fs, http, gitdir },
+  );
+  peak = Math.max(peak, measure());
+  await applyChangeSet(db, changeSet);
+  peak = Math.max(peak, measure());
+  await db.delete();
+  return { peakMB: heapMB(peak), baselineMB: heapMB(baseline) };
 }
 
 const temp: string[] = [];
@@ -76,18 +120,20 @@ const tempDir = (prefix: string) => {
 const loadAtStart = loadavg()[0]!;
 const server = await startGitHttpServer({ root: tempDir('bench-sync-root-') });
 const results = [];
-let databases = 0;
 
 try {
   for (const runbooks of sizes) {
     const repo = new RunbookRepo();
     repo.writeAll(generateRunbooks(runbooks)).commit('corpus');
     const name = repo.publish(server.root, `bench-${runbooks}.git`);
+    // Hosts serve packed repositories (and reuse their deltas); a freshly cloned bare copy is all loose objects.
+    await run('git', ['repack', '-a', '-d', '-q'], { cwd: join(server.root, name) });
     const url = server.url(name);
     const source: SourceRecord = { id: 'bench', kind: 'git', name: 'Bench', location: url };
 
     const initial = { fetchMs: [] as number[], parseMs: [] as number[], writeMs: [] as number[], totalMs: [] as number[] };
-    let peakHeapMB = 0;
+    const breakdown = { compareMs: [] as number[], readMs: [] as number[], ingestMs: [] as number[] };
+    let peakHeapSampledMB = 0;
     let kept: { db: RunbookDatabase; gitdir: string } | undefined;
     for (let r = 0; r < initialRuns; r++) {
       if (kept) await kept.db.delete();
@@ -104,7 +150,10 @@ try {
       const written = performance.now();
       await applyChangeSet(db, changeSet);
       const end = performance.now();
-      peakHeapMB = Math.max(peakHeapMB, sampler.stop());
+      peakHeapSampledMB = Math.max(peakHeapSampledMB, sampler.stop());
+      breakdown.compareMs.push(stats.timings.compareMs);
+      breakdown.readMs.push(stats.timings.readMs);
+      breakdown.ingestMs.push(stats.timings.parseMs);
       initial.fetchMs.push(stats.timings.fetchMs);
       initial.parseMs.push(stats.timings.compareMs + stats.timings.readMs + stats.timings.parseMs);
       initial.writeMs.push(end - written);
@@ -139,6 +188,12 @@ try {
       fetchMs.push(await timed(() => run('git', ['fetch', '-q', '--depth', '1', 'origin'], { cwd: clone })));
     }
 
+    const heap = await peakLiveHeap(url, source);
+    const corpus = [...generateRunbooks(runbooks)].map((r) => ({ path: r.path, bytes: new TextEncoder().encode(r.content) }));
+    const ingestAloneMs = await timed(async () => {
+      for (const file of corpus) ingestRunbook('bench', file);
+    });
+
     const initialFetch = median(initial.fetchMs);
     const nativeClone = median(cloneMs);
     results.push({
@@ -147,8 +202,12 @@ try {
       incremental: { totalMs: median(incremental.totalMs), parsed: Math.max(...incremental.parsed) },
       native: { cloneMs: nativeClone, fetchMs: median(fetchMs) },
       ratioFetch: Math.round((initialFetch / nativeClone) * 100) / 100,
-      peakHeapMB,
+      peakHeapMB: heap.peakMB,
       notes: {
+        initialBreakdownMs: { compare: median(breakdown.compareMs), readBlobs: median(breakdown.readMs), ingest: median(breakdown.ingestMs) },
+        ingestAloneMs: Math.round(ingestAloneMs),
+        peakHeap: `live heap after forced GC; ${heap.baselineMB} MB before the sync started; sampled peak without forced GC ${peakHeapSampledMB} MB`,
+        corpusMB: heapMB(corpus.reduce((n, f) => n + f.bytes.length, 0)),
         runs: { initial: initialRuns, incremental: incrementalRuns, native: 3 },
         writeMs: 'applyChangeSet into Dexie on fake-indexeddb (in memory, Node), not a browser IndexedDB',
         parseMs: 'tree listing + reading blobs from the object store + ingest',

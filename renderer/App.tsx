@@ -5,11 +5,14 @@ import { useCacheReady } from './app/useCacheReady';
 import { BookmarksPage } from './bookmarks/BookmarksPage';
 import { RunbookPage } from './runbook/RunbookPage';
 import { SettingsPage } from './settings/SettingsPage';
+import { SourcesPage } from './sources/SourcesPage';
+import { useSyncScheduler } from './sync/useSyncScheduler';
 import { useDesktopBridge } from './platform/useDesktopBridge';
 import { HOME_ROUTE } from './routes';
 
 export function App() {
   const cache = useCacheReady();
+  useSyncScheduler(cache.phase === 'ready');
   return (
     <HashRouter>
       <DesktopBridge />
@@ -27,6 +30,7 @@ export function App() {
             <Route path="/read/:sourceId/*" element={<RunbookPage />} />
             <Route path="/bookmarks" element={<BookmarksPage />} />
             <Route path="/settings" element={<SettingsPage />} />
+            <Route path="/sources" element={<SourcesPage />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         )}

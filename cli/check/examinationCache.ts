@@ -8,7 +8,7 @@ import type { ExaminedFile } from '../../core/check/examineRunbookFile';
 const READER_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The code whose behaviour decides what an examined file holds; any change to it empties the cache. */
-const CHECKER_SOURCES = ['core/model.ts', 'core/ingest', 'core/links', 'core/check', 'package-lock.json'];
+const CHECKER_SOURCES = ['core/model.ts', 'core/ingest', 'core/links', 'core/contacts', 'core/check', 'package-lock.json'];
 
 interface CacheFile {
   fingerprint: string;

@@ -66,7 +66,7 @@ export function examineRunbookFile(file: SourceFile): ExaminedFile {
   if (meta.status !== undefined) examined.status = meta.status;
   if (meta.owner !== undefined) examined.owner = meta.owner;
   if (meta.lastReviewed !== undefined) examined.lastReviewed = meta.lastReviewed;
-  const gap = findEmergencyContactGap(meta, body, lines.keys.tags);
+  const gap = findEmergencyContactGap(meta, lines.keys.tags);
   if (gap) examined.contactGap = gap;
   return examined;
 }

@@ -8,8 +8,13 @@ export interface TermExpansion {
   term: number;
   /** 1 for the word as typed, less for completions and typo corrections. */
   weight: number;
-  /** Also look in section bodies; short completions look only at titles, aliases, tags and headings. */
-  everywhere: boolean;
+  /**
+   * Where to look: `all` groups; `headings` (runbook fields and headings: short completions, which would
+   * match most bodies); `runbook` (title, aliases, tags, summary only: parts of an identifier found whole).
+   */
+  scope: 'all' | 'headings' | 'runbook';
+  /** Adds to the score of what matches anyway, but does not by itself count as matching the clause. */
+  hint?: boolean;
 }
 
 /** A completion counts this much at most (a longer completion counts less, see `expandClause`). */
@@ -24,36 +29,76 @@ const MAX_CORRECTIONS = 16;
  * heading that says "ban" and "sync".
  */
 const PART_WEIGHT = 0.3;
-/** Words shorter than this are not corrected: at 3 letters one edit reaches too many other words. */
+/** Parts of an identifier that was found whole, as a hint about which runbooks are about it. */
+const PART_HINT_WEIGHT = 0.1;
+/**
+ * Words shorter than this are not corrected: at 3 letters one edit reaches too many other words. A correction
+ * keeps the first letter (the first two when two edits are allowed): typos there are rare, and it keeps the
+ * search fast on a large vocabulary.
+ */
 const MIN_FUZZY_LENGTH = 4;
 /** Completions of a 1–2 character start would pull in most of the bodies; titles and headings suffice there. */
 const MIN_BODY_PREFIX = 3;
 
 /**
  * The vocabulary terms a clause matches: each of its terms as typed, completions of the word still being
- * typed (the whole identifier and its last part), and corrections of words with a typo. Numbers and
- * identifiers with digits are never corrected (`503` is not `502`).
+ * typed (the whole identifier and its last part), and corrections of words with a typo. Numbers,
+ * identifiers and words with digits are never corrected (`503` is not `502`). Memoized per index: an index's
+ * vocabulary never changes (an update makes a new index).
  */
 export function expandClause(index: SearchIndex, clause: QueryClause): TermExpansion[] {
+  // While typing, every keystroke repeats the earlier words: remember their expansions per index.
+  let memo = memos.get(index);
+  if (!memo) {
+    memo = new Map();
+    memos.set(index, memo);
+  }
+  const key = `${clause.prefix ? 'p' : 'w'} ${clause.terms.join(' ')}`;
+  let expansions = memo.get(key);
+  if (!expansions) {
+    expansions = computeExpansions(index, clause);
+    if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
+    memo.set(key, expansions);
+  }
+  return expansions;
+}
+
+const MEMO_SIZE = 256;
+const memos = new WeakMap<SearchIndex, Map<string, TermExpansion[]>>();
+
+function computeExpansions(index: SearchIndex, clause: QueryClause): TermExpansion[] {
   const best = new Map<number, TermExpansion>();
-  const offer = (term: number, weight: number, everywhere: boolean) => {
+  const offer = (term: number, weight: number, scope: TermExpansion['scope']) => {
     const known = best.get(term);
-    if (!known) best.set(term, { term, weight, everywhere });
+    if (!known) best.set(term, { term, weight, scope });
     else {
       known.weight = Math.max(known.weight, weight);
-      known.everywhere ||= everywhere;
+      known.scope = widest(known.scope, scope);
     }
   };
   const last = clause.terms.length - 1;
-  clause.terms.forEach((text, i) => {
+  const expand = (text: string, i: number) => {
     const scale = i === 0 ? 1 : PART_WEIGHT;
     const exact = findTerm(index.terms, text);
-    if (exact >= 0) offer(exact, scale, true);
+    if (exact >= 0) offer(exact, scale, 'all');
     if (clause.prefix && (i === 0 || i === last)) {
-      for (const e of completions(index, text)) offer(e.term, e.weight * scale, e.everywhere);
+      for (const e of completions(index, text)) offer(e.term, e.weight * scale, e.scope);
     }
-    for (const e of corrections(index, text)) offer(e.term, e.weight * scale, true);
-  });
+    // The whole form of an identifier is not corrected; its parts are.
+    if (i > 0 || last === 0) for (const e of corrections(index, text)) offer(e.term, e.weight * scale, 'all');
+  };
+  expand(clause.terms[0]!, 0);
+  if (best.size === 0) {
+    // The identifier is not in the index as written: its parts stand in for it.
+    clause.terms.forEach((text, i) => i > 0 && expand(text, i));
+  } else {
+    // Found as written: that is what counts; its parts only hint at which runbooks are about it
+    // (`MOD_BAN_SYNC` in "Ban Sync Troubleshooting" rather than in a page that merely mentions it).
+    for (const text of clause.terms.slice(1)) {
+      const exact = findTerm(index.terms, text);
+      if (exact >= 0 && !best.has(exact)) best.set(exact, { term: exact, weight: PART_HINT_WEIGHT, scope: 'runbook', hint: true });
+    }
+  }
   return [...best.values()];
 }
 
@@ -63,22 +108,24 @@ function completions(index: SearchIndex, prefix: string): TermExpansion[] {
   const everywhere = length >= MIN_BODY_PREFIX;
   const limit = MAX_COMPLETIONS[Math.min(length, MAX_COMPLETIONS.length - 1)]!;
   const picked = mostFrequent(index, from, to, limit, everywhere, (t) => index.terms[t] !== prefix);
-  return picked.map((term) => {
+  return picked.map((term): TermExpansion => {
     const extra = index.terms[term]!.length - prefix.length;
     const weight = (PREFIX_WEIGHT * index.terms[term]!.length) / (index.terms[term]!.length + 0.3 * extra);
-    return { term, weight, everywhere };
+    return { term, weight, scope: everywhere ? 'all' : 'headings' };
   });
 }
 
 function corrections(index: SearchIndex, text: string): TermExpansion[] {
-  if (text.length < MIN_FUZZY_LENGTH || /[\p{N}\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u.test(text)) return [];
-  const matches = fuzzyTerms(index.terms, text, text.length >= 8 ? 2 : 1);
+  // Identifiers (`gateway-worker`, `MOD_BAN_SYNC`) are pasted or typed exactly; their parts are corrected instead.
+  if (text.length < MIN_FUZZY_LENGTH || /[-_.:/@\p{N}\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u.test(text)) return [];
+  const distance = text.length >= 8 ? 2 : 1;
+  const matches = fuzzyTerms(index.terms, text, distance, distance);
   const df = (t: number) => documentFrequency(index, t, true);
   matches.sort((a, b) => a.distance - b.distance || df(b.index) - df(a.index));
-  return matches.slice(0, MAX_CORRECTIONS).map(({ index: term, distance }) => ({
+  return matches.slice(0, MAX_CORRECTIONS).map(({ index: term, distance }): TermExpansion => ({
     term,
     weight: (FUZZY_WEIGHT * text.length) / (text.length + distance),
-    everywhere: true,
+    scope: 'all',
   }));
 }
 
@@ -101,6 +148,12 @@ function mostFrequent(index: SearchIndex, from: number, to: number, limit: numbe
     counts[i] = count;
   }
   return picked;
+}
+
+const SCOPE_ORDER = { runbook: 0, headings: 1, all: 2 } as const;
+
+function widest(a: TermExpansion['scope'], b: TermExpansion['scope']): TermExpansion['scope'] {
+  return SCOPE_ORDER[a] >= SCOPE_ORDER[b] ? a : b;
 }
 
 function documentFrequency(index: SearchIndex, t: number, withBody: boolean): number {

@@ -139,10 +139,35 @@ function emitChunk(text: string, start: number, end: number, bounds: number[], a
     return;
   }
   if (end - start <= MAX_COMPOUND_LENGTH) visit(fold(text, start, end, ascii), start, end, 'compound');
+  emitSegments(text, start, end, bounds, ascii, visit);
   for (let p = 0; p < bounds.length && p < MAX_PARTS_PER_CHUNK * 2; p += 2) {
     const s = bounds[p]!;
     const e = bounds[p + 1]!;
     if (e - s <= MAX_PART_LENGTH) visit(fold(text, s, e, ascii), s, e, 'part');
+  }
+}
+
+/**
+ * In a URL, path or address (`api.clpr.tv/api/v1`, `deploy/kube-apiserver`, `ops@clpr.tv`, `10.0.0.1:5432`),
+ * each stretch between `/`, `:` and `@` that is itself an identifier is a compound too, so `api.clpr.tv` and
+ * `kube-apiserver` are found whole.
+ */
+function emitSegments(text: string, start: number, end: number, bounds: number[], ascii: boolean, visit: SearchTokenVisitor): void {
+  let segmentStart = start;
+  let parts = 0;
+  let p = 0;
+  for (let i = start; i <= end; i++) {
+    const c = i < end ? text.charCodeAt(i) : 0;
+    if (i < end && c !== 0x2f && c !== 0x3a && c !== 0x40) continue;
+    if (segmentStart === start && i === end) return;
+    // Count the parts inside [segmentStart, i).
+    parts = 0;
+    while (p < bounds.length && bounds[p]! < i) {
+      if (bounds[p]! >= segmentStart) parts++;
+      p += 2;
+    }
+    if (parts > 1 && i - segmentStart <= MAX_COMPOUND_LENGTH) visit(fold(text, segmentStart, i, ascii), segmentStart, i, 'compound');
+    segmentStart = i + 1;
   }
 }
 

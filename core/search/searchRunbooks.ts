@@ -1,10 +1,10 @@
 import { closestTitles, type TitleSuggestion } from './closestTitles';
 import { foldSearchText } from './foldSearchText';
 import { parseSearchQuery, type ParsedQuery } from './parseSearchQuery';
-import { phraseWords } from './scanSearchTokens';
+import { containsPhrase } from './containsPhrase';
 import type { IndexedRunbook, PostingLists, SearchIndex } from './searchIndexData';
 import { runbookFilter, type SearchFilters } from './searchFilters';
-import { buildSnippet, highlightRanges, type TextRange } from './searchSnippet';
+import { buildSnippet, highlightRanges, termMatcher, type TermMatcher, type TextRange } from './searchSnippet';
 import { expandClause, type TermExpansion } from './expandQueryTerms';
 
 export interface SearchOptions {
@@ -53,6 +53,12 @@ export interface SearchResponse {
   suggestions: TitleSuggestion[];
 }
 
+/**
+ * How much of a runbook-level match (title, aliases, tags, summary) counts for its sections other than the
+ * first: a query naming the runbook opens it at the top, unless a section matches on its own as well.
+ */
+const RUNBOOK_SHARE = 0.5;
+
 /** Sections ranked in full before grouping; the rest only count towards `totalRunbooks`. */
 const RANKED_SECTIONS = 400;
 
@@ -100,17 +106,19 @@ export function searchRunbooks(index: SearchIndex, query: string | ParsedQuery, 
   const clauseCount = parsed.clauses.length;
 
   parsed.clauses.forEach((clause, c) => {
-    const bit = (1 << c) >>> 0;
-    if (clause.required) requiredMask = (requiredMask | bit) >>> 0;
+    const clauseBit = (1 << c) >>> 0;
+    if (clause.required) requiredMask = (requiredMask | clauseBit) >>> 0;
     for (const expansion of expandClause(index, clause)) {
+      const bit = expansion.hint ? 0 : clauseBit;
       let found = scan(index.runbookPostings, expansion, index.runbooks.length, rb, bit);
-      found = scan(index.headingPostings, expansion, index.sections.anchor.length, sec, bit) || found;
-      if (expansion.everywhere) found = scan(index.bodyPostings, expansion, index.sections.anchor.length, sec, bit) || found;
-      if (found) matchedTerms.add(index.terms[expansion.term]!);
+      if (expansion.scope !== 'runbook') found = scan(index.headingPostings, expansion, index.sections.anchor.length, sec, bit) || found;
+      if (expansion.scope === 'all') found = scan(index.bodyPostings, expansion, index.sections.anchor.length, sec, bit) || found;
+      if (found && !expansion.hint) matchedTerms.add(index.terms[expansion.term]!);
     }
   });
 
   const status = scratch.statusWeights;
+  const firstSection = scratch.firstSections;
   const sectionRunbook = index.sections.runbook;
   const top = new TopSections(RANKED_SECTIONS);
   const seenRunbook = scratch.seenRunbooks;
@@ -123,8 +131,10 @@ export function searchRunbooks(index: SearchIndex, query: string | ParsedQuery, 
     const mask = (sectionMask | (runbookTouched ? rb.mask[r]! : 0)) >>> 0;
     if ((mask & requiredMask) !== requiredMask) return;
     const matched = popCount(mask);
+    if (matched === 0) return;
     const coverage = matched / clauseCount;
-    const score = (sectionScore + (runbookTouched ? rb.score[r]! : 0)) * coverage * coverage * status[r]!;
+    const runbookScore = runbookTouched ? rb.score[r]! * (s === firstSection[r] ? 1 : RUNBOOK_SHARE) : 0;
+    const score = (sectionScore + runbookScore) * coverage * coverage * status[r]!;
     if (!seenRunbook[r]) {
       seenRunbook[r] = 1;
       totalRunbooks++;
@@ -144,7 +154,7 @@ export function searchRunbooks(index: SearchIndex, query: string | ParsedQuery, 
   }
 
   const ranked = top.sorted(index);
-  const runbooks = groupSections(index, parsed, ranked, matchedTerms, maxRunbooks, perRunbook);
+  const runbooks = groupSections(index, parsed, ranked, termMatcher(matchedTerms), maxRunbooks, perRunbook);
   // Phrases are checked only on the sections shown, so only those runbooks are known to match.
   if (parsed.phrases.length > 0) totalRunbooks = runbooks.length;
   return {
@@ -172,7 +182,7 @@ function groupSections(
   index: SearchIndex,
   parsed: ParsedQuery,
   ranked: { section: number; score: number }[],
-  matchedTerms: ReadonlySet<string>,
+  matchedTerms: TermMatcher,
   maxRunbooks: number,
   perRunbook: number,
 ): RunbookHit[] {
@@ -196,7 +206,7 @@ function groupSections(
   return [...groups.values()];
 }
 
-function runbookHit(entry: IndexedRunbook, matchedTerms: ReadonlySet<string>, score: number): RunbookHit {
+function runbookHit(entry: IndexedRunbook, matchedTerms: TermMatcher, score: number): RunbookHit {
   const hit: RunbookHit = {
     sourceId: entry.sourceId,
     path: entry.path,
@@ -212,7 +222,7 @@ function runbookHit(entry: IndexedRunbook, matchedTerms: ReadonlySet<string>, sc
   return hit;
 }
 
-function sectionHit(index: SearchIndex, entry: IndexedRunbook, section: number, text: string, matchedTerms: ReadonlySet<string>, score: number): SectionHit {
+function sectionHit(index: SearchIndex, entry: IndexedRunbook, section: number, text: string, matchedTerms: TermMatcher, score: number): SectionHit {
   const heading = index.sections.heading[section]!;
   // A title-only section (the top heading with nothing under it) is better described by the summary.
   const shown = text === '' && section === entry.firstSection && entry.summary ? entry.summary : text;
@@ -229,23 +239,15 @@ function sectionHit(index: SearchIndex, entry: IndexedRunbook, section: number, 
 
 /** Every phrase appears, words side by side, in one of the section's or its runbook's texts. */
 function containsPhrases(phrases: string[][], entry: IndexedRunbook, heading: string, text: string): boolean {
-  const fields = [text, heading, entry.title, entry.summary ?? '', ...entry.aliases].map((f) => phraseWords(f));
-  return phrases.every((phrase) => fields.some((words) => containsSequence(words, phrase)));
-}
-
-function containsSequence(words: string[], phrase: string[]): boolean {
-  outer: for (let i = 0; i + phrase.length <= words.length; i++) {
-    for (let j = 0; j < phrase.length; j++) if (words[i + j] !== phrase[j]) continue outer;
-    return true;
-  }
-  return false;
+  const fields = [text, heading, entry.title, entry.summary ?? '', ...entry.aliases];
+  return phrases.every((phrase) => fields.some((field) => containsPhrase(field, phrase)));
 }
 
 /** Filters but no words: the matching runbooks by title, each opening at its top. */
 function listFiltered(index: SearchIndex, allowed: Uint8Array, maxRunbooks: number): Pick<SearchResponse, 'runbooks' | 'totalRunbooks'> {
   const matching = index.runbooks.map((entry, r) => ({ entry, r })).filter(({ r }) => allowed[r]);
   matching.sort((a, b) => compareText(foldSearchText(a.entry.title), foldSearchText(b.entry.title)) || compareText(a.entry.path, b.entry.path));
-  const none = new Set<string>();
+  const none = termMatcher([]);
   const runbooks = matching.slice(0, maxRunbooks).map(({ entry }) => {
     const hit = runbookHit(entry, none, 0);
     if (entry.sectionCount > 0) {
@@ -316,6 +318,7 @@ interface Scratch {
   sections: Accumulator;
   seenRunbooks: Uint8Array;
   statusWeights: Float32Array;
+  firstSections: Uint32Array;
 }
 
 const scratchByIndex = new WeakMap<SearchIndex, Scratch>();
@@ -329,6 +332,7 @@ function scratchFor(index: SearchIndex): Scratch {
       sections: new Accumulator(index.sections.anchor.length),
       seenRunbooks: new Uint8Array(index.runbooks.length),
       statusWeights: Float32Array.from(index.runbooks, (r) => statusWeight(r.status)),
+      firstSections: Uint32Array.from(index.runbooks, (r) => r.firstSection),
     };
     scratchByIndex.set(index, scratch);
   }
@@ -380,11 +384,13 @@ class TopSections {
   sorted(index: SearchIndex): { section: number; score: number }[] {
     const out: { section: number; score: number }[] = [];
     for (let i = 0; i < this.size; i++) out.push({ section: this.sections[i]!, score: this.scores[i]! });
-    const key = (s: number) => {
-      const r = index.runbooks[index.sections.runbook[s]!]!;
-      return `${r.sourceId}|${r.path}`;
-    };
-    out.sort((a, b) => b.score - a.score || compareText(key(a.section), key(b.section)) || sectionOrder(index, a.section) - sectionOrder(index, b.section));
+    const runbookOf = (s: number) => index.runbooks[index.sections.runbook[s]!]!;
+    out.sort((a, b) => {
+      if (b.score !== a.score) return b.score - a.score;
+      const ra = runbookOf(a.section);
+      const rb = runbookOf(b.section);
+      return compareText(ra.sourceId, rb.sourceId) || compareText(ra.path, rb.path) || sectionOrder(index, a.section) - sectionOrder(index, b.section);
+    });
     return out;
   }
 }

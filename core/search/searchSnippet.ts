@@ -10,12 +10,33 @@ export interface Snippet {
   ranges: TextRange[];
 }
 
-/** Where the terms in `matched` occur in `text` (whole identifiers or their parts), merged and sorted. */
-export function highlightRanges(text: string, matched: ReadonlySet<string>): TextRange[] {
+/** The terms a query matched, ready to find in many texts (compiled once per query). */
+export interface TermMatcher {
+  terms: ReadonlySet<string>;
+  /** Substring search for all terms at once, to place snippets in long texts without tokenizing them. */
+  rough: RegExp | undefined;
+}
+
+const MAX_ROUGH_TERMS = 200;
+
+export function termMatcher(terms: Iterable<string>): TermMatcher {
+  const set = new Set(terms);
+  const longestFirst = [...set].sort((a, b) => b.length - a.length).slice(0, MAX_ROUGH_TERMS);
+  const rough = longestFirst.length > 0 ? new RegExp(longestFirst.map(escapeRegExp).join('|'), 'g') : undefined;
+  return { terms: set, rough };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+/** Where the matched terms occur in `text` (whole identifiers or their parts), merged and sorted. */
+export function highlightRanges(text: string, matched: TermMatcher | ReadonlySet<string>): TextRange[] {
+  const terms = 'terms' in matched ? matched.terms : matched;
   const ranges: TextRange[] = [];
-  if (matched.size === 0 || text === '') return ranges;
+  if (terms.size === 0 || text === '') return ranges;
   scanSearchTokens(text, (term, start, end) => {
-    if (matched.has(term)) ranges.push([start, end]);
+    if (terms.has(term)) ranges.push([start, end]);
   });
   return mergeRanges(ranges);
 }
@@ -23,9 +44,9 @@ export function highlightRanges(text: string, matched: ReadonlySet<string>): Tex
 /**
  * A window of about `maxChars` characters of `text` around the densest cluster of matched terms (or its start
  * when nothing matched), cut at spaces, with the matches' ranges relative to the snippet. Only the window is
- * tokenized: a long section is searched for the terms with `indexOf` first.
+ * tokenized: a long text is searched for the terms by substring first.
  */
-export function buildSnippet(text: string, matched: ReadonlySet<string>, maxChars = 180): Snippet {
+export function buildSnippet(text: string, matched: TermMatcher, maxChars = 180): Snippet {
   let from = 0;
   if (text.length > maxChars) {
     const hits = roughHits(text, matched);
@@ -47,19 +68,17 @@ export function buildSnippet(text: string, matched: ReadonlySet<string>, maxChar
 }
 
 /** Approximate positions of the matched terms (substring search), enough to choose where the snippet goes. */
-function roughHits(text: string, matched: ReadonlySet<string>): TextRange[] {
-  const lower = text.toLowerCase();
+function roughHits(text: string, matched: TermMatcher): TextRange[] {
   const hits: TextRange[] = [];
-  for (const term of matched) {
-    let at = lower.indexOf(term);
-    for (let n = 0; at !== -1 && n < 8; n++) {
-      hits.push([at, at + term.length]);
-      at = lower.indexOf(term, at + term.length);
-    }
+  const pattern = matched.rough;
+  if (pattern) {
+    const lower = text.toLowerCase();
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(lower); m !== null && hits.length < 64; m = pattern.exec(lower)) hits.push([m.index, m.index + m[0].length]);
   }
   // Accents are folded in terms but not by `toLowerCase`: fall back to real tokenizing for such text.
   if (hits.length === 0 && /[^\x00-\x7f]/.test(text)) return highlightRanges(text, matched);
-  return mergeRanges(hits);
+  return hits;
 }
 
 /** Start of the window that holds the most distinct matched words, nudged back a little for context. */

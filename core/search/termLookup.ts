@@ -42,9 +42,10 @@ export interface FuzzyMatch {
 /**
  * Terms within `maxDistance` edits of `query` (the exact term itself excluded), found by walking the sorted
  * vocabulary as a trie and pruning every branch whose best possible distance is already too large.
- * Adjacent swaps (`monitorign`) count as one edit.
+ * Adjacent swaps (`monitorign`) count as one edit. With `fixedPrefix`, only terms sharing the query's first
+ * `fixedPrefix` characters are considered.
  */
-export function fuzzyTerms(terms: readonly string[], query: string, maxDistance: number): FuzzyMatch[] {
+export function fuzzyTerms(terms: readonly string[], query: string, maxDistance: number, fixedPrefix = 0): FuzzyMatch[] {
   const m = query.length;
   const out: FuzzyMatch[] = [];
   if (m === 0 || maxDistance <= 0 || terms.length === 0) return out;
@@ -86,7 +87,18 @@ export function fuzzyTerms(terms: readonly string[], query: string, maxDistance:
       from = end;
     }
   };
-  walk(0, terms.length, 0);
+  // Only terms that start like the query (a typo in the first letters is rare, and this prunes most of the walk).
+  const fixed = Math.min(fixedPrefix, m);
+  for (let d = 0; d < fixed; d++) {
+    const c = q[d]!;
+    const row = rows[d]!;
+    const next = rows[d + 1]!;
+    next[0] = row[0]! + 1;
+    for (let k = 1; k <= m; k++) next[k] = Math.min(row[k]! + 1, next[k - 1]! + 1, row[k - 1]! + (q[k - 1] === c ? 0 : 1));
+    path[d] = c;
+  }
+  const [from, to] = fixed > 0 ? prefixRange(terms, query.slice(0, fixed)) : [0, terms.length];
+  if (from < to) walk(from, to, fixed);
   return out;
 }
 

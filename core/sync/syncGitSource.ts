@@ -6,6 +6,7 @@ import { checkRepositoryUrl, normaliseSubdir } from './checkSourceSettings';
 import { classifySyncError } from './classifySyncError';
 import { compareTrees, listTree, treeAt, type TreeReader } from './compareTrees';
 import { fetchCommit } from './fetchCommit';
+import { memoizeStoreReads } from './memoizeStoreReads';
 import { asGitFs, prepareObjectStore, wipeObjectStore } from './objectStore';
 import type { ObjectStoreFs } from './objectStoreFs';
 import { readChangedFiles, type PathWarning, type SkippedPath } from './readChangedFiles';
@@ -135,15 +136,16 @@ export async function syncGitSource(request: GitSyncRequest, deps: GitSyncDeps):
   const progress = request.onProgress ?? (() => {});
   progress({ phase: 'connecting' });
 
+  const store = { ...deps, fs: memoizeStoreReads(deps.fs) };
   try {
-    return await attempt(request, deps, subdir, online, deps.cache ?? {}, false, started);
+    return await attempt(request, store, subdir, online, deps.cache ?? {}, false, started);
   } catch (error) {
     if (!(error instanceof StoreUnreadable)) throw error;
     // The fetch worked but the store could not be read back (damaged outside the engine's control):
     // start the store over once; the cache's blob ids keep the change set exact.
-    await wipeObjectStore(deps.fs, deps.gitdir);
+    await wipeObjectStore(store.fs, deps.gitdir);
     try {
-      return await attempt(request, deps, subdir, online, {}, true, started);
+      return await attempt(request, store, subdir, online, {}, true, started);
     } catch (again) {
       if (again instanceof StoreUnreadable) throw classifySyncError(again.cause, failureContext(request, online));
       throw again;

@@ -6,9 +6,11 @@ export interface Settings {
   slackWorkspace: string;
   /** Minutes between background syncs while online; 0 turns periodic sync off. */
   syncIntervalMinutes: number;
+  /** Browser build only: URL prefix of a CORS proxy for Git hosts that send no CORS headers. */
+  corsProxy: string;
 }
 
-export const DEFAULT_SETTINGS: Settings = { slackWorkspace: '', syncIntervalMinutes: 15 };
+export const DEFAULT_SETTINGS: Settings = { slackWorkspace: '', syncIntervalMinutes: 15, corsProxy: '' };
 
 export async function readSettings(db: RunbookDatabase): Promise<Settings> {
   const rows = await db.settings.bulkGet(Object.keys(DEFAULT_SETTINGS));

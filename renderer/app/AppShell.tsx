@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Link, NavLink, useLocation } from 'react-router-dom';
 import { UpdatePrompt } from '../pwa/UpdatePrompt';
 import { ContactsPanel } from '../contacts/ContactsPanel';
+import { SearchDialog } from '../search/SearchDialog';
+import { syncClient } from '../sync/syncClient';
 import { dispatchAppCommand, useAppCommand } from './appCommands';
 import { useKeyboardShortcut } from './useKeyboardShortcut';
 import { LibraryNav } from '../library/LibraryNav';
@@ -18,9 +20,15 @@ interface Props {
 export function AppShell({ cacheReady, children }: Props) {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [contactsOpen, setContactsOpen] = useState(false);
+  const [searchOpen, setSearchOpen] = useState(false);
+  const closeSearch = useCallback(() => setSearchOpen(false), []);
+  useAppCommand('search', () => setSearchOpen(true));
+  useKeyboardShortcut('/', () => setSearchOpen(true));
+  useKeyboardShortcut('k', () => setSearchOpen(true), { mod: true, inFields: true });
   const location = useLocation();
   const closeContacts = useCallback(() => setContactsOpen(false), []);
   useAppCommand('contacts', () => setContactsOpen(true));
+  useAppCommand('sync', () => void syncClient.syncAll());
   useKeyboardShortcut('e', () => dispatchAppCommand('contacts'), { mod: true, inFields: true, shift: true });
 
   useEffect(() => setDrawerOpen(false), [location.pathname, location.search]);
@@ -51,14 +59,25 @@ export function AppShell({ cacheReady, children }: Props) {
         <Link to={HOME_ROUTE} className="rr-brand">
           Runbook Reader
         </Link>
+        <button type="button" className="rr-search-trigger" onClick={() => setSearchOpen(true)} aria-label="Search runbooks" aria-keyshortcuts="/ Control+K Meta+K">
+          <span aria-hidden="true">⌕</span>
+          <span className="rr-search-trigger-text">Search runbooks</span>
+          <kbd className="rr-search-trigger-key" aria-hidden="true">
+            /
+          </kbd>
+        </button>
         <div className="rr-topbar-actions">
           <button type="button" className="rr-icon-button rr-contacts-button" onClick={() => setContactsOpen(true)} aria-label="Emergency contacts">
             <span aria-hidden="true">☎</span>
             <span className="rr-topbar-label">Emergency contacts</span>
           </button>
-          <NavLink to="/bookmarks" className="rr-icon-button rr-topbar-link" aria-label="Bookmarks">
+          <NavLink to="/bookmarks" className="rr-icon-button rr-topbar-link rr-wide-only" aria-label="Bookmarks">
             <span aria-hidden="true">★</span>
             <span className="rr-topbar-label">Bookmarks</span>
+          </NavLink>
+          <NavLink to="/sources" className="rr-icon-button rr-topbar-link" aria-label="Sources and sync">
+            <span aria-hidden="true">⟳</span>
+            <span className="rr-topbar-label">Sources</span>
           </NavLink>
           <NavLink to="/settings" className="rr-icon-button rr-topbar-link" aria-label="Settings">
             <span aria-hidden="true">⚙</span>
@@ -82,6 +101,10 @@ export function AppShell({ cacheReady, children }: Props) {
           <span aria-hidden="true">☰</span>
           <span>Library</span>
         </button>
+        <button type="button" className="rr-bottombar-button" onClick={() => setSearchOpen(true)} aria-label="Search runbooks">
+          <span aria-hidden="true">⌕</span>
+          <span>Search</span>
+        </button>
         <button type="button" className="rr-bottombar-button rr-bottombar-urgent" onClick={() => setContactsOpen(true)} aria-label="Emergency contacts">
           <span aria-hidden="true">☎</span>
           <span>Contacts</span>
@@ -92,6 +115,7 @@ export function AppShell({ cacheReady, children }: Props) {
         </Link>
       </nav>
       <ContactsPanel open={contactsOpen} onClose={closeContacts} />
+      <SearchDialog open={searchOpen} onClose={closeSearch} />
     </div>
   );
 }

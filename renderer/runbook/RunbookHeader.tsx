@@ -26,7 +26,7 @@ export function RunbookHeader({ meta, source, today, checklist }: Props) {
       <div className="rr-runbook-actions">
         <BookmarkToggle sourceId={meta.sourceId} path={meta.path} label={meta.title} />
         <button type="button" className="rr-button" onClick={() => void printRunbook(meta.title)}>
-          <span aria-hidden="true">⎙</span> {window.runbookReader ? 'Save as PDF' : 'Print'}
+          {window.runbookReader ? 'Save as PDF' : 'Print'}
         </button>
         {checklist.total > 0 && (
           <span className="rr-progress" role="status">

@@ -4,6 +4,40 @@ import { DEFAULT_SETTINGS, readSettings, writeSetting } from '../../core/userdat
 import { db } from '../app/database';
 import { StorageStatus } from './StorageStatus';
 
+/** Browser build: Git hosts that send no CORS headers can be reached through a proxy the team runs. */
+function CorsProxySetting({ current }: { current: string }) {
+  const [value, setValue] = useState(current);
+  const [message, setMessage] = useState<string>();
+  useEffect(() => setValue(current), [current]);
+  return (
+    <section aria-labelledby="rr-settings-cors">
+      <h2 id="rr-settings-cors">CORS proxy for Git sync</h2>
+      <p className="rr-muted">Needed in the browser only when the Git host does not allow cross-site requests. The desktop app never needs it.</p>
+      <form
+        className="rr-field"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const proxy = value.trim();
+          if (proxy && !/^https?:\/\/[^\s]+$/.test(proxy)) {
+            setMessage('Give the proxy as an http(s) address, for example https://cors.example.org');
+            return;
+          }
+          void writeSetting(db, 'corsProxy', proxy).then(() => setMessage('Saved.'));
+        }}
+      >
+        <label htmlFor="rr-cors-proxy">Proxy address</label>
+        <div className="rr-field-row">
+          <input id="rr-cors-proxy" value={value} onChange={(e) => setValue(e.target.value)} placeholder="https://cors.example.org" spellCheck={false} autoComplete="off" />
+          <button type="submit" className="rr-button">
+            Save
+          </button>
+        </div>
+        {message && <p role="status">{message}</p>}
+      </form>
+    </section>
+  );
+}
+
 /** Route `/settings`: chat workspace for contacts, and the offline storage. */
 export function SettingsPage() {
   const settings = useLiveQuery(() => readSettings(db), []) ?? DEFAULT_SETTINGS;
@@ -41,6 +75,7 @@ export function SettingsPage() {
           {saved && <p role="status">Saved.</p>}
         </form>
       </section>
+      {!window.runbookReader && <CorsProxySetting current={settings.corsProxy} />}
       <section aria-labelledby="rr-settings-storage">
         <h2 id="rr-settings-storage">Offline storage</h2>
         <StorageStatus />

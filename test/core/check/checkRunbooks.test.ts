@@ -216,7 +216,7 @@ describe('checkRunbooks', () => {
     const findings = check({
       'tagged.md': runbook('Tagged', '# Tagged\n\n## Contacts\n\nAsk around.', 'tags: [db, Emergency]\n'),
       'heading.md': runbook('Heading', '# Heading\n\n## Emergency shutdown\n\nPull the plug.'),
-      'fine.md': runbook('Fine', '# Fine\n\n## Escalation\n\nPage via PagerDuty.', 'tags: [emergency]\n'),
+      'fine.md': runbook('Fine', '# Fine\n\n## Escalation\n\n- On-call: PagerDuty `db-primary`', 'tags: [emergency]\n'),
     });
     expect(brief(findings)).toEqual([
       ['heading.md', 9, 'emergency-without-contact'],

@@ -17,7 +17,9 @@ describe('scanSearchTokens: identifiers are searchable whole and by their parts'
     ['ban_sync_failures_total', ['ban_sync_failures_total', 'ban', 'sync', 'failures', 'total']],
     ['#ops-team', ['ops-team', 'ops', 'team']],
     ['$ADMIN_TOKEN', ['admin_token', 'admin', 'token']],
-    ['ops@clpr.tv.', ['ops@clpr.tv', 'ops', 'clpr', 'tv']],
+    ['ops@clpr.tv.', ['ops@clpr.tv', 'clpr.tv', 'ops', 'clpr', 'tv']],
+    ['deploy/kube-apiserver', ['deploy/kube-apiserver', 'kube-apiserver', 'deploy', 'kube', 'apiserver']],
+    ['10.0.0.1:5432', ['10.0.0.1:5432', '10.0.0.1', '10', '0', '0', '1', '5432']],
   ])('%s', (text, expected) => {
     expect(searchTerms(text)).toEqual(expected);
   });
@@ -41,7 +43,7 @@ describe('scanSearchTokens: identifiers are searchable whole and by their parts'
   });
 
   it('does not join words across doubled or trailing punctuation', () => {
-    expect(searchTerms('https://api.clpr.tv/healthz. Done')).toEqual(['https', 'api.clpr.tv/healthz', 'api', 'clpr', 'tv', 'healthz', 'done']);
+    expect(searchTerms('https://api.clpr.tv/healthz. Done')).toEqual(['https', 'api.clpr.tv/healthz', 'api.clpr.tv', 'api', 'clpr', 'tv', 'healthz', 'done']);
     expect(searchTerms('a--b')).toEqual(['a', 'b']);
   });
 });

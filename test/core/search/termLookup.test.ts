@@ -37,6 +37,8 @@ describe('termLookup', () => {
     expect(found('snyc', 1)).toEqual([['sync', 1]]);
     expect(found('rolbak', 2)).toEqual([['rollback', 2]]);
     expect(found('rollback', 2)).toEqual([]);
+    expect(fuzzyTerms(vocabulary, 'bolback', 1, 1)).toEqual([]);
+    expect(fuzzyTerms(vocabulary, 'rolback', 1, 1).map((m) => vocabulary[m.index])).toEqual(['rollback']);
   });
 
   it('agrees with a brute-force edit distance on a random vocabulary', () => {
@@ -47,10 +49,13 @@ describe('termLookup', () => {
     for (let q = 0; q < 30; q++) {
       const query = word();
       for (const max of [1, 2]) {
-        const expected = terms.filter((t) => t !== query && osa(query, t) <= max).sort();
-        const actual = fuzzyTerms(terms, query, max).map((m) => terms[m.index]!).sort();
-        expect(actual, `${query} within ${max}`).toEqual(expected);
-        for (const m of fuzzyTerms(terms, query, max)) expect(m.distance).toBe(osa(query, terms[m.index]!));
+        for (const fixed of [0, 1, 2]) {
+          const prefix = query.slice(0, fixed);
+          const expected = terms.filter((t) => t !== query && t.startsWith(prefix) && osa(query, t) <= max).sort();
+          const found = fuzzyTerms(terms, query, max, fixed);
+          expect(found.map((m) => terms[m.index]!).sort(), `${query} within ${max}, first ${fixed} fixed`).toEqual(expected);
+          for (const m of found) expect(m.distance).toBe(osa(query, terms[m.index]!));
+        }
       }
     }
   });

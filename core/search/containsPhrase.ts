@@ -1,0 +1,34 @@
+import { phraseWords } from './scanSearchTokens';
+
+/** Characters that can belong to a token (letters, digits, marks) or join its parts. */
+const TOKEN_CHAR = /[\p{L}\p{N}\p{M}\-_.:/@]/u;
+const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * Whether the phrase's words (as `phraseWords` gives them) appear side by side, in order, in `text`. Only the
+ * stretches around occurrences of the first word are tokenized, so checking many candidate sections is cheap.
+ */
+export function containsPhrase(text: string, phrase: readonly string[]): boolean {
+  if (phrase.length === 0) return true;
+  // Folding can change what a word looks like (accents, full-width letters): check such text in full.
+  if (!ASCII.test(text) || !phrase.every((w) => ASCII.test(w))) return containsSequence(phraseWords(text), phrase);
+  const lower = text.toLowerCase();
+  const first = phrase[0]!;
+  const span = phrase.reduce((n, w) => n + w.length + 24, 0);
+  for (let at = lower.indexOf(first); at !== -1; at = lower.indexOf(first, at + 1)) {
+    let start = at;
+    while (start > 0 && TOKEN_CHAR.test(text[start - 1]!)) start--;
+    let end = Math.min(text.length, at + span);
+    while (end < text.length && TOKEN_CHAR.test(text[end]!)) end++;
+    if (containsSequence(phraseWords(text.slice(start, end)), phrase)) return true;
+  }
+  return false;
+}
+
+export function containsSequence(words: readonly string[], phrase: readonly string[]): boolean {
+  outer: for (let i = 0; i + phrase.length <= words.length; i++) {
+    for (let j = 0; j < phrase.length; j++) if (words[i + j] !== phrase[j]) continue outer;
+    return true;
+  }
+  return false;
+}

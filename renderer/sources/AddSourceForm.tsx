@@ -1,0 +1,95 @@
+import { useState, type FormEvent } from 'react';
+import { checkRepositoryUrl, normaliseSubdir } from '../../core/sync/checkSourceSettings';
+import { db } from '../app/database';
+import { saveSourceToken, tokenStorageNote } from './sourceTokens';
+
+interface Props {
+  onAdded(sourceId: string): void;
+}
+
+/** Adds a Git source: an https address, optional branch, sub-folder, access token and a display name. */
+export function AddSourceForm({ onAdded }: Props) {
+  const [url, setUrl] = useState('');
+  const [name, setName] = useState('');
+  const [branch, setBranch] = useState('');
+  const [subdir, setSubdir] = useState('');
+  const [token, setToken] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(undefined);
+    let location: string;
+    let folder: string;
+    try {
+      location = checkRepositoryUrl(url.trim()).toString();
+      folder = normaliseSubdir(subdir);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      return;
+    }
+    setBusy(true);
+    try {
+      const id = `git-${crypto.randomUUID().slice(0, 8)}`;
+      const displayName = name.trim() || location.replace(/^https?:\/\//, '').replace(/\.git$/, '');
+      await db.sources.put({
+        id,
+        kind: 'git',
+        name: displayName,
+        location,
+        ...(branch.trim() ? { branch: branch.trim() } : {}),
+        ...(folder ? { subdir: folder } : {}),
+      });
+      if (token.trim()) {
+        const saved = await saveSourceToken(id, token.trim());
+        if (!saved.stored) setError(`The source was added, but its token was not stored: ${saved.reason ?? 'unknown reason'}.`);
+      }
+      setUrl('');
+      setName('');
+      setBranch('');
+      setSubdir('');
+      setToken('');
+      onAdded(id);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="rr-source-form" onSubmit={(e) => void submit(e)} aria-labelledby="rr-add-source">
+      <h2 id="rr-add-source">Add a Git source</h2>
+      <label>
+        Repository address (https)
+        <input value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://github.com/acme/runbooks.git" required spellCheck={false} autoComplete="off" inputMode="url" />
+      </label>
+      <label>
+        Display name <span className="rr-muted">(optional)</span>
+        <input value={name} onChange={(e) => setName(e.target.value)} placeholder="Platform runbooks" />
+      </label>
+      <div className="rr-form-pair">
+        <label>
+          Branch <span className="rr-muted">(default: the repository’s)</span>
+          <input value={branch} onChange={(e) => setBranch(e.target.value)} placeholder="main" spellCheck={false} autoComplete="off" />
+        </label>
+        <label>
+          Sub-folder <span className="rr-muted">(optional)</span>
+          <input value={subdir} onChange={(e) => setSubdir(e.target.value)} placeholder="docs/operations/runbooks" spellCheck={false} autoComplete="off" />
+        </label>
+      </div>
+      <label>
+        Access token <span className="rr-muted">(private repositories)</span>
+        <input type="password" value={token} onChange={(e) => setToken(e.target.value)} autoComplete="off" />
+      </label>
+      <p className="rr-muted rr-small">{tokenStorageNote()}</p>
+      {error && (
+        <p className="rr-form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="rr-button rr-button-primary" disabled={busy}>
+        Add and sync
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,100 @@
+import type { SourceRecord } from '../../core/model';
+import { removeSource } from '../../core/cache/removeSource';
+import { db } from '../app/database';
+import { notifySearchIndexChanged } from '../search/searchClient';
+import { syncClient, type SourceSyncState } from '../sync/syncClient';
+import { forgetSourceToken } from './sourceTokens';
+
+interface Props {
+  source: SourceRecord;
+  state?: SourceSyncState | undefined;
+  /** The bundled set may be hidden only once another source has synced, so the library is never empty. */
+  canHide: boolean;
+}
+
+const PHASES: Record<string, string> = {
+  connecting: 'Connecting',
+  fetching: 'Downloading',
+  reading: 'Comparing',
+  parsing: 'Reading runbooks',
+  done: 'Saving',
+};
+
+/** One source: where it comes from, how fresh it is, what the last sync changed or why it failed. */
+export function SourceCard({ source, state, canHide }: Props) {
+  const git = source.kind === 'git';
+  const commit = source.version && /^[0-9a-f]{40}$/.test(source.version) ? source.version.slice(0, 7) : undefined;
+
+  async function remove() {
+    if (!window.confirm(`Remove "${source.name}" and its cached runbooks? Bookmarks stay.`)) return;
+    await forgetSourceToken(source.id);
+    await removeSource(db, source.id);
+    notifySearchIndexChanged(source.id);
+  }
+
+  return (
+    <li className="rr-source" aria-labelledby={`rr-source-${source.id}`}>
+      <div className="rr-source-head">
+        <h3 id={`rr-source-${source.id}`}>{source.name}</h3>
+        <span className="rr-badge rr-badge-neutral">{source.kind}</span>
+        {source.hidden && <span className="rr-badge rr-badge-warn">hidden</span>}
+      </div>
+      {git && (
+        <p className="rr-source-where">
+          <code>{source.location}</code>
+          {source.branch && <> · branch <code>{source.branch}</code></>}
+          {source.subdir && <> · folder <code>{source.subdir}</code></>}
+        </p>
+      )}
+      <p>
+        {source.lastSyncAt ? (
+          <>
+            Last {git ? 'successful sync' : 'loaded'}: <time dateTime={source.lastSyncAt}>{new Date(source.lastSyncAt).toLocaleString()}</time>
+            {commit && (
+              <>
+                {' '}
+                at commit <code title={source.version}>{commit}</code>
+              </>
+            )}
+          </>
+        ) : (
+          <span className="rr-muted">Not synced yet.</span>
+        )}
+      </p>
+      {source.lastChange && git && (
+        <p className="rr-muted">
+          Last change: {source.lastChange.added} added, {source.lastChange.updated} updated, {source.lastChange.removed} removed.
+        </p>
+      )}
+      {source.lastError && (
+        <p className="rr-notice rr-notice-error" role="alert">
+          <strong>Last sync failed</strong> ({new Date(source.lastError.at).toLocaleString()}): {source.lastError.message} The cached copy is still shown.
+        </p>
+      )}
+      {state?.running && (
+        <p className="rr-sync-progress" role="status">
+          {PHASES[state.progress?.phase ?? 'connecting'] ?? 'Syncing'}
+          {state.progress?.percent !== undefined && ` ${Math.round(state.progress.percent)} %`}…
+          <progress max={100} value={state.progress?.percent ?? undefined} aria-hidden="true" />
+        </p>
+      )}
+      <div className="rr-toolbar">
+        {git && (
+          <button type="button" className="rr-button rr-button-primary" disabled={state?.running} onClick={() => void syncClient.sync(source.id)}>
+            {state?.running ? 'Syncing…' : 'Sync now'}
+          </button>
+        )}
+        {(git || canHide || source.hidden) && (
+          <button type="button" className="rr-button" aria-pressed={!!source.hidden} onClick={() => void db.sources.update(source.id, { hidden: !source.hidden })}>
+            {source.hidden ? 'Show in library' : 'Hide from library'}
+          </button>
+        )}
+        {git && (
+          <button type="button" className="rr-button rr-danger" onClick={() => void remove()}>
+            Remove
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,109 @@
+import { useSyncExternalStore } from 'react';
+import type { GitSyncOutcome } from '../../core/sync/runGitSync';
+import type { SyncProgress } from '../../core/sync/syncGitSource';
+import { readSettings } from '../../core/userdata/settings';
+import { db } from '../app/database';
+import { notifySearchIndexChanged } from '../search/searchClient';
+import type { SyncWorkerReply, SyncWorkerRequest } from './syncMessages';
+import { readWebToken } from './webTokenStore';
+
+export interface SourceSyncState {
+  running: boolean;
+  progress?: SyncProgress;
+  /** The outcome of the last sync this session started. */
+  last?: GitSyncOutcome;
+}
+
+type Listener = () => void;
+
+/** Runs syncs off the UI thread and tells the screens how they are going. One sync per source at a time. */
+class SyncClient {
+  private worker: Worker | undefined;
+  private states = new Map<string, SourceSyncState>();
+  private waiting = new Map<string, (outcome: GitSyncOutcome) => void>();
+  private listeners = new Set<Listener>();
+  private snapshot: ReadonlyMap<string, SourceSyncState> = new Map();
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): ReadonlyMap<string, SourceSyncState> => this.snapshot;
+
+  /** Syncs one Git source; resolves with what happened (never rejects). A second call joins the first. */
+  async sync(sourceId: string): Promise<GitSyncOutcome> {
+    const running = this.states.get(sourceId);
+    if (running?.running) return new Promise((resolve) => this.chain(sourceId, resolve));
+    this.set(sourceId, { running: true, progress: { phase: 'connecting' } });
+    const outcome = await this.run(sourceId).catch(
+      (error: unknown): GitSyncOutcome => ({ ok: false, error: { code: 'unknown', message: error instanceof Error ? error.message : String(error) } }),
+    );
+    this.set(sourceId, { running: false, last: outcome });
+    if (outcome.ok) notifySearchIndexChanged(sourceId);
+    return outcome;
+  }
+
+  /** Syncs every Git source one after the other (the start-up, `online` and periodic syncs). */
+  async syncAll(): Promise<void> {
+    const sources = await db.sources.where('id').notEqual('bundled').toArray();
+    for (const source of sources) if (source.kind === 'git') await this.sync(source.id);
+  }
+
+  private chain(sourceId: string, resolve: (outcome: GitSyncOutcome) => void): void {
+    const previous = this.waiting.get(sourceId);
+    this.waiting.set(sourceId, (outcome) => {
+      previous?.(outcome);
+      resolve(outcome);
+    });
+  }
+
+  private async run(sourceId: string): Promise<GitSyncOutcome> {
+    const settings = await readSettings(db);
+    const token = await readWebToken(sourceId);
+    const request: SyncWorkerRequest = { type: 'sync', sourceId };
+    if (token) request.token = token;
+    if (settings.corsProxy) request.corsProxy = settings.corsProxy;
+    return new Promise((resolve) => {
+      this.chain(sourceId, resolve);
+      this.ensureWorker().postMessage(request);
+    });
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(new URL('./syncWorker.ts', import.meta.url), { type: 'module', name: 'runbook-sync' });
+    worker.onmessage = (event: MessageEvent<SyncWorkerReply>) => {
+      const message = event.data;
+      if (message.type === 'progress') {
+        this.set(message.sourceId, { running: true, progress: message.progress });
+        return;
+      }
+      const done = this.waiting.get(message.sourceId);
+      this.waiting.delete(message.sourceId);
+      done?.(message.outcome);
+    };
+    worker.onerror = (event) => {
+      for (const [id, done] of this.waiting) done({ ok: false, error: { code: 'unknown', message: `The sync worker failed: ${event.message}` } });
+      this.waiting.clear();
+      this.worker = undefined;
+    };
+    this.worker = worker;
+    return worker;
+  }
+
+  private set(sourceId: string, state: SourceSyncState): void {
+    const previous = this.states.get(sourceId);
+    const next: SourceSyncState = { ...state };
+    if (!state.last && previous?.last) next.last = previous.last;
+    this.states.set(sourceId, next);
+    this.snapshot = new Map(this.states);
+    this.listeners.forEach((l) => l());
+  }
+}
+
+export const syncClient = new SyncClient();
+
+export function useSyncStates(): ReadonlyMap<string, SourceSyncState> {
+  return useSyncExternalStore(syncClient.subscribe, syncClient.getSnapshot, syncClient.getSnapshot);
+}

@@ -1,0 +1,29 @@
+import { useEffect } from 'react';
+import { readSettings } from '../../core/userdata/settings';
+import { db } from '../app/database';
+import { syncClient } from './syncClient';
+
+/**
+ * Brings Git sources up to date without the reader asking: at start when online, when the connection
+ * comes back, and every `syncIntervalMinutes` (default 15). Reading never waits for any of these.
+ */
+export function useSyncScheduler(cacheReady: boolean): void {
+  useEffect(() => {
+    if (!cacheReady) return;
+    let timer: number | undefined;
+    let stopped = false;
+    const syncIfOnline = () => {
+      if (navigator.onLine) void syncClient.syncAll();
+    };
+    syncIfOnline();
+    window.addEventListener('online', syncIfOnline);
+    void readSettings(db).then(({ syncIntervalMinutes }) => {
+      if (!stopped && syncIntervalMinutes > 0) timer = window.setInterval(syncIfOnline, syncIntervalMinutes * 60_000);
+    });
+    return () => {
+      stopped = true;
+      window.removeEventListener('online', syncIfOnline);
+      if (timer !== undefined) window.clearInterval(timer);
+    };
+  }, [cacheReady]);
+}

@@ -1,0 +1,115 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ingestRunbook } from '../../../core/ingest/ingestRunbook';
+import { buildSearchIndex, type RunbookToIndex } from '../../../core/search/buildSearchIndex';
+import { searchRunbooks } from '../../../core/search/searchRunbooks';
+
+/**
+ * Relevance over the bundled runbooks: for each query, the section a person would want must be among the
+ * three best-scored sections. Expectations were written from reading the runbooks, before tuning.
+ */
+const RUNBOOKS = new URL('../../../runbooks/', import.meta.url);
+
+function bundledRunbooks(): RunbookToIndex[] {
+  return readdirSync(RUNBOOKS)
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => ingestRunbook('bundled', { path: name, bytes: readFileSync(new URL(name, RUNBOOKS)) }))
+    .flatMap((result) => (result.kind === 'runbook' ? [result] : []));
+}
+
+const index = buildSearchIndex(bundledRunbooks());
+
+/** `path#anchor` of the sections in the answer, best score first. */
+function rankedSections(query: string): string[] {
+  return searchRunbooks(index, query)
+    .runbooks.flatMap((r) => r.sections.map((s) => ({ key: `${r.path}#${s.anchor}`, score: s.score })))
+    .sort((a, b) => b.score - a.score)
+    .map((s) => s.key);
+}
+
+const CASES: [kind: string, query: string, expected: string][] = [
+  // Exact titles.
+  ['title', 'Moderation Operations', 'moderation-operations.md#moderation-operations'],
+  ['title', 'Ban Sync Troubleshooting', 'ban-sync-troubleshooting.md#ban-sync-troubleshooting'],
+  ['title', 'HPA Scaling', 'hpa-scaling.md#hpa-scaling'],
+  ['title', 'Database Failover', 'database-failover.md#database-failover'],
+  ['title', 'Audit Log Operations', 'audit-log-operations.md#audit-log-operations'],
+  ['title', 'Permission Escalation', 'permission-escalation.md#permission-escalation'],
+  ['title', 'Alert Validation', 'alert-validation.md#alert-validation'],
+  ['title', 'Background Jobs', 'background-jobs.md#background-jobs'],
+  // Aliases.
+  ['alias', 'mod ops', 'moderation-operations.md#moderation-operations'],
+  ['alias', 'revert deploy', 'moderation-rollback.md#moderation-rollback'],
+  ['alias', 'promote replica', 'database-failover.md#database-failover'],
+  ['alias', 'dlq', 'background-jobs.md#dead-letter-queue-dlq-handling'],
+  ['alias', 'emergency access', 'permission-escalation.md#emergency-admin-access'],
+  ['alias', 'test alerts', 'alert-validation.md#alert-validation'],
+  ['alias', 'runbook index', 'README.md#runbook-index'],
+  ['alias', 'ban cron', 'legacy-ban-sync-v1.md#legacy-ban-sync-v1-retired'],
+  // Symptoms described in words.
+  ['symptom', 'users cannot submit clips', 'moderation-incidents.md#users-cannot-submit-clips'],
+  ['symptom', 'pods not scaling up', 'hpa-scaling.md#pods-not-scaling-up'],
+  ['symptom', 'queue is growing', 'background-jobs.md#queue-is-growing'],
+  ['symptom', 'ban does not appear on twitch', 'moderation-incidents.md#ban-on-clipper-does-not-appear-on-twitch'],
+  ['symptom', 'moderator gets permission denied when banning', 'permission-escalation.md#moderator-gets-permission-denied-when-banning'],
+  ['symptom', 'admin pages blank screen', 'permission-escalation.md#admin-pages-show-a-blank-screen'],
+  ['symptom', 'wrong user banned', 'moderation-incidents.md#wrong-user-banned'],
+  ['symptom', 'jobs stuck', 'background-jobs.md#stuck-or-slow-jobs'],
+  ['symptom', 'role granted but nothing changes', 'permission-escalation.md#role-granted-but-nothing-changes'],
+  ['symptom', 'site unreachable', 'moderation-incidents.md#site-unreachable-browser-shows-err_connection_refused'],
+  ['symptom', 'replica count goes up and down', 'hpa-scaling.md#scaling-flaps'],
+  ['symptom', 'postgres primary down', 'database-failover.md#database-failover'],
+  ['symptom', 'missing alerts', 'alert-validation.md#troubleshooting-missing-alerts'],
+  // Typos.
+  ['typo', 'moderaton operatons', 'moderation-operations.md#moderation-operations'],
+  ['typo', 'rolback', 'moderation-rollback.md#moderation-rollback'],
+  ['typo', 'permision escalation', 'permission-escalation.md#permission-escalation'],
+  ['typo', 'backgrond jobs', 'background-jobs.md#background-jobs'],
+  ['typo', 'databse failover', 'database-failover.md#database-failover'],
+  ['typo', 'autoscalling', 'hpa-scaling.md#hpa-scaling'],
+  // Identifiers, as people type or paste them.
+  ['identifier', 'MOD_BAN_SYNC', 'ban-sync-troubleshooting.md#overview'],
+  ['identifier', 'MOD_KILL_SWITCH', 'moderation-rollback.md#complete-moderation-system-shutdown'],
+  ['identifier', 'ban_sync_failures_total', 'moderation-monitoring.md#key-metrics'],
+  ['identifier', 'pg_stat_activity', 'background-jobs.md#stuck-or-slow-jobs'],
+  ['identifier', 'HTTP 503', 'moderation-incidents.md#users-cannot-submit-clips'],
+  ['identifier', '429 Too Many Requests', 'ban-sync-troubleshooting.md#twitch-rate-limits'],
+  ['identifier', 'ERR_CONNECTION_REFUSED', 'moderation-incidents.md#site-unreachable-browser-shows-err_connection_refused'],
+  ['identifier', 'kube-apiserver', 'hpa-scaling.md#pods-not-scaling-up'],
+  ['identifier', 'p95 latency api.clpr.tv', 'hpa-scaling.md#pods-not-scaling-up'],
+  ['identifier', 'post in #ops-team test page', 'alert-validation.md#step-4-fire-a-test-alert'],
+  ['identifier', 'patronictl list', 'database-failover.md#step-1-assess-the-cluster'],
+  ['identifier', 'metrics-server', 'hpa-scaling.md#pods-not-scaling-up'],
+  ['identifier', 'BanSyncFailureRateHigh', 'moderation-monitoring.md#bansyncfailureratehigh'],
+  ['identifier', 'promtool check rules', 'alert-validation.md#step-1-lint-the-rules'],
+  ['identifier', 'dpo-montreal@clpr.tv', 'audit-log-operations.md#bureau-de-protection-des-données--montréal'],
+  // Quoted phrases.
+  ['phrase', '"emergency ban"', 'moderation-operations.md#emergency-ban-user'],
+  ['phrase', '"feature flag rollback"', 'moderation-rollback.md#feature-flag-rollback'],
+  ['phrase', '"dead-letter queue"', 'background-jobs.md#dead-letter-queue-dlq-handling'],
+  ['phrase', '"do not scale it up"', 'ban-sync-troubleshooting.md#twitch-rate-limits'],
+  // Accents and Japanese.
+  ['accents', 'donnees personnelles', 'audit-log-operations.md#bureau-de-protection-des-données--montréal'],
+  ['accents', 'Montreal', 'audit-log-operations.md#bureau-de-protection-des-données--montréal'],
+  ['japanese', '障害対応', 'moderation-incidents.md#tokyo-support-handoff-東京サポート引き継ぎ'],
+  ['japanese', '引き継ぎ', 'moderation-incidents.md#tokyo-support-handoff-東京サポート引き継ぎ'],
+  // Retired procedures rank below current ones.
+  ['status', 'ban sync', 'ban-sync-troubleshooting.md#ban-sync-troubleshooting'],
+];
+
+describe('search relevance over the bundled runbooks', () => {
+  it('covers at least 40 queries', () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it.each(CASES)('%s: %s', (_kind, query, expected) => {
+    const top3 = rankedSections(query).slice(0, 3);
+    expect(top3).toContain(expected);
+  });
+
+  it('ranks the active ban sync runbook above the retired one', () => {
+    const runbooks = searchRunbooks(index, 'ban sync').runbooks.map((r) => r.path);
+    expect(runbooks.indexOf('ban-sync-troubleshooting.md')).toBeLessThan(runbooks.indexOf('legacy-ban-sync-v1.md'));
+  });
+});

@@ -1,0 +1,112 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGitHttpServer, type GitHttpServer } from '../helpers/gitHttpServer';
+import { RunbookRepo } from '../helpers/makeRunbookRepo';
+import { expectText } from './support/assertions';
+import { openApp, type AppUnderTest } from './support/openApp';
+
+const README = `---
+title: "Storage Team Runbooks"
+owner: "team-storage"
+status: "active"
+last_reviewed: 2026-11-01
+---
+# Storage Team Runbooks
+
+- [Disk pressure](./disk-pressure.md#free-space-fast)
+`;
+
+const diskPressure = (step: string) => `---
+title: "Disk Pressure"
+owner: "team-storage"
+area: "storage"
+last_reviewed: 2026-11-01
+---
+# Disk Pressure
+
+## Free space fast
+
+1. ${step}
+2. Check with \`df -h /var/lib/postgresql\`.
+`;
+
+describe('syncing a Git source in Chromium (loopback git http-backend)', () => {
+  let root: string;
+  let server: GitHttpServer;
+  let repo: RunbookRepo;
+  let app: AppUnderTest;
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'rr-e2e-git-'));
+    repo = new RunbookRepo('main');
+    repo.write('README.md', README).write('disk-pressure.md', diskPressure('Rotate logs with `logrotate -f /etc/logrotate.conf`.'));
+    repo.commit('first runbooks');
+    repo.publish(root, 'storage.git');
+    server = await startGitHttpServer({ root });
+    app = await openApp('/sources');
+    // Let the service worker take control, so the offline reload below is served by it.
+    await app.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await app.page.reload();
+    await app.page.locator('h1', { hasText: 'Sources' }).waitFor();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await server?.close();
+    repo?.dispose();
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  it('adds a source, syncs it and shows where it came from and how fresh it is', async () => {
+    const { page } = app;
+    await page.getByLabel('Repository address (https)').fill(server.url('storage.git'));
+    await page.getByLabel(/Display name/).fill('Storage runbooks');
+    await page.getByRole('button', { name: 'Add and sync' }).click();
+    const card = page.locator('.rr-source', { hasText: 'Storage runbooks' });
+    await expectText(card, /Last successful sync: .* at commit [0-9a-f]{7}/);
+    expect(await card.locator('code[title]').getAttribute('title')).toBe(repo.head());
+    await page.locator('.rr-library-entry', { hasText: 'Disk Pressure' }).click();
+    await expectText(page.locator('.rr-markdown'), 'logrotate -f /etc/logrotate.conf');
+  });
+
+  it('brings an upstream change on "Sync now" and marks the runbook as updated until opened', async () => {
+    const { page } = app;
+    repo.write('disk-pressure.md', diskPressure('Delete old WAL archives under /var/lib/postgresql/archive.'));
+    const commit = repo.commit('update disk pressure');
+    await page.goto(`${app.server.url}#/sources`);
+    const card = page.locator('.rr-source', { hasText: 'Storage runbooks' });
+    await card.getByRole('button', { name: 'Sync now' }).click();
+    await expect.poll(() => card.locator('code[title]').getAttribute('title')).toBe(commit);
+    await expectText(card, 'Last change: 0 added, 1 updated, 0 removed.');
+    const entry = page.locator('.rr-library-entry', { hasText: 'Disk Pressure' });
+    await expectText(entry.locator('.rr-badge-new'), 'updated');
+    await entry.click();
+    await expectText(page.locator('.rr-markdown'), 'Delete old WAL archives');
+    await expect.poll(() => entry.locator('.rr-badge-new').count()).toBe(0);
+  });
+
+  it('still reads the synced runbooks after going offline and reloading', async () => {
+    const { page, browser } = app;
+    await browser.context.setOffline(true);
+    try {
+      await page.reload();
+      await expectText(page.locator('h1#rr-runbook-title'), 'Disk Pressure');
+      await expectText(page.locator('.rr-markdown'), 'Delete old WAL archives');
+      await expectText(page.locator('.rr-offline-banner'), 'Offline');
+    } finally {
+      await browser.context.setOffline(false);
+    }
+  });
+
+  it('says why a sync failed and keeps what is cached', async () => {
+    const { page } = app;
+    await page.goto(`${app.server.url}#/sources`);
+    await page.getByLabel('Repository address (https)').fill(server.url('no-such-repo.git'));
+    await page.getByLabel(/Display name/).fill('Missing repo');
+    await page.getByRole('button', { name: 'Add and sync' }).click();
+    const card = page.locator('.rr-source', { hasText: 'Missing repo' });
+    await expectText(card.getByRole('alert'), /Last sync failed .*No repository was found at .*no-such-repo\.git \(HTTP 404\)/);
+    await expectText(page.locator('.rr-library-entry', { hasText: 'Disk Pressure' }), 'Disk Pressure');
+  });
+});
