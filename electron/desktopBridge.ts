@@ -14,8 +14,10 @@ import {
   type InvokeChannel,
   type InvokeRequest,
   type InvokeResponse,
+  type SyncProgressEvent,
   type Unsubscribe,
 } from '../core/desktop/ipcContract';
+import type { SyncPhase } from '../core/sync/syncGitSource';
 
 type IpcListener = (event: unknown, payload: unknown) => void;
 
@@ -34,6 +36,20 @@ function isDeepLink(value: unknown): value is DeepLink {
   if (typeof value !== 'object' || value === null) return false;
   const { sourceId, path, anchor } = value as Record<string, unknown>;
   return typeof sourceId === 'string' && typeof path === 'string' && (anchor === undefined || typeof anchor === 'string');
+}
+
+const SYNC_PHASES: readonly SyncPhase[] = ['connecting', 'fetching', 'reading', 'parsing', 'done'];
+
+function isSyncProgressEvent(value: unknown): value is SyncProgressEvent {
+  if (typeof value !== 'object' || value === null) return false;
+  const { sourceId, progress } = value as Record<string, unknown>;
+  if (typeof sourceId !== 'string' || typeof progress !== 'object' || progress === null) return false;
+  const { phase, percent } = progress as Record<string, unknown>;
+  return (SYNC_PHASES as readonly unknown[]).includes(phase) && (percent === undefined || typeof percent === 'number');
+}
+
+function copySyncProgressEvent({ sourceId, progress: { phase, percent } }: SyncProgressEvent): SyncProgressEvent {
+  return { sourceId, progress: percent === undefined ? { phase } : { phase, percent } };
 }
 
 /** Copies only the contract's fields, so nothing else main might attach reaches the page. */
@@ -67,6 +83,13 @@ export function createDesktopBridge(ipc: IpcRendererPort): DesktopBridge {
     for (const listener of [...deepLinkListeners]) listener(link);
   });
 
+  const syncProgressListeners = new Set<(event: SyncProgressEvent) => void>();
+  ipc.on(EVENT_CHANNELS.syncProgress, (_event, payload) => {
+    if (!isSyncProgressEvent(payload)) return;
+    const progress = copySyncProgressEvent(payload);
+    for (const listener of [...syncProgressListeners]) listener(progress);
+  });
+
   function subscribe<T>(listeners: Set<(value: T) => void>, listener: (value: T) => void): Unsubscribe {
     if (typeof listener !== 'function') throw new TypeError('A listener function is required.');
     listeners.add(listener);
@@ -82,6 +105,7 @@ export function createDesktopBridge(ipc: IpcRendererPort): DesktopBridge {
     setToken: (sourceId, token) => invoke(INVOKE_CHANNELS.setToken, { sourceId, token }),
     hasToken: (sourceId) => invoke(INVOKE_CHANNELS.hasToken, { sourceId }),
     deleteToken: (sourceId) => invoke(INVOKE_CHANNELS.deleteToken, { sourceId }),
+    syncRun: (request) => invoke(INVOKE_CHANNELS.syncRun, request),
     onCommand: (listener) => subscribe(commandListeners, listener),
     onDeepLink: (listener) => {
       const unsubscribe = subscribe(deepLinkListeners, listener);
@@ -90,5 +114,6 @@ export function createDesktopBridge(ipc: IpcRendererPort): DesktopBridge {
       if (pending) listener(pending);
       return unsubscribe;
     },
+    onSyncProgress: (listener) => subscribe(syncProgressListeners, listener),
   };
 }

@@ -12,6 +12,8 @@ import {
   type InvokeResponse,
   type OpenExternalResult,
   type PrintToPdfResult,
+  type SyncRunRequest,
+  type SyncRunResponse,
 } from '../core/desktop/ipcContract';
 import {
   parseEmptyRequest,
@@ -19,9 +21,11 @@ import {
   parsePrintToPdfRequest,
   parseSetTokenRequest,
   parseSourceTokenRequest,
+  parseSyncRunRequest,
   type ParsedRequest,
 } from './ipcRequestValidation';
 import { isTrustedSender } from './policy/ipcSender';
+import type { EventTarget as RendererTarget } from './rendererEvents';
 import { TokenStoreError, type TokenStore } from './tokenStore';
 
 export interface ChannelHandler<C extends InvokeChannel> {
@@ -40,6 +44,8 @@ export interface IpcDependencies {
   printToPdf(contents: WebContents, suggestedName: string): Promise<PrintToPdfResult>;
   /** No `readToken`: tokens never go back to the renderer. */
   tokenStore: Pick<TokenStore, 'setToken' | 'hasToken' | 'deleteToken'>;
+  /** `electron/gitSync.ts`: one Git sync in main (with main's own per-source lock), progress sent to `target`. */
+  syncRun(request: SyncRunRequest, target: RendererTarget): Promise<SyncRunResponse>;
 }
 
 function desktopPlatform(platform: NodeJS.Platform): DesktopPlatform {
@@ -80,6 +86,11 @@ export function createIpcHandlers(deps: IpcDependencies): IpcHandlerTable {
     [INVOKE_CHANNELS.deleteToken]: {
       parse: parseSourceTokenRequest,
       handle: ({ sourceId }) => deps.tokenStore.deleteToken(sourceId),
+    },
+    [INVOKE_CHANNELS.syncRun]: {
+      parse: parseSyncRunRequest,
+      // Progress goes to the page that asked, not to every window.
+      handle: (request, event) => deps.syncRun(request, event.sender),
     },
   };
 }

@@ -4,18 +4,19 @@
  * to the first one and exits.
  */
 import path from 'node:path';
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, net, session } from 'electron';
 import { DEEP_LINK_SCHEME, findDeepLinkArgument } from '../core/desktop/deepLink';
 import { EVENT_CHANNELS } from '../core/desktop/ipcContract';
 import { registerAppSchemeAsPrivileged, serveAppBundle } from './appProtocol';
 import { DeepLinkDelivery } from './deepLinkDelivery';
+import { createDesktopGitSync } from './gitSync';
 import { createIpcHandlers, registerIpcHandlers } from './ipc';
 import { installApplicationMenu } from './menu';
 import { openExternalSafely } from './openExternal';
 import { printToPdf } from './printToPdf';
 import { sendToRenderer } from './rendererEvents';
 import { hardenSession, hardenWebContents } from './security';
-import { appTokenStore } from './tokenStore';
+import { appTokenStore, readToken } from './tokenStore';
 import { createMainWindow, focusWindow } from './window';
 
 let mainWindow: BrowserWindow | undefined;
@@ -72,6 +73,11 @@ function onReady(): void {
       openExternalSafely: (url) => openExternalSafely(url),
       printToPdf,
       tokenStore: appTokenStore(),
+      syncRun: createDesktopGitSync({
+        userDataPath: app.getPath('userData'),
+        readToken,
+        isOnline: () => net.isOnline(),
+      }),
     }),
   );
   installApplicationMenu({

@@ -9,6 +9,9 @@
  * The compiler then asks for a request validator and a handler in `electron/ipc.ts` and for the
  * bridge method in `electron/desktopBridge.ts`; nothing else needs touching.
  */
+import type { ChangeSet } from '../model';
+import type { SyncErrorCode } from '../sync/syncError';
+import type { GitSyncStats, SyncProgress } from '../sync/syncGitSource';
 
 /** Renderer → main request/response channels (`ipcRenderer.invoke` / `ipcMain.handle`). */
 export const INVOKE_CHANNELS = {
@@ -18,12 +21,14 @@ export const INVOKE_CHANNELS = {
   setToken: 'token:set',
   hasToken: 'token:has',
   deleteToken: 'token:delete',
+  syncRun: 'sync:run',
 } as const;
 
 /** Main → renderer event channels (`webContents.send` / `ipcRenderer.on`). */
 export const EVENT_CHANNELS = {
   command: 'app:command',
   deepLink: 'app:deep-link',
+  syncProgress: 'sync:progress',
 } as const;
 
 export type DesktopPlatform = 'darwin' | 'win32' | 'linux' | 'other';
@@ -70,6 +75,38 @@ export interface SourceTokenRequest {
 }
 
 /**
+ * One Git sync, run by the main process (Node fs and http: no CORS). Plain data only. There is
+ * deliberately no token: main reads it from its own store by `sourceId`.
+ */
+export interface SyncRunRequest {
+  sourceId: string;
+  /** http(s) address of the repository, without credentials. */
+  url: string;
+  branch?: string;
+  subdir?: string;
+  /** The commit the page's cache holds for this source (`SourceRecord.version`). */
+  previousCommit?: string;
+  /** Path → Git blob id of every file the page's cache holds for the source. */
+  cached: Record<string, string>;
+  maxFileBytes?: number;
+  timeoutMs?: number;
+}
+
+/**
+ * The change set for the page to apply in one transaction, or why there is none. Structured-clone
+ * friendly (plain objects and Uint8Arrays); the message never contains the token.
+ */
+export type SyncRunResponse =
+  | { ok: true; changeSet: ChangeSet; stats: GitSyncStats }
+  | { ok: false; error: { code: SyncErrorCode; message: string } };
+
+/** Progress of a `sync:run`, sent to the page that started it. */
+export interface SyncProgressEvent {
+  sourceId: string;
+  progress: SyncProgress;
+}
+
+/**
  * Channel → request and response. `request: void` means the channel takes no argument.
  * Tokens only ever travel renderer → main: no response carries one.
  */
@@ -80,6 +117,7 @@ export interface InvokeContract {
   'token:set': { request: SetTokenRequest; response: SetTokenResult };
   'token:has': { request: SourceTokenRequest; response: boolean };
   'token:delete': { request: SourceTokenRequest; response: void };
+  'sync:run': { request: SyncRunRequest; response: SyncRunResponse };
 }
 
 export type InvokeChannel = keyof InvokeContract;
@@ -113,6 +151,7 @@ export interface DeepLink {
 export interface EventContract {
   'app:command': AppCommand;
   'app:deep-link': DeepLink;
+  'sync:progress': SyncProgressEvent;
 }
 
 export type EventChannel = keyof EventContract;
@@ -122,7 +161,7 @@ export type EventChannelsMatchContract = AssertTrue<
 >;
 export type EventPayload<E extends EventChannel> = EventContract[E];
 
-/** Stops a subscription made with `onCommand` / `onDeepLink`. */
+/** Stops a subscription made with `onCommand`, `onDeepLink` or `onSyncProgress`. */
 export type Unsubscribe = () => void;
 
 /**
@@ -139,9 +178,13 @@ export interface DesktopBridge {
   setToken(sourceId: string, token: string): Promise<SetTokenResult>;
   hasToken(sourceId: string): Promise<boolean>;
   deleteToken(sourceId: string): Promise<void>;
+  /** Runs one Git sync in the main process with the source's stored token; the page applies the change set. */
+  syncRun(request: SyncRunRequest): Promise<SyncRunResponse>;
   onCommand(listener: (command: AppCommand) => void): Unsubscribe;
   /** Deep links that arrive before the first subscriber are kept (the latest one) and delivered to it. */
   onDeepLink(listener: (link: DeepLink) => void): Unsubscribe;
+  /** Progress of every `syncRun` this page started; listeners pick their source by `sourceId`. */
+  onSyncProgress(listener: (event: SyncProgressEvent) => void): Unsubscribe;
 }
 
 /** The global name under which the preload exposes the bridge. */

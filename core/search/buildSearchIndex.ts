@@ -37,6 +37,17 @@ export const FIELD_WEIGHTS = {
 /** BM25's term-frequency saturation. */
 const K1 = 1.2;
 
+/** The largest impact a posting of each group can have (every field of the group matching), for quantizing. */
+const MAX_IMPACT = {
+  runbook: maxImpact([FIELD_WEIGHTS.title, FIELD_WEIGHTS.aliases, FIELD_WEIGHTS.tags, FIELD_WEIGHTS.summary, FIELD_WEIGHTS.area, FIELD_WEIGHTS.owner]),
+  heading: maxImpact([FIELD_WEIGHTS.heading, FIELD_WEIGHTS.parentHeadings]),
+  body: maxImpact([FIELD_WEIGHTS.body]),
+};
+
+function maxImpact(fields: FieldWeight[]): number {
+  return fields.reduce((sum, f) => sum + f.boost * (K1 + 1), 0);
+}
+
 /** Builds the index of the given runbooks in one go. */
 export function buildSearchIndex(runbooks: Iterable<RunbookToIndex>): SearchIndex {
   const builder = new SearchIndexBuilder();
@@ -52,9 +63,9 @@ export function buildSearchIndex(runbooks: Iterable<RunbookToIndex>): SearchInde
 export class SearchIndexBuilder {
   private readonly termIds = new Map<string, number>();
   private readonly termList: string[] = [];
-  private readonly runbookGroup = new PostingBuffer();
-  private readonly headingGroup = new PostingBuffer();
-  private readonly bodyGroup = new PostingBuffer();
+  private readonly runbookGroup = new PostingBuffer(MAX_IMPACT.runbook);
+  private readonly headingGroup = new PostingBuffer(MAX_IMPACT.heading);
+  private readonly bodyGroup = new PostingBuffer(MAX_IMPACT.body);
   private readonly runbooks: IndexedRunbook[] = [];
   private readonly sectionRunbook = new GrowableArray(Uint32Array);
   private readonly sectionDepth = new GrowableArray(Uint8Array);
@@ -180,12 +191,18 @@ export function compareTerms(a: string, b: string): number {
 class PostingBuffer {
   private readonly termIds = new GrowableArray(Uint32Array, 1 << 14);
   private readonly docs = new GrowableArray(Uint32Array, 1 << 14);
-  private readonly impacts = new GrowableArray(Float32Array, 1 << 14);
+  private readonly impacts = new GrowableArray(Uint8Array, 1 << 14);
+  private readonly scale: number;
+
+  constructor(maxImpact: number) {
+    this.scale = maxImpact / 255;
+  }
 
   push(termId: number, doc: number, impact: number): void {
     this.termIds.push(termId);
     this.docs.push(doc);
-    this.impacts.push(impact);
+    // A byte per posting is precise enough to rank (1/255 of the group's maximum) and a quarter of a float.
+    this.impacts.push(Math.min(255, Math.max(1, Math.round(impact / this.scale))));
   }
 
   /** Counting sort by the term's rank in the sorted vocabulary; stable, so docs stay ascending. */
@@ -196,12 +213,12 @@ class PostingBuffer {
     for (let t = 0; t < rank.length; t++) start[t + 1]! += start[t]!;
     const cursor = start.slice(0, rank.length);
     const doc = new Uint32Array(count);
-    const impact = new Float32Array(count);
+    const impact = new Uint8Array(count);
     for (let i = 0; i < count; i++) {
       const at = cursor[rank[this.termIds.get(i)]!]!++;
       doc[at] = this.docs.get(i);
       impact[at] = this.impacts.get(i);
     }
-    return { start, doc, impact };
+    return { start, doc, impact, scale: this.scale };
   }
 }

@@ -16,7 +16,8 @@ const titleVocabularies = new WeakMap<SearchIndex, { terms: string[]; global: Ui
 
 /**
  * "Did you mean": when nothing matched, the runbooks whose title-level words are closest to the query's words,
- * with more typos forgiven than in the search itself (up to 3 edits for long words).
+ * with more typos forgiven than in the search itself (two edits from 5 letters, words keeping their first
+ * letter), or that start with a query word.
  */
 export function closestTitles(index: SearchIndex, parsed: ParsedQuery, allowed?: Uint8Array): TitleSuggestion[] {
   const vocabulary = titleVocabulary(index);
@@ -33,20 +34,27 @@ export function closestTitles(index: SearchIndex, parsed: ParsedQuery, allowed?:
   for (const clause of parsed.clauses.slice(0, 8)) {
     const word = clause.terms[0]!;
     if (word.length < 2) continue;
-    const maxDistance = word.length <= 4 ? 1 : word.length <= 7 ? 2 : 3;
-    for (const { index: t, distance } of fuzzyTerms(vocabulary.terms, word, maxDistance)) credit(t, 1 / (1 + distance));
+    const maxDistance = word.length <= 4 ? 1 : 2;
+    for (const { index: t, distance } of fuzzyTerms(vocabulary.terms, word, maxDistance, 1)) credit(t, 1 / (1 + distance));
     if (word.length >= 3) {
       const [from, to] = prefixRange(vocabulary.terms, word);
       for (let t = from; t < Math.min(to, from + 32); t++) credit(t, 0.5);
     }
   }
-  return [...scores]
-    .sort((a, b) => b[1] - a[1] || compare(foldSearchText(index.runbooks[a[0]]!.title), foldSearchText(index.runbooks[b[0]]!.title)))
-    .slice(0, MAX_SUGGESTIONS)
-    .map(([r]) => {
-      const { sourceId, path, title } = index.runbooks[r]!;
-      return { sourceId, path, title };
-    });
+  // The best few, without sorting every runbook that shares a word with the query.
+  const best: { r: number; score: number; title: string }[] = [];
+  for (const [r, score] of scores) {
+    const worst = best[best.length - 1];
+    if (best.length === MAX_SUGGESTIONS && worst && score < worst.score) continue;
+    const title = foldSearchText(index.runbooks[r]!.title);
+    best.push({ r, score, title });
+    best.sort((a, b) => b.score - a.score || compare(a.title, b.title));
+    if (best.length > MAX_SUGGESTIONS) best.pop();
+  }
+  return best.map(({ r }) => {
+    const { sourceId, path, title } = index.runbooks[r]!;
+    return { sourceId, path, title };
+  });
 }
 
 function titleVocabulary(index: SearchIndex): { terms: string[]; global: Uint32Array } {

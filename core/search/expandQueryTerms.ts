@@ -79,9 +79,11 @@ function computeExpansions(index: SearchIndex, clause: QueryClause): TermExpansi
   const last = clause.terms.length - 1;
   const expand = (text: string, i: number) => {
     const scale = i === 0 ? 1 : PART_WEIGHT;
+    const typing = clause.prefix && (i === 0 || i === last);
     const exact = findTerm(index.terms, text);
-    if (exact >= 0) offer(exact, scale, 'all');
-    if (clause.prefix && (i === 0 || i === last)) {
+    // One or two characters still being typed say little yet: match them in titles and headings only.
+    if (exact >= 0) offer(exact, scale, typing && [...text].length < MIN_BODY_PREFIX ? 'headings' : 'all');
+    if (typing) {
       for (const e of completions(index, text)) offer(e.term, e.weight * scale, e.scope);
     }
     // The whole form of an identifier is not corrected; its parts are.

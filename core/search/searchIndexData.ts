@@ -13,8 +13,13 @@ export interface PostingLists {
   start: Uint32Array;
   /** Runbook number (runbook group) or section number (heading and body groups), ascending per term. */
   doc: Uint32Array;
-  /** The posting's BM25 term-frequency part multiplied by its field weights; the term's idf is applied at query time. */
-  impact: Float32Array;
+  /**
+   * The posting's BM25 term-frequency part multiplied by its field weights, quantized to a byte (the real value
+   * is `impact × scale`); the term's idf is applied at query time.
+   */
+  impact: Uint8Array;
+  /** What one unit of `impact` is worth. */
+  scale: number;
 }
 
 /** What the index keeps of a runbook: enough to filter, rank, show the result and detect changes. */

@@ -1,7 +1,7 @@
 import { closestTitles, type TitleSuggestion } from './closestTitles';
 import { foldSearchText } from './foldSearchText';
 import { parseSearchQuery, type ParsedQuery } from './parseSearchQuery';
-import { containsPhrase } from './containsPhrase';
+import { containsPhrase, phraseMatcher, type PhraseMatcher } from './containsPhrase';
 import type { IndexedRunbook, PostingLists, SearchIndex } from './searchIndexData';
 import { runbookFilter, type SearchFilters } from './searchFilters';
 import { buildSnippet, highlightRanges, termMatcher, type TermMatcher, type TextRange } from './searchSnippet';
@@ -117,41 +117,8 @@ export function searchRunbooks(index: SearchIndex, query: string | ParsedQuery, 
     }
   });
 
-  const status = scratch.statusWeights;
-  const firstSection = scratch.firstSections;
-  const sectionRunbook = index.sections.runbook;
   const top = new TopSections(RANKED_SECTIONS);
-  const seenRunbook = scratch.seenRunbooks;
-  seenRunbook.fill(0);
-  let totalRunbooks = 0;
-
-  const consider = (s: number, r: number, sectionScore: number, sectionMask: number) => {
-    if (allowed && !allowed[r]) return;
-    const runbookTouched = rb.has(r);
-    const mask = (sectionMask | (runbookTouched ? rb.mask[r]! : 0)) >>> 0;
-    if ((mask & requiredMask) !== requiredMask) return;
-    const matched = popCount(mask);
-    if (matched === 0) return;
-    const coverage = matched / clauseCount;
-    const runbookScore = runbookTouched ? rb.score[r]! * (s === firstSection[r] ? 1 : RUNBOOK_SHARE) : 0;
-    const score = (sectionScore + runbookScore) * coverage * coverage * status[r]!;
-    if (!seenRunbook[r]) {
-      seenRunbook[r] = 1;
-      totalRunbooks++;
-    }
-    top.offer(s, score);
-  };
-  for (let i = 0; i < sec.count; i++) {
-    const s = sec.touched[i]!;
-    consider(s, sectionRunbook[s]!, sec.score[s]!, sec.mask[s]!);
-  }
-  // A runbook that matched only on its title, aliases, tags or summary opens at its first section.
-  for (let i = 0; i < rb.count; i++) {
-    const r = rb.touched[i]!;
-    const entry = index.runbooks[r]!;
-    if (entry.sectionCount === 0 || sec.has(entry.firstSection)) continue;
-    consider(entry.firstSection, r, 0, 0);
-  }
+  let totalRunbooks = rankCandidates(index, scratch, top, allowed, requiredMask, clauseCount);
 
   const ranked = top.sorted(index);
   const runbooks = groupSections(index, parsed, ranked, termMatcher(matchedTerms), maxRunbooks, perRunbook);
@@ -166,13 +133,66 @@ export function searchRunbooks(index: SearchIndex, query: string | ParsedQuery, 
   };
 }
 
+/**
+ * Scores every matched section (and the first section of every runbook matched on its own fields) and keeps the
+ * best in `top`; returns how many runbooks matched. Hot loop: plain arrays, no closures, no per-item objects.
+ */
+function rankCandidates(index: SearchIndex, scratch: Scratch, top: TopSections, allowed: Uint8Array | undefined, requiredMask: number, clauseCount: number): number {
+  const rb = scratch.runbooks;
+  const sec = scratch.sections;
+  const status = scratch.statusWeights;
+  const firstSection = scratch.firstSections;
+  const seen = scratch.seenRunbooks;
+  const sectionRunbook = index.sections.runbook;
+  // Runbook-level matches spread into dense arrays (zero elsewhere), so the section loop needs no checks.
+  const rbScore = scratch.runbookScore;
+  const rbMask = scratch.runbookMask;
+  for (let i = 0; i < rb.count; i++) {
+    const r = rb.touched[i]!;
+    rbScore[r] = rb.score[r]!;
+    rbMask[r] = rb.mask[r]!;
+  }
+  seen.fill(0);
+  let total = 0;
+  const offer = (s: number, r: number, sectionScore: number, sectionMask: number): void => {
+    if (allowed !== undefined && allowed[r] === 0) return;
+    const mask = (sectionMask | rbMask[r]!) >>> 0;
+    if (mask === 0 || (mask & requiredMask) !== requiredMask) return;
+    const coverage = popCount(mask) / clauseCount;
+    const runbookScore = rbScore[r]! * (s === firstSection[r] ? 1 : RUNBOOK_SHARE);
+    if (seen[r] === 0) {
+      seen[r] = 1;
+      total++;
+    }
+    top.offer(s, (sectionScore + runbookScore) * coverage * coverage * status[r]!);
+  };
+  const touched = sec.touched;
+  const secScore = sec.score;
+  const secMask = sec.mask;
+  for (let i = 0; i < sec.count; i++) {
+    const s = touched[i]!;
+    offer(s, sectionRunbook[s]!, secScore[s]!, secMask[s]!);
+  }
+  // A runbook that matched only on its title, aliases, tags or summary opens at its first section.
+  for (let i = 0; i < rb.count; i++) {
+    const r = rb.touched[i]!;
+    if (index.runbooks[r]!.sectionCount > 0 && !sec.has(firstSection[r]!)) offer(firstSection[r]!, r, 0, 0);
+  }
+  for (let i = 0; i < rb.count; i++) {
+    const r = rb.touched[i]!;
+    rbScore[r] = 0;
+    rbMask[r] = 0;
+  }
+  return total;
+}
+
 function scan(lists: PostingLists, expansion: TermExpansion, documents: number, acc: Accumulator, bit: number): boolean {
   const from = lists.start[expansion.term]!;
   const to = lists.start[expansion.term + 1]!;
   const df = to - from;
   if (df === 0) return false;
   const idf = Math.log(1 + (documents - df + 0.5) / (df + 0.5));
-  const weight = expansion.weight * idf;
+  const weight = expansion.weight * idf * lists.scale;
   const { doc, impact } = lists;
   for (let p = from; p < to; p++) acc.add(doc[p]!, weight * impact[p]!, bit);
   return true;
@@ -187,6 +207,7 @@ function groupSections(
   perRunbook: number,
 ): RunbookHit[] {
   const groups = new Map<number, RunbookHit>();
+  const phrases = parsed.phrases.map(phraseMatcher);
   const decoder = new TextDecoder();
   const textOf = (s: number) => decoder.decode(index.sections.text.subarray(index.sections.textStart[s]!, index.sections.textStart[s + 1]!));
   for (const { section, score } of ranked) {
@@ -196,7 +217,7 @@ function groupSections(
     if (group && group.sections.length >= perRunbook) continue;
     const entry = index.runbooks[r]!;
     const text = textOf(section);
-    if (parsed.phrases.length > 0 && !containsPhrases(parsed.phrases, entry, index.sections.heading[section]!, text)) continue;
+    if (phrases.length > 0 && !containsPhrases(phrases, entry, index.sections.heading[section]!, text)) continue;
     if (!group) {
       group = runbookHit(entry, matchedTerms, score);
       groups.set(r, group);
@@ -238,9 +259,15 @@ function sectionHit(index: SearchIndex, entry: IndexedRunbook, section: number, 
 }
 
 /** Every phrase appears, words side by side, in one of the section's or its runbook's texts. */
-function containsPhrases(phrases: string[][], entry: IndexedRunbook, heading: string, text: string): boolean {
-  const fields = [text, heading, entry.title, entry.summary ?? '', ...entry.aliases];
-  return phrases.every((phrase) => fields.some((field) => containsPhrase(field, phrase)));
+function containsPhrases(phrases: PhraseMatcher[], entry: IndexedRunbook, heading: string, text: string): boolean {
+  return phrases.every(
+    (phrase) =>
+      containsPhrase(text, phrase) ||
+      containsPhrase(heading, phrase) ||
+      containsPhrase(entry.title, phrase) ||
+      containsPhrase(entry.summary ?? '', phrase) ||
+      entry.aliases.some((alias) => containsPhrase(alias, phrase)),
+  );
 }
 
 /** Filters but no words: the matching runbooks by title, each opening at its top. */
@@ -319,6 +346,9 @@ interface Scratch {
   seenRunbooks: Uint8Array;
   statusWeights: Float32Array;
   firstSections: Uint32Array;
+  /** Per runbook, zero outside a query. */
+  runbookScore: Float64Array;
+  runbookMask: Uint32Array;
 }
 
 const scratchByIndex = new WeakMap<SearchIndex, Scratch>();
@@ -333,6 +363,8 @@ function scratchFor(index: SearchIndex): Scratch {
       seenRunbooks: new Uint8Array(index.runbooks.length),
       statusWeights: Float32Array.from(index.runbooks, (r) => statusWeight(r.status)),
       firstSections: Uint32Array.from(index.runbooks, (r) => r.firstSection),
+      runbookScore: new Float64Array(index.runbooks.length),
+      runbookMask: new Uint32Array(index.runbooks.length),
     };
     scratchByIndex.set(index, scratch);
   }

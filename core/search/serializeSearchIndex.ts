@@ -1,7 +1,7 @@
 import type { IndexedRunbook, PostingLists, SearchIndex } from './searchIndexData';
 
 /** Bumped whenever tokenizing, weights or the layout change: an index of another format is rebuilt. */
-export const SEARCH_INDEX_FORMAT = 1;
+export const SEARCH_INDEX_FORMAT = 2;
 
 /**
  * The index as stored in IndexedDB: typed arrays as they are (structured clone copies them without any
@@ -94,13 +94,14 @@ function postings(value: unknown, termCount: number, docCount: number): PostingL
   const v = value as unknown as PostingLists;
   const start = typed(v.start, Uint32Array);
   const doc = typed(v.doc, Uint32Array);
-  const impact = typed(v.impact, Float32Array);
+  const impact = typed(v.impact, Uint8Array);
   check(start.length === termCount + 1 && start[termCount] === doc.length && impact.length === doc.length);
+  check(typeof v.scale === 'number' && Number.isFinite(v.scale) && v.scale > 0);
   for (let t = 0; t < termCount; t++) check(start[t]! <= start[t + 1]!);
   let max = 0;
   for (let p = 0; p < doc.length; p++) if (doc[p]! > max) max = doc[p]!;
   check(doc.length === 0 || max < docCount);
-  return { start, doc, impact };
+  return { start, doc, impact, scale: v.scale };
 }
 
 function typed<T extends Uint8Array | Uint32Array | Float32Array>(value: unknown, kind: { new (...args: never[]): T }): T {

@@ -131,7 +131,7 @@ function mergeSections(base: SearchIndex, sectionMap: Int32Array, kept: number, 
 class PostingWriter {
   private readonly start: number[] = [0];
   private readonly doc: Uint32Array;
-  private readonly impact: Float32Array;
+  private readonly impact: Uint8Array;
   private length = 0;
   private termStart = 0;
 
@@ -141,7 +141,9 @@ class PostingWriter {
   ) {
     const capacity = base.doc.length + extra.doc.length;
     this.doc = new Uint32Array(capacity);
-    this.impact = new Float32Array(capacity);
+    this.impact = new Uint8Array(capacity);
+    // Both indexes come from the same builder constants, so their impacts share one scale.
+    if (base.doc.length > 0 && extra.doc.length > 0 && base.scale !== extra.scale) throw new Error('Search indexes with different impact scales cannot be merged.');
   }
 
   /** Appends the kept postings of base term `i` (renumbered) and of extra term `j` (offset); returns how many. */
@@ -177,6 +179,6 @@ class PostingWriter {
   }
 
   finish(): PostingLists {
-    return { start: Uint32Array.from(this.start), doc: this.doc.slice(0, this.length), impact: this.impact.slice(0, this.length) };
+    return { start: Uint32Array.from(this.start), doc: this.doc.slice(0, this.length), impact: this.impact.slice(0, this.length), scale: this.extra.scale };
   }
 }

@@ -5,10 +5,21 @@ import { classifySyncError } from './classifySyncError';
 import { fileIndexFromCache } from './fileIndexFromCache';
 import { withSourceLock } from './sourceLock';
 import { SyncError, type SyncErrorCode } from './syncError';
-import { syncGitSource, type GitSyncDeps, type GitSyncStats, type SyncProgress } from './syncGitSource';
+import { syncGitSource, type GitSyncDeps, type GitSyncRequest, type GitSyncResult, type GitSyncStats, type SyncProgress } from './syncGitSource';
 
-/** Platform parts and per-run settings; see `GitSyncDeps` and `GitSyncRequest` for each field. */
-export interface RunGitSyncDeps extends GitSyncDeps {
+/**
+ * Computes a change set for a request: `syncGitSource` by default, or another realm's engine (the desktop
+ * page hands the request to the Electron main process, which does the network and parsing).
+ */
+export type GitSyncEngine = (request: GitSyncRequest) => Promise<GitSyncResult>;
+
+/**
+ * Platform parts and per-run settings; see `GitSyncDeps` and `GitSyncRequest` for each field.
+ * `fs`, `http` and `gitdir` are required unless `engine` is given.
+ */
+export interface RunGitSyncDeps extends Partial<GitSyncDeps> {
+  /** Runs the sync somewhere else; when absent, `syncGitSource` runs here with `fs`, `http` and `gitdir`. */
+  engine?: GitSyncEngine;
   /** The source's access token, read from the platform's secret store just for this run. */
   token?: string;
   username?: string;
@@ -47,7 +58,8 @@ export async function runGitSync(db: RunbookDatabase, source: SourceRecord, deps
       if (current.kind !== 'git' || !current.location) {
         throw new SyncError('invalid-source', 'This source has no Git repository address.');
       }
-      const { changeSet, stats } = await syncGitSource(
+      const engine = deps.engine ?? localEngine(deps);
+      const { changeSet, stats } = await engine(
         {
           sourceId: current.id,
           url: current.location,
@@ -64,7 +76,6 @@ export async function runGitSync(db: RunbookDatabase, source: SourceRecord, deps
           ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
           ...(deps.isOnline ? { isOnline: deps.isOnline } : {}),
         },
-        deps,
       );
       const at = now();
       let applied: AppliedChangeSummary;
@@ -90,4 +101,13 @@ export async function runGitSync(db: RunbookDatabase, source: SourceRecord, deps
     }
     return { ok: false, error: { code: failure.code, message: failure.message } };
   }
+}
+
+/** `syncGitSource` in this realm, with the platform parts the caller injected. */
+function localEngine(deps: RunGitSyncDeps): GitSyncEngine {
+  const { fs, http, gitdir, cache } = deps;
+  if (!fs || !http || !gitdir) {
+    throw new SyncError('unknown', 'The sync is not set up on this device: it needs either an engine, or a file system, an HTTP client and an object store folder.');
+  }
+  return (request) => syncGitSource(request, { fs, http, gitdir, ...(cache ? { cache } : {}) });
 }

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { seedBundledSource } from '../../core/cache/seedBundledSource';
 import { snapshotBundledFiles } from '../../core/sources/bundledChangeSet';
 import { bundledRunbookFiles } from './bundledRunbooks';
+import { BUNDLED_SOURCE_ID } from '../../core/model';
+import { notifySearchIndexChanged } from '../search/searchClient';
 import { db } from './database';
 
 export type CacheState = { phase: 'opening' } | { phase: 'ready' } | { phase: 'failed'; message: string };
@@ -15,7 +17,11 @@ export function useCacheReady(): CacheState {
   useEffect(() => {
     let cancelled = false;
     seedBundledSource(db, snapshotBundledFiles(bundledRunbookFiles()))
-      .then(() => !cancelled && setState({ phase: 'ready' }))
+      .then((applied) => {
+        // A search worker started before the seed finished must pick up the new runbooks.
+        if (applied) notifySearchIndexChanged(BUNDLED_SOURCE_ID);
+        if (!cancelled) setState({ phase: 'ready' });
+      })
       .catch((error: unknown) => {
         if (cancelled) return;
         const reason = error instanceof Error ? error.message : String(error);

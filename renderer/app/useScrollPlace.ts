@@ -6,8 +6,9 @@ const KEY_PREFIX = 'rr-scroll:';
 /**
  * Keeps the reader's place: a link to a section scrolls to it; back, forward and reload return to where
  * the page was left (positions kept per history entry in sessionStorage, which survives a reload).
+ * `contentKey` names what is shown, so the place is found again once the new page's content is there.
  */
-export function useScrollPlace(contentReady: boolean, section: string | undefined): void {
+export function useScrollPlace(contentReady: boolean, section: string | undefined, contentKey: string): void {
   const location = useLocation();
   const navigationType = useNavigationType();
 
@@ -47,7 +48,7 @@ export function useScrollPlace(contentReady: boolean, section: string | undefine
       }
     }
     window.scrollTo(0, 0);
-  }, [contentReady, location.key, section, navigationType]);
+  }, [contentReady, location.key, section, navigationType, contentKey]);
 }
 
 function readSaved(key: string): number | undefined {

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { CachedRunbook } from '../../core/cache/runbookDatabase';
 import type { RunbookBody } from '../../core/model';
 import { countDone, readChecklist, resetChecklist, setStepDone } from '../../core/userdata/checklistProgress';
@@ -13,10 +13,22 @@ export interface ChecklistSummary extends ChecklistState {
   reset(): void;
 }
 
-/** Steps of the runbook and the saved progress on them (IndexedDB, so it survives reloads and restarts). */
+/**
+ * Steps of the runbook and the saved progress on them (IndexedDB, so it survives reloads and restarts).
+ * A tick shows at once; the saved state replaces it as soon as the write is read back.
+ */
 export function useChecklistState(meta: CachedRunbook, body: RunbookBody): ChecklistSummary {
   const steps = useMemo(() => listChecklistSteps(body.markdown, meta.headings, body.bodyLine), [body.markdown, body.bodyLine, meta.headings]);
-  const done = useLiveQuery(() => readChecklist(db, meta.sourceId, meta.path), [meta.sourceId, meta.path]) ?? new Set<string>();
+  const saved = useLiveQuery(() => readChecklist(db, meta.sourceId, meta.path), [meta.sourceId, meta.path]);
+  const [pending, setPending] = useState<{ key: string; done: boolean; base: ReadonlySet<string> | undefined }[]>([]);
+
+  const done = useMemo(() => {
+    const result = new Set(saved ?? []);
+    // Only ticks made since the last saved state was read apply on top of it.
+    for (const p of pending) if (p.base === saved) (p.done ? result.add(p.key) : result.delete(p.key));
+    return result;
+  }, [saved, pending]);
+
   return useMemo(
     () => ({
       stepsByLine: new Map(steps.map((s) => [s.line, s])),
@@ -26,9 +38,15 @@ export function useChecklistState(meta: CachedRunbook, body: RunbookBody): Check
         steps.map((s) => s.key),
         done,
       ),
-      setDone: (key: string, value: boolean) => void setStepDone(db, meta.sourceId, meta.path, key, value),
-      reset: () => void resetChecklist(db, meta.sourceId, meta.path),
+      setDone: (key: string, value: boolean) => {
+        setPending((list) => [...list.filter((p) => p.base === saved), { key, done: value, base: saved }]);
+        void setStepDone(db, meta.sourceId, meta.path, key, value);
+      },
+      reset: () => {
+        setPending([]);
+        void resetChecklist(db, meta.sourceId, meta.path);
+      },
     }),
-    [steps, done, meta.sourceId, meta.path],
+    [steps, done, saved, meta.sourceId, meta.path],
   );
 }

@@ -31,7 +31,7 @@ export function ContactsPanel({ open, onClose }: Props) {
     window.addEventListener('keydown', onKey);
     return () => {
       window.removeEventListener('keydown', onKey);
-      (opener.current as HTMLElement | null)?.focus?.();
+      (opener.current as HTMLElement | null)?.focus?.({ preventScroll: true });
     };
   }, [open, onClose]);
 

@@ -34,7 +34,7 @@ export function RunbookView({ runbook, section }: Props) {
     return contactSectionRanges(meta.headings, lastLine).map((r) => ({ from: r.line - body.bodyLine + 1, to: r.endLine - body.bodyLine + 1 }));
   }, [meta.headings, body.markdown, body.bodyLine]);
   const headingText = useMemo(() => new Map(meta.headings.map((h) => [h.id, h.text])), [meta.headings]);
-  useScrollPlace(cachedPaths !== undefined, section);
+  useScrollPlace(cachedPaths !== undefined, section, `${meta.sourceId}/${meta.path}`);
 
   useEffect(() => {
     document.title = `${meta.title} — Runbook Reader`;

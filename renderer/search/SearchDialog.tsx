@@ -64,7 +64,7 @@ export function SearchDialog({ open, onClose, initialQuery }: Props) {
     searchClient.recent().then(setRecent, () => setRecent([]));
     return () => {
       const back = opener.current;
-      if (back instanceof HTMLElement && back.isConnected) back.focus();
+      if (back instanceof HTMLElement && back.isConnected) back.focus({ preventScroll: true });
     };
   }, [open, initialQuery]);
 

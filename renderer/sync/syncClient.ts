@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
-import type { GitSyncOutcome } from '../../core/sync/runGitSync';
+import type { DesktopBridge } from '../../core/desktop/ipcContract';
+import type { GitSyncEngine, GitSyncOutcome } from '../../core/sync/runGitSync';
 import type { SyncProgress } from '../../core/sync/syncGitSource';
 import { readSettings } from '../../core/userdata/settings';
 import { db } from '../app/database';
@@ -16,9 +17,14 @@ export interface SourceSyncState {
 
 type Listener = () => void;
 
-/** Runs syncs off the UI thread and tells the screens how they are going. One sync per source at a time. */
+/**
+ * Runs syncs off the UI thread and tells the screens how they are going. One sync per source at a time.
+ * In the browser the whole sync runs in a worker; on desktop the main process fetches and parses, and
+ * this page applies the change set (the cache lives here).
+ */
 class SyncClient {
   private worker: Worker | undefined;
+  private desktopEngine: GitSyncEngine | undefined;
   private states = new Map<string, SourceSyncState>();
   private waiting = new Map<string, (outcome: GitSyncOutcome) => void>();
   private listeners = new Set<Listener>();
@@ -59,6 +65,13 @@ class SyncClient {
   }
 
   private async run(sourceId: string): Promise<GitSyncOutcome> {
+    const bridge = window.runbookReader;
+    if (bridge) {
+      return new Promise((resolve) => {
+        this.chain(sourceId, resolve);
+        void this.runWithDesktopEngine(sourceId, bridge).then((outcome) => this.settle(sourceId, outcome));
+      });
+    }
     const settings = await readSettings(db);
     const token = await readWebToken(sourceId);
     const request: SyncWorkerRequest = { type: 'sync', sourceId };
@@ -79,9 +92,7 @@ class SyncClient {
         this.set(message.sourceId, { running: true, progress: message.progress });
         return;
       }
-      const done = this.waiting.get(message.sourceId);
-      this.waiting.delete(message.sourceId);
-      done?.(message.outcome);
+      this.settle(message.sourceId, message.outcome);
     };
     worker.onerror = (event) => {
       for (const [id, done] of this.waiting) done({ ok: false, error: { code: 'unknown', message: `The sync worker failed: ${event.message}` } });
@@ -90,6 +101,30 @@ class SyncClient {
     };
     this.worker = worker;
     return worker;
+  }
+
+  /** Never rejects: the outcome says what happened. */
+  private async runWithDesktopEngine(sourceId: string, bridge: DesktopBridge): Promise<GitSyncOutcome> {
+    try {
+      const source = await db.sources.get(sourceId);
+      if (!source) return { ok: false, error: { code: 'invalid-source', message: 'This source no longer exists.' } };
+      // Loaded on desktop only: the browser build's page never carries the engine (its worker does).
+      const [{ runGitSync }, { createDesktopSyncEngine }] = await Promise.all([import('../../core/sync/runGitSync'), import('./desktopSyncEngine')]);
+      this.desktopEngine ??= createDesktopSyncEngine(bridge);
+      return await runGitSync(db, source, {
+        engine: this.desktopEngine,
+        onProgress: (progress) => this.set(sourceId, { running: true, progress }),
+      });
+    } catch (error) {
+      return { ok: false, error: { code: 'unknown', message: error instanceof Error ? error.message : String(error) } };
+    }
+  }
+
+  /** Hands a finished sync's outcome to its caller and to every call that joined it. */
+  private settle(sourceId: string, outcome: GitSyncOutcome): void {
+    const done = this.waiting.get(sourceId);
+    this.waiting.delete(sourceId);
+    done?.(outcome);
   }
 
   private set(sourceId: string, state: SourceSyncState): void {

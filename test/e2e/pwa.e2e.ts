@@ -41,6 +41,10 @@ describe('the installable offline web app (PWA) in Chromium', () => {
       await page.reload();
       await page.goto(`${server.url}#/bookmarks`);
       await expectText(page.locator('.rr-bookmarks-manage'), 'Moderation Rollback');
+      await page.keyboard.press('/');
+      await page.keyboard.type('pods not scaling');
+      await expectText(page.getByRole('dialog'), 'HPA');
+      await page.keyboard.press('Escape');
     } finally {
       await browser.context.setOffline(false);
     }

@@ -12,9 +12,9 @@ function bridge(): { bridge: DesktopBridge; ipc: ReturnType<typeof fakeElectron>
 const IPC_EVENT = { sender: 'ipcRenderer itself', ports: [] };
 
 describe('desktop bridge', () => {
-  it('has one method per channel and the two subscriptions, nothing generic', () => {
+  it('has one method per channel and the three subscriptions, nothing generic', () => {
     expect(Object.keys(bridge().bridge).sort()).toEqual(
-      ['appInfo', 'deleteToken', 'hasToken', 'onCommand', 'onDeepLink', 'openExternal', 'printToPdf', 'setToken'].sort(),
+      ['appInfo', 'deleteToken', 'hasToken', 'onCommand', 'onDeepLink', 'onSyncProgress', 'openExternal', 'printToPdf', 'setToken', 'syncRun'].sort(),
     );
   });
 
@@ -65,6 +65,33 @@ describe('desktop bridge', () => {
     api.onDeepLink(second);
     expect(first.mock.calls).toEqual([[{ sourceId: 'bundled', path: 'new.md' }]]);
     expect(second).not.toHaveBeenCalled();
+  });
+
+  it('syncRun invokes sync:run with the request and resolves with main\'s answer', async () => {
+    const { bridge: api, ipc } = bridge();
+    const request = { sourceId: 'ops', url: 'https://git.example.com/ops.git', cached: { 'a.md': 'a'.repeat(40) } };
+    ipc.respond = () => ({ ok: false, error: { code: 'offline', message: 'offline' } });
+    expect(await api.syncRun(request)).toEqual({ ok: false, error: { code: 'offline', message: 'offline' } });
+    expect(ipc.invocations).toEqual([{ channel: INVOKE_CHANNELS.syncRun, args: [request] }]);
+  });
+
+  it('delivers sync progress as plain copies, drops malformed events, stops after unsubscribe', () => {
+    const { bridge: api, ipc } = bridge();
+    const listener = vi.fn();
+    const unsubscribe = api.onSyncProgress(listener);
+    ipc.emit('sync:progress', IPC_EVENT, { sourceId: 'ops', progress: { phase: 'fetching', percent: 40, extra: 'dropped' }, more: 1 });
+    ipc.emit('sync:progress', IPC_EVENT, { sourceId: 'ops', progress: { phase: 'reading' } });
+    ipc.emit('sync:progress', IPC_EVENT, { sourceId: 'ops', progress: { phase: 'hacking' } });
+    ipc.emit('sync:progress', IPC_EVENT, { sourceId: 'ops', progress: { phase: 'parsing', percent: '50' } });
+    ipc.emit('sync:progress', IPC_EVENT, { sourceId: 3, progress: { phase: 'done' } });
+    ipc.emit('sync:progress', IPC_EVENT, 'done');
+    expect(listener.mock.calls).toEqual([
+      [{ sourceId: 'ops', progress: { phase: 'fetching', percent: 40 } }],
+      [{ sourceId: 'ops', progress: { phase: 'reading' } }],
+    ]);
+    unsubscribe();
+    ipc.emit('sync:progress', IPC_EVENT, { sourceId: 'ops', progress: { phase: 'done', percent: 100 } });
+    expect(listener).toHaveBeenCalledTimes(2);
   });
 
   it('refuses a non-function listener', () => {

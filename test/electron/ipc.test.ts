@@ -1,7 +1,8 @@
 import type { WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { INVOKE_CHANNELS, type InvokeChannel } from '../../core/desktop/ipcContract';
+import { INVOKE_CHANNELS, type InvokeChannel, type SyncRunRequest, type SyncRunResponse } from '../../core/desktop/ipcContract';
 import { createIpcHandlers, registerIpcHandlers, type IpcDependencies } from '../../electron/ipc';
+import { sendToRenderer, type EventTarget as RendererTarget } from '../../electron/rendererEvents';
 import { TokenStoreError } from '../../electron/tokenStore';
 import { fakeElectron } from '../setup/electronMock';
 
@@ -19,6 +20,10 @@ function register(overrides: Partial<IpcDependencies> = {}) {
       hasToken: vi.fn(async (sourceId: string) => sourceId === 'ops'),
       deleteToken: vi.fn(async () => undefined),
     },
+    syncRun: vi.fn(async (request: SyncRunRequest, target: RendererTarget): Promise<SyncRunResponse> => {
+      sendToRenderer(target, 'sync:progress', { sourceId: request.sourceId, progress: { phase: 'connecting' } });
+      return { ok: false, error: { code: 'offline', message: 'This device is offline.' } };
+    }),
     ...overrides,
   };
   registerIpcHandlers(createIpcHandlers(deps));
@@ -32,6 +37,7 @@ const VALID_REQUESTS: Record<InvokeChannel, unknown[]> = {
   'token:set': [{ sourceId: 'ops', token: 'ghp_abc' }],
   'token:has': [{ sourceId: 'ops' }],
   'token:delete': [{ sourceId: 'ops' }],
+  'sync:run': [{ sourceId: 'ops', url: 'https://git.example.com/ops/runbooks.git', cached: {} }],
 };
 
 describe('IPC handlers', () => {
@@ -66,6 +72,7 @@ describe('IPC handlers', () => {
     expect(deps.tokenStore.setToken).not.toHaveBeenCalled();
     expect(deps.tokenStore.hasToken).not.toHaveBeenCalled();
     expect(deps.tokenStore.deleteToken).not.toHaveBeenCalled();
+    expect(deps.syncRun).not.toHaveBeenCalled();
     warn.mockRestore();
   });
 
@@ -90,6 +97,9 @@ describe('IPC handlers', () => {
     ['token:set', [{ sourceId: 'ops', token: 'has spaces' }]],
     ['token:has', [{ sourceId: '' }]],
     ['token:delete', [null]],
+    ['sync:run', [{ sourceId: 'ops', url: 'file:///srv/runbooks.git', cached: {} }]],
+    ['sync:run', [{ sourceId: 'ops', url: 'https://git.example.com/ops.git', cached: {}, token: 'ghp_abc' }]],
+    ['sync:run', [{ sourceId: 'ops', url: 'https://git.example.com/ops.git', subdir: '../etc', cached: {} }]],
   ] as const)('%s refuses malformed request %j', async (channel, args) => {
     const { ipcMain } = register();
     await expect(ipcMain.invoke(channel, APP_FRAME, ...args)).rejects.toThrow(/refused/);
@@ -152,6 +162,21 @@ describe('IPC handlers', () => {
     expect(await ipcMain.invoke('token:has', APP_FRAME, { sourceId: 'other' })).toBe(false);
     expect(await ipcMain.invoke('token:delete', APP_FRAME, { sourceId: 'ops' })).toBeUndefined();
     expect(deps.tokenStore.deleteToken).toHaveBeenCalledWith('ops');
+  });
+
+  it('sync:run hands main the validated request and the calling page, which alone gets the progress', async () => {
+    const { ipcMain, deps } = register();
+    const answer = await ipcMain.invoke('sync:run', APP_FRAME, {
+      sourceId: 'ops',
+      url: 'https://git.example.com/ops/runbooks.git',
+      subdir: './docs//runbooks/',
+      cached: { 'a.md': 'a'.repeat(40) },
+      extra: 'dropped',
+    });
+    expect(answer).toEqual({ ok: false, error: { code: 'offline', message: 'This device is offline.' } });
+    const [request, target] = vi.mocked(deps.syncRun).mock.calls[0]!;
+    expect(request).toEqual({ sourceId: 'ops', url: 'https://git.example.com/ops/runbooks.git', subdir: 'docs/runbooks', cached: { 'a.md': 'a'.repeat(40) } });
+    expect((target as unknown as { sent: unknown[] }).sent).toEqual([{ channel: 'sync:progress', payload: { sourceId: 'ops', progress: { phase: 'connecting' } } }]);
   });
 
   it('no handler can return a stored token', async () => {

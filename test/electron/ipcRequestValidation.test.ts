@@ -5,6 +5,8 @@ import {
   parsePrintToPdfRequest,
   parseSetTokenRequest,
   parseSourceTokenRequest,
+  parseSyncRunRequest,
+  MAX_CACHED_FILES,
 } from '../../electron/ipcRequestValidation';
 
 describe('IPC request validation', () => {
@@ -74,5 +76,120 @@ describe('IPC request validation', () => {
     const parsed = parseSetTokenRequest({ sourceId: 'ops', token: secret });
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.reason).not.toContain('ghp_secret');
+  });
+});
+
+describe('sync:run request validation', () => {
+  const URL_OK = 'https://git.example.com/ops/runbooks.git';
+  const OID = '0123456789abcdef0123456789abcdef01234567';
+  const valid = (fields: Record<string, unknown> = {}) => ({ sourceId: 'git-1a2b3c4d', url: URL_OK, cached: {}, ...fields });
+  const reasonOf = (raw: unknown) => {
+    const parsed = parseSyncRunRequest(raw);
+    return parsed.ok ? undefined : parsed.reason;
+  };
+
+  it('accepts a full request and keeps only the contract fields, sub-folder normalised', () => {
+    const parsed = parseSyncRunRequest(
+      valid({ branch: 'release/2026-05', subdir: './docs//runbooks/', previousCommit: OID, cached: { 'a.md': OID }, maxFileBytes: 1024, timeoutMs: 5000, extra: 1 }),
+    );
+    expect(parsed).toEqual({
+      ok: true,
+      value: { sourceId: 'git-1a2b3c4d', url: URL_OK, branch: 'release/2026-05', subdir: 'docs/runbooks', previousCommit: OID, cached: { 'a.md': OID }, maxFileBytes: 1024, timeoutMs: 5000 },
+    });
+  });
+
+  it.each([
+    ['file:///srv/runbooks.git', /Only http/],
+    ['ssh://git@git.example.com/ops.git', /Only http/],
+    ['git@git.example.com:ops/runbooks.git', /not a valid URL|Only http/],
+    ['javascript:alert(1)', /Only http/],
+    ['https://user:ghp_secret@git.example.com/ops.git', /user name or token/],
+    ['https://ghp_secret@git.example.com/ops.git', /user name or token/],
+    ['not a url', /not a valid URL/],
+    ['', /required/],
+    [`https://git.example.com/${'a'.repeat(9000)}`, /too long/],
+    [42, /required/],
+  ])('refuses the repository address %j', (url, reason) => {
+    const refusal = reasonOf(valid({ url }));
+    expect(refusal).toMatch(reason);
+    expect(refusal).not.toContain('ghp_secret');
+  });
+
+  it.each(['../etc', 'docs/../../etc', '..\\..\\windows', 'a\u0000b', 'x'.repeat(1025), 7])('refuses the sub-folder %j', (subdir) => {
+    expect(reasonOf(valid({ subdir }))).toBeDefined();
+  });
+
+  it.each(['main', 'release/2026-05', 'feature/x.y', 'refs/heads/main'])('accepts the branch %j', (branch) => {
+    expect(parseSyncRunRequest(valid({ branch })).ok).toBe(true);
+  });
+
+  it.each(['', '../../../../etc/passwd', 'a..b', 'two words', 'a\nb', '-rf', '/main', 'main/', 'a//b', '.hidden', 'x/.y', 'main.lock', 'a@{1}', '@', 'a~1', 'a^', 'a:b', 'a?', 'a*', 'a[b', 'a\\b', 'x'.repeat(256), 5])(
+    'refuses the branch %j',
+    (branch) => {
+      expect(reasonOf(valid({ branch }))).toMatch(/branch/);
+    },
+  );
+
+  it.each([
+    [{ sourceId: '' }],
+    [{ sourceId: 'a\nb' }],
+    [{ sourceId: 'x'.repeat(201) }],
+    [{ sourceId: 5 }],
+    [{ previousCommit: 'HEAD' }],
+    [{ previousCommit: OID.toUpperCase() }],
+    [{ previousCommit: 1 }],
+    [{ maxFileBytes: 0 }],
+    [{ maxFileBytes: 1.5 }],
+    [{ maxFileBytes: 65 * 1024 * 1024 }],
+    [{ maxFileBytes: '2048' }],
+    [{ timeoutMs: 10 }],
+    [{ timeoutMs: Number.POSITIVE_INFINITY }],
+    [{ timeoutMs: 11 * 60_000 }],
+    [{ timeoutMs: Number.NaN }],
+  ])('refuses %j', (fields) => {
+    expect(reasonOf(valid(fields))).toBeDefined();
+  });
+
+  it.each([null, undefined, 'sync', [valid()], 42])('refuses a request that is not an object: %j', (raw) => {
+    expect(reasonOf(raw)).toBeDefined();
+  });
+
+  it('refuses a request that carries a token, without quoting it', () => {
+    const refusal = reasonOf(valid({ token: 'ghp_secret' }));
+    expect(refusal).toMatch(/no token/);
+    expect(refusal).not.toContain('ghp_secret');
+  });
+
+  it.each([
+    ['missing', undefined],
+    ['an array', [['a.md', OID]]],
+    ['a Map', new Map([['a.md', OID]])],
+    ['a non-hex blob id', { 'a.md': 'z'.repeat(40) }],
+    ['a short blob id', { 'a.md': 'abc' }],
+    ['a non-string blob id', { 'a.md': 1 }],
+    ['an empty path', { '': OID }],
+    ['a path with a control character', { 'a\u0000.md': OID }],
+    ['a path too long', { ['p'.repeat(4097)]: OID }],
+  ])('refuses a cached map that is %s', (_what, cached) => {
+    expect(reasonOf(valid({ cached }))).toMatch(/cached file list/);
+  });
+
+  it('refuses a cached map larger than the bound, accepts one at it', () => {
+    const entries = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`f${i}.md`, OID]));
+    expect(reasonOf(valid({ cached: entries(MAX_CACHED_FILES + 1) }))).toMatch(/too large/);
+    expect(parseSyncRunRequest(valid({ cached: entries(MAX_CACHED_FILES) })).ok).toBe(true);
+  });
+
+  it('copies the cached map so a `__proto__` path stays a plain path', () => {
+    const cached = JSON.parse(`{"__proto__": "${OID}", "a.md": "${OID}"}`) as Record<string, string>;
+    const parsed = parseSyncRunRequest(valid({ cached }));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(Object.entries(parsed.value.cached)).toEqual([
+      ['__proto__', OID],
+      ['a.md', OID],
+    ]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(parsed.value.cached)).toBeNull();
   });
 });

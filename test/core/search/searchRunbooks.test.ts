@@ -170,9 +170,9 @@ describe('searchRunbooks: results', () => {
   });
 
   it('offers the closest titles when nothing matches', () => {
-    const response = searchRunbooks(index, 'moderashun operashuns');
+    const response = searchRunbooks(index, 'rolbakc');
     expect(response.runbooks).toEqual([]);
-    expect(response.suggestions.map((s) => s.title)).toContain('Moderation Operations');
+    expect(response.suggestions.map((s) => s.title)).toEqual(['Rollback a Release']);
     expect(searchRunbooks(index, 'ban').suggestions).toEqual([]);
   });
 });

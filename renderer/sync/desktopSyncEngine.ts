@@ -1,0 +1,74 @@
+import type { DesktopBridge, SyncRunRequest } from '../../core/desktop/ipcContract';
+import type { GitSyncEngine } from '../../core/sync/runGitSync';
+import { checkRepositoryUrl, normaliseSubdir } from '../../core/sync/checkSourceSettings';
+import { SyncError, syncCancelled, type SyncErrorCode } from '../../core/sync/syncError';
+
+const ERROR_CODES: ReadonlySet<string> = new Set<SyncErrorCode>([
+  'offline',
+  'host-not-found',
+  'auth-failed',
+  'repo-not-found',
+  'branch-not-found',
+  'subdir-missing',
+  'connection-cut',
+  'timed-out',
+  'storage-full',
+  'already-running',
+  'cancelled',
+  'invalid-source',
+  'unknown',
+]);
+
+/**
+ * The desktop engine for `runGitSync`: the Electron main process fetches and parses (Node http, no CORS,
+ * the token from its keychain-backed store) and answers with a change set, which `runGitSync` then
+ * applies to this page's cache in one transaction. Failures come back as the engine's own `SyncError`s.
+ */
+export function createDesktopSyncEngine(bridge: Pick<DesktopBridge, 'syncRun' | 'onSyncProgress'>): GitSyncEngine {
+  return async (request) => {
+    if (request.signal?.aborted) throw syncCancelled();
+    // The same checks main makes, here first so a bad setting gets the engine's own words.
+    checkRepositoryUrl(request.url);
+    const subdir = normaliseSubdir(request.subdir);
+    const ipcRequest: SyncRunRequest = {
+      sourceId: request.sourceId,
+      url: request.url,
+      ...(request.branch ? { branch: request.branch } : {}),
+      ...(subdir ? { subdir } : {}),
+      ...(request.previousCommit ? { previousCommit: request.previousCommit } : {}),
+      cached: Object.fromEntries(await request.cached.all()),
+      ...(request.maxFileBytes !== undefined ? { maxFileBytes: request.maxFileBytes } : {}),
+      ...(request.timeoutMs !== undefined ? { timeoutMs: request.timeoutMs } : {}),
+    };
+    const onProgress = request.onProgress;
+    const unsubscribe = onProgress
+      ? bridge.onSyncProgress((event) => {
+          if (event.sourceId === request.sourceId) onProgress(event.progress);
+        })
+      : undefined;
+    let response: Awaited<ReturnType<DesktopBridge['syncRun']>>;
+    try {
+      response = await bridge.syncRun(ipcRequest);
+    } catch (error) {
+      throw refusedByMain(error);
+    } finally {
+      unsubscribe?.();
+    }
+    if (!response.ok) {
+      const { code, message } = response.error;
+      throw new SyncError(ERROR_CODES.has(code) ? code : 'unknown', message);
+    }
+    return { changeSet: response.changeSet, stats: response.stats };
+  };
+}
+
+/**
+ * `invoke` rejects when main refused the request (`sync:run refused: <reason>`; reasons never quote
+ * values) or the app is going away. Electron prefixes its own words; the reason is what a person can act on.
+ */
+function refusedByMain(error: unknown): SyncError {
+  const text = error instanceof Error ? error.message : String(error);
+  const refused = /sync:run refused: (.*)$/s.exec(text)?.[1];
+  if (refused) return new SyncError('invalid-source', refused);
+  return new SyncError('unknown', `The desktop app could not run the sync: ${text}`);
+}

@@ -1,0 +1,235 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { SyncProgressEvent, SyncRunRequest, SyncRunResponse } from '../../core/desktop/ipcContract';
+import type { ChangeSet, SourceRecord } from '../../core/model';
+import { runGitSync } from '../../core/sync/runGitSync';
+import { createDesktopGitSync, GIT_STORES_FOLDER, objectStoreFolderName, type DesktopGitSync } from '../../electron/gitSync';
+import { parseSyncRunRequest } from '../../electron/ipcRequestValidation';
+import { createDesktopSyncEngine } from '../../renderer/sync/desktopSyncEngine';
+import type { GitHttpServer } from '../helpers/gitHttpServer';
+import { RunbookRepo, TINY_PNG, generateRunbooks, runbookPath } from '../helpers/makeRunbookRepo';
+import { cleanUp, dumpCache, openCache, startServer, tempDir } from '../core/sync/syncFixture';
+
+const TOKEN = 'ghp_desktopSecret1234';
+const WRONG_TOKEN = 'ghp_wrongSecret5678';
+
+let server: GitHttpServer;
+let repo: RunbookRepo;
+
+beforeAll(async () => {
+  server = await startServer(TOKEN);
+  repo = new RunbookRepo();
+  repo.writeAll(generateRunbooks(10, 300, 900)).write('img/map.png', TINY_PNG);
+  repo.commit('initial');
+  repo.publish(server.root, 'ops.git');
+});
+afterAll(cleanUp);
+
+/** The calling page as main sees it: it records the events sent to it. */
+function fakePage() {
+  const events: SyncProgressEvent[] = [];
+  return {
+    events,
+    target: {
+      isDestroyed: () => false,
+      send: (channel: string, payload: SyncProgressEvent) => {
+        expect(channel).toBe('sync:progress');
+        events.push(payload);
+      },
+    },
+  };
+}
+
+function desktop(tokens: Record<string, string> = {}): { sync: DesktopGitSync; userData: string; readToken: ReturnType<typeof vi.fn> } {
+  const userData = tempDir('userData-');
+  const readToken = vi.fn(async (sourceId: string) => tokens[sourceId]);
+  return { sync: createDesktopGitSync({ userDataPath: userData, readToken }), userData, readToken };
+}
+
+const request = (fields: Partial<SyncRunRequest> = {}): SyncRunRequest => ({ sourceId: 'ops', url: server.url('ops.git'), cached: {}, ...fields });
+
+/** What the page's cache would hold after applying these change sets, as the `cached` record. */
+function cachedAfter(...changeSets: ChangeSet[]): Record<string, string> {
+  const files = new Map<string, string>();
+  for (const changeSet of changeSets) {
+    for (const path of changeSet.removed) files.delete(path);
+    for (const { from } of changeSet.renamed) files.delete(from);
+    for (const u of changeSet.upserts) files.set(u.kind === 'runbook' ? u.meta.path : u.skipped.path, u.kind === 'runbook' ? u.meta.oid : u.skipped.oid);
+    for (const asset of changeSet.assets ?? []) files.set(asset.path, asset.oid);
+  }
+  return Object.fromEntries(files);
+}
+
+function expectOk(response: SyncRunResponse): Extract<SyncRunResponse, { ok: true }> {
+  if (!response.ok) throw new Error(`expected a change set, got ${response.error.code}: ${response.error.message}`);
+  return response;
+}
+
+describe('desktop Git sync in the main process', () => {
+  it('first sync: a full change set, the object store in <userData>/git, progress to the calling page', async () => {
+    const { sync, userData } = desktop();
+    const page = fakePage();
+    const response = expectOk(await sync(request(), page.target));
+    expect(response.changeSet.version).toBe(repo.head());
+    expect(response.changeSet.upserts).toHaveLength(10);
+    expect(response.changeSet.assets?.map((a) => a.path)).toEqual(['img/map.png']);
+    expect(response.stats).toMatchObject({ commit: repo.head(), comparedBy: 'cache', parsed: 10, counts: { added: 11 } });
+    expect(readdirSync(path.join(userData, GIT_STORES_FOLDER))).toEqual([objectStoreFolderName('ops')]);
+    expect(existsSync(path.join(userData, GIT_STORES_FOLDER, objectStoreFolderName('ops'), 'objects'))).toBe(true);
+    expect(page.events.length).toBeGreaterThan(0);
+    expect(page.events.every((event) => event.sourceId === 'ops')).toBe(true);
+    expect(page.events.map((event) => event.progress.phase)).toContain('fetching');
+    expect(page.events.at(-1)).toEqual({ sourceId: 'ops', progress: { phase: 'done', percent: 100 } });
+  });
+
+  it('crosses IPC intact: structured cloning keeps the change set, image bytes included', async () => {
+    const { sync } = desktop();
+    const response = expectOk(await sync(request(), fakePage().target));
+    const cloned = structuredClone(response);
+    expect(cloned.changeSet.assets?.[0]?.bytes).toBeInstanceOf(Uint8Array);
+    expect(Array.from(cloned.changeSet.assets?.[0]?.bytes ?? [])).toEqual(Array.from(TINY_PNG));
+    expect(JSON.stringify(cloned, (_k, v: unknown) => (v instanceof Uint8Array ? Array.from(v) : v))).toBe(
+      JSON.stringify(response, (_k, v: unknown) => (v instanceof Uint8Array ? Array.from(v) : v)),
+    );
+  });
+
+  it('second sync after an upstream change: only the changed file, compared in the kept object store', async () => {
+    const { sync } = desktop();
+    const first = expectOk(await sync(request(), fakePage().target));
+    const changed = runbookPath(3);
+    repo.write(changed, '# Changed on the desktop test\n').commit();
+    const second = expectOk(
+      await sync(request({ previousCommit: first.changeSet.version, cached: cachedAfter(first.changeSet) }), fakePage().target),
+    );
+    expect(second.changeSet.version).toBe(repo.head());
+    expect(second.stats).toMatchObject({ comparedBy: 'trees', parsed: 1, counts: { added: 0, updated: 1, removed: 0, unchanged: 10 } });
+    expect(second.changeSet.upserts.map((u) => (u.kind === 'runbook' ? u.meta.path : u.skipped.path))).toEqual([changed]);
+    expect(second.changeSet.removed).toEqual([]);
+  });
+
+  it('sends the stored token when the server asks for one, and only then', async () => {
+    const { sync, readToken } = desktop({ ops: TOKEN });
+    const before = server.requests.length;
+    const response = await sync(request({ url: server.url('ops.git', { kind: 'auth' }) }), fakePage().target);
+    expect(expectOk(response).changeSet.version).toBe(repo.head());
+    expect(readToken).toHaveBeenCalledWith('ops');
+    const sent = server.requests.slice(before);
+    expect(sent[0]?.authorization).toBeUndefined();
+    expect(sent.some((r) => r.status === 401)).toBe(true);
+    expect(sent.some((r) => r.authorization !== undefined && r.status === 200)).toBe(true);
+  });
+
+  it.each([
+    ['a wrong token', { ops: WRONG_TOKEN }, WRONG_TOKEN, /refused the access token/],
+    ['no token', {}, undefined, /no access token is set/],
+  ])('with %s: auth-failed, and the token appears nowhere in the answer', async (_what, tokens, token, message) => {
+    const { sync } = desktop(tokens);
+    const response = await sync(request({ url: server.url('ops.git', { kind: 'auth' }) }), fakePage().target);
+    expect(response).toEqual({ ok: false, error: { code: 'auth-failed', message: expect.stringMatching(message) } });
+    if (token) {
+      const text = JSON.stringify(response);
+      expect(text).not.toContain(token);
+      expect(text).not.toContain(encodeURIComponent(token));
+      expect(text).not.toContain(Buffer.from(`${token}:x-oauth-basic`).toString('base64'));
+    }
+  });
+
+  it('a missing repository: repo-not-found, and a stored token is not in the message', async () => {
+    const { sync } = desktop({ ops: TOKEN });
+    const response = await sync(request({ url: server.url('missing.git') }), fakePage().target);
+    expect(response).toEqual({ ok: false, error: { code: 'repo-not-found', message: expect.stringContaining('HTTP 404') } });
+    expect(JSON.stringify(response)).not.toContain(TOKEN);
+  });
+
+  it('a missing branch and a missing sub-folder come back as their own codes', async () => {
+    const { sync } = desktop();
+    expect(await sync(request({ branch: 'no-such-branch' }), fakePage().target)).toMatchObject({ ok: false, error: { code: 'branch-not-found' } });
+    expect(await sync(request({ subdir: 'no/such/folder' }), fakePage().target)).toMatchObject({ ok: false, error: { code: 'subdir-missing' } });
+  });
+
+  it('never runs two syncs of one source at once; other sources run side by side', async () => {
+    const { sync } = desktop();
+    const first = sync(request(), fakePage().target);
+    const [again, other] = await Promise.all([sync(request(), fakePage().target), sync(request({ sourceId: 'other' }), fakePage().target)]);
+    expect(again).toMatchObject({ ok: false, error: { code: 'already-running' } });
+    expect(other.ok).toBe(true);
+    expect((await first).ok).toBe(true);
+    expect((await sync(request(), fakePage().target)).ok).toBe(true);
+  });
+
+  it('a failure that is not a SyncError is classified, not thrown', async () => {
+    const { sync } = createFailingTokenStore();
+    const response = await sync(request(), fakePage().target);
+    expect(response).toMatchObject({ ok: false, error: { code: 'unknown' } });
+  });
+
+  it('gives every source id its own folder inside <userData>/git, whatever the id holds', () => {
+    const names = ['ops', 'Ops', 'a/b', 'a_b', '../../etc', '..', 'x'.repeat(200)].map(objectStoreFolderName);
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) {
+      expect(name).toMatch(/^[A-Za-z0-9_-]{1,40}-[0-9a-f]{16}$/);
+      expect(path.join('/data/git', name).startsWith('/data/git/')).toBe(true);
+    }
+  });
+});
+
+function createFailingTokenStore(): { sync: DesktopGitSync } {
+  const readToken = async (): Promise<string | undefined> => {
+    throw new Error('keychain is locked');
+  };
+  return { sync: createDesktopGitSync({ userDataPath: tempDir('userData-'), readToken }) };
+}
+
+describe('the desktop path end to end: page runGitSync → IPC → main → loopback server', () => {
+  it('applies main’s change set on the page, then a later upstream change incrementally', async () => {
+    // Main and the page are separate JavaScript realms, each with its own per-source lock: load the
+    // main side as a fresh module graph so the two locks do not see each other, as in the app.
+    vi.resetModules();
+    const mainRealm = await import('../../electron/gitSync');
+    const main = mainRealm.createDesktopGitSync({ userDataPath: tempDir('userData-'), readToken: async () => undefined });
+    const page = fakePage();
+    const progressListeners = new Set<(event: SyncProgressEvent) => void>();
+    const bridge = {
+      // What Electron does: structured-clone both ways, main validates, events reach the page's listeners.
+      async syncRun(raw: SyncRunRequest): Promise<SyncRunResponse> {
+        const parsed = parseSyncRunRequest(structuredClone(raw));
+        if (!parsed.ok) throw new Error(`sync:run refused: ${parsed.reason}`);
+        const target = {
+          isDestroyed: () => false,
+          send: (_channel: string, payload: SyncProgressEvent) => progressListeners.forEach((l) => l(structuredClone(payload))),
+        };
+        return structuredClone(await main(parsed.value, target));
+      },
+      onSyncProgress(listener: (event: SyncProgressEvent) => void) {
+        progressListeners.add(listener);
+        return () => progressListeners.delete(listener);
+      },
+    };
+    const source: SourceRecord = { id: 'team', kind: 'git', name: 'Team', location: server.url('ops.git') };
+    const db = await openCache(source);
+    const engine = createDesktopSyncEngine(bridge);
+
+    const first = await runGitSync(db, source, { engine, onProgress: (progress) => page.events.push({ sourceId: 'team', progress }) });
+    expect(first).toMatchObject({ ok: true, applied: { added: 10 } });
+    expect(await db.runbooks.where('sourceId').equals('team').count()).toBe(10);
+    expect(await db.assets.get(['team', 'img/map.png'])).toMatchObject({ bytes: TINY_PNG });
+    expect((await db.sources.get('team'))?.version).toBe(repo.head());
+    expect(page.events.at(-1)?.progress.phase).toBe('done');
+    expect(progressListeners.size).toBe(0);
+
+    const changed = runbookPath(5);
+    repo.write(changed, '# Changed for the page\n').commit();
+    const second = await runGitSync(db, source, { engine });
+    expect(second).toMatchObject({ ok: true, stats: { comparedBy: 'trees', parsed: 1, counts: { updated: 1 } } });
+    expect(await db.runbooks.get(['team', changed])).toMatchObject({ title: 'Changed for the page', changeMark: 'updated' });
+
+    const before = await dumpCache(db, { withoutLastError: true });
+    await db.sources.update('team', { location: server.url('missing.git') });
+    const failed = await runGitSync(db, { ...source, location: server.url('missing.git') }, { engine });
+    expect(failed).toMatchObject({ ok: false, error: { code: 'repo-not-found' } });
+    expect((await db.sources.get('team'))?.lastError).toMatchObject({ code: 'repo-not-found' });
+    await db.sources.update('team', { location: server.url('ops.git') });
+    expect(await dumpCache(db, { withoutLastError: true })).toBe(before);
+  });
+});
