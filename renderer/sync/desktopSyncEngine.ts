@@ -3,21 +3,26 @@ import type { GitSyncEngine } from '../../core/sync/runGitSync';
 import { checkRepositoryUrl, normaliseSubdir } from '../../core/sync/checkSourceSettings';
 import { SyncError, syncCancelled, type SyncErrorCode } from '../../core/sync/syncError';
 
-const ERROR_CODES: ReadonlySet<string> = new Set<SyncErrorCode>([
-  'offline',
-  'host-not-found',
-  'auth-failed',
-  'repo-not-found',
-  'branch-not-found',
-  'subdir-missing',
-  'connection-cut',
-  'timed-out',
-  'storage-full',
-  'already-running',
-  'cancelled',
-  'invalid-source',
-  'unknown',
-]);
+/** Every code the page knows; a `Record` so the compiler flags a code added to `SyncErrorCode` but not here. */
+const KNOWN_CODES: Record<SyncErrorCode, true> = {
+  offline: true,
+  'host-not-found': true,
+  'auth-failed': true,
+  'repo-not-found': true,
+  'branch-not-found': true,
+  'subdir-missing': true,
+  'connection-cut': true,
+  'timed-out': true,
+  'storage-full': true,
+  'already-running': true,
+  cancelled: true,
+  'invalid-source': true,
+  unknown: true,
+};
+
+function isKnownCode(code: string): code is SyncErrorCode {
+  return Object.hasOwn(KNOWN_CODES, code);
+}
 
 /**
  * The desktop engine for `runGitSync`: the Electron main process fetches and parses (Node http, no CORS,
@@ -56,7 +61,7 @@ export function createDesktopSyncEngine(bridge: Pick<DesktopBridge, 'syncRun' | 
     }
     if (!response.ok) {
       const { code, message } = response.error;
-      throw new SyncError(ERROR_CODES.has(code) ? code : 'unknown', message);
+      throw new SyncError(isKnownCode(code) ? code : 'unknown', message);
     }
     return { changeSet: response.changeSet, stats: response.stats };
   };

@@ -4,12 +4,12 @@ import { APP_COMMANDS, DESKTOP_BRIDGE_KEY, EVENT_CHANNELS, INVOKE_CHANNELS } fro
 describe('IPC contract', () => {
   it('names the invoke channels', () => {
     expect(Object.values(INVOKE_CHANNELS).sort()).toEqual(
-      ['app:info', 'shell:open-external', 'token:delete', 'token:has', 'token:set', 'window:print-to-pdf'].sort(),
+      ['app:info', 'shell:open-external', 'sync:run', 'token:delete', 'token:has', 'token:set', 'window:print-to-pdf'].sort(),
     );
   });
 
   it('names the main → renderer events', () => {
-    expect(Object.values(EVENT_CHANNELS).sort()).toEqual(['app:command', 'app:deep-link']);
+    expect(Object.values(EVENT_CHANNELS).sort()).toEqual(['app:command', 'app:deep-link', 'sync:progress']);
   });
 
   it('lists only commands the renderer handles (zoom is Electron’s built-in roles)', () => {
