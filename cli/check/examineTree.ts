@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { examineRunbookFile, type ExaminedFile } from '../../core/check/examineRunbookFile';
+import type { ExaminedFile } from '../../core/check/examineRunbookFile';
 import type { SourceFile } from '../../core/model';
 import type { ExaminationCache } from './examinationCache';
-import { examineInWorkers } from './examineInWorkers';
 import { describe, type RunbookTree } from './walkRunbookTree';
 
 /** Below this many files to parse, starting worker threads costs more than it saves. */
@@ -36,11 +35,7 @@ export async function examineTree(tree: RunbookTree, options: ExamineTreeOptions
     else toParse.push({ index, file: { path, bytes, oid } });
   });
 
-  const files = toParse.map((t) => t.file);
-  const parsed =
-    options.parallelism > 1 && files.length >= MIN_FILES_FOR_WORKERS
-      ? await examineInWorkers(files, options.parallelism)
-      : files.map((f) => examineRunbookFile(f));
+  const parsed = await parse(toParse.map((t) => t.file), options.parallelism);
   toParse.forEach((t, k) => (examined[t.index] = parsed[k]!));
 
   if (options.cache) {
@@ -52,6 +47,17 @@ export async function examineTree(tree: RunbookTree, options: ExamineTreeOptions
     cache.save();
   }
   return examined;
+}
+
+/** The parser is loaded only when there is something to parse: a fully cached run never pays for it. */
+async function parse(files: SourceFile[], parallelism: number): Promise<ExaminedFile[]> {
+  if (files.length === 0) return [];
+  if (parallelism > 1 && files.length >= MIN_FILES_FOR_WORKERS) {
+    const { examineInWorkers } = await import('./examineInWorkers');
+    return examineInWorkers(files, parallelism);
+  }
+  const { examineRunbookFile } = await import('../../core/check/examineRunbookFile');
+  return files.map((f) => examineRunbookFile(f));
 }
 
 /** Git's blob id with Node's native SHA-1: the same id as core/ingest/gitBlobId, much faster on big trees. */

@@ -1,6 +1,6 @@
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { isMarkdownPath } from '../../core/check/checkRunbooks';
+import { isMarkdownPath } from '../../core/check/isMarkdownPath';
 
 export interface RunbookTree {
   /** Absolute, symlink-free path of the folder. */

@@ -1,10 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { posix } from 'node:path';
-import { judgeExaminedFiles } from '../../core/check/checkRunbooks';
 import { compareFindings, countFindings, finding, type Finding } from '../../core/check/finding';
 import { formatGithub } from '../../core/check/formatGithub';
 import { formatJson } from '../../core/check/formatJson';
 import { formatText } from '../../core/check/formatText';
+import { judgeExaminedFiles } from '../../core/check/judgeExaminedFiles';
 import { ExaminationCache } from '../check/examinationCache';
 import { examineTree } from '../check/examineTree';
 import { CHECK_USAGE, localToday, readCheckArguments, type CheckArguments } from '../check/readCheckArguments';

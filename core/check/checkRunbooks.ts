@@ -1,12 +1,9 @@
 import type { SourceFile } from '../model';
-import { checkDuplicateNames } from './checkDuplicateNames';
-import { checkLinkTargets } from './checkLinkTargets';
 import type { CheckOptions } from './checkOptions';
-import { checkSingleRunbook } from './checkSingleRunbook';
 import { examineRunbookFile, type ExaminedFile } from './examineRunbookFile';
-import { compareFindings, type Finding } from './finding';
-
-const MARKDOWN_FILE = /\.(md|markdown)$/i;
+import type { Finding } from './finding';
+import { isMarkdownPath } from './isMarkdownPath';
+import { judgeExaminedFiles } from './judgeExaminedFiles';
 
 /**
  * Checks a tree of runbooks. `files` are paths inside the tree (forward slashes, no leading `./`) with their
@@ -22,15 +19,4 @@ export function checkRunbooks(files: readonly SourceFile[], options: CheckOption
     else assetPaths.push(file.path);
   }
   return judgeExaminedFiles(examined, { ...options, assetPaths });
-}
-
-/** The rules over already examined files; split out so the examining can run in parallel or be reused. */
-export function judgeExaminedFiles(examined: readonly ExaminedFile[], options: CheckOptions): Finding[] {
-  const findings = examined.flatMap((e) => checkSingleRunbook(e, options));
-  findings.push(...checkLinkTargets(examined, options.assetPaths), ...checkDuplicateNames(examined));
-  return findings.sort(compareFindings);
-}
-
-export function isMarkdownPath(path: string): boolean {
-  return MARKDOWN_FILE.test(path);
 }
