@@ -75,10 +75,6 @@ export class SearchIndexBuilder {
   private readonly textStart = new GrowableArray(Uint32Array);
   private readonly encoder = new TextEncoder();
 
-  get runbookCount(): number {
-    return this.runbooks.length;
-  }
-
   add(meta: RunbookMeta, body: RunbookBody, sections: RunbookSection[] = runbookSections(meta, body)): void {
     const runbookNo = this.runbooks.length;
     const entry: IndexedRunbook = {
@@ -183,7 +179,7 @@ export class SearchIndexBuilder {
 }
 
 /** Code-unit order, the order `Array.prototype.sort` gives strings and the one prefix ranges rely on. */
-export function compareTerms(a: string, b: string): number {
+function compareTerms(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

@@ -44,7 +44,7 @@ export function containsPhrase(text: string, phrase: PhraseMatcher | readonly st
   return false;
 }
 
-export function containsSequence(words: readonly string[], phrase: readonly string[]): boolean {
+function containsSequence(words: readonly string[], phrase: readonly string[]): boolean {
   outer: for (let i = 0; i + phrase.length <= words.length; i++) {
     for (let j = 0; j < phrase.length; j++) if (words[i + j] !== phrase[j]) continue outer;
     return true;

@@ -63,9 +63,12 @@ export interface SearchIndex {
   sections: IndexedSections;
 }
 
-export type PostingGroup = 'runbook' | 'heading' | 'body';
-
 /** `sourceId|path`: how a runbook is named across the search code. */
 export function runbookKeyOf(r: { sourceId: string; path: string }): string {
   return `${r.sourceId}|${r.path}`;
+}
+
+/** Code-unit order of two strings (stable across platforms, unlike `localeCompare`). */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -17,6 +17,11 @@ export interface SearchServiceOptions {
   /** Lets other work (queries) run between batches of a full build; a worker passes a zero-delay timeout. */
   pause?: () => Promise<void>;
   onStatus?: (status: SearchServiceStatus) => void;
+  /**
+   * After an incremental update, wait this long for more before writing the index (default 2000 ms): writing a
+   * large index takes a moment, and syncs of several sources often land together. A full build is written at once.
+   */
+  saveDelayMs?: number;
 }
 
 /**
@@ -29,6 +34,9 @@ export class SearchService {
   private status: SearchServiceStatus = { state: 'loading', runbooks: 0 };
   private running: Promise<void> | undefined;
   private again = false;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private saving: Promise<void> = Promise.resolve();
+  private loading: Promise<void> | undefined;
 
   constructor(
     private readonly db: RunbookDatabase,
@@ -37,9 +45,14 @@ export class SearchService {
 
   /** Loads the stored index, then refreshes it from the cache. Resolves when both are done. */
   async start(): Promise<void> {
+    this.loading ??= this.loadStored();
+    await this.loading;
+    await this.refresh();
+  }
+
+  private async loadStored(): Promise<void> {
     this.state = await readStoredSearchIndex(this.db);
     if (this.state) this.setStatus({ state: 'ready', runbooks: this.state.index.runbooks.length });
-    await this.refresh();
   }
 
   /**
@@ -82,17 +95,49 @@ export class SearchService {
   }
 
   private async refreshOnce(): Promise<void> {
+    // A refresh asked for while the stored index is still being read works from that index, not from nothing.
+    if (this.loading) await this.loading;
     try {
       if (!this.state) this.setStatus({ state: 'indexing', runbooks: 0 });
       const pause = this.options.pause;
       const result = await refreshSearchIndex(this.db, this.state, pause ? { pause } : {});
       this.state = result.state;
       this.setStatus({ state: 'ready', runbooks: result.state.index.runbooks.length });
-      if (result.work !== 'none') await saveSearchIndex(this.db, result.state);
+      if (result.work === 'full') await this.save();
+      else if (result.work === 'incremental') this.scheduleSave();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.setStatus({ state: this.state ? 'ready' : 'indexing', runbooks: this.state?.index.runbooks.length ?? 0, error: message });
     }
+  }
+
+  /** Writes a pending update now (for example before the app closes). */
+  async flush(): Promise<void> {
+    if (this.saveTimer !== undefined) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = undefined;
+      await this.save();
+    }
+    await this.saving;
+  }
+
+  private scheduleSave(): void {
+    if (this.saveTimer !== undefined) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      void this.save();
+    }, this.options.saveDelayMs ?? 2000);
+  }
+
+  private save(): Promise<void> {
+    const state = this.state;
+    this.saving = this.saving
+      .then(() => (state ? saveSearchIndex(this.db, state) : undefined))
+      .catch((error: unknown) => {
+        // The cache is the source of truth: an index that could not be written is rebuilt from it next time.
+        this.setStatus({ ...this.status, error: error instanceof Error ? error.message : String(error) });
+      });
+    return this.saving;
   }
 
   private setStatus(status: SearchServiceStatus): void {

@@ -4,7 +4,7 @@ import { branchNotFound, classifySyncError } from './classifySyncError';
 import { guardHttp } from './guardHttp';
 import { SyncError, syncCancelled } from './syncError';
 import { verifyFetchedPack } from './verifyFetchedPack';
-import { asGitFs, beginFetch, commitFetch, packsAddedSince, rollbackFetch } from './objectStore';
+import { asGitFs, beginFetch, commitFetch, namePacksInArrivalOrder, packsAddedSince, rollbackFetch } from './objectStore';
 import { withThinPack } from './requestThinPack';
 import type { ObjectStoreFs } from './objectStoreFs';
 
@@ -84,7 +84,8 @@ export async function fetchCommit(request: FetchCommitRequest): Promise<FetchedC
     });
     if (signal?.aborted) throw syncCancelled();
     if (!result.fetchHead) throw branchNotFound(branch);
-    for (const pack of await packsAddedSince(fs, gitdir, packsBefore)) {
+    const added = await packsAddedSince(fs, gitdir, packsBefore);
+    for (const pack of added) {
       const incomplete = await verifyFetchedPack(fs, gitdir, pack);
       if (incomplete) {
         throw new SyncError(
@@ -94,6 +95,7 @@ export async function fetchCommit(request: FetchCommitRequest): Promise<FetchedC
         );
       }
     }
+    await namePacksInArrivalOrder(fs, gitdir, added);
     await commitFetch(fs, gitdir);
     return { commit: result.fetchHead, branch: branch ?? shortBranch(result.defaultBranch) ?? 'HEAD' };
   } catch (error) {

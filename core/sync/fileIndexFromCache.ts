@@ -3,8 +3,11 @@ import type { CachedFileIndex } from './cachedFileIndex';
 
 /**
  * The cache's path → blob id index of one source, read from the Dexie tables that hold source content
- * (runbooks, skipped files, images). `count` and `lookup` use keys and a few rows only, so an
+ * (runbooks, skipped files, images). `count` and `lookup` use index counts and a few rows, so an
  * incremental sync of a large source does not load every runbook.
+ *
+ * A runbook kept after it left its source (`removedFromSource`, because it is bookmarked) is not part of
+ * the source any more: it is left out, so the file coming back is read again (and the kept copy replaced).
  */
 export function fileIndexFromCache(db: RunbookDatabase, sourceId: string): CachedFileIndex {
   const tables = () => [db.runbooks, db.skipped, db.assets] as const;
@@ -12,26 +15,41 @@ export function fileIndexFromCache(db: RunbookDatabase, sourceId: string): Cache
     async count() {
       let total = 0;
       for (const table of tables()) total += await table.where('sourceId').equals(sourceId).count();
-      return total;
+      return total - (await keptAfterRemoval(db, sourceId));
     },
     async lookup(paths) {
       const found = new Map<string, string>();
       if (paths.length === 0) return found;
       const keys: RunbookKey[] = paths.map((path) => [sourceId, path]);
-      for (const table of tables()) {
-        const rows = await table.bulkGet(keys);
-        for (const row of rows) if (row) found.set(row.path, row.oid);
-      }
+      for (const row of await db.runbooks.bulkGet(keys)) if (row && !row.removedFromSource) found.set(row.path, row.oid);
+      for (const row of await db.skipped.bulkGet(keys)) if (row) found.set(row.path, row.oid);
+      for (const row of await db.assets.bulkGet(keys)) if (row) found.set(row.path, row.oid);
       return found;
     },
     async all() {
       const files = new Map<string, string>();
-      for (const table of tables()) {
-        await table.where('sourceId').equals(sourceId).each((row) => {
-          files.set(row.path, row.oid);
+      await db.runbooks
+        .where('sourceId')
+        .equals(sourceId)
+        .each((row) => {
+          if (!row.removedFromSource) files.set(row.path, row.oid);
         });
-      }
+      await db.skipped.where('sourceId').equals(sourceId).each((row) => files.set(row.path, row.oid));
+      await db.assets.where('sourceId').equals(sourceId).each((row) => files.set(row.path, row.oid));
       return files;
     },
   };
+}
+
+/**
+ * Runbooks of the source kept after removal. `applyChangeSet` keeps one only for a bookmarked path, so
+ * they are found through the (few) bookmarks rather than by reading every runbook; a kept copy whose
+ * bookmark was deleted later still counts as cached (it only makes the `unchanged` figure one higher).
+ */
+async function keptAfterRemoval(db: RunbookDatabase, sourceId: string): Promise<number> {
+  const bookmarked = await db.bookmarks.where('[sourceId+path]').between([sourceId, ''], [sourceId, '\uffff']).toArray();
+  const paths = [...new Set(bookmarked.map((b) => b.path))];
+  if (paths.length === 0) return 0;
+  const rows = await db.runbooks.bulkGet(paths.map((path): RunbookKey => [sourceId, path]));
+  return rows.filter((row) => row?.removedFromSource !== undefined).length;
 }

@@ -68,6 +68,7 @@ export function memoizeStoreReads(fs: ObjectStoreFs): ObjectStoreFs {
   };
   // isomorphic-git binds every one of these, so each must exist even if the platform lacks it.
   for (const name of ['writeFile', 'unlink', 'mkdir', 'rmdir', 'symlink', 'chmod']) wrapped[name] = mutating(name);
+  if (inner.rename) wrapped.rename = mutating('rename');
   wrapped.readlink = (...args) => call('readlink', args);
   return { promises: wrapped as unknown as ObjectStoreFs['promises'] };
 }

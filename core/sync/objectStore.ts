@@ -3,6 +3,7 @@ import type { PromiseFsClient } from 'isomorphic-git';
 import {
   listOrEmpty,
   makeDirectories,
+  moveFile,
   readTextOrUndefined,
   removeIfPresent,
   removeTree,
@@ -61,6 +62,38 @@ export async function packsAddedSince(fs: ObjectStoreFs, gitdir: string, before:
   return (await listOrEmpty(fs, `${gitdir}/objects/pack`))
     .filter((name) => name.endsWith('.pack') && !known.has(name))
     .map((name) => `objects/pack/${name}`);
+}
+
+/** Ordered pack names: `pack-<12-digit sequence>-<pack checksum>.pack` (and `.idx`). */
+const ORDERED_PACK = /^pack-(\d{12})-[0-9a-f]{40}\.(pack|idx)$/;
+
+/**
+ * Renames the packs a fetch added (`objects/pack/pack-<sha>.pack`, as isomorphic-git names them) to
+ * `pack-<sequence>-<sha>`, numbered after every pack already there, so that name order is arrival order.
+ *
+ * Why: isomorphic-git looks an object up in the packs in name order and takes the first copy it finds.
+ * Thin packs store objects as deltas against objects the store already had, and a later fetch can bring an
+ * object again (a file restored to earlier content brings back its old tree, as a delta against the tree
+ * it replaces, which the store holds as a delta against the restored one). Found through the newer pack
+ * first, two such deltas point at each other and reading never ends (it ran a test out of memory). Every
+ * base a pack uses was in the store before that pack arrived, so finding the oldest copy first always
+ * leads to older packs and ends.
+ */
+export async function namePacksInArrivalOrder(fs: ObjectStoreFs, gitdir: string, added: readonly string[]): Promise<void> {
+  const dir = `${gitdir}/objects/pack`;
+  let next = 1;
+  for (const name of await listOrEmpty(fs, dir)) {
+    const sequence = ORDERED_PACK.exec(name)?.[1];
+    if (sequence !== undefined) next = Math.max(next, Number(sequence) + 1);
+  }
+  for (const pack of added) {
+    const base = pack.slice(pack.lastIndexOf('/') + 1).replace(/\.pack$/, '');
+    if (ORDERED_PACK.test(`${base}.pack`)) continue;
+    const ordered = `pack-${String(next++).padStart(12, '0')}-${base.slice('pack-'.length)}`;
+    // The index last: a pack without its index is invisible, and removed by a rollback.
+    await moveFile(fs, `${dir}/${base}.pack`, `${dir}/${ordered}.pack`);
+    await moveFile(fs, `${dir}/${base}.idx`, `${dir}/${ordered}.idx`);
+  }
 }
 
 /** After a complete fetch: the new state is good, forget the old one. */

@@ -16,6 +16,8 @@ export interface ObjectStoreFs {
     readlink?(path: string): Promise<unknown>;
     symlink?(target: string, path: string): Promise<void>;
     chmod?(path: string, mode: number): Promise<void>;
+    /** Used to give fetched packs their ordered names; copied and deleted where missing. */
+    rename?(from: string, to: string): Promise<void>;
   };
 }
 
@@ -80,4 +82,14 @@ export async function removeTree(fs: ObjectStoreFs, path: string): Promise<void>
   }
   for (const name of await listOrEmpty(fs, path)) await removeTree(fs, `${path}/${name}`);
   await fs.promises.rmdir(path);
+}
+
+/** Moves a file, with `rename` where the file system has it. */
+export async function moveFile(fs: ObjectStoreFs, from: string, to: string): Promise<void> {
+  if (fs.promises.rename) {
+    await fs.promises.rename(from, to);
+    return;
+  }
+  await fs.promises.writeFile(to, await fs.promises.readFile(from));
+  await fs.promises.unlink(from);
 }

@@ -1,5 +1,6 @@
 import { applyChangeSet, type AppliedChangeSummary } from '../cache/applyChangeSet';
 import type { RunbookDatabase } from '../cache/runbookDatabase';
+import { INGEST_VERSION } from '../ingest/ingestRunbook';
 import type { SourceRecord } from '../model';
 import { classifySyncError } from './classifySyncError';
 import { fileIndexFromCache } from './fileIndexFromCache';
@@ -70,6 +71,8 @@ export async function runGitSync(db: RunbookDatabase, source: SourceRecord, deps
           ...(deps.corsProxy ? { corsProxy: deps.corsProxy } : {}),
           ...(current.version && /^[0-9a-f]{40}$/.test(current.version) ? { previousCommit: current.version } : {}),
           cached: fileIndexFromCache(db, current.id),
+          // Rows written by an older ingest are read again, once, even where the files did not change.
+          ...(current.version !== undefined && current.ingestVersion !== INGEST_VERSION ? { rereadAll: true } : {}),
           ...(deps.maxFileBytes !== undefined ? { maxFileBytes: deps.maxFileBytes } : {}),
           ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}),
           ...(deps.signal ? { signal: deps.signal } : {}),

@@ -1,5 +1,5 @@
 import git, { type HttpClient } from 'isomorphic-git';
-import { diffSnapshots, type SnapshotDiff } from '../changes/diffSnapshots';
+import { diffSnapshots, type SnapshotDiff, type SnapshotEntry } from '../changes/diffSnapshots';
 import type { ChangeSet } from '../model';
 import type { CachedFileIndex } from './cachedFileIndex';
 import { checkRepositoryUrl, normaliseSubdir } from './checkSourceSettings';
@@ -51,6 +51,11 @@ export interface GitSyncRequest {
   previousCommit?: string;
   /** Path → blob id of what the cache holds for the source. */
   cached: CachedFileIndex;
+  /**
+   * Read and ingest every file again, unchanged ones too: the cache was written by an older ingest
+   * (`SourceRecord.ingestVersion`). Unchanged files still count as `unchanged`; `parsed` includes them.
+   */
+  rereadAll?: boolean;
   /** Files larger than this are skipped (default 2 MiB, like ingest). */
   maxFileBytes?: number;
   /** Longest silence from the server before the sync gives up (default 60 s). */
@@ -204,6 +209,7 @@ async function attempt(
   progress({ phase: 'reading' });
   let diff: SnapshotDiff;
   let comparedBy: GitSyncStats['comparedBy'];
+  let reread: SnapshotEntry[] = [];
   try {
     const newTree = await treeAt(reader, fetched.commit, subdir);
     if (newTree === undefined) {
@@ -214,7 +220,7 @@ async function attempt(
       );
     }
     const cachedCount = await request.cached.count();
-    const oldTree = have && cachedCount > 0 ? await treeAt(reader, have, subdir) : undefined;
+    const oldTree = have && cachedCount > 0 && !request.rereadAll ? await treeAt(reader, have, subdir) : undefined;
     if (oldTree !== undefined) {
       comparedBy = 'trees';
       const touched = await compareTrees(reader, oldTree, newTree);
@@ -224,7 +230,10 @@ async function attempt(
       diff.unchanged += cachedCount - before.size;
     } else {
       comparedBy = 'cache';
-      diff = diffSnapshots(await request.cached.all(), await listTree(reader, newTree));
+      const cachedFiles = await request.cached.all();
+      const listing = await listTree(reader, newTree);
+      diff = diffSnapshots(cachedFiles, listing);
+      if (request.rereadAll) reread = listing.filter((entry) => cachedFiles.get(entry.path) === entry.oid);
     }
   } catch (error) {
     if (error instanceof SyncError) throw error;
@@ -233,7 +242,7 @@ async function attempt(
   const compareMs = performance.now() - compareStart;
 
   progress({ phase: 'parsing', percent: 0 });
-  const toRead = [...diff.added, ...diff.changed, ...diff.renamed.map((r) => ({ path: r.to, oid: r.oid }))];
+  const toRead = [...diff.added, ...diff.changed, ...diff.renamed.map((r) => ({ path: r.to, oid: r.oid })), ...reread];
   let files;
   try {
     files = await readChangedFiles(reader, request.sourceId, toRead, {

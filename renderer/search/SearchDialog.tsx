@@ -195,12 +195,15 @@ export function SearchDialog({ open, onClose, initialQuery }: Props) {
               <NoResults response={response} optionProps={optionProps} />
             )
           ) : (
-            <EmptyQuery
-              bookmarks={(bookmarks ?? []).slice(0, MAX_BOOKMARKS)}
-              recent={recent}
-              optionProps={optionProps}
-              onClearRecent={() => searchClient.clearRecent().then(setRecent, () => undefined)}
-            />
+            <>
+              {query.trim() !== '' && response?.empty && <p className="rr-search-note">Nothing to search for: type letters, numbers or an identifier.</p>}
+              <EmptyQuery
+                bookmarks={(bookmarks ?? []).slice(0, MAX_BOOKMARKS)}
+                recent={recent}
+                optionProps={optionProps}
+                onClearRecent={() => searchClient.clearRecent().then(setRecent, () => undefined)}
+              />
+            </>
           )}
         </div>
         <p className="rr-visually-hidden" aria-live="polite">

@@ -35,6 +35,10 @@ class SearchWorkerClient {
     }
     this.worker.onmessage = (event: MessageEvent<SearchWorkerReply>) => this.receive(event.data);
     this.worker.onerror = (event) => this.fail(event.message || 'The search worker stopped.');
+    // The worker writes index updates a moment after they happen; do it now if the app may be closing.
+    const flush = () => this.worker?.postMessage({ type: 'flush' } satisfies SearchWorkerRequest);
+    addEventListener('pagehide', flush);
+    addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && flush());
   }
 
   /** Resolves with the answer, or with `undefined` when a newer search made this one stale. */

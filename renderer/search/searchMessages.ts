@@ -15,7 +15,9 @@ export type SearchWorkerRequest =
   | { type: 'remember'; id: number; query: string }
   | { type: 'clear-recent'; id: number }
   /** A change set was applied to the cache for this source: bring the index up to date. */
-  | { type: 'index-changed'; sourceId: string };
+  | { type: 'index-changed'; sourceId: string }
+  /** The page is going away or hidden: write a pending index update now. */
+  | { type: 'flush' };
 
 export type SearchWorkerReply =
   | { type: 'search'; id: number; response: SearchResponse; ms: number }

@@ -64,6 +64,9 @@ async function handle(request: SearchWorkerRequest): Promise<void> {
     case 'index-changed':
       await service.refresh();
       return;
+    case 'flush':
+      await service.flush();
+      return;
   }
 }
 

@@ -4,15 +4,16 @@ import type { Socket } from 'node:net';
 import { join } from 'node:path';
 
 /**
- * How the server treats requests for one URL. The pack response (the body of `POST …/git-upload-pack`)
- * is what the faults act on, because that is where a real sync spends its time.
+ * How the server treats requests for one URL. The faults act on the pack data inside the response to
+ * `POST …/git-upload-pack` (side-band channel 1, not the progress messages around it, whose length
+ * depends on timing), because that is where a real sync spends its time.
  *
  * - `plain`: git's own smart HTTP, nothing added.
  * - `auth`: Basic auth required; the token given to `startGitHttpServer` must be the user name or the
  *   password (that covers every host convention `authForHost` produces).
- * - `cut-reset`: after `afterBytes` bytes of the pack response the socket is destroyed (a dropped link).
+ * - `cut-reset`: after `afterBytes` bytes of pack data the socket is destroyed (a dropped link).
  * - `cut-end`: after `afterBytes` bytes the response is ended cleanly, so the client sees a short body.
- * - `stall`: after `afterBytes` bytes of the pack response nothing more is sent and the socket stays open.
+ * - `stall`: after `afterBytes` bytes of pack data nothing more is sent and the socket stays open.
  * - `hang`: no request is ever answered (a server or proxy that accepted the connection and went silent).
  */
 export type ServerMode =
@@ -31,6 +32,8 @@ export interface LoggedRequest {
   status?: number;
   /** Bytes of response body sent (after the CGI headers). */
   responseBytes: number;
+  /** Bytes of pack data sent (side-band channel 1 of an upload-pack response). */
+  packBytes: number;
 }
 
 export interface GitHttpServer {
@@ -74,7 +77,7 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
   const children = new Set<ChildProcess>();
 
   const server: Server = createServer((req, res) => {
-    const logged: LoggedRequest = { method: req.method ?? 'GET', url: req.url ?? '/', responseBytes: 0 };
+    const logged: LoggedRequest = { method: req.method ?? 'GET', url: req.url ?? '/', responseBytes: 0, packBytes: 0 };
     if (req.headers.authorization) logged.authorization = req.headers.authorization;
     requests.push(logged);
     res.on('finish', () => (logged.status = res.statusCode));
@@ -146,30 +149,38 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
     let headersDone = false;
     let bodyBytes = 0;
     let stopped = false;
+    const packCounter = new PackByteCounter();
+
+    const stop = (kind: ServerMode['kind']) => {
+      stopped = true;
+      if (kind === 'cut-reset') {
+        // Let the bytes already written reach the client, then drop the link without a proper end.
+        setTimeout(() => res.socket?.destroy(), 20);
+      } else if (kind === 'cut-end') {
+        res.end();
+      }
+      // `stall`: keep the socket open and silent.
+      child.stdout.resume();
+    };
 
     const sendBody = (chunk: Buffer) => {
       if (stopped) return;
+      let send = chunk;
+      let cutHere = false;
       if (mode.kind === 'cut-reset' || mode.kind === 'cut-end' || mode.kind === 'stall') {
-        const room = mode.afterBytes - bodyBytes;
-        if (chunk.length >= room) {
-          if (room > 0) res.write(chunk.subarray(0, room));
-          bodyBytes += Math.max(room, 0);
-          logged.responseBytes = bodyBytes;
-          stopped = true;
-          if (mode.kind === 'cut-reset') {
-            // Let the bytes already written reach the client, then drop the link without a proper end.
-            setTimeout(() => res.socket?.destroy(), 20);
-          } else if (mode.kind === 'cut-end') {
-            res.end();
-          }
-          // `stall`: keep the socket open and silent.
-          child.stdout.resume();
-          return;
+        const at = packCounter.offsetOfPackByte(chunk, mode.afterBytes);
+        if (at !== undefined) {
+          send = chunk.subarray(0, at);
+          cutHere = true;
         }
+      } else {
+        packCounter.offsetOfPackByte(chunk, Number.POSITIVE_INFINITY);
       }
-      bodyBytes += chunk.length;
+      if (send.length > 0) res.write(send);
+      bodyBytes += send.length;
       logged.responseBytes = bodyBytes;
-      res.write(chunk);
+      logged.packBytes = packCounter.packBytes;
+      if (cutHere) stop(mode.kind);
     };
 
     child.stdout.on('data', (chunk: Buffer) => {
@@ -278,4 +289,47 @@ function parseCgiHeaders(block: string): { status: number; headers: Record<strin
     else headers[name] = value;
   }
   return { status, headers };
+}
+
+/**
+ * Follows the pkt-line framing of an upload-pack response to count pack bytes (side-band channel 1),
+ * so a fault can be placed at an exact point of the pack whatever progress lines surround it.
+ */
+class PackByteCounter {
+  packBytes = 0;
+  private header = '';
+  private remaining = 0;
+  private channelNext = false;
+  private channel = -1;
+
+  /** Index in `chunk` before which `limit` pack bytes have been sent, or undefined if the limit is not reached in it. */
+  offsetOfPackByte(chunk: Buffer, limit: number): number | undefined {
+    for (let i = 0; i < chunk.length; i++) {
+      const byte = chunk[i]!;
+      if (this.remaining === 0) {
+        this.header += String.fromCharCode(byte);
+        if (this.header.length < 4) continue;
+        const length = Number.parseInt(this.header, 16);
+        this.header = '';
+        if (Number.isFinite(length) && length > 4) {
+          this.remaining = length - 4;
+          this.channelNext = true;
+        }
+        continue;
+      }
+      this.remaining--;
+      if (this.channelNext) {
+        this.channel = byte;
+        this.channelNext = false;
+        continue;
+      }
+      if (this.channel !== 1) continue;
+      if (this.packBytes >= limit) {
+        this.remaining++;
+        return i;
+      }
+      this.packBytes++;
+    }
+    return undefined;
+  }
 }

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyChangeSet } from '../../../core/cache/applyChangeSet';
 import type { RunbookDatabase } from '../../../core/cache/runbookDatabase';
 import { readStoredSearchIndex } from '../../../core/search/searchIndexStore';
@@ -51,6 +51,37 @@ describe('SearchService', () => {
       { state: 'ready', runbooks: 2 },
     ]);
     expect(second.search('replica').runbooks.map((r) => r.title)).toEqual(['Failover']);
+    // The catch-up is written a moment later, or when flushed.
+    expect((await readStoredSearchIndex(db))?.sourceVersions).toEqual({ [SOURCE]: 'c1' });
+    await second.flush();
+    expect((await readStoredSearchIndex(db))?.sourceVersions).toEqual({ [SOURCE]: 'c2' });
+  });
+
+  it('writes an incremental update once after a burst of syncs', async () => {
+    await sync('c1', [['ops/a.md', '# Alpha\n\nFirst.\n']]);
+    const service = new SearchService(db, { saveDelayMs: 20 });
+    await service.start();
+    const put = vi.spyOn(db.searchIndex, 'put');
+    await sync('c2', [['ops/b.md', '# Beta\n\nSecond.\n']]);
+    await service.refresh();
+    await sync('c3', [['ops/c.md', '# Gamma\n\nThird.\n']]);
+    await service.refresh();
+    expect(put).not.toHaveBeenCalled();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await service.flush();
+    expect(put).toHaveBeenCalledTimes(1);
+    expect((await readStoredSearchIndex(db))?.sourceVersions).toEqual({ [SOURCE]: 'c3' });
+  });
+
+  it('does not rebuild from scratch when told of a change while still reading the stored index', async () => {
+    await sync('c1', [['ops/a.md', '# Alpha\n\nFirst.\n']]);
+    await new SearchService(db).start();
+    await sync('c2', [['ops/b.md', '# Beta\n\nSecond.\n']]);
+    const statuses: SearchServiceStatus[] = [];
+    const service = new SearchService(db, { onStatus: (s) => statuses.push(s) });
+    await Promise.all([service.start(), service.refresh()]);
+    expect(statuses.map((s) => s.state)).not.toContain('indexing');
+    expect(service.search('beta').runbooks.map((r) => r.title)).toEqual(['Beta']);
   });
 
   it('folds refresh requests made during a refresh into one more', async () => {

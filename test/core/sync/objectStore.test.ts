@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { beginFetch, commitFetch, prepareObjectStore, rollbackFetch } from '../../../core/sync/objectStore';
+import { beginFetch, commitFetch, namePacksInArrivalOrder, prepareObjectStore, rollbackFetch } from '../../../core/sync/objectStore';
 import { cleanUp, nodeFs, tempDir } from './syncFixture';
 
 afterAll(cleanUp);
@@ -54,6 +54,26 @@ describe('object store', () => {
     await prepareObjectStore(nodeFs, gitdir);
     expect(readFileSync(join(gitdir, 'shallow'), 'utf8')).toBe('c2\n');
     expect(packs(gitdir)).toEqual(['pack-new.idx', 'pack-new.pack']);
+  });
+
+  it('names fetched packs so that name order is arrival order', async () => {
+    const gitdir = tempDir('store-');
+    await prepareObjectStore(nodeFs, gitdir);
+    const arrive = async (sha: string) => {
+      writeFileSync(join(gitdir, `objects/pack/pack-${sha}.pack`), sha);
+      writeFileSync(join(gitdir, `objects/pack/pack-${sha}.idx`), sha);
+      await namePacksInArrivalOrder(nodeFs, gitdir, [`objects/pack/pack-${sha}.pack`]);
+    };
+    for (const sha of ['f'.repeat(40), '0'.repeat(40), 'a'.repeat(40)]) await arrive(sha);
+    expect(packs(gitdir)).toEqual([
+      `pack-000000000001-${'f'.repeat(40)}.idx`,
+      `pack-000000000001-${'f'.repeat(40)}.pack`,
+      `pack-000000000002-${'0'.repeat(40)}.idx`,
+      `pack-000000000002-${'0'.repeat(40)}.pack`,
+      `pack-000000000003-${'a'.repeat(40)}.idx`,
+      `pack-000000000003-${'a'.repeat(40)}.pack`,
+    ]);
+    expect(readFileSync(join(gitdir, `objects/pack/pack-000000000002-${'0'.repeat(40)}.pack`), 'utf8')).toBe('0'.repeat(40));
   });
 
   it('after a crash mid-fetch, the next start rolls back before anything else', async () => {

@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SourceRecord } from '../../../core/model';
+import { INGEST_VERSION } from '../../../core/ingest/ingestRunbook';
 import { fileIndexFromCache } from '../../../core/sync/fileIndexFromCache';
 import { runGitSync } from '../../../core/sync/runGitSync';
 import { isSyncRunning } from '../../../core/sync/sourceLock';
@@ -94,6 +96,45 @@ describe('runGitSync', () => {
     const db = await openCache(folder);
     const outcome = await runGitSync(db, folder, { fs: nodeFs, http, gitdir: tempDir('store-') });
     expect(outcome).toMatchObject({ ok: false, error: { code: 'invalid-source' } });
+  });
+});
+
+describe('runGitSync with what other features left in the cache', () => {
+  it('re-reads every file once when the cache was written by an older ingest, without marking them as news', async () => {
+    const db = await openCache(source());
+    const gitdir = tempDir('store-');
+    await runGitSync(db, source(), { fs: nodeFs, http, gitdir });
+    await db.sources.update('team', { ingestVersion: INGEST_VERSION - 1 });
+    const outcome = await runGitSync(db, source(), { fs: nodeFs, http, gitdir });
+    expect(outcome).toMatchObject({ ok: true, stats: { parsed: 13, counts: { added: 0, updated: 0, unchanged: 14 } } });
+    expect((await db.sources.get('team'))?.ingestVersion).toBe(INGEST_VERSION);
+    for (const r of await db.runbooks.toArray()) expect(r.changeMark).toBeUndefined();
+    const again = await runGitSync(db, source(), { fs: nodeFs, http, gitdir });
+    expect(again).toMatchObject({ ok: true, stats: { parsed: 0 } });
+  });
+
+  it('reads a bookmarked runbook again when it comes back after being removed upstream', async () => {
+    const db = await openCache(source());
+    const gitdir = tempDir('store-');
+    await runGitSync(db, source(), { fs: nodeFs, http, gitdir });
+    const path = [...generateRunbooks(12, 400, 1000)][5]!.path;
+    const bytes = execFileSync('git', ['show', `HEAD:${path}`], { cwd: repo.workDir });
+    await db.bookmarks.put({ id: `team|${path}#`, sourceId: 'team', path, label: 'Kept', pinned: false, order: 0, createdAt: '2026-01-01T00:00:00.000Z' });
+
+    repo.remove(path).commit('remove');
+    expect(await runGitSync(db, source(), { fs: nodeFs, http, gitdir })).toMatchObject({ ok: true, stats: { counts: { removed: 1 } } });
+    expect((await db.runbooks.get(['team', path]))?.removedFromSource).toBeDefined();
+    // The kept copy is not part of the source any more.
+    expect(await fileIndexFromCache(db, 'team').lookup([path])).toEqual(new Map());
+    expect(await fileIndexFromCache(db, 'team').count()).toBe(13);
+    expect((await fileIndexFromCache(db, 'team').all()).has(path)).toBe(false);
+
+    repo.write(path, bytes).commit('back, same bytes');
+    const back = await runGitSync(db, source(), { fs: nodeFs, http, gitdir });
+    expect(back).toMatchObject({ ok: true, stats: { parsed: 1, counts: { added: 1 } } });
+    const runbook = await db.runbooks.get(['team', path]);
+    expect(runbook?.removedFromSource).toBeUndefined();
+    expect(runbook?.changeMark).toBe('added');
   });
 });
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestRunbook } from '../../../core/ingest/ingestRunbook';
 import { fileIndexFromMap } from '../../../core/sync/cachedFileIndex';
@@ -163,6 +164,21 @@ describe('syncGitSource: later syncs', () => {
     expect(result.changeSet.upserts).toEqual([]);
     expect(result.changeSet.removed).toEqual([]);
     expect(result.stats.counts.unchanged).toBe(caller.files.size);
+  });
+
+  it('syncs reverts: files removed and then restored with the same content, again and again', async () => {
+    // A restored commit's trees are ones the store already has, sent again as deltas against the trees
+    // they replace; reading them must not chase those deltas round in a circle (it once ran out of memory).
+    for (const index of [59, 58, 57, 56, 55]) {
+      const path = [...runbooks(60)][index]!.path;
+      const bytes = execFileSync('git', ['show', `HEAD:${path}`], { cwd: repo.workDir });
+      repo.remove(path).commit(`remove ${index}`);
+      expect((await caller.sync({ url: server.url('later.git') })).changeSet.removed).toEqual([path]);
+      repo.write(path, bytes).commit(`revert ${index}`);
+      const restored = await caller.sync({ url: server.url('later.git') });
+      expect(upsertPaths(restored)).toEqual([path]);
+    }
+    expect(caller.files).toEqual(gitListing(repo));
   });
 
   it('finds a changed file deep in an unchanged-looking folder tree', async () => {
