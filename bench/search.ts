@@ -119,6 +119,7 @@ async function measure<I, S>(engine: Engine<I, S>, runbooks: readonly RunbookToI
       const t = performance.now();
       engine.query(index!, text);
       times.push(performance.now() - t);
+      if (times.length % 250 === 0) log(`${engine.name}: ${times.length} keystrokes`);
     });
   }
   times.sort((a, b) => a - b);

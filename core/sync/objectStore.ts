@@ -39,6 +39,7 @@ export async function prepareObjectStore(fs: ObjectStoreFs, gitdir: string): Pro
     await makeDirectories(fs, gitdir);
     await git.init({ fs: asGitFs(fs), gitdir, bare: true, defaultBranch: 'main' });
   }
+  await nameOlderPacksFirst(fs, gitdir);
   // fetch updates refs/remotes/origin/* and insists on a fetch refspec for that remote.
   const gitFs = asGitFs(fs);
   if ((await git.getConfig({ fs: gitFs, gitdir, path: 'remote.origin.fetch' })) === undefined) {
@@ -93,6 +94,21 @@ export async function namePacksInArrivalOrder(fs: ObjectStoreFs, gitdir: string,
     // The index last: a pack without its index is invisible, and removed by a rollback.
     await moveFile(fs, `${dir}/${base}.pack`, `${dir}/${ordered}.pack`);
     await moveFile(fs, `${dir}/${base}.idx`, `${dir}/${ordered}.idx`);
+  }
+}
+
+/**
+ * Packs a store got before packs were named in arrival order (`pack-<sha>`) are older than every ordered
+ * one; they become sequence 0 so that they still sort first.
+ */
+async function nameOlderPacksFirst(fs: ObjectStoreFs, gitdir: string): Promise<void> {
+  const dir = `${gitdir}/objects/pack`;
+  const names = await listOrEmpty(fs, dir);
+  for (const name of names) {
+    const sha = /^pack-([0-9a-f]{40})\.idx$/.exec(name)?.[1];
+    if (sha === undefined || !names.includes(`pack-${sha}.pack`)) continue;
+    await moveFile(fs, `${dir}/pack-${sha}.pack`, `${dir}/pack-${'0'.repeat(12)}-${sha}.pack`);
+    await moveFile(fs, `${dir}/pack-${sha}.idx`, `${dir}/pack-${'0'.repeat(12)}-${sha}.idx`);
   }
 }
 

@@ -76,6 +76,18 @@ describe('object store', () => {
     expect(readFileSync(join(gitdir, `objects/pack/pack-000000000002-${'0'.repeat(40)}.pack`), 'utf8')).toBe('0'.repeat(40));
   });
 
+  it('puts packs stored before ordered names first', async () => {
+    const gitdir = tempDir('store-');
+    await prepareObjectStore(nodeFs, gitdir);
+    const legacy = 'f'.repeat(40);
+    writeFileSync(join(gitdir, `objects/pack/pack-${legacy}.pack`), 'old');
+    writeFileSync(join(gitdir, `objects/pack/pack-${legacy}.idx`), 'old');
+    writeFileSync(join(gitdir, `objects/pack/pack-000000000001-${'a'.repeat(40)}.pack`), 'new');
+    writeFileSync(join(gitdir, `objects/pack/pack-000000000001-${'a'.repeat(40)}.idx`), 'new');
+    await prepareObjectStore(nodeFs, gitdir);
+    expect(packs(gitdir)[0]).toBe(`pack-000000000000-${legacy}.idx`);
+  });
+
   it('after a crash mid-fetch, the next start rolls back before anything else', async () => {
     const gitdir = tempDir('store-');
     await prepareObjectStore(nodeFs, gitdir);
