@@ -2,7 +2,7 @@ import GithubSlugger from 'github-slugger';
 import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { parseMarkdown } from '../ingest/scanMarkdown';
+import { parseMarkdownTree } from '../markdown/markdownTree';
 import type { Heading as RunbookHeading } from '../model';
 
 /** A section of a runbook that lists contacts. */
@@ -55,7 +55,7 @@ export function isContactHeading(text: string): boolean {
  * another contacts section belongs to the outer one and is not listed again. `bodyLine` is the file line
  * the body starts at (after front matter), so lines are file lines; pass `tree` when already parsed.
  */
-export function findContactSections(markdown: string, bodyLine = 1, tree: Root = parseMarkdown(markdown)): ContactSection[] {
+export function findContactSections(markdown: string, bodyLine = 1, tree: Root = parseMarkdownTree(markdown)): ContactSection[] {
   // Slug every heading in document order (nested ones too), exactly as ingest does, so that duplicate
   // headings get the same `-1`, `-2` suffixes as `RunbookMeta.headings`.
   const slugger = new GithubSlugger();

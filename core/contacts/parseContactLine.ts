@@ -1,5 +1,5 @@
 import type { PhrasingContent, RootContent } from 'mdast';
-import { parseMarkdown } from '../ingest/scanMarkdown';
+import { parseMarkdownTree } from '../markdown/markdownTree';
 import { cleanLabel, fieldKindOfLabel, looksLikeRole } from './contactLabels';
 import { classifyContactUrl } from './contactLinks';
 import type { ContactKind, ContactOptions, ContactPointKind } from './contactModel';
@@ -46,7 +46,7 @@ export interface ContactLineHints {
  * A leading list marker is allowed. Only the first line is read when `line` holds several.
  */
 export function parseContactLine(line: string, options: ContactOptions = {}, hints: ContactLineHints = {}): ParsedContactLine {
-  const phrasing = firstPhrasing(parseMarkdown(line).children);
+  const phrasing = firstPhrasing(parseMarkdownTree(line).children);
   return parseContactPhrasing(phrasing, options, hints)[0] ?? { text: '', contacts: [] };
 }
 

@@ -1,21 +1,11 @@
 import GithubSlugger from 'github-slugger';
-import type { Heading as MdHeading, Link, Image, Root, Definition, LinkReference, ImageReference } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { toString } from 'mdast-util-to-string';
-import { gfm } from 'micromark-extension-gfm';
-import { visit } from 'unist-util-visit';
 import type { Heading, RunbookLink } from '../model';
 import { resolveRunbookLink } from '../links/resolveRunbookLink';
+import { inlineLineBreaks, inlineText, markdownTokens, tokenAttribute, type MarkdownToken } from '../markdown/markdownTokens';
 
 export interface MarkdownScan {
   headings: Heading[];
   links: RunbookLink[];
-}
-
-/** Parses GitHub-flavoured Markdown the same way the renderer does (micromark + GFM). */
-export function parseMarkdown(markdown: string): Root {
-  return fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
 }
 
 /**
@@ -23,42 +13,51 @@ export function parseMarkdown(markdown: string): Root {
  * `-1`, `-2` …) and every link and image with the line it is on. `bodyLine` is the file line the Markdown
  * starts at, so reported lines are file lines.
  */
-export function scanMarkdown(path: string, markdown: string, bodyLine = 1, tree: Root = parseMarkdown(markdown)): MarkdownScan {
+export function scanMarkdown(
+  path: string,
+  markdown: string,
+  bodyLine = 1,
+  tokens: readonly MarkdownToken[] = markdownTokens(markdown),
+): MarkdownScan {
   const slugger = new GithubSlugger();
   const headings: Heading[] = [];
   const links: RunbookLink[] = [];
-  const definitions = new Map<string, Definition>();
-  const lineOf = (node: { position?: { start: { line: number } } }) => (node.position?.start.line ?? 1) + bodyLine - 1;
+  // Table cells carry no line of their own; they are on the line of the row last seen.
+  let blockLine = 0;
 
-  visit(tree, 'definition', (node: Definition) => {
-    definitions.set(node.identifier.toLowerCase(), node);
-  });
-
-  visit(tree, (node) => {
-    switch (node.type) {
-      case 'heading': {
-        const h = node as MdHeading;
-        const text = toString(h, { includeHtml: false }).trim();
-        headings.push({ depth: h.depth, text, id: slugger.slug(text), line: lineOf(h) });
-        break;
-      }
-      case 'link':
-      case 'image': {
-        const l = node as Link | Image;
-        const text = l.type === 'image' ? (l.alt ?? '') : toString(l);
-        links.push({ href: l.url, text, line: lineOf(l), target: resolveRunbookLink(path, l.url), image: l.type === 'image' });
-        break;
-      }
-      case 'linkReference':
-      case 'imageReference': {
-        const r = node as LinkReference | ImageReference;
-        const def = definitions.get(r.identifier.toLowerCase());
-        if (!def) break;
-        const text = r.type === 'imageReference' ? (r.alt ?? '') : toString(r);
-        links.push({ href: def.url, text, line: lineOf(r), target: resolveRunbookLink(path, def.url), image: r.type === 'imageReference' });
-        break;
-      }
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.map) blockLine = token.map[0];
+    if (token.type === 'heading_open') {
+      const inline = tokens[i + 1];
+      const text = inline?.type === 'inline' ? inlineText(inline.children ?? []).trim() : '';
+      headings.push({ depth: Number(token.tag.slice(1)), text, id: slugger.slug(text), line: blockLine + bodyLine });
     }
-  });
+    if (token.type === 'inline' && token.children) {
+      collectLinks(path, token.children, blockLine + bodyLine, links);
+    }
+  }
   return { headings, links };
+}
+
+function collectLinks(path: string, children: readonly MarkdownToken[], firstLine: number, links: RunbookLink[]): void {
+  let line = firstLine;
+  for (let i = 0; i < children.length; i++) {
+    const token = children[i]!;
+    if (token.type === 'image') {
+      const href = tokenAttribute(token, 'src');
+      links.push({ href, text: inlineText(token.children ?? []), line, target: resolveRunbookLink(path, href), image: true });
+    } else if (token.type === 'link_open') {
+      const text = inlineText(children, i + 1, closingLink(children, i));
+      const href = tokenAttribute(token, 'href');
+      links.push({ href, text, line, target: resolveRunbookLink(path, href), image: false });
+    }
+    line += inlineLineBreaks(token);
+  }
+}
+
+/** Index of the `link_close` that ends the link opened at `open` (links do not nest in Markdown). */
+function closingLink(children: readonly MarkdownToken[], open: number): number {
+  for (let j = open + 1; j < children.length; j++) if (children[j]!.type === 'link_close') return j;
+  return children.length;
 }

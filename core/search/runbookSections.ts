@@ -1,5 +1,5 @@
-import type { Nodes, Root } from 'mdast';
-import { parseMarkdown, scanMarkdown } from '../ingest/scanMarkdown';
+import { scanMarkdown } from '../ingest/scanMarkdown';
+import { inlineText, markdownTokens, type MarkdownToken } from '../markdown/markdownTokens';
 import type { Heading, RunbookBody, RunbookMeta } from '../model';
 
 /** One heading section of a runbook: what a search result opens. */
@@ -22,8 +22,8 @@ export interface RunbookSection {
  * open). Anchors are those of `meta.headings`, the ones the reader scrolls to.
  */
 export function runbookSections(meta: RunbookMeta, body: RunbookBody): RunbookSection[] {
-  const tree = parseMarkdown(body.markdown);
-  const headings = headingsOf(meta, body, tree);
+  const tokens = markdownTokens(body.markdown);
+  const headings = headingsOf(meta, body, tokens);
   const sections: RunbookSection[] = [];
   const open: Heading[] = [];
   let current: RunbookSection = { anchor: '', heading: '', depth: 0, parents: [], text: '' };
@@ -36,15 +36,11 @@ export function runbookSections(meta: RunbookMeta, body: RunbookBody): RunbookSe
     parts = [];
   };
 
-  // An explicit stack instead of recursion: a hostile document can nest blockquotes or lists deeply.
-  const stack: (Nodes | string)[] = [tree];
-  while (stack.length > 0) {
-    const item = stack.pop()!;
-    if (typeof item === 'string') {
-      parts.push(item);
-      continue;
-    }
-    if (item.type === 'heading') {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.type === 'heading_open') {
+      // The heading's own text is the section's title, not part of its text.
+      i += 2;
       const heading = headings[headingIndex++];
       if (!heading) continue;
       close();
@@ -53,59 +49,41 @@ export function runbookSections(meta: RunbookMeta, body: RunbookBody): RunbookSe
       open.push(heading);
       continue;
     }
-    const own = ownText(item);
-    if (own !== undefined) parts.push(own);
-    const suffix = BLOCK_SUFFIX[item.type];
-    if (suffix !== undefined) stack.push(suffix);
-    if ('children' in item) {
-      const children = item.children as Nodes[];
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
-    }
+    let text = blockText(token);
+    // GFM task items: the `[ ]` / `[x]` box is not text.
+    if (token.type === 'inline' && tokens[i - 2]?.type === 'list_item_open') text = text.replace(/^\[[ xX]\][ \t]+/, '');
+    if (text !== '') parts.push(text);
   }
   close();
   return sections;
 }
 
-/** Text a node contributes itself (its children add theirs). Raw HTML and link targets are not text. */
-function ownText(node: Nodes): string | undefined {
-  switch (node.type) {
-    case 'text':
-      return node.value;
-    case 'inlineCode':
-      return node.value;
-    case 'code':
-      return `\n${node.value}`;
-    case 'break':
+/** Text a block token contributes. Raw HTML and link targets are not text; code is. */
+function blockText(token: MarkdownToken): string {
+  switch (token.type) {
+    case 'inline':
+      return inlineText(token.children ?? []);
+    case 'fence':
+    case 'code_block':
+      return `\n${token.content.replace(/\n$/, '')}\n`;
+    case 'paragraph_close':
+    case 'list_item_close':
+    case 'blockquote_close':
+    case 'tr_close':
+    case 'hr':
       return '\n';
-    case 'image':
-    case 'imageReference':
-      return node.alt ?? undefined;
+    case 'th_close':
+    case 'td_close':
+      return ' | ';
     default:
-      return undefined;
+      return '';
   }
 }
 
-/** What separates a block from the next one in the plain text. */
-const BLOCK_SUFFIX: Partial<Record<Nodes['type'], string>> = {
-  paragraph: '\n',
-  code: '\n',
-  listItem: '\n',
-  blockquote: '\n',
-  tableRow: '\n',
-  tableCell: ' | ',
-  thematicBreak: '\n',
-  footnoteDefinition: '\n',
-};
-
 /** The runbook's headings in document order, taken from ingest unless they no longer fit this body. */
-function headingsOf(meta: RunbookMeta, body: RunbookBody, tree: Root): Heading[] {
+function headingsOf(meta: RunbookMeta, body: RunbookBody, tokens: readonly MarkdownToken[]): Heading[] {
   let count = 0;
-  const stack: Nodes[] = [tree];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === 'heading') count++;
-    if ('children' in node) for (const child of node.children as Nodes[]) stack.push(child);
-  }
+  for (const token of tokens) if (token.type === 'heading_open') count++;
   if (meta.headings.length === count) return meta.headings;
-  return scanMarkdown(body.path, body.markdown, body.bodyLine, tree).headings;
+  return scanMarkdown(body.path, body.markdown, body.bodyLine, tokens).headings;
 }

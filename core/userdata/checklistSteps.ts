@@ -2,7 +2,7 @@ import type { List, ListItem } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Heading } from '../model';
-import { parseMarkdown } from '../ingest/scanMarkdown';
+import { parseMarkdownTree } from '../markdown/markdownTree';
 
 /** A step that can be ticked off: an item of a numbered list, or a task-list item (`- [ ] …`). */
 export interface ChecklistStep {
@@ -18,7 +18,7 @@ export interface ChecklistStep {
 
 /** Lists the tickable steps of a runbook body. `headings` are the runbook's headings with body lines. */
 export function listChecklistSteps(markdown: string, headings: readonly Pick<Heading, 'id' | 'line'>[], bodyLine = 1): ChecklistStep[] {
-  const tree = parseMarkdown(markdown);
+  const tree = parseMarkdownTree(markdown);
   const steps: ChecklistStep[] = [];
   const seen = new Map<string, number>();
   visit(tree, 'list', (list: List) => {
