@@ -1,14 +1,12 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ExaminedFile } from '../../core/check/examineRunbookFile';
-
-/** The reader's own folder: the cache lives in its node_modules/.cache, never in the runbook repository. */
-const READER_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+// The cache lives in the reader's node_modules/.cache, never in the runbook repository.
+import { READER_ROOT } from '../readerRoot';
 
 /** The code whose behaviour decides what an examined file holds; any change to it empties the cache. */
-const CHECKER_SOURCES = ['core/model.ts', 'core/ingest', 'core/links', 'core/contacts', 'core/check', 'package-lock.json'];
+const CHECKER_SOURCES = ['core/model.ts', 'core/ingest', 'core/markdown', 'core/links', 'core/contacts', 'core/check', 'package-lock.json'];
 
 interface CacheFile {
   fingerprint: string;

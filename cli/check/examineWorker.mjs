@@ -1,12 +1,7 @@
-// A worker thread that examines runbook files for `check`. Worker threads do not inherit the main thread's
-// TypeScript loader, so this plain-JS entry registers tsx before it loads the checker.
-import { parentPort } from 'node:worker_threads';
+// Worker entry when the CLI runs from its TypeScript sources (tests, or no bundle): worker threads do not
+// inherit the main thread's TypeScript loader, so this registers tsx first. The bundled CLI has its own
+// compiled examineWorker.mjs beside its main.mjs.
 import { register } from 'tsx/esm/api';
 
 register();
-const { examineRunbookFile } = await import('../../core/check/examineRunbookFile.ts');
-
-parentPort.on('message', (batch) => {
-  parentPort.postMessage({ id: batch.id, examined: batch.files.map((file) => examineRunbookFile(file)) });
-});
-parentPort.postMessage({ ready: true });
+await import('./examineWorkerMain.ts');

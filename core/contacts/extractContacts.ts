@@ -1,4 +1,4 @@
-import type { List, ListItem, RootContent, Table } from 'mdast';
+import type { List, ListItem, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { RunbookBody, RunbookMeta } from '../model';
 import { cleanLabel, fieldKindOfLabel, looksLikeRole } from './contactLabels';
@@ -7,6 +7,8 @@ import type { Contact, ContactOptions, ContactPointKind, ContactSource } from '.
 import { contactSectionRanges, findContactSections, type ContactSection } from './findContactSections';
 import { parseContactPhrasing, type ParsedContactLine } from './parseContactLine';
 import { readFrontMatterContacts } from './readFrontMatterContacts';
+import { markdownTokens, type MarkdownToken } from '../markdown/markdownTokens';
+import { tokensToMdast } from '../markdown/tokensToMdast';
 
 /**
  * Every contact of one runbook: from its contacts sections (see `findContactSections`: list items,
@@ -16,7 +18,13 @@ import { readFrontMatterContacts } from './readFrontMatterContacts';
  * the runbook title. Contacts are in document order (front matter last) and unique by `id`.
  * Pure and total: malformed content gives fewer contacts, never an exception.
  */
-export function extractContacts(meta: RunbookMeta, body: RunbookBody, options: ContactOptions = {}): Contact[] {
+export function extractContacts(
+  meta: RunbookMeta,
+  body: RunbookBody,
+  options: ContactOptions = {},
+  /** The body's tokens when the caller has them already (ingest does), so it is not read twice. */
+  tokens?: readonly MarkdownToken[],
+): Contact[] {
   const out: Contact[] = [];
   const seen = new Set<string>();
   const push = (contact: Omit<Contact, 'id'>): boolean => {
@@ -27,19 +35,20 @@ export function extractContacts(meta: RunbookMeta, body: RunbookBody, options: C
     return true;
   };
 
-  // Ingest already found the headings with the Markdown parser; only the contacts sections themselves are
-  // parsed again, so a runbook without one costs nothing and the panel stays fast over a large library.
+  // Ingest already found the headings; only the tokens of the contacts sections become a tree, so a
+  // runbook without one costs nothing and the panel stays fast over a large library.
   const bodyLines = body.markdown.split('\n');
   const lastLine = body.bodyLine + bodyLines.length - 1;
-  for (const range of contactSectionRanges(meta.headings, lastLine)) {
+  const ranges = contactSectionRanges(meta.headings, lastLine);
+  const all = ranges.length > 0 ? (tokens ?? markdownTokens(body.markdown)) : [];
+  for (const range of ranges) {
     const from = range.line - body.bodyLine;
-    const to = range.endLine - body.bodyLine + 1;
+    const to = range.endLine - body.bodyLine;
     if (from < 0 || from >= bodyLines.length) continue;
-    const markdown = bodyLines.slice(from, Math.max(from + 1, to)).join('\n');
-    const [section] = findContactSections(markdown, range.line);
+    const tree = sectionTree(all, from, to, bodyLines, body.markdown);
+    const [section] = findContactSections(body.markdown, body.bodyLine, tree);
     if (!section) continue;
-    // Node positions are lines of the slice, whose first line is the heading's file line.
-    const reader = new SectionReader(meta, range.line - 1, { ...section, anchor: range.heading.id }, options, push);
+    const reader = new SectionReader(meta, body.bodyLine - 1, { ...section, anchor: range.heading.id }, options, push);
     reader.blocks(section.nodes, undefined);
   }
 
@@ -55,6 +64,23 @@ export function extractContacts(meta: RunbookMeta, body: RunbookBody, options: C
     });
   }
   return out;
+}
+
+/**
+ * The mdast tree of body lines `from`–`to` (0-based): the document's own top-level tokens when the heading
+ * is a top-level block, else (a heading inside a list or quote) those lines read on their own.
+ */
+function sectionTree(tokens: readonly MarkdownToken[], from: number, to: number, lines: readonly string[], markdown: string): Root {
+  const start = tokens.findIndex((t) => t.level === 0 && t.map !== null && t.map[0] >= from);
+  if (start !== -1 && tokens[start]!.type === 'heading_open' && tokens[start]!.map![0] === from) {
+    let end = start;
+    while (end < tokens.length && !(tokens[end]!.level === 0 && tokens[end]!.map !== null && tokens[end]!.map![0] > to)) end++;
+    return tokensToMdast(tokens.slice(start, end), markdown);
+  }
+  // Lines of the slice are shifted back to body lines so that positions mean the same in both cases.
+  const slice = lines.slice(from, to + 1).join('\n');
+  const tree = tokensToMdast(markdownTokens(`${'\n'.repeat(from)}${slice}`), `${'\n'.repeat(from)}${slice}`);
+  return tree;
 }
 
 type Push = (contact: Omit<Contact, 'id'>) => boolean;

@@ -5,6 +5,7 @@ import { gitBlobId } from './gitBlobId';
 import { readFrontMatter } from './readFrontMatter';
 import { readRunbookFields } from './readRunbookFields';
 import { scanMarkdown } from './scanMarkdown';
+import { markdownTokens } from '../markdown/markdownTokens';
 
 /**
  * Bump when ingest produces different records for the same bytes (a new field, a parsing fix), so that
@@ -39,7 +40,8 @@ export function ingestRunbook(sourceId: string, file: SourceFile, options: Inges
   }
   const fields = readRunbookFields(front.data, front.raw);
   warnings.push(...fields.warnings);
-  const scan = scanMarkdown(file.path, front.body, front.bodyLine);
+  const tokens = markdownTokens(front.body);
+  const scan = scanMarkdown(file.path, front.body, front.bodyLine, tokens);
 
   // An empty `#` line is a heading with no text; it must not become an empty title.
   const firstH1 = scan.headings.find((h) => h.depth === 1 && h.text !== '');
@@ -66,7 +68,7 @@ export function ingestRunbook(sourceId: string, file: SourceFile, options: Inges
   if (fields.lastReviewed !== undefined) meta.lastReviewed = fields.lastReviewed;
 
   const body = { sourceId, path: file.path, markdown: front.body, bodyLine: front.bodyLine };
-  const contacts = extractContacts(meta, body);
+  const contacts = extractContacts(meta, body, {}, tokens);
   if (contacts.length > 0) meta.contacts = contacts;
   return { kind: 'runbook', meta, body };
 }
