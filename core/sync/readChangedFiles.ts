@@ -44,8 +44,8 @@ export interface ReadFilesOptions {
 }
 
 /**
- * Reads the given blobs from the object store, one at a time so that only one file's bytes are held,
- * and turns each into what the cache stores: Markdown through `ingestRunbook` (which also decides what
+ * Reads the given blobs from the object store, the next one while the current one is parsed (so at most
+ * two files' bytes are held), and turns each into what the cache stores: Markdown through `ingestRunbook` (which also decides what
  * is skipped and why), images as assets (or skipped when over the size limit).
  */
 export async function readChangedFiles(
@@ -66,11 +66,20 @@ export async function readChangedFiles(
     parseMs: 0,
   };
   let lastPercent = -1;
+  const read = (index: number) => {
+    const reading = git.readBlob({ fs: asGitFs(reader.fs), gitdir: reader.gitdir, oid: files[index]!.oid, cache: reader.cache });
+    // Awaited in its turn; this only keeps an early exit (cancel, error) from leaving it unhandled.
+    reading.catch(() => undefined);
+    return reading;
+  };
+  // The next blob is read (file system waits) while this one is parsed (CPU), so at most two are held.
+  let next = files.length > 0 ? read(0) : undefined;
   for (let i = 0; i < files.length; i++) {
     if (options.signal?.aborted) throw syncCancelled();
     const file = files[i]!;
     const readStart = performance.now();
-    const { blob } = await git.readBlob({ fs: asGitFs(reader.fs), gitdir: reader.gitdir, oid: file.oid, cache: reader.cache });
+    const { blob } = await next!;
+    next = i + 1 < files.length ? read(i + 1) : undefined;
     const parseStart = performance.now();
     outcome.readMs += parseStart - readStart;
 
