@@ -12,6 +12,8 @@ export interface ContactUrlKind {
  * contact and gives undefined.
  */
 export function classifyContactUrl(url: string): ContactUrlKind | undefined {
+  // Most links in a runbook are relative (`../db/failover.md`); failing to parse those as URLs is costly.
+  if (!/^\s*[a-z][a-z0-9+.-]*:/i.test(url)) return undefined;
   let parsed: URL;
   try {
     parsed = new URL(url.trim());

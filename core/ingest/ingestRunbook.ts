@@ -11,7 +11,7 @@ import { markdownTokens } from '../markdown/markdownTokens';
  * Bump when ingest produces different records for the same bytes (a new field, a parsing fix), so that
  * caches filled by an older app version are re-read instead of trusted.
  */
-export const INGEST_VERSION = 2;
+export const INGEST_VERSION = 3;
 
 export interface IngestOptions {
   /** Files larger than this are skipped (default 2 MiB). */
