@@ -61,7 +61,7 @@ export function findContactSections(markdown: string, bodyLine = 1, tree: Root =
   const slugger = new GithubSlugger();
   const anchors = new Map<Heading, string>();
   visit(tree, 'heading', (heading: Heading) => {
-    anchors.set(heading, slugger.slug(toString(heading).trim()));
+    anchors.set(heading, slugger.slug(toString(heading, { includeImageAlt: false, includeHtml: false })));
   });
   const sections: ContactSection[] = [];
   const toFileLine = (line: number) => line + bodyLine - 1;

@@ -30,8 +30,10 @@ export function scanMarkdown(
     if (token.map) blockLine = token.map[0];
     if (token.type === 'heading_open') {
       const inline = tokens[i + 1];
-      const text = inline?.type === 'inline' ? inlineText(inline.children ?? []).trim() : '';
-      headings.push({ depth: Number(token.tag.slice(1)), text, id: slugger.slug(text), line: blockLine + bodyLine });
+      // The id is made from the heading's text as the rendered page has it (images and HTML left out,
+      // spaces they leave at the edges kept), so that it is the id the reader's rehype-slug gives.
+      const rendered = inline?.type === 'inline' ? inlineText(inline.children ?? [], 0, undefined, false) : '';
+      headings.push({ depth: Number(token.tag.slice(1)), text: rendered.trim(), id: slugger.slug(rendered), line: blockLine + bodyLine });
     }
     if (token.type === 'inline' && token.children) {
       collectLinks(path, token.children, blockLine + bodyLine, links);

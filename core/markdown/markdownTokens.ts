@@ -32,9 +32,10 @@ export function markdownTokens(markdown: string): Token[] {
 
 /**
  * The visible text of inline tokens as mdast-util-to-string gives it (text, inline code, image alt text; no
- * raw HTML), with line breaks kept as `\n`.
+ * raw HTML), with line breaks kept as `\n`. `imageAlt: false` leaves images out, as the rendered page's
+ * text does (a heading's anchor id is made from that).
  */
-export function inlineText(tokens: readonly Token[], from = 0, to = tokens.length): string {
+export function inlineText(tokens: readonly Token[], from = 0, to = tokens.length, imageAlt = true): string {
   let text = '';
   for (let i = from; i < to; i++) {
     const token = tokens[i]!;
@@ -48,7 +49,7 @@ export function inlineText(tokens: readonly Token[], from = 0, to = tokens.lengt
         text += '\n';
         break;
       case 'image':
-        text += inlineText(token.children ?? []);
+        if (imageAlt) text += inlineText(token.children ?? []);
         break;
     }
   }

@@ -65,4 +65,30 @@ describe('MarkdownView', () => {
       expect(rendered, file).toEqual(result.meta.headings.map((h) => h.id));
     }
   });
+
+  it('gives tricky headings (code, emphasis, links, entities, HTML, setext, nesting, duplicates) the ids ingest recorded', () => {
+    const markdown = [
+      '# Restart `kube-apiserver` *now*',
+      '## See [the guide](guide.md) &amp; <b>bold</b> text',
+      '## Café — déjà vu 🚨',
+      '## C++ & Rust?',
+      '## Rollback',
+      '## Rollback',
+      'Setext heading\n--------------',
+      '> ## Quoted heading',
+      '- ### Heading in a list',
+      '### ![logo](logo.png) Image alt',
+      '#### HTTP 503 / ERR_CONNECTION_REFUSED',
+      '## Trailing hashes ##',
+      '    # indented code, not a heading',
+      '```',
+      '# fenced code, not a heading',
+      '```',
+    ].join('\n\n');
+    const result = ingestRunbook('s', { path: 'ops/tricky.md', bytes: new TextEncoder().encode(markdown) });
+    if (result.kind !== 'runbook') throw new Error('skipped');
+    const rendered = [...render(result.body.markdown, 'ops/tricky.md').matchAll(/<h[1-6] id="([^"]+)"/g)].map((m) => m[1]);
+    expect(result.meta.headings).toHaveLength(12);
+    expect(rendered).toEqual(result.meta.headings.map((h) => h.id));
+  });
 });
