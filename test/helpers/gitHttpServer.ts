@@ -317,18 +317,26 @@ class PackByteCounter {
         }
         continue;
       }
-      this.remaining--;
       if (this.channelNext) {
+        this.remaining--;
         this.channel = byte;
         this.channelNext = false;
         continue;
       }
-      if (this.channel !== 1) continue;
-      if (this.packBytes >= limit) {
-        this.remaining++;
-        return i;
+      // The rest of this packet's payload that is in the chunk, taken at once (a byte loop here made the
+      // in-process server a noticeable part of the sync benchmark's fetch time).
+      const take = Math.min(this.remaining, chunk.length - i);
+      if (this.channel === 1) {
+        if (this.packBytes + take > limit) {
+          const before = limit - this.packBytes;
+          this.packBytes = limit;
+          this.remaining -= before;
+          return i + before;
+        }
+        this.packBytes += take;
       }
-      this.packBytes++;
+      this.remaining -= take;
+      i += take - 1;
     }
     return undefined;
   }
