@@ -4,22 +4,11 @@
  * metrics, environment variables, hosts, error codes, HTTP statuses). Sizes spread between 5 and 30 KB,
  * most runbooks small, as in real collections. The same `count` and `seed` always give the same files.
  */
+import { seededRandom } from '../test/helpers/seededRandom';
 
 export interface GeneratedRunbook {
   path: string;
   text: string;
-}
-
-/** A small, fast, seedable PRNG (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export const COMMON_WORDS = `the a to of and in is for on with be check if that this it as are run by from at or not when

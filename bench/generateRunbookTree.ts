@@ -2,6 +2,7 @@
  * A deterministic tree of realistic runbooks for benchmarks: front matter, sections, numbered steps, code,
  * tables, links and anchors between runbooks, images. Same seed, same bytes.
  */
+import { seededRandom } from '../test/helpers/seededRandom';
 
 export interface GeneratedFile {
   path: string;
@@ -28,17 +29,6 @@ const WORDS = (
   'them because each step depends on the previous one completing cleanly before traffic is shifted back'
 ).split(' ');
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Plan {
   path: string;
   title: string;
@@ -50,7 +40,7 @@ function slug(text: string): string {
 }
 
 export function generateRunbookTree(options: GeneratedTreeOptions): GeneratedFile[] {
-  const random = rng(options.seed ?? 7);
+  const random = seededRandom(options.seed ?? 7);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
 

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, renameSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { seededRandom } from './seededRandom';
 
 /** Fixed identity and dates so that the same edits always give the same commit ids. */
 const GIT_ENV: NodeJS.ProcessEnv = {
@@ -96,18 +97,6 @@ export class RunbookRepo {
   dispose(): void {
     rmSync(this.workDir, { recursive: true, force: true });
   }
-}
-
-/** Small deterministic random numbers (mulberry32), so generated corpora are identical on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const WORDS = (
