@@ -12,8 +12,5 @@ export default defineConfig({
     // Some sync and search suites build large generated corpora; in a full run one worker went past
     // Node's default heap limit, so workers get more headroom (the machine has 24 GiB).
     execArgv: ['--max-old-space-size=8192'],
-    // The loopback fault tests (connection cut at a byte offset, stalls) depend on timing on a busy
-    // 2-core machine; one retry keeps CI from failing on scheduling noise, and a real bug still fails twice.
-    retry: process.env.CI ? 1 : 0,
   },
 });

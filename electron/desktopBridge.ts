@@ -106,6 +106,8 @@ export function createDesktopBridge(ipc: IpcRendererPort): DesktopBridge {
     hasToken: (sourceId) => invoke(INVOKE_CHANNELS.hasToken, { sourceId }),
     deleteToken: (sourceId) => invoke(INVOKE_CHANNELS.deleteToken, { sourceId }),
     syncRun: (request) => invoke(INVOKE_CHANNELS.syncRun, request),
+    syncCancel: (sourceId) => invoke(INVOKE_CHANNELS.syncCancel, { sourceId }),
+    deleteSyncStore: (sourceId) => invoke(INVOKE_CHANNELS.deleteSyncStore, { sourceId }),
     onCommand: (listener) => subscribe(commandListeners, listener),
     onDeepLink: (listener) => {
       const unsubscribe = subscribe(deepLinkListeners, listener);

@@ -1,18 +1,20 @@
 /**
  * Git sync on desktop, in the main process: Node's fs for the object store in the app's data folder and
- * Node's http (no CORS). The page keeps the cache, so it sends what the cache holds and gets back a
- * change set to apply in one transaction; the token never leaves this process.
+ * Chromium's network stack through `net.fetch` (no CORS, the system's proxy settings). The page keeps the
+ * cache, so it sends what the cache holds and gets back a change set to apply in one transaction; the
+ * token never leaves this process.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import http from 'isomorphic-git/http/node';
-import { EVENT_CHANNELS, type SyncRunRequest, type SyncRunResponse } from '../core/desktop/ipcContract';
+import type { HttpClient } from 'isomorphic-git';
+import { EVENT_CHANNELS, type DeleteSyncStoreResult, type SyncRunRequest, type SyncRunResponse } from '../core/desktop/ipcContract';
 import { fileIndexFromMap } from '../core/sync/cachedFileIndex';
 import { classifySyncError, scrub } from '../core/sync/classifySyncError';
 import { withSourceLock } from '../core/sync/sourceLock';
 import { SyncError } from '../core/sync/syncError';
 import { syncGitSource } from '../core/sync/syncGitSource';
+import { netHttpClient } from './netHttpClient';
 import { sendToRenderer, type EventTarget as RendererTarget } from './rendererEvents';
 
 /** Folder of the app's data folder that holds one object store (bare repository) per source. */
@@ -25,10 +27,24 @@ export interface DesktopGitSyncOptions {
   readToken(sourceId: string): Promise<string | undefined>;
   /** `net.isOnline()`: a known-offline machine fails fast with `offline`. */
   isOnline?: () => boolean;
+  /** The HTTP client; `net.fetch` (Chromium's network stack, so the system proxy) unless a test passes another. */
+  http?: HttpClient;
 }
 
-/** Runs one sync for the page `target`, sending it `sync:progress` events. Never rejects. */
-export type DesktopGitSync = (request: SyncRunRequest, target: RendererTarget) => Promise<SyncRunResponse>;
+export interface DesktopGitSync {
+  /** Runs one sync for the page `target`, sending it `sync:progress` events. Never rejects. */
+  run(request: SyncRunRequest, target: RendererTarget): Promise<SyncRunResponse>;
+  /** Stops the source's running sync, which then answers `cancelled`; false when none was running. */
+  cancel(sourceId: string): boolean;
+  /** Deletes the source's object store (stopping its sync first) and forgets its in-memory object cache. */
+  deleteStore(sourceId: string): Promise<DeleteSyncStoreResult>;
+}
+
+interface RunningSync {
+  controller: AbortController;
+  /** Settles when the sync has stopped touching the object store and released the source's lock. */
+  finished: Promise<void>;
+}
 
 /**
  * The object store folder of a source: readable, and unique per id even where two ids sanitise alike or a
@@ -42,39 +58,27 @@ export function objectStoreFolderName(sourceId: string): string {
 
 export function createDesktopGitSync(options: DesktopGitSyncOptions): DesktopGitSync {
   const storesRoot = path.join(options.userDataPath, GIT_STORES_FOLDER);
+  const http = options.http ?? netHttpClient;
   // isomorphic-git's object cache per source: pack indexes stay in memory between syncs.
   const objectCaches = new Map<string, object>();
+  const running = new Map<string, RunningSync>();
+  const storeOf = (sourceId: string) => path.join(storesRoot, objectStoreFolderName(sourceId));
 
-  return async (request, target) => {
+  const run: DesktopGitSync['run'] = async (request, target) => {
     const { sourceId } = request;
     let token: string | undefined;
+    let settle: (() => void) | undefined;
     try {
       // Main's own lock: the page also locks, but another window or a reloaded page must not fetch
       // into the same object store while a sync runs.
       return await withSourceLock(sourceId, async (): Promise<SyncRunResponse> => {
-        token = await options.readToken(sourceId);
-        const gitdir = path.join(storesRoot, objectStoreFolderName(sourceId));
-        // Created here because the engine's own folder maker splits on `/` only (Windows paths use `\`).
-        await fs.promises.mkdir(gitdir, { recursive: true });
-        let cache = objectCaches.get(sourceId);
-        if (!cache) objectCaches.set(sourceId, (cache = {}));
-        const { changeSet, stats } = await syncGitSource(
-          {
-            sourceId,
-            url: request.url,
-            ...(request.branch !== undefined ? { branch: request.branch } : {}),
-            ...(request.subdir !== undefined ? { subdir: request.subdir } : {}),
-            ...(token ? { token } : {}),
-            ...(request.previousCommit !== undefined ? { previousCommit: request.previousCommit } : {}),
-            cached: fileIndexFromMap(new Map(Object.entries(request.cached))),
-            ...(request.maxFileBytes !== undefined ? { maxFileBytes: request.maxFileBytes } : {}),
-            ...(request.timeoutMs !== undefined ? { timeoutMs: request.timeoutMs } : {}),
-            ...(options.isOnline ? { isOnline: options.isOnline } : {}),
-            onProgress: (progress) => sendToRenderer(target, EVENT_CHANNELS.syncProgress, { sourceId, progress: { ...progress } }),
-          },
-          { fs, http, gitdir, cache },
-        );
-        return { ok: true, changeSet, stats };
+        const controller = new AbortController();
+        running.set(sourceId, { controller, finished: new Promise<void>((resolve) => (settle = resolve)) });
+        try {
+          return await syncInStore(request, target, controller.signal, (read) => (token = read));
+        } finally {
+          running.delete(sourceId);
+        }
       });
     } catch (error) {
       const secrets = token ? [token, encodeURIComponent(token)] : [];
@@ -84,6 +88,75 @@ export function createDesktopGitSync(options: DesktopGitSyncOptions): DesktopGit
           : classifySyncError(error, { url: request.url, tokenSent: Boolean(token), packStarted: false, secrets });
       // Engine messages are built without the token; scrubbing again costs nothing and keeps it that way.
       return { ok: false, error: { code: failure.code, message: scrub(failure.message, secrets) } };
+    } finally {
+      // Only now is the source's lock released, so whoever waits on `finished` can take it.
+      settle?.();
     }
   };
+
+  /** The sync itself, inside the source's lock; `keepToken` lets the caller scrub the token from failures. */
+  async function syncInStore(
+    request: SyncRunRequest,
+    target: RendererTarget,
+    signal: AbortSignal,
+    keepToken: (token: string | undefined) => void,
+  ): Promise<SyncRunResponse> {
+    const { sourceId } = request;
+    const token = await options.readToken(sourceId);
+    keepToken(token);
+    const gitdir = storeOf(sourceId);
+    // Created here because the engine's own folder maker splits on `/` only (Windows paths use `\`).
+    await fs.promises.mkdir(gitdir, { recursive: true });
+    let cache = objectCaches.get(sourceId);
+    if (!cache) objectCaches.set(sourceId, (cache = {}));
+    const { changeSet, stats } = await syncGitSource(
+      {
+        sourceId,
+        url: request.url,
+        ...(request.branch !== undefined ? { branch: request.branch } : {}),
+        ...(request.subdir !== undefined ? { subdir: request.subdir } : {}),
+        ...(token ? { token } : {}),
+        ...(request.previousCommit !== undefined ? { previousCommit: request.previousCommit } : {}),
+        cached: fileIndexFromMap(new Map(Object.entries(request.cached))),
+        ...(request.rereadAll ? { rereadAll: true } : {}),
+        ...(request.maxFileBytes !== undefined ? { maxFileBytes: request.maxFileBytes } : {}),
+        ...(request.timeoutMs !== undefined ? { timeoutMs: request.timeoutMs } : {}),
+        signal,
+        ...(options.isOnline ? { isOnline: options.isOnline } : {}),
+        onProgress: (progress) => sendToRenderer(target, EVENT_CHANNELS.syncProgress, { sourceId, progress: { ...progress } }),
+      },
+      { fs, http, gitdir, cache },
+    );
+    return { ok: true, changeSet, stats };
+  }
+
+  const cancel: DesktopGitSync['cancel'] = (sourceId) => {
+    const sync = running.get(sourceId);
+    sync?.controller.abort();
+    return sync !== undefined;
+  };
+
+  const deleteStore: DesktopGitSync['deleteStore'] = async (sourceId) => {
+    const sync = running.get(sourceId);
+    if (sync) {
+      sync.controller.abort();
+      await sync.finished;
+    }
+    try {
+      // Under the source's lock, so no sync can write into the folder while it is deleted.
+      await withSourceLock(sourceId, async () => {
+        objectCaches.delete(sourceId);
+        await fs.promises.rm(storeOf(sourceId), { recursive: true, force: true });
+      });
+      return { deleted: true };
+    } catch (error) {
+      if (error instanceof SyncError && error.code === 'already-running') {
+        return { deleted: false, reason: 'A new sync of this source started while it was being removed; its downloaded data stays until the next removal.' };
+      }
+      const code = (error as { code?: unknown } | undefined)?.code;
+      return { deleted: false, reason: `The source's downloaded Git data could not be deleted from the app's data folder (${typeof code === 'string' ? code : 'unknown error'}).` };
+    }
+  };
+
+  return { run, cancel, deleteStore };
 }

@@ -6,6 +6,7 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import {
   INVOKE_CHANNELS,
+  type DeleteSyncStoreResult,
   type DesktopPlatform,
   type InvokeChannel,
   type InvokeRequest,
@@ -22,6 +23,7 @@ import {
   parseSetTokenRequest,
   parseSourceTokenRequest,
   parseSyncRunRequest,
+  parseSyncSourceRequest,
   type ParsedRequest,
 } from './ipcRequestValidation';
 import { isTrustedSender } from './policy/ipcSender';
@@ -46,6 +48,10 @@ export interface IpcDependencies {
   tokenStore: Pick<TokenStore, 'setToken' | 'hasToken' | 'deleteToken'>;
   /** `electron/gitSync.ts`: one Git sync in main (with main's own per-source lock), progress sent to `target`. */
   syncRun(request: SyncRunRequest, target: RendererTarget): Promise<SyncRunResponse>;
+  /** Stops the source's running sync, if any; true when one was running. */
+  syncCancel(sourceId: string): boolean;
+  /** Deletes the source's object store, after stopping its sync. */
+  deleteSyncStore(sourceId: string): Promise<DeleteSyncStoreResult>;
 }
 
 function desktopPlatform(platform: NodeJS.Platform): DesktopPlatform {
@@ -91,6 +97,14 @@ export function createIpcHandlers(deps: IpcDependencies): IpcHandlerTable {
       parse: parseSyncRunRequest,
       // Progress goes to the page that asked, not to every window.
       handle: (request, event) => deps.syncRun(request, event.sender),
+    },
+    [INVOKE_CHANNELS.syncCancel]: {
+      parse: parseSyncSourceRequest,
+      handle: ({ sourceId }) => deps.syncCancel(sourceId),
+    },
+    [INVOKE_CHANNELS.deleteSyncStore]: {
+      parse: parseSyncSourceRequest,
+      handle: ({ sourceId }) => deps.deleteSyncStore(sourceId),
     },
   };
 }

@@ -3,7 +3,14 @@
  * page, but that page renders untrusted runbooks, so its requests are validated like any input.
  * Reasons never quote the values (a token must not end up in an error message or a log).
  */
-import type { OpenExternalRequest, PrintToPdfRequest, SetTokenRequest, SourceTokenRequest, SyncRunRequest } from '../core/desktop/ipcContract';
+import type {
+  OpenExternalRequest,
+  PrintToPdfRequest,
+  SetTokenRequest,
+  SourceTokenRequest,
+  SyncRunRequest,
+  SyncSourceRequest,
+} from '../core/desktop/ipcContract';
 import { checkRepositoryUrl, normaliseSubdir } from '../core/sync/checkSourceSettings';
 import { SyncError } from '../core/sync/syncError';
 
@@ -57,6 +64,12 @@ export function parsePrintToPdfRequest(raw: unknown): ParsedRequest<PrintToPdfRe
 }
 
 export function parseSourceTokenRequest(raw: unknown): ParsedRequest<SourceTokenRequest> {
+  const sourceId = fields(raw)?.sourceId;
+  if (!validSourceId(sourceId)) return refuse('A valid source id is required.');
+  return { ok: true, value: { sourceId } };
+}
+
+export function parseSyncSourceRequest(raw: unknown): ParsedRequest<SyncSourceRequest> {
   const sourceId = fields(raw)?.sourceId;
   if (!validSourceId(sourceId)) return refuse('A valid source id is required.');
   return { ok: true, value: { sourceId } };
@@ -116,7 +129,7 @@ function parseCachedFiles(raw: unknown): Record<string, string> | string {
 export function parseSyncRunRequest(raw: unknown): ParsedRequest<SyncRunRequest> {
   const request = fields(raw);
   if (!request) return refuse('A sync request is required.');
-  const { sourceId, url, branch, subdir, previousCommit, maxFileBytes, timeoutMs } = request;
+  const { sourceId, url, branch, subdir, previousCommit, rereadAll, maxFileBytes, timeoutMs } = request;
   if (!validSourceId(sourceId)) return refuse('A valid source id is required.');
   if ('token' in request) return refuse('A sync request carries no token; the app reads it from its own store.');
   if (typeof url !== 'string' || url.length === 0) return refuse('A repository address is required.');
@@ -137,6 +150,7 @@ export function parseSyncRunRequest(raw: unknown): ParsedRequest<SyncRunRequest>
   }
   const cached = parseCachedFiles(request.cached);
   if (typeof cached === 'string') return refuse(cached);
+  if (rereadAll !== undefined && typeof rereadAll !== 'boolean') return refuse('The re-read flag must be true or false.');
   if (maxFileBytes !== undefined && !wholeNumberIn(maxFileBytes, 1, MAX_FILE_BYTES_LIMIT)) return refuse('The file size limit is out of range.');
   if (timeoutMs !== undefined && !wholeNumberIn(timeoutMs, ...TIMEOUT_MS_RANGE)) return refuse('The timeout is out of range.');
   return {
@@ -148,6 +162,7 @@ export function parseSyncRunRequest(raw: unknown): ParsedRequest<SyncRunRequest>
       ...(folder ? { subdir: folder } : {}),
       ...(previousCommit !== undefined ? { previousCommit } : {}),
       cached,
+      ...(rereadAll === true ? { rereadAll } : {}),
       ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
       ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     },

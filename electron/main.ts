@@ -66,6 +66,11 @@ function registerAsDeepLinkHandler(): void {
 function onReady(): void {
   hardenSession(session.defaultSession);
   serveAppBundle();
+  const gitSync = createDesktopGitSync({
+    userDataPath: app.getPath('userData'),
+    readToken,
+    isOnline: () => net.isOnline(),
+  });
   registerIpcHandlers(
     createIpcHandlers({
       appVersion: () => app.getVersion(),
@@ -73,11 +78,9 @@ function onReady(): void {
       openExternalSafely: (url) => openExternalSafely(url),
       printToPdf,
       tokenStore: appTokenStore(),
-      syncRun: createDesktopGitSync({
-        userDataPath: app.getPath('userData'),
-        readToken,
-        isOnline: () => net.isOnline(),
-      }),
+      syncRun: gitSync.run,
+      syncCancel: gitSync.cancel,
+      deleteSyncStore: gitSync.deleteStore,
     }),
   );
   installApplicationMenu({

@@ -22,6 +22,8 @@ export const INVOKE_CHANNELS = {
   hasToken: 'token:has',
   deleteToken: 'token:delete',
   syncRun: 'sync:run',
+  syncCancel: 'sync:cancel',
+  deleteSyncStore: 'sync:delete-store',
 } as const;
 
 /** Main → renderer event channels (`webContents.send` / `ipcRenderer.on`). */
@@ -88,8 +90,22 @@ export interface SyncRunRequest {
   previousCommit?: string;
   /** Path → Git blob id of every file the page's cache holds for the source. */
   cached: Record<string, string>;
+  /** The page's cache was written by another ingest version: read every file again (see `GitSyncRequest.rereadAll`). */
+  rereadAll?: boolean;
   maxFileBytes?: number;
   timeoutMs?: number;
+}
+
+/** Names the source whose sync to cancel (`sync:cancel`) or whose object store to delete (`sync:delete-store`). */
+export interface SyncSourceRequest {
+  sourceId: string;
+}
+
+/** What deleting a removed source's object store (its downloaded Git data) did; `sync:delete-store` answers with it. */
+export interface DeleteSyncStoreResult {
+  deleted: boolean;
+  /** Why it was not deleted, in words a person can act on. */
+  reason?: string;
 }
 
 /**
@@ -118,6 +134,9 @@ export interface InvokeContract {
   'token:has': { request: SourceTokenRequest; response: boolean };
   'token:delete': { request: SourceTokenRequest; response: void };
   'sync:run': { request: SyncRunRequest; response: SyncRunResponse };
+  /** `true` when a sync of the source was running and has been told to stop (its `sync:run` answers `cancelled`). */
+  'sync:cancel': { request: SyncSourceRequest; response: boolean };
+  'sync:delete-store': { request: SyncSourceRequest; response: DeleteSyncStoreResult };
 }
 
 export type InvokeChannel = keyof InvokeContract;
@@ -180,6 +199,10 @@ export interface DesktopBridge {
   deleteToken(sourceId: string): Promise<void>;
   /** Runs one Git sync in the main process with the source's stored token; the page applies the change set. */
   syncRun(request: SyncRunRequest): Promise<SyncRunResponse>;
+  /** Stops the running sync of a source; resolves `false` when none was running. Nothing is changed by a cancelled sync. */
+  syncCancel(sourceId: string): Promise<boolean>;
+  /** Deletes a removed source's object store from the app's data folder, stopping its sync first if one runs. */
+  deleteSyncStore(sourceId: string): Promise<DeleteSyncStoreResult>;
   onCommand(listener: (command: AppCommand) => void): Unsubscribe;
   /** Deep links that arrive before the first subscriber are kept (the latest one) and delivered to it. */
   onDeepLink(listener: (link: DeepLink) => void): Unsubscribe;

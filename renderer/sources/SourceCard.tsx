@@ -1,8 +1,8 @@
 import type { SourceRecord } from '../../core/model';
-import { removeSource } from '../../core/cache/removeSource';
 import { db } from '../app/database';
 import { notifySearchIndexChanged } from '../search/searchClient';
 import { syncClient, type SourceSyncState } from '../sync/syncClient';
+import { removeGitSource } from './removeGitSource';
 import { forgetSourceToken } from './sourceTokens';
 
 interface Props {
@@ -27,9 +27,14 @@ export function SourceCard({ source, state, canHide }: Props) {
 
   async function remove() {
     if (!window.confirm(`Remove "${source.name}" and its cached runbooks? Bookmarks stay.`)) return;
-    await forgetSourceToken(source.id);
-    await removeSource(db, source.id);
-    notifySearchIndexChanged(source.id);
+    const store = await removeGitSource(source.id, {
+      db,
+      forgetToken: forgetSourceToken,
+      deleteObjectStore: (id) => syncClient.deleteObjectStore(id),
+      notifyRemoved: notifySearchIndexChanged,
+    });
+    // The source is gone either way; leftover downloaded data only takes space, so it is not worth an alert.
+    if (!store.deleted) console.warn(`Source "${source.name}" was removed, but its downloaded Git data was not: ${store.reason ?? 'unknown reason'}`);
   }
 
   return (
@@ -71,6 +76,11 @@ export function SourceCard({ source, state, canHide }: Props) {
           <strong>Last sync failed</strong> ({new Date(source.lastError.at).toLocaleString()}): {source.lastError.message} The cached copy is still shown.
         </p>
       )}
+      {!state?.running && state?.last?.ok === false && state.last.error.code === 'cancelled' && (
+        <p className="rr-muted" role="status">
+          Sync cancelled; nothing was changed.
+        </p>
+      )}
       {state?.running && (
         <p className="rr-sync-progress" role="status">
           {PHASES[state.progress?.phase ?? 'connecting'] ?? 'Syncing'}
@@ -82,6 +92,11 @@ export function SourceCard({ source, state, canHide }: Props) {
         {git && (
           <button type="button" className="rr-button rr-button-primary" disabled={state?.running} onClick={() => void syncClient.sync(source.id)}>
             {state?.running ? 'Syncing…' : 'Sync now'}
+          </button>
+        )}
+        {git && state?.running && (
+          <button type="button" className="rr-button" onClick={() => syncClient.cancel(source.id)}>
+            Cancel sync
           </button>
         )}
         {(git || canHide || source.hidden) && (

@@ -25,11 +25,13 @@ function isKnownCode(code: string): code is SyncErrorCode {
 }
 
 /**
- * The desktop engine for `runGitSync`: the Electron main process fetches and parses (Node http, no CORS,
- * the token from its keychain-backed store) and answers with a change set, which `runGitSync` then
- * applies to this page's cache in one transaction. Failures come back as the engine's own `SyncError`s.
+ * The desktop engine for `runGitSync`: the Electron main process fetches and parses (Chromium's network
+ * stack with the system proxy, no CORS, the token from its keychain-backed store) and answers with a
+ * change set, which `runGitSync` then applies to this page's cache in one transaction. Failures come back
+ * as the engine's own `SyncError`s. Aborting the request's `signal` asks main to stop (`sync:cancel`);
+ * main then answers `cancelled`.
  */
-export function createDesktopSyncEngine(bridge: Pick<DesktopBridge, 'syncRun' | 'onSyncProgress'>): GitSyncEngine {
+export function createDesktopSyncEngine(bridge: Pick<DesktopBridge, 'syncRun' | 'syncCancel' | 'onSyncProgress'>): GitSyncEngine {
   return async (request) => {
     if (request.signal?.aborted) throw syncCancelled();
     // The same checks main makes, here first so a bad setting gets the engine's own words.
@@ -42,6 +44,7 @@ export function createDesktopSyncEngine(bridge: Pick<DesktopBridge, 'syncRun' | 
       ...(subdir ? { subdir } : {}),
       ...(request.previousCommit ? { previousCommit: request.previousCommit } : {}),
       cached: Object.fromEntries(await request.cached.all()),
+      ...(request.rereadAll ? { rereadAll: true } : {}),
       ...(request.maxFileBytes !== undefined ? { maxFileBytes: request.maxFileBytes } : {}),
       ...(request.timeoutMs !== undefined ? { timeoutMs: request.timeoutMs } : {}),
     };
@@ -51,12 +54,21 @@ export function createDesktopSyncEngine(bridge: Pick<DesktopBridge, 'syncRun' | 
           if (event.sourceId === request.sourceId) onProgress(event.progress);
         })
       : undefined;
+    const signal = request.signal;
+    const cancelInMain = () => {
+      // Main answers the running `sync:run` with `cancelled`; a failure to ask changes nothing to wait for.
+      bridge.syncCancel(request.sourceId).catch(() => {});
+    };
     let response: Awaited<ReturnType<DesktopBridge['syncRun']>>;
     try {
+      if (signal?.aborted) throw syncCancelled();
+      signal?.addEventListener('abort', cancelInMain, { once: true });
       response = await bridge.syncRun(ipcRequest);
     } catch (error) {
+      if (error instanceof SyncError) throw error;
       throw refusedByMain(error);
     } finally {
+      signal?.removeEventListener('abort', cancelInMain);
       unsubscribe?.();
     }
     if (!response.ok) {

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { DesktopBridge } from '../../core/desktop/ipcContract';
+import type { DeleteSyncStoreResult, DesktopBridge } from '../../core/desktop/ipcContract';
 import type { GitSyncEngine, GitSyncOutcome } from '../../core/sync/runGitSync';
 import type { SyncProgress } from '../../core/sync/syncGitSource';
 import { readSettings } from '../../core/userdata/settings';
@@ -27,6 +27,9 @@ class SyncClient {
   private desktopEngine: GitSyncEngine | undefined;
   private states = new Map<string, SourceSyncState>();
   private waiting = new Map<string, (outcome: GitSyncOutcome) => void>();
+  /** Desktop: the cancel switch of each running sync (in the browser the worker keeps its own). */
+  private desktopControllers = new Map<string, AbortController>();
+  private storeDeletions = new Map<string, (result: DeleteSyncStoreResult) => void>();
   private listeners = new Set<Listener>();
   private snapshot: ReadonlyMap<string, SourceSyncState> = new Map();
 
@@ -48,6 +51,33 @@ class SyncClient {
     this.set(sourceId, { running: false, last: outcome });
     if (outcome.ok) notifySearchIndexChanged(sourceId);
     return outcome;
+  }
+
+  /** Stops the source's running sync; it then ends as `cancelled` and changes nothing. */
+  cancel(sourceId: string): void {
+    if (window.runbookReader) this.desktopControllers.get(sourceId)?.abort();
+    else this.worker?.postMessage({ type: 'cancel', sourceId } satisfies SyncWorkerRequest);
+  }
+
+  /**
+   * Deletes a removed source's object store (the downloaded Git data: a folder of the app's data folder on
+   * desktop, part of the worker's IndexedDB file system in the browser), stopping its sync first. Never rejects.
+   */
+  async deleteObjectStore(sourceId: string): Promise<DeleteSyncStoreResult> {
+    try {
+      const bridge = window.runbookReader;
+      if (bridge) return await bridge.deleteSyncStore(sourceId);
+      return await new Promise<DeleteSyncStoreResult>((resolve) => {
+        const previous = this.storeDeletions.get(sourceId);
+        this.storeDeletions.set(sourceId, (result) => {
+          previous?.(result);
+          resolve(result);
+        });
+        this.ensureWorker().postMessage({ type: 'delete-store', sourceId } satisfies SyncWorkerRequest);
+      });
+    } catch (error) {
+      return { deleted: false, reason: error instanceof Error ? error.message : String(error) };
+    }
   }
 
   /** Syncs every Git source one after the other (the start-up, `online` and periodic syncs). */
@@ -74,7 +104,7 @@ class SyncClient {
     }
     const settings = await readSettings(db);
     const token = await readWebToken(sourceId);
-    const request: SyncWorkerRequest = { type: 'sync', sourceId };
+    const request: Extract<SyncWorkerRequest, { type: 'sync' }> = { type: 'sync', sourceId };
     if (token) request.token = token;
     if (settings.corsProxy) request.corsProxy = settings.corsProxy;
     return new Promise((resolve) => {
@@ -92,11 +122,20 @@ class SyncClient {
         this.set(message.sourceId, { running: true, progress: message.progress });
         return;
       }
+      if (message.type === 'store-deleted') {
+        const done = this.storeDeletions.get(message.sourceId);
+        this.storeDeletions.delete(message.sourceId);
+        done?.(message.reason === undefined ? { deleted: message.deleted } : { deleted: message.deleted, reason: message.reason });
+        return;
+      }
       this.settle(message.sourceId, message.outcome);
     };
     worker.onerror = (event) => {
-      for (const [id, done] of this.waiting) done({ ok: false, error: { code: 'unknown', message: `The sync worker failed: ${event.message}` } });
+      const message = `The sync worker failed: ${event.message}`;
+      for (const done of this.waiting.values()) done({ ok: false, error: { code: 'unknown', message } });
       this.waiting.clear();
+      for (const done of this.storeDeletions.values()) done({ deleted: false, reason: message });
+      this.storeDeletions.clear();
       this.worker = undefined;
     };
     this.worker = worker;
@@ -105,6 +144,8 @@ class SyncClient {
 
   /** Never rejects: the outcome says what happened. */
   private async runWithDesktopEngine(sourceId: string, bridge: DesktopBridge): Promise<GitSyncOutcome> {
+    const controller = new AbortController();
+    this.desktopControllers.set(sourceId, controller);
     try {
       const source = await db.sources.get(sourceId);
       if (!source) return { ok: false, error: { code: 'invalid-source', message: 'This source no longer exists.' } };
@@ -113,10 +154,13 @@ class SyncClient {
       this.desktopEngine ??= createDesktopSyncEngine(bridge);
       return await runGitSync(db, source, {
         engine: this.desktopEngine,
+        signal: controller.signal,
         onProgress: (progress) => this.set(sourceId, { running: true, progress }),
       });
     } catch (error) {
       return { ok: false, error: { code: 'unknown', message: error instanceof Error ? error.message : String(error) } };
+    } finally {
+      this.desktopControllers.delete(sourceId);
     }
   }
 

@@ -1,14 +1,18 @@
 import type { GitSyncOutcome } from '../../core/sync/runGitSync';
 import type { SyncProgress } from '../../core/sync/syncGitSource';
 
-/** What the page asks the sync worker. The token travels only in this message, never in a URL. */
-export interface SyncWorkerRequest {
-  type: 'sync';
-  sourceId: string;
-  token?: string;
-  corsProxy?: string;
-}
+/**
+ * What the page asks the sync worker. The token travels only in the `sync` message, never in a URL.
+ * - `sync`: sync one source; answered with `progress` messages and one `done`.
+ * - `cancel`: stop that source's running sync (its `done` then says `cancelled`); nothing when none runs.
+ * - `delete-store`: the source was removed: stop its sync and delete its object store; answered with `store-deleted`.
+ */
+export type SyncWorkerRequest =
+  | { type: 'sync'; sourceId: string; token?: string; corsProxy?: string }
+  | { type: 'cancel'; sourceId: string }
+  | { type: 'delete-store'; sourceId: string };
 
 export type SyncWorkerReply =
   | { type: 'progress'; sourceId: string; progress: SyncProgress }
-  | { type: 'done'; sourceId: string; outcome: GitSyncOutcome };
+  | { type: 'done'; sourceId: string; outcome: GitSyncOutcome }
+  | { type: 'store-deleted'; sourceId: string; deleted: boolean; reason?: string };

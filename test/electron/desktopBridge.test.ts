@@ -14,7 +14,20 @@ const IPC_EVENT = { sender: 'ipcRenderer itself', ports: [] };
 describe('desktop bridge', () => {
   it('has one method per channel and the three subscriptions, nothing generic', () => {
     expect(Object.keys(bridge().bridge).sort()).toEqual(
-      ['appInfo', 'deleteToken', 'hasToken', 'onCommand', 'onDeepLink', 'onSyncProgress', 'openExternal', 'printToPdf', 'setToken', 'syncRun'].sort(),
+      [
+        'appInfo',
+        'deleteSyncStore',
+        'deleteToken',
+        'hasToken',
+        'onCommand',
+        'onDeepLink',
+        'onSyncProgress',
+        'openExternal',
+        'printToPdf',
+        'setToken',
+        'syncCancel',
+        'syncRun',
+      ].sort(),
     );
   });
 
@@ -25,6 +38,8 @@ describe('desktop bridge', () => {
     ['setToken', ['ops', 'ghp_abc'], INVOKE_CHANNELS.setToken, [{ sourceId: 'ops', token: 'ghp_abc' }]],
     ['hasToken', ['ops'], INVOKE_CHANNELS.hasToken, [{ sourceId: 'ops' }]],
     ['deleteToken', ['ops'], INVOKE_CHANNELS.deleteToken, [{ sourceId: 'ops' }]],
+    ['syncCancel', ['ops'], INVOKE_CHANNELS.syncCancel, [{ sourceId: 'ops' }]],
+    ['deleteSyncStore', ['ops'], INVOKE_CHANNELS.deleteSyncStore, [{ sourceId: 'ops' }]],
   ] as const)('%s(%j) invokes %s with %j', async (method, args, channel, sent) => {
     const { bridge: api, ipc } = bridge();
     ipc.respond = () => 'answer';

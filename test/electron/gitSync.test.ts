@@ -1,15 +1,17 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SyncProgressEvent, SyncRunRequest, SyncRunResponse } from '../../core/desktop/ipcContract';
+import { INGEST_VERSION } from '../../core/ingest/ingestRunbook';
 import type { ChangeSet, SourceRecord } from '../../core/model';
 import { runGitSync } from '../../core/sync/runGitSync';
 import { createDesktopGitSync, GIT_STORES_FOLDER, objectStoreFolderName, type DesktopGitSync } from '../../electron/gitSync';
-import { parseSyncRunRequest } from '../../electron/ipcRequestValidation';
+import { parseSyncRunRequest, parseSyncSourceRequest } from '../../electron/ipcRequestValidation';
 import { createDesktopSyncEngine } from '../../renderer/sync/desktopSyncEngine';
 import type { GitHttpServer } from '../helpers/gitHttpServer';
 import { RunbookRepo, TINY_PNG, generateRunbooks, runbookPath } from '../helpers/makeRunbookRepo';
 import { cleanUp, dumpCache, openCache, startServer, tempDir } from '../core/sync/syncFixture';
+import { netFetchOverNode, type NetFetchCall } from './netFetchOverNode';
 
 const TOKEN = 'ghp_desktopSecret1234';
 const WRONG_TOKEN = 'ghp_wrongSecret5678';
@@ -26,6 +28,12 @@ beforeAll(async () => {
 });
 afterAll(cleanUp);
 
+// Main talks HTTP through `net.fetch` (electron/netHttpClient.ts); here Node's fetch plays it.
+let netCalls: NetFetchCall[];
+beforeEach(() => {
+  netCalls = netFetchOverNode();
+});
+
 /** The calling page as main sees it: it records the events sent to it. */
 function fakePage() {
   const events: SyncProgressEvent[] = [];
@@ -41,10 +49,11 @@ function fakePage() {
   };
 }
 
-function desktop(tokens: Record<string, string> = {}): { sync: DesktopGitSync; userData: string; readToken: ReturnType<typeof vi.fn> } {
+function desktop(tokens: Record<string, string> = {}): { git: DesktopGitSync; sync: DesktopGitSync['run']; userData: string; readToken: ReturnType<typeof vi.fn> } {
   const userData = tempDir('userData-');
   const readToken = vi.fn(async (sourceId: string) => tokens[sourceId]);
-  return { sync: createDesktopGitSync({ userDataPath: userData, readToken }), userData, readToken };
+  const git = createDesktopGitSync({ userDataPath: userData, readToken });
+  return { git, sync: git.run, userData, readToken };
 }
 
 const request = (fields: Partial<SyncRunRequest> = {}): SyncRunRequest => ({ sourceId: 'ops', url: server.url('ops.git'), cached: {}, ...fields });
@@ -174,38 +183,142 @@ describe('desktop Git sync in the main process', () => {
   });
 });
 
-function createFailingTokenStore(): { sync: DesktopGitSync } {
+/** Waits (without asserting anything about time) until `done()` holds. */
+async function until(done: () => boolean, what: string): Promise<void> {
+  for (let waited = 0; !done(); waited += 10) {
+    if (waited > 10_000) throw new Error(`${what} never happened`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Resolves once the server is sending the pack of a request to `url` (so the sync is mid-download). */
+function packRequested(url: string, from: number): Promise<void> {
+  const path = new URL(url).pathname;
+  return until(() => server.requests.slice(from).some((r) => r.method === 'POST' && r.url.startsWith(path)), 'the pack request');
+}
+
+describe('desktop sync: system proxy, cancelling, re-reading, removing a source', () => {
+  it('talks HTTP through net.fetch, i.e. Chromium’s network stack with the system proxy settings', async () => {
+    const { sync } = desktop();
+    expectOk(await sync(request(), fakePage().target));
+    const base = server.url('ops.git');
+    expect(netCalls.map((call) => `${call.init.method} ${call.url}`)).toEqual([
+      `GET ${base}/info/refs?service=git-upload-pack`,
+      `POST ${base}/git-upload-pack`,
+    ]);
+  });
+
+  it('cancel stops a running download at once; the store stays usable and nothing else is running', async () => {
+    const { git, sync } = desktop();
+    const first = expectOk(await sync(request(), fakePage().target));
+    repo.write(runbookPath(2), `# Changed before the cancel\n\n${'words '.repeat(300)}\n`).commit();
+    const stalled = server.url('ops.git', { kind: 'stall', afterBytes: 20 });
+    const from = server.requests.length;
+    const running = sync(request({ url: stalled, previousCommit: first.changeSet.version, cached: cachedAfter(first.changeSet) }), fakePage().target);
+    await packRequested(stalled, from);
+
+    expect(git.cancel('ops')).toBe(true);
+    expect(await running).toEqual({ ok: false, error: { code: 'cancelled', message: expect.stringContaining('Nothing was changed') } });
+    expect(git.cancel('ops')).toBe(false);
+
+    const after = expectOk(await sync(request({ previousCommit: first.changeSet.version, cached: cachedAfter(first.changeSet) }), fakePage().target));
+    expect(after.stats).toMatchObject({ commit: repo.head(), comparedBy: 'trees', parsed: 1, counts: { updated: 1 } });
+  });
+
+  it('cancel touches only the named source', async () => {
+    const { git, sync } = desktop();
+    const other = sync(request({ sourceId: 'other' }), fakePage().target);
+    expect(git.cancel('ops')).toBe(false);
+    expect((await other).ok).toBe(true);
+  });
+
+  it('re-reads every file when the page says its cache was written by another ingest version', async () => {
+    const { sync } = desktop();
+    const first = expectOk(await sync(request(), fakePage().target));
+    const base = { previousCommit: first.changeSet.version, cached: cachedAfter(first.changeSet) };
+    const again = expectOk(await sync(request({ ...base, rereadAll: true }), fakePage().target));
+    expect(again.stats).toMatchObject({ comparedBy: 'cache', parsed: 10, counts: { added: 0, updated: 0, removed: 0, unchanged: 11 } });
+    expect(again.changeSet.upserts).toHaveLength(10);
+    const normal = expectOk(await sync(request(base), fakePage().target));
+    expect(normal.stats).toMatchObject({ parsed: 0, counts: { unchanged: 11 } });
+  });
+
+  it('deleting a removed source’s store deletes its folder only; a later sync starts afresh', async () => {
+    const { git, sync, userData } = desktop();
+    expectOk(await sync(request(), fakePage().target));
+    expectOk(await sync(request({ sourceId: 'other' }), fakePage().target));
+    const stores = path.join(userData, GIT_STORES_FOLDER);
+    expect(readdirSync(stores).sort()).toEqual([objectStoreFolderName('ops'), objectStoreFolderName('other')].sort());
+
+    expect(await git.deleteStore('ops')).toEqual({ deleted: true });
+    expect(readdirSync(stores)).toEqual([objectStoreFolderName('other')]);
+    expect(await git.deleteStore('never-synced')).toEqual({ deleted: true });
+
+    const fresh = expectOk(await sync(request(), fakePage().target));
+    expect(fresh.stats).toMatchObject({ comparedBy: 'cache', counts: { added: 11 } });
+  });
+
+  it('deleting the store of a source that is syncing cancels that sync first', async () => {
+    const { git, sync, userData } = desktop();
+    const first = expectOk(await sync(request(), fakePage().target));
+    repo.write(runbookPath(4), `# Changed before the removal\n\n${'words '.repeat(300)}\n`).commit();
+    const stalled = server.url('ops.git', { kind: 'stall', afterBytes: 20 });
+    const from = server.requests.length;
+    const running = sync(request({ url: stalled, previousCommit: first.changeSet.version, cached: cachedAfter(first.changeSet) }), fakePage().target);
+    await packRequested(stalled, from);
+
+    expect(await git.deleteStore('ops')).toEqual({ deleted: true });
+    expect(await running).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(existsSync(path.join(userData, GIT_STORES_FOLDER, objectStoreFolderName('ops')))).toBe(false);
+  });
+});
+
+function createFailingTokenStore(): { sync: DesktopGitSync['run'] } {
   const readToken = async (): Promise<string | undefined> => {
     throw new Error('keychain is locked');
   };
-  return { sync: createDesktopGitSync({ userDataPath: tempDir('userData-'), readToken }) };
+  return { sync: createDesktopGitSync({ userDataPath: tempDir('userData-'), readToken }).run };
+}
+
+/**
+ * The page's bridge wired to main as in the app. Main and the page are separate JavaScript realms, each
+ * with its own per-source lock: the main side is loaded as a fresh module graph so the two locks do not
+ * see each other. Like Electron, requests and answers are structured-cloned and main validates requests.
+ */
+async function connectPageToMain() {
+  vi.resetModules();
+  const mainRealm = await import('../../electron/gitSync');
+  const main = mainRealm.createDesktopGitSync({ userDataPath: tempDir('userData-'), readToken: async () => undefined });
+  const progressListeners = new Set<(event: SyncProgressEvent) => void>();
+  const cancelled: string[] = [];
+  const bridge = {
+    async syncRun(raw: SyncRunRequest): Promise<SyncRunResponse> {
+      const parsed = parseSyncRunRequest(structuredClone(raw));
+      if (!parsed.ok) throw new Error(`sync:run refused: ${parsed.reason}`);
+      const target = {
+        isDestroyed: () => false,
+        send: (_channel: string, payload: SyncProgressEvent) => progressListeners.forEach((l) => l(structuredClone(payload))),
+      };
+      return structuredClone(await main.run(parsed.value, target));
+    },
+    async syncCancel(sourceId: string): Promise<boolean> {
+      const parsed = parseSyncSourceRequest(structuredClone({ sourceId }));
+      if (!parsed.ok) throw new Error(`sync:cancel refused: ${parsed.reason}`);
+      cancelled.push(sourceId);
+      return main.cancel(parsed.value.sourceId);
+    },
+    onSyncProgress(listener: (event: SyncProgressEvent) => void) {
+      progressListeners.add(listener);
+      return () => progressListeners.delete(listener);
+    },
+  };
+  return { bridge, progressListeners, cancelled };
 }
 
 describe('the desktop path end to end: page runGitSync → IPC → main → loopback server', () => {
   it('applies main’s change set on the page, then a later upstream change incrementally', async () => {
-    // Main and the page are separate JavaScript realms, each with its own per-source lock: load the
-    // main side as a fresh module graph so the two locks do not see each other, as in the app.
-    vi.resetModules();
-    const mainRealm = await import('../../electron/gitSync');
-    const main = mainRealm.createDesktopGitSync({ userDataPath: tempDir('userData-'), readToken: async () => undefined });
+    const { bridge, progressListeners } = await connectPageToMain();
     const page = fakePage();
-    const progressListeners = new Set<(event: SyncProgressEvent) => void>();
-    const bridge = {
-      // What Electron does: structured-clone both ways, main validates, events reach the page's listeners.
-      async syncRun(raw: SyncRunRequest): Promise<SyncRunResponse> {
-        const parsed = parseSyncRunRequest(structuredClone(raw));
-        if (!parsed.ok) throw new Error(`sync:run refused: ${parsed.reason}`);
-        const target = {
-          isDestroyed: () => false,
-          send: (_channel: string, payload: SyncProgressEvent) => progressListeners.forEach((l) => l(structuredClone(payload))),
-        };
-        return structuredClone(await main(parsed.value, target));
-      },
-      onSyncProgress(listener: (event: SyncProgressEvent) => void) {
-        progressListeners.add(listener);
-        return () => progressListeners.delete(listener);
-      },
-    };
     const source: SourceRecord = { id: 'team', kind: 'git', name: 'Team', location: server.url('ops.git') };
     const db = await openCache(source);
     const engine = createDesktopSyncEngine(bridge);
@@ -231,5 +344,53 @@ describe('the desktop path end to end: page runGitSync → IPC → main → loop
     expect((await db.sources.get('team'))?.lastError).toMatchObject({ code: 'repo-not-found' });
     await db.sources.update('team', { location: server.url('ops.git') });
     expect(await dumpCache(db, { withoutLastError: true })).toBe(before);
+  });
+  it('re-reads every runbook when the page’s cache was written by an older ingest, without marking them as news', async () => {
+    const { bridge } = await connectPageToMain();
+    const source: SourceRecord = { id: 'team', kind: 'git', name: 'Team', location: server.url('ops.git') };
+    const db = await openCache(source);
+    const engine = createDesktopSyncEngine(bridge);
+    expect(await runGitSync(db, source, { engine })).toMatchObject({ ok: true });
+    const untouched = runbookPath(1);
+    const fresh = await db.runbooks.get(['team', untouched]);
+    // What an older app version left behind: rows its ingest wrote, and its ingest version.
+    await db.runbooks.update(['team', untouched], { title: 'Title as an older ingest read it', headings: [] });
+    await db.sources.update('team', { ingestVersion: INGEST_VERSION - 1 });
+    const changed = runbookPath(6);
+    const gone = runbookPath(7);
+    repo.write(changed, '# Changed with the app update\n').remove(gone).commit();
+
+    const outcome = await runGitSync(db, source, { engine });
+    expect(outcome).toMatchObject({ ok: true, stats: { comparedBy: 'cache', parsed: 9 }, applied: { added: 0, updated: 1, removed: 1 } });
+    expect(await db.runbooks.get(['team', untouched])).toMatchObject({ title: fresh?.title, headings: fresh?.headings });
+    expect(await db.runbooks.get(['team', gone])).toBeUndefined();
+    const marked = (await db.runbooks.where('sourceId').equals('team').toArray()).filter((r) => r.changeMark).map((r) => [r.path, r.changeMark]);
+    expect(marked).toEqual([[changed, 'updated']]);
+    expect(await db.sources.get('team')).toMatchObject({ ingestVersion: INGEST_VERSION, version: repo.head(), lastChange: { added: 0, updated: 1, removed: 1 } });
+
+    expect(await runGitSync(db, source, { engine })).toMatchObject({ ok: true, stats: { parsed: 0 } });
+    repo.write(gone, '# Back\n').commit();
+  });
+
+  it('cancelling on the page stops main’s download; the cache is as it was and no error is recorded', async () => {
+    const { bridge, cancelled } = await connectPageToMain();
+    const source: SourceRecord = { id: 'team', kind: 'git', name: 'Team', location: server.url('ops.git') };
+    const db = await openCache(source);
+    const engine = createDesktopSyncEngine(bridge);
+    expect(await runGitSync(db, source, { engine })).toMatchObject({ ok: true });
+    repo.write(runbookPath(8), `# Changed before the cancel\n\n${'words '.repeat(300)}\n`).commit();
+    const stalled = server.url('ops.git', { kind: 'stall', afterBytes: 20 });
+    await db.sources.update('team', { location: stalled });
+    const before = await dumpCache(db);
+
+    const controller = new AbortController();
+    const from = server.requests.length;
+    const running = runGitSync(db, { ...source, location: stalled }, { engine, signal: controller.signal });
+    await packRequested(stalled, from);
+    controller.abort();
+
+    expect(await running).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(cancelled).toEqual(['team']);
+    expect(await dumpCache(db)).toBe(before);
   });
 });

@@ -24,6 +24,8 @@ function register(overrides: Partial<IpcDependencies> = {}) {
       sendToRenderer(target, 'sync:progress', { sourceId: request.sourceId, progress: { phase: 'connecting' } });
       return { ok: false, error: { code: 'offline', message: 'This device is offline.' } };
     }),
+    syncCancel: vi.fn((sourceId: string) => sourceId === 'ops'),
+    deleteSyncStore: vi.fn(async () => ({ deleted: true })),
     ...overrides,
   };
   registerIpcHandlers(createIpcHandlers(deps));
@@ -38,6 +40,8 @@ const VALID_REQUESTS: Record<InvokeChannel, unknown[]> = {
   'token:has': [{ sourceId: 'ops' }],
   'token:delete': [{ sourceId: 'ops' }],
   'sync:run': [{ sourceId: 'ops', url: 'https://git.example.com/ops/runbooks.git', cached: {} }],
+  'sync:cancel': [{ sourceId: 'ops' }],
+  'sync:delete-store': [{ sourceId: 'ops' }],
 };
 
 describe('IPC handlers', () => {
@@ -73,6 +77,8 @@ describe('IPC handlers', () => {
     expect(deps.tokenStore.hasToken).not.toHaveBeenCalled();
     expect(deps.tokenStore.deleteToken).not.toHaveBeenCalled();
     expect(deps.syncRun).not.toHaveBeenCalled();
+    expect(deps.syncCancel).not.toHaveBeenCalled();
+    expect(deps.deleteSyncStore).not.toHaveBeenCalled();
     warn.mockRestore();
   });
 
@@ -100,6 +106,11 @@ describe('IPC handlers', () => {
     ['sync:run', [{ sourceId: 'ops', url: 'file:///srv/runbooks.git', cached: {} }]],
     ['sync:run', [{ sourceId: 'ops', url: 'https://git.example.com/ops.git', cached: {}, token: 'ghp_abc' }]],
     ['sync:run', [{ sourceId: 'ops', url: 'https://git.example.com/ops.git', subdir: '../etc', cached: {} }]],
+    ['sync:run', [{ sourceId: 'ops', url: 'https://git.example.com/ops.git', cached: {}, rereadAll: 'yes' }]],
+    ['sync:cancel', [{}]],
+    ['sync:cancel', ['ops']],
+    ['sync:delete-store', [{ sourceId: 'x'.repeat(201) }]],
+    ['sync:delete-store', [{ sourceId: 'ops\u0000' }]],
   ] as const)('%s refuses malformed request %j', async (channel, args) => {
     const { ipcMain } = register();
     await expect(ipcMain.invoke(channel, APP_FRAME, ...args)).rejects.toThrow(/refused/);
@@ -177,6 +188,34 @@ describe('IPC handlers', () => {
     const [request, target] = vi.mocked(deps.syncRun).mock.calls[0]!;
     expect(request).toEqual({ sourceId: 'ops', url: 'https://git.example.com/ops/runbooks.git', subdir: 'docs/runbooks', cached: { 'a.md': 'a'.repeat(40) } });
     expect((target as unknown as { sent: unknown[] }).sent).toEqual([{ channel: 'sync:progress', payload: { sourceId: 'ops', progress: { phase: 'connecting' } } }]);
+  });
+
+  it('sync:run passes the re-read flag on only when it is set', async () => {
+    const { ipcMain, deps } = register();
+    const base = { sourceId: 'ops', url: 'https://git.example.com/ops/runbooks.git', cached: {} };
+    await ipcMain.invoke('sync:run', APP_FRAME, { ...base, rereadAll: true });
+    await ipcMain.invoke('sync:run', APP_FRAME, { ...base, rereadAll: false });
+    expect(vi.mocked(deps.syncRun).mock.calls.map(([request]) => request)).toEqual([{ ...base, rereadAll: true }, base]);
+  });
+
+  it('sync:cancel stops the named source’s sync and says whether one was running', async () => {
+    const { ipcMain, deps } = register();
+    expect(await ipcMain.invoke('sync:cancel', APP_FRAME, { sourceId: 'ops', extra: 'dropped' })).toBe(true);
+    expect(await ipcMain.invoke('sync:cancel', APP_FRAME, { sourceId: 'idle' })).toBe(false);
+    expect(vi.mocked(deps.syncCancel).mock.calls).toEqual([['ops'], ['idle']]);
+  });
+
+  it('sync:delete-store deletes the named source’s store and passes main’s answer back', async () => {
+    const deleteSyncStore = vi.fn(async (sourceId: string) =>
+      sourceId === 'ops' ? { deleted: true } : { deleted: false, reason: 'The source’s downloaded Git data could not be deleted (EBUSY).' },
+    );
+    const { ipcMain } = register({ deleteSyncStore });
+    expect(await ipcMain.invoke('sync:delete-store', APP_FRAME, { sourceId: 'ops' })).toEqual({ deleted: true });
+    expect(await ipcMain.invoke('sync:delete-store', APP_FRAME, { sourceId: 'busy' })).toEqual({
+      deleted: false,
+      reason: 'The source’s downloaded Git data could not be deleted (EBUSY).',
+    });
+    expect(deleteSyncStore.mock.calls).toEqual([['ops'], ['busy']]);
   });
 
   it('no handler can return a stored token', async () => {

@@ -6,6 +6,7 @@ import {
   parseSetTokenRequest,
   parseSourceTokenRequest,
   parseSyncRunRequest,
+  parseSyncSourceRequest,
   MAX_CACHED_FILES,
 } from '../../electron/ipcRequestValidation';
 
@@ -191,5 +192,33 @@ describe('sync:run request validation', () => {
     ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getPrototypeOf(parsed.value.cached)).toBeNull();
+  });
+});
+
+describe('sync:run re-read flag', () => {
+  const base = { sourceId: 'git-1', url: 'https://git.example.com/ops/runbooks.git', cached: {} };
+
+  it('is kept when true and dropped when false or absent', () => {
+    expect(parseSyncRunRequest({ ...base, rereadAll: true })).toEqual({ ok: true, value: { ...base, rereadAll: true } });
+    expect(parseSyncRunRequest({ ...base, rereadAll: false })).toEqual({ ok: true, value: base });
+    expect(parseSyncRunRequest(base)).toEqual({ ok: true, value: base });
+  });
+
+  it.each(['true', 1, null, {}])('refuses %j', (rereadAll) => {
+    expect(parseSyncRunRequest({ ...base, rereadAll })).toEqual({ ok: false, reason: 'The re-read flag must be true or false.' });
+  });
+});
+
+describe('sync:cancel and sync:delete-store requests', () => {
+  it.each([
+    [{ sourceId: 'git-1' }, { ok: true, value: { sourceId: 'git-1' } }],
+    [{ sourceId: 'git-1', token: 'ghp_x' }, { ok: true, value: { sourceId: 'git-1' } }],
+    [{ sourceId: '' }, { ok: false, reason: 'A valid source id is required.' }],
+    [{ sourceId: 'a\nb' }, { ok: false, reason: 'A valid source id is required.' }],
+    [{ sourceId: 'x'.repeat(201) }, { ok: false, reason: 'A valid source id is required.' }],
+    ['git-1', { ok: false, reason: 'A valid source id is required.' }],
+    [undefined, { ok: false, reason: 'A valid source id is required.' }],
+  ])('%j → %j', (raw, parsed) => {
+    expect(parseSyncSourceRequest(raw)).toEqual(parsed);
   });
 });

@@ -4,7 +4,17 @@ import { APP_COMMANDS, DESKTOP_BRIDGE_KEY, EVENT_CHANNELS, INVOKE_CHANNELS } fro
 describe('IPC contract', () => {
   it('names the invoke channels', () => {
     expect(Object.values(INVOKE_CHANNELS).sort()).toEqual(
-      ['app:info', 'shell:open-external', 'sync:run', 'token:delete', 'token:has', 'token:set', 'window:print-to-pdf'].sort(),
+      [
+        'app:info',
+        'shell:open-external',
+        'sync:cancel',
+        'sync:delete-store',
+        'sync:run',
+        'token:delete',
+        'token:has',
+        'token:set',
+        'window:print-to-pdf',
+      ].sort(),
     );
   });
 

@@ -113,6 +113,29 @@ describe('runGitSync with what other features left in the cache', () => {
     expect(again).toMatchObject({ ok: true, stats: { parsed: 0 } });
   });
 
+  it('replaces what an app without ingest versions cached, while bringing in the upstream changes as usual', async () => {
+    const db = await openCache(source());
+    const gitdir = tempDir('store-');
+    await runGitSync(db, source(), { fs: nodeFs, http, gitdir });
+    const [untouched, changed, gone] = [...generateRunbooks(12, 400, 1000)].slice(2, 5).map((f) => f.path) as [string, string, string];
+    const fresh = await db.runbooks.get(['team', untouched]);
+    // What an app from before ingest versions left: no version on the source, rows its ingest wrote.
+    await db.runbooks.update(['team', untouched], { title: 'Title as an older ingest read it', headings: [] });
+    await db.sources.update('team', { ingestVersion: undefined });
+    const goneBytes = execFileSync('git', ['show', `HEAD:${gone}`], { cwd: repo.workDir });
+    repo.write(changed, '# Changed with the app update\n').remove(gone).commit('update');
+
+    const outcome = await runGitSync(db, source(), { fs: nodeFs, http, gitdir });
+    expect(outcome).toMatchObject({ ok: true, stats: { parsed: 12, counts: { added: 0, updated: 1, removed: 1, unchanged: 12 } } });
+    expect(await db.runbooks.get(['team', untouched])).toMatchObject({ title: fresh?.title, headings: fresh?.headings });
+    expect(await db.runbooks.get(['team', gone])).toBeUndefined();
+    const marked = (await db.runbooks.toArray()).filter((r) => r.changeMark).map((r) => [r.path, r.changeMark]);
+    expect(marked).toEqual([[changed, 'updated']]);
+    expect(await db.sources.get('team')).toMatchObject({ ingestVersion: INGEST_VERSION, lastChange: { added: 0, updated: 1, removed: 1 } });
+
+    repo.write(gone, goneBytes).commit('restore');
+  });
+
   it('reads a bookmarked runbook again when it comes back after being removed upstream', async () => {
     const db = await openCache(source());
     const gitdir = tempDir('store-');

@@ -1,4 +1,5 @@
 import { cpSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunbookDatabase } from '../../../core/cache/runbookDatabase';
 import type { SourceRecord } from '../../../core/model';
@@ -23,6 +24,10 @@ beforeAll(async () => {
   repo = new RunbookRepo();
   repo.writeAll(generateRunbooks(30, 400, 1500)).write('img/map.png', TINY_PNG).commit('initial');
   repo.publish(server.root, 'faults.git');
+  // Each fault is placed at a byte of the pack measured on an earlier fetch of the same commits, so the
+  // server must build the same pack every time: one delta-search thread (several can split the work
+  // differently from run to run).
+  git(join(server.root, 'faults.git'), ['config', 'pack.threads', '1']);
 });
 afterAll(cleanUp);
 
@@ -73,6 +78,15 @@ async function nextPackSize(prepared: Prepared): Promise<number> {
   const packBytes = server.requests.slice(from).find((r) => r.method === 'POST')!.packBytes;
   expect(packBytes).toBeGreaterThan(500); // a real pack with the pushed changes in it
   return packBytes;
+}
+
+/**
+ * The faulting server stopped the pack exactly `at` bytes in: the fault is where the test says, and the
+ * pack it cut was at least as long as the one measured beforehand.
+ */
+function expectPackStoppedAt(from: number, at: number): void {
+  const packRequests = server.requests.slice(from).filter((r) => r.method === 'POST');
+  expect(packRequests.map((r) => r.packBytes)).toEqual([at]);
 }
 
 /** Runs a sync expected to fail and checks everything a user relies on after a failure. */
@@ -134,27 +148,34 @@ describe('sync faults leave the cache exactly as it was', () => {
   ])('the connection drops %s', async (_when, at) => {
     const prepared = await prepare();
     const cutAt = at(await nextPackSize(prepared));
+    const from = server.requests.length;
     await expectFailure(prepared, { location: server.url('faults.git', { kind: 'cut-reset', afterBytes: cutAt }) }, {}, 'connection-cut');
+    expectPackStoppedAt(from, cutAt);
     await expectRecovery(prepared);
   });
 
   it.each([0.5, 0.95])('the server ends the response cleanly but short (at %d of the pack)', async (fraction) => {
     const prepared = await prepare();
     const cutAt = Math.floor((await nextPackSize(prepared)) * fraction);
+    const from = server.requests.length;
     await expectFailure(prepared, { location: server.url('faults.git', { kind: 'cut-end', afterBytes: cutAt }) }, {}, 'connection-cut');
+    expectPackStoppedAt(from, cutAt);
     await expectRecovery(prepared);
   });
 
   it('the server stalls part-way through the pack past the timeout', async () => {
     const prepared = await prepare();
     const stallAt = Math.floor((await nextPackSize(prepared)) / 2);
+    const from = server.requests.length;
     const outcome = await expectFailure(
       prepared,
       { location: server.url('faults.git', { kind: 'stall', afterBytes: stallAt }) },
-      { timeoutMs: 400 },
+      // Long enough that the requests before the pack never hit it on a busy machine, so it fires mid-pack.
+      { timeoutMs: 1_000 },
       'timed-out',
     );
-    expect(outcome.error.message).toMatch(/0\.4 s/);
+    expect(outcome.error.message).toMatch(/for 1 s\b/);
+    expectPackStoppedAt(from, stallAt);
     await expectRecovery(prepared);
   });
 

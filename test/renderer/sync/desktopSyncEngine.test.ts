@@ -1,7 +1,7 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { SyncProgressEvent, SyncRunRequest, SyncRunResponse } from '../../../core/desktop/ipcContract';
 import { gitBlobId } from '../../../core/ingest/gitBlobId';
-import { ingestRunbook } from '../../../core/ingest/ingestRunbook';
+import { INGEST_VERSION, ingestRunbook } from '../../../core/ingest/ingestRunbook';
 import type { ChangeSet, SourceRecord } from '../../../core/model';
 import { runGitSync } from '../../../core/sync/runGitSync';
 import type { GitSyncStats, SyncProgress } from '../../../core/sync/syncGitSource';
@@ -48,9 +48,15 @@ function answer(changeSet: Omit<ChangeSet, 'sourceId'>): SyncRunResponse {
 function fakeBridge(reply: (request: SyncRunRequest) => SyncRunResponse | Promise<SyncRunResponse>, progress: SyncProgressEvent[] = []) {
   const listeners = new Set<(event: SyncProgressEvent) => void>();
   const requests: SyncRunRequest[] = [];
+  const cancels: string[] = [];
   return {
     requests,
     listeners,
+    cancels,
+    async syncCancel(sourceId: string): Promise<boolean> {
+      cancels.push(structuredClone(sourceId));
+      return true;
+    },
     async syncRun(request: SyncRunRequest): Promise<SyncRunResponse> {
       const sent = structuredClone(request);
       requests.push(sent);
@@ -178,5 +184,45 @@ describe('desktop sync engine (page side)', () => {
     expect(outcome).toMatchObject({ ok: false, error: { code: 'invalid-source' } });
     expect(JSON.stringify(outcome)).not.toContain('ghp_inUrl');
     expect(bridge.requests).toEqual([]);
+  });
+
+  it('tells main to read every file again when the cache was written by an older ingest', async () => {
+    const db = await cacheWithFirstSync();
+    await db.sources.update('team', { ingestVersion: INGEST_VERSION - 1 });
+    const bridge = fakeBridge(() => answer({ version: COMMIT_1, upserts: [runbook('a.md', '# A\n'), runbook('ops/b.md', '# B\n')], removed: [], renamed: [] }));
+    const outcome = await runGitSync(db, source(), { engine: createDesktopSyncEngine(bridge) });
+    expect(outcome).toMatchObject({ ok: true, applied: { added: 0, updated: 0 } });
+    expect(bridge.requests[0]).toMatchObject({ previousCommit: COMMIT_1, rereadAll: true });
+    expect((await db.sources.get('team'))?.ingestVersion).toBe(INGEST_VERSION);
+    for (const r of await db.runbooks.toArray()) expect(r.changeMark).toBeUndefined();
+
+    await runGitSync(db, source(), { engine: createDesktopSyncEngine(bridge) });
+    expect(bridge.requests[1]).not.toHaveProperty('rereadAll');
+  });
+
+  it('cancelling asks main to stop that source’s sync; main’s cancelled answer changes nothing', async () => {
+    const db = await cacheWithFirstSync();
+    const before = await dumpCache(db);
+    const controller = new AbortController();
+    let answerMain!: (response: SyncRunResponse) => void;
+    const bridge = fakeBridge(() => {
+      controller.abort(); // the person presses Cancel while main downloads
+      return new Promise<SyncRunResponse>((resolve) => (answerMain = resolve));
+    });
+    const running = runGitSync(db, source(), { engine: createDesktopSyncEngine(bridge), signal: controller.signal });
+    await vi.waitFor(() => expect(bridge.cancels).toEqual(['team']));
+    answerMain({ ok: false, error: { code: 'cancelled', message: 'The sync was cancelled. Nothing was changed.' } });
+    expect(await running).toEqual({ ok: false, error: { code: 'cancelled', message: 'The sync was cancelled. Nothing was changed.' } });
+    expect(await dumpCache(db)).toBe(before);
+  });
+
+  it('a sync cancelled before it reaches main never asks main', async () => {
+    const db = await openCache(source());
+    const bridge = fakeBridge(() => answer({ version: COMMIT_1, upserts: [], removed: [], renamed: [] }));
+    const controller = new AbortController();
+    controller.abort();
+    expect(await runGitSync(db, source(), { engine: createDesktopSyncEngine(bridge), signal: controller.signal })).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(bridge.requests).toEqual([]);
+    expect(bridge.cancels).toEqual([]);
   });
 });

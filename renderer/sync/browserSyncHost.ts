@@ -1,0 +1,112 @@
+import type { HttpClient } from 'isomorphic-git';
+import type { RunbookDatabase } from '../../core/cache/runbookDatabase';
+import { wipeObjectStore } from '../../core/sync/objectStore';
+import type { ObjectStoreFs } from '../../core/sync/objectStoreFs';
+import { runGitSync } from '../../core/sync/runGitSync';
+import type { SyncWorkerReply, SyncWorkerRequest } from './syncMessages';
+
+/** The browser build's platform parts, as the sync worker creates them (tests pass their own). */
+export interface BrowserSyncHostDeps {
+  db: RunbookDatabase;
+  /** The worker's LightningFS: one IndexedDB-backed file system holding every source's object store. */
+  fs: ObjectStoreFs;
+  http: HttpClient;
+  isOnline?: () => boolean;
+  reply(message: SyncWorkerReply): void;
+}
+
+/** The folder of a source's object store (a bare repository) inside the worker's LightningFS. */
+export function browserObjectStoreDir(sourceId: string): string {
+  return `/sources/${encodeURIComponent(sourceId)}`;
+}
+
+interface RunningSync {
+  controller: AbortController;
+  /** Settles when the sync has stopped touching the object store. */
+  finished: Promise<void>;
+}
+
+/**
+ * What the sync worker does with each message from the page (see `SyncWorkerRequest`): the same engine
+ * as on desktop, with a cancel switch per running sync and the deletion of a removed source's object store.
+ */
+export function createBrowserSyncHost(deps: BrowserSyncHostDeps): { handle(request: SyncWorkerRequest): Promise<void> } {
+  const { db, fs, http } = deps;
+  // isomorphic-git's object cache per source: pack indexes stay in memory between syncs.
+  const objectCaches = new Map<string, object>();
+  const running = new Map<string, RunningSync>();
+  const deleting = new Set<string>();
+
+  async function sync(sourceId: string, token: string | undefined, corsProxy: string | undefined): Promise<void> {
+    if (deleting.has(sourceId)) {
+      deps.reply({ type: 'done', sourceId, outcome: { ok: false, error: { code: 'invalid-source', message: 'This source is being removed.' } } });
+      return;
+    }
+    if (running.has(sourceId)) {
+      // The page never asks twice (it joins the running sync); answer like runGitSync's lock would.
+      deps.reply({ type: 'done', sourceId, outcome: { ok: false, error: { code: 'already-running', message: 'This source is already being synced; its result will show when it finishes.' } } });
+      return;
+    }
+    const controller = new AbortController();
+    let settle!: () => void;
+    running.set(sourceId, { controller, finished: new Promise<void>((resolve) => (settle = resolve)) });
+    try {
+      const source = await db.sources.get(sourceId);
+      if (!source) {
+        deps.reply({ type: 'done', sourceId, outcome: { ok: false, error: { code: 'invalid-source', message: 'This source no longer exists.' } } });
+        return;
+      }
+      let objectCache = objectCaches.get(sourceId);
+      if (!objectCache) objectCaches.set(sourceId, (objectCache = {}));
+      const outcome = await runGitSync(db, source, {
+        fs,
+        http,
+        gitdir: browserObjectStoreDir(sourceId),
+        cache: objectCache,
+        signal: controller.signal,
+        ...(token ? { token } : {}),
+        ...(corsProxy ? { corsProxy } : {}),
+        ...(deps.isOnline ? { isOnline: deps.isOnline } : {}),
+        onProgress: (progress) => deps.reply({ type: 'progress', sourceId, progress }),
+      });
+      deps.reply({ type: 'done', sourceId, outcome });
+    } finally {
+      running.delete(sourceId);
+      settle();
+    }
+  }
+
+  async function deleteStore(sourceId: string): Promise<void> {
+    // No sync of the source may start (and write into the store) until it is gone.
+    deleting.add(sourceId);
+    try {
+      const active = running.get(sourceId);
+      if (active) {
+        active.controller.abort();
+        await active.finished;
+      }
+      objectCaches.delete(sourceId);
+      await wipeObjectStore(fs, browserObjectStoreDir(sourceId));
+      deps.reply({ type: 'store-deleted', sourceId, deleted: true });
+    } catch (error) {
+      const reason = `The source's downloaded Git data could not be deleted from this browser's storage (${error instanceof Error ? error.message : String(error)}).`;
+      deps.reply({ type: 'store-deleted', sourceId, deleted: false, reason });
+    } finally {
+      deleting.delete(sourceId);
+    }
+  }
+
+  return {
+    async handle(request) {
+      switch (request.type) {
+        case 'sync':
+          return sync(request.sourceId, request.token, request.corsProxy);
+        case 'cancel':
+          running.get(request.sourceId)?.controller.abort();
+          return;
+        case 'delete-store':
+          return deleteStore(request.sourceId);
+      }
+    },
+  };
+}

@@ -1,0 +1,156 @@
+import 'fake-indexeddb/auto';
+import LightningFS from '@isomorphic-git/lightning-fs';
+import webHttp from 'isomorphic-git/http/web';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunbookDatabase } from '../../../core/cache/runbookDatabase';
+import type { SourceRecord } from '../../../core/model';
+import type { ObjectStoreFs } from '../../../core/sync/objectStoreFs';
+import { browserObjectStoreDir, createBrowserSyncHost } from '../../../renderer/sync/browserSyncHost';
+import type { SyncWorkerReply } from '../../../renderer/sync/syncMessages';
+import type { GitHttpServer } from '../../helpers/gitHttpServer';
+import { RunbookRepo, generateRunbooks, runbookPath } from '../../helpers/makeRunbookRepo';
+import { cleanUp, dumpCache, openCache, startServer } from '../../core/sync/syncFixture';
+
+/**
+ * The browser sync worker's message handling, in Node: LightningFS on fake-indexeddb as the object store
+ * file system, isomorphic-git's fetch-based web transport, the loopback Git server.
+ */
+let server: GitHttpServer;
+let repo: RunbookRepo;
+const hadNavigator = 'navigator' in globalThis;
+
+beforeAll(async () => {
+  // LightningFS reads navigator.locks when present; Node 20 has no navigator at all.
+  if (!hadNavigator) Object.assign(globalThis, { navigator: {} });
+  server = await startServer();
+  repo = new RunbookRepo();
+  repo.writeAll(generateRunbooks(8, 300, 800)).commit('initial');
+  repo.publish(server.root, 'team.git');
+});
+afterAll(async () => {
+  await cleanUp();
+  repo.dispose();
+  if (!hadNavigator) Reflect.deleteProperty(globalThis, 'navigator');
+});
+
+let stores = 0;
+
+interface Worker {
+  db: RunbookDatabase;
+  fs: ObjectStoreFs;
+  replies: SyncWorkerReply[];
+  host: ReturnType<typeof createBrowserSyncHost>;
+}
+
+/** A worker as the browser runs it, over a fresh cache holding the given sources. */
+async function startWorker(...sources: SourceRecord[]): Promise<Worker> {
+  const db = await openCache(sources[0]!);
+  for (const source of sources.slice(1)) await db.sources.put(source);
+  // LightningFS's promise API has the shape the engine needs; its typings name different option types.
+  const fs = new LightningFS(`sync-host-${++stores}`, { wipe: true }) as unknown as ObjectStoreFs;
+  const replies: SyncWorkerReply[] = [];
+  const host = createBrowserSyncHost({ db, fs, http: webHttp, reply: (message) => replies.push(structuredClone(message)) });
+  return { db, fs, replies, host };
+}
+
+const source = (id: string, url = server.url('team.git')): SourceRecord => ({ id, kind: 'git', name: `Source ${id}`, location: url });
+
+function doneOf(worker: Worker, sourceId: string) {
+  return worker.replies.filter((r): r is Extract<SyncWorkerReply, { type: 'done' }> => r.type === 'done' && r.sourceId === sourceId).map((r) => r.outcome);
+}
+
+async function until(done: () => boolean, what: string): Promise<void> {
+  for (let waited = 0; !done(); waited += 10) {
+    if (waited > 10_000) throw new Error(`${what} never happened`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/**
+ * Starts a sync that stalls mid-download and resolves, once the server is sending its pack, with the
+ * sync's own promise (wrapped: an async function returning a promise would wait for it).
+ */
+async function startStalledSync(worker: Worker, sourceId: string): Promise<{ running: Promise<void> }> {
+  repo.write(runbookPath(1), `# Changed upstream\n\n${'words '.repeat(300)}\n`).commit();
+  const stalled = server.url('team.git', { kind: 'stall', afterBytes: 20 });
+  await worker.db.sources.update(sourceId, { location: stalled });
+  const from = server.requests.length;
+  const running = worker.host.handle({ type: 'sync', sourceId });
+  const path = new URL(stalled).pathname;
+  await until(() => server.requests.slice(from).some((r) => r.method === 'POST' && r.url.startsWith(path)), 'the pack request');
+  return { running };
+}
+
+async function listStores(fs: ObjectStoreFs): Promise<string[]> {
+  return (await fs.promises.readdir('/sources')).sort();
+}
+
+describe('the browser sync worker', () => {
+  it('syncs a source: progress, then one outcome; its object store is its own folder', async () => {
+    const worker = await startWorker(source('team'));
+    await worker.host.handle({ type: 'sync', sourceId: 'team' });
+    expect(doneOf(worker, 'team')).toMatchObject([{ ok: true, applied: { added: 8 } }]);
+    expect(worker.replies.some((r) => r.type === 'progress' && r.progress.phase === 'fetching')).toBe(true);
+    expect(await worker.db.runbooks.where('sourceId').equals('team').count()).toBe(8);
+    expect(await listStores(worker.fs)).toEqual([browserObjectStoreDir('team').slice('/sources/'.length)]);
+  });
+
+  it('cancel stops a running download at once: the cache is as it was and no error is recorded', async () => {
+    const worker = await startWorker(source('team'));
+    await worker.host.handle({ type: 'sync', sourceId: 'team' });
+    const { running } = await startStalledSync(worker, 'team');
+    const before = await dumpCache(worker.db);
+
+    await worker.host.handle({ type: 'cancel', sourceId: 'team' });
+    await running;
+    expect(doneOf(worker, 'team').at(-1)).toEqual({ ok: false, error: { code: 'cancelled', message: expect.stringContaining('Nothing was changed') } });
+    expect(await dumpCache(worker.db)).toBe(before);
+
+    await worker.db.sources.update('team', { location: server.url('team.git') });
+    await worker.host.handle({ type: 'sync', sourceId: 'team' });
+    expect(doneOf(worker, 'team').at(-1)).toMatchObject({ ok: true, stats: { comparedBy: 'trees', parsed: 1 } });
+  });
+
+  it('cancel of a source that is not syncing does nothing', async () => {
+    const worker = await startWorker(source('team'));
+    await worker.host.handle({ type: 'cancel', sourceId: 'team' });
+    expect(worker.replies).toEqual([]);
+  });
+
+  it('delete-store deletes only the removed source’s object store', async () => {
+    const worker = await startWorker(source('team'), source('other/with slash'));
+    await worker.host.handle({ type: 'sync', sourceId: 'team' });
+    await worker.host.handle({ type: 'sync', sourceId: 'other/with slash' });
+    expect(await listStores(worker.fs)).toEqual(['other%2Fwith%20slash', 'team']);
+
+    await worker.host.handle({ type: 'delete-store', sourceId: 'other/with slash' });
+    expect(worker.replies.at(-1)).toEqual({ type: 'store-deleted', sourceId: 'other/with slash', deleted: true });
+    expect(await listStores(worker.fs)).toEqual(['team']);
+    await worker.host.handle({ type: 'delete-store', sourceId: 'never-synced' });
+    expect(worker.replies.at(-1)).toEqual({ type: 'store-deleted', sourceId: 'never-synced', deleted: true });
+
+    // The remaining source still syncs incrementally from its own store.
+    repo.write(runbookPath(2), '# Changed after the removal\n').commit();
+    await worker.host.handle({ type: 'sync', sourceId: 'team' });
+    expect(doneOf(worker, 'team').at(-1)).toMatchObject({ ok: true, stats: { comparedBy: 'trees', parsed: 1 } });
+  });
+
+  it('delete-store of a source that is syncing cancels the sync first, then deletes the store', async () => {
+    const worker = await startWorker(source('team'));
+    await worker.host.handle({ type: 'sync', sourceId: 'team' });
+    const { running } = await startStalledSync(worker, 'team');
+
+    await worker.host.handle({ type: 'delete-store', sourceId: 'team' });
+    await running;
+    const order = worker.replies.filter((r) => r.type !== 'progress').map((r) => (r.type === 'done' ? `done:${r.outcome.ok ? 'ok' : r.outcome.error.code}` : r.type));
+    expect(order).toEqual(['done:ok', 'done:cancelled', 'store-deleted']);
+    expect(worker.replies.at(-1)).toEqual({ type: 'store-deleted', sourceId: 'team', deleted: true });
+    expect(await listStores(worker.fs)).toEqual([]);
+  });
+
+  it('a source removed from the cache is not synced', async () => {
+    const worker = await startWorker(source('team'));
+    await worker.host.handle({ type: 'sync', sourceId: 'gone' });
+    expect(doneOf(worker, 'gone')).toEqual([{ ok: false, error: { code: 'invalid-source', message: 'This source no longer exists.' } }]);
+  });
+});
