@@ -109,4 +109,18 @@ describe('syncing a Git source in Chromium (loopback git http-backend)', () => {
     await expectText(card.getByRole('alert'), /Last sync failed .*No repository was found at .*no-such-repo\.git \(HTTP 404\)/);
     await expectText(page.locator('.rr-library-entry', { hasText: 'Disk Pressure' }), 'Disk Pressure');
   });
+
+  it('cancels a sync that is stuck mid-download and changes nothing', async () => {
+    const { page } = app;
+    await page.goto(`${app.server.url}#/sources`);
+    await page.getByLabel('Repository address (https)').fill(server.url('storage.git', { kind: 'stall', afterBytes: 200 }));
+    await page.getByLabel(/Display name/).fill('Stalled mirror');
+    await page.getByRole('button', { name: 'Add and sync' }).click();
+    const card = page.locator('.rr-source', { hasText: 'Stalled mirror' });
+    await card.getByRole('button', { name: 'Cancel sync' }).click();
+    await expectText(card, 'Sync cancelled; nothing was changed.');
+    expect(await card.getByRole('alert').count()).toBe(0);
+    expect(await card.getByRole('button', { name: 'Sync now' }).isEnabled()).toBe(true);
+    await expectText(page.locator('.rr-library-entry', { hasText: 'Disk Pressure' }), 'Disk Pressure');
+  });
 });
