@@ -38,3 +38,12 @@ describe('inlineText', () => {
     expect(inlineText(inline.children ?? [])).toBe('Use kubectl & bold the chart\nnext');
   });
 });
+
+describe('markdownTokens: e-mail addresses', () => {
+  it('links addresses GFM links, with a dotted host, and leaves the rest as text', () => {
+    expect(hrefsOf('Mail db-team+pager@ops.example.co.uk, (sre@example.io) or user@localhost or @handle.')).toEqual([
+      'mailto:db-team+pager@ops.example.co.uk',
+      'mailto:sre@example.io',
+    ]);
+  });
+});
