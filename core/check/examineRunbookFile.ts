@@ -1,7 +1,7 @@
 import { decodeRunbookText } from '../ingest/decodeRunbookText';
 import { ingestRunbook } from '../ingest/ingestRunbook';
 import type { IngestWarning, RunbookLink, RunbookMeta, SkipReason, SourceFile } from '../model';
-import { findEmergencyContactGap, type EmergencyContactGap } from './findEmergencyContactGap';
+import { emergencyReason, findEmergencyContactGap, type EmergencyContactGap } from './findEmergencyContactGap';
 import { locateFrontMatterLines, type FrontMatterLines } from './locateFrontMatterLines';
 
 /** The source id the checker ingests under; it never reaches a cache. */
@@ -43,7 +43,8 @@ export type ExaminedFile = ExaminedRunbook | ExaminedSkip;
 
 /** Ingests one Markdown file exactly as the app does and keeps what the rules look at. */
 export function examineRunbookFile(file: SourceFile): ExaminedFile {
-  const result = ingestRunbook(CHECK_SOURCE_ID, file);
+  // Contacts matter to the rules only in emergency runbooks; extracting them elsewhere would be wasted.
+  const result = ingestRunbook(CHECK_SOURCE_ID, file, { wantContacts: (meta) => emergencyReason(meta) !== undefined });
   if (result.kind === 'skipped') {
     return { kind: 'skipped', path: file.path, reason: result.skipped.reason, message: result.skipped.message };
   }

@@ -16,14 +16,15 @@ const EMERGENCY_HEADING = /\bemergenc(y|ies)\b/i;
  * phone, email, chat channel or paging entry. A named role alone ("ask the VP") is not a way to reach anyone.
  */
 export function findEmergencyContactGap(meta: RunbookMeta, tagsLine?: number): EmergencyContactGap | undefined {
-  let gap: EmergencyContactGap | undefined;
-  if (meta.tags.some((t) => t.toLowerCase() === 'emergency')) {
-    gap = { because: 'tag' };
-    if (tagsLine !== undefined) gap.line = tagsLine;
-  } else {
-    const heading = meta.headings.find((h) => EMERGENCY_HEADING.test(h.text));
-    if (heading) gap = { because: 'heading', heading: heading.text, line: heading.line };
-  }
+  const gap = emergencyReason(meta);
   if (!gap) return undefined;
+  if (gap.because === 'tag' && tagsLine !== undefined) gap.line = tagsLine;
   return (meta.contacts ?? []).some((c) => c.kind !== 'role') ? undefined : gap;
+}
+
+/** Why a runbook counts as an emergency runbook (tagged `emergency`, or an "Emergency …" heading), if it does. */
+export function emergencyReason(meta: Pick<RunbookMeta, 'tags' | 'headings'>): EmergencyContactGap | undefined {
+  if (meta.tags.some((t) => t.toLowerCase() === 'emergency')) return { because: 'tag' };
+  const heading = meta.headings.find((h) => EMERGENCY_HEADING.test(h.text));
+  return heading ? { because: 'heading', heading: heading.text, line: heading.line } : undefined;
 }

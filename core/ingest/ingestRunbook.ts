@@ -16,6 +16,11 @@ export const INGEST_VERSION = 3;
 export interface IngestOptions {
   /** Files larger than this are skipped (default 2 MiB). */
   maxBytes?: number;
+  /**
+   * Whether to extract this runbook's contacts (default: always). `check` needs them only for emergency
+   * runbooks and skips the work for the rest; the records the app caches always have them.
+   */
+  wantContacts?: (meta: RunbookMeta) => boolean;
 }
 
 /**
@@ -68,8 +73,10 @@ export function ingestRunbook(sourceId: string, file: SourceFile, options: Inges
   if (fields.lastReviewed !== undefined) meta.lastReviewed = fields.lastReviewed;
 
   const body = { sourceId, path: file.path, markdown: front.body, bodyLine: front.bodyLine };
-  const contacts = extractContacts(meta, body, {}, tokens);
-  if (contacts.length > 0) meta.contacts = contacts;
+  if (options.wantContacts?.(meta) ?? true) {
+    const contacts = extractContacts(meta, body, {}, tokens);
+    if (contacts.length > 0) meta.contacts = contacts;
+  }
   return { kind: 'runbook', meta, body };
 }
 

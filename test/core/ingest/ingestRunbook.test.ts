@@ -390,3 +390,18 @@ describe('ingestRunbook: purity and robustness', () => {
     expect(new Set(meta.headings.map((h) => h.id)).size).toBe(500);
   });
 });
+
+describe('ingestRunbook: contacts on request', () => {
+  const text = '---\ntitle: DB\n---\n# DB\n\n## Contacts\n\n- **DBA on call**: +1 415 555 0100, dba@example.com\n';
+  const file = { path: 'db.md', bytes: new TextEncoder().encode(text) };
+
+  it('extracts contacts by default and only when asked for them otherwise', () => {
+    const all = ingestRunbook('s', file);
+    const skipped = ingestRunbook('s', file, { wantContacts: () => false });
+    const asked = ingestRunbook('s', file, { wantContacts: (meta) => meta.title === 'DB' });
+    if (all.kind !== 'runbook' || skipped.kind !== 'runbook' || asked.kind !== 'runbook') throw new Error('skipped');
+    expect(all.meta.contacts?.map((c) => c.kind)).toEqual(['phone', 'email']);
+    expect(skipped.meta.contacts).toBeUndefined();
+    expect(asked.meta.contacts).toEqual(all.meta.contacts);
+  });
+});
