@@ -77,10 +77,9 @@ function sectionTree(tokens: readonly MarkdownToken[], from: number, to: number,
     while (end < tokens.length && !(tokens[end]!.level === 0 && tokens[end]!.map !== null && tokens[end]!.map![0] > to)) end++;
     return tokensToMdast(tokens.slice(start, end), markdown);
   }
-  // Lines of the slice are shifted back to body lines so that positions mean the same in both cases.
-  const slice = lines.slice(from, to + 1).join('\n');
-  const tree = tokensToMdast(markdownTokens(`${'\n'.repeat(from)}${slice}`), `${'\n'.repeat(from)}${slice}`);
-  return tree;
+  // Blank lines in front keep the slice's positions body lines, as in the first case.
+  const padded = `${'\n'.repeat(from)}${lines.slice(from, to + 1).join('\n')}`;
+  return tokensToMdast(markdownTokens(padded), padded);
 }
 
 type Push = (contact: Omit<Contact, 'id'>) => boolean;
