@@ -66,3 +66,29 @@ export function benchSearchQueries(): string[] {
     'escalation owner team',
   ];
 }
+
+/**
+ * What a search box must survive: a 10,000-character paste (of one letter, one word, or everyday prose),
+ * regular-expression syntax, punctuation only, whitespace only, emoji, control characters, unbalanced quotes.
+ */
+export function benchBadQueries(): string[] {
+  const prose = Array.from({ length: 2000 }, (_, i) => COMMON_WORDS[(i * 7) % COMMON_WORDS.length]).join(' ').slice(0, 10_000);
+  return [
+    'x'.repeat(10_000),
+    prose,
+    `rollback ${'a'.repeat(9_990)}`,
+    'restart '.repeat(1_250),
+    '.*+?^${}()|[]\\',
+    '[a-z]+ \\d{3} (a|b)* ^$',
+    '!!! ??? ... --- ;;; ###',
+    '"""',
+    '"unbalanced quote',
+    '     ',
+    '\t\n\r\u00a0\u2003',
+    '🔥🚒🧯 🔥',
+    '👩‍💻 restart 🔁',
+    '\u0000\u0001\u0007',
+    '%s %n %d',
+    '\ud83d',
+  ];
+}

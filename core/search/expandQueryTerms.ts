@@ -15,6 +15,8 @@ export interface TermExpansion {
   scope: 'all' | 'headings' | 'runbook';
   /** Adds to the score of what matches anyway, but does not by itself count as matching the clause. */
   hint?: boolean;
+  /** Why the term is searched: as typed (the word, an identifier or its parts), as a completion or as a typo fix. */
+  source: 'typed' | 'completion' | 'correction';
 }
 
 /** A completion counts this much at most (a longer completion counts less, see `expandClause`). */
@@ -68,12 +70,13 @@ const memos = new WeakMap<SearchIndex, Map<string, TermExpansion[]>>();
 
 function computeExpansions(index: SearchIndex, clause: QueryClause): TermExpansion[] {
   const best = new Map<number, TermExpansion>();
-  const offer = (term: number, weight: number, scope: TermExpansion['scope']) => {
+  const offer = (term: number, weight: number, scope: TermExpansion['scope'], source: TermExpansion['source']) => {
     const known = best.get(term);
-    if (!known) best.set(term, { term, weight, scope });
+    if (!known) best.set(term, { term, weight, scope, source });
     else {
       known.weight = Math.max(known.weight, weight);
       known.scope = widest(known.scope, scope);
+      known.source = SOURCE_ORDER[source] > SOURCE_ORDER[known.source] ? source : known.source;
     }
   };
   const last = clause.terms.length - 1;
@@ -82,12 +85,12 @@ function computeExpansions(index: SearchIndex, clause: QueryClause): TermExpansi
     const typing = clause.prefix && (i === 0 || i === last);
     const exact = findTerm(index.terms, text);
     // One or two characters still being typed say little yet: match them in titles and headings only.
-    if (exact >= 0) offer(exact, scale, typing && [...text].length < MIN_BODY_PREFIX ? 'headings' : 'all');
+    if (exact >= 0) offer(exact, scale, typing && [...text].length < MIN_BODY_PREFIX ? 'headings' : 'all', 'typed');
     if (typing) {
-      for (const e of completions(index, text)) offer(e.term, e.weight * scale, e.scope);
+      for (const e of completions(index, text)) offer(e.term, e.weight * scale, e.scope, 'completion');
     }
     // The whole form of an identifier is not corrected; its parts are.
-    if (i > 0 || last === 0) for (const e of corrections(index, text)) offer(e.term, e.weight * scale, 'all');
+    if (i > 0 || last === 0) for (const e of corrections(index, text)) offer(e.term, e.weight * scale, 'all', 'correction');
   };
   expand(clause.terms[0]!, 0);
   if (best.size === 0) {
@@ -98,7 +101,7 @@ function computeExpansions(index: SearchIndex, clause: QueryClause): TermExpansi
     // (`MOD_BAN_SYNC` in "Ban Sync Troubleshooting" rather than in a page that merely mentions it).
     for (const text of clause.terms.slice(1)) {
       const exact = findTerm(index.terms, text);
-      if (exact >= 0 && !best.has(exact)) best.set(exact, { term: exact, weight: PART_HINT_WEIGHT, scope: 'runbook', hint: true });
+      if (exact >= 0 && !best.has(exact)) best.set(exact, { term: exact, weight: PART_HINT_WEIGHT, scope: 'runbook', hint: true, source: 'typed' });
     }
   }
   return [...best.values()];
@@ -113,7 +116,7 @@ function completions(index: SearchIndex, prefix: string): TermExpansion[] {
   return picked.map((term): TermExpansion => {
     const extra = index.terms[term]!.length - prefix.length;
     const weight = (PREFIX_WEIGHT * index.terms[term]!.length) / (index.terms[term]!.length + 0.3 * extra);
-    return { term, weight, scope: everywhere ? 'all' : 'headings' };
+    return { term, weight, scope: everywhere ? 'all' : 'headings', source: 'completion' };
   });
 }
 
@@ -128,6 +131,7 @@ function corrections(index: SearchIndex, text: string): TermExpansion[] {
     term,
     weight: (FUZZY_WEIGHT * text.length) / (text.length + distance),
     scope: 'all',
+    source: 'correction',
   }));
 }
 
@@ -153,6 +157,8 @@ function mostFrequent(index: SearchIndex, from: number, to: number, limit: numbe
 }
 
 const SCOPE_ORDER = { runbook: 0, headings: 1, all: 2 } as const;
+/** A term reached several ways keeps the strongest reason: as typed, then completed, then corrected. */
+const SOURCE_ORDER = { correction: 0, completion: 1, typed: 2 } as const;
 
 function widest(a: TermExpansion['scope'], b: TermExpansion['scope']): TermExpansion['scope'] {
   return SCOPE_ORDER[a] >= SCOPE_ORDER[b] ? a : b;

@@ -3,7 +3,8 @@ import { STOP_WORDS } from './stopWords';
 
 /** Only the start of a very long query is used; the UI says so when `truncated` is set. */
 export const MAX_QUERY_CHARS = 256;
-export const MAX_QUERY_CLAUSES = 32;
+/** More words than anyone types; a pasted paragraph is searched by its first words (each word costs time). */
+export const MAX_QUERY_CLAUSES = 16;
 
 /**
  * One thing the user typed: a word, an identifier or a CJK bigram. `terms[0]` is the word or the whole
@@ -55,7 +56,14 @@ export function parseSearchQuery(input: string): ParsedQuery {
     clauses.push(...clausesOf(piece, inPhrase, !inPhrase && last && typingAtEnd));
   });
 
-  const meaningful = clauses.filter((c) => c.terms.length > 0);
+  // A word repeated adds nothing to find but would be searched again ("restart restart …" pasted).
+  const seen = new Set<string>();
+  const meaningful = clauses.filter((c) => {
+    const key = `${c.prefix ? 'p' : 'w'}${c.required ? 'r' : 'o'} ${c.terms.join(' ')}`;
+    if (c.terms.length === 0 || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   if (meaningful.length > MAX_QUERY_CLAUSES) truncated = true;
   return { text, clauses: meaningful.slice(0, MAX_QUERY_CLAUSES), phrases, truncated };
 }

@@ -75,7 +75,10 @@ const isWord = (k: number) => k >= WORD_LOWER && k <= WORD_OTHER;
  */
 export function scanSearchTokens(text: string, visit: SearchTokenVisitor): void {
   const n = text.length;
+  // Part boundaries of the current chunk as start/end pairs; `bounded` is how many are in use (the array is
+  // reused from chunk to chunk without being cleared).
   const bounds: number[] = [];
+  let bounded = 0;
   let i = 0;
   while (i < n) {
     let k = classAt(text, i);
@@ -91,17 +94,19 @@ export function scanSearchTokens(text: string, visit: SearchTokenVisitor): void 
     }
     // A chunk: word characters joined by single connectors, with part boundaries at connectors and camelCase.
     const start = i;
-    bounds.length = 0;
+    bounded = 0;
     let partStart = i;
     let prev = 0;
     let ascii = true;
     for (;;) {
       if (k === WORD_UPPER && prev === WORD_LOWER) {
-        bounds.push(partStart, i);
+        bounds[bounded++] = partStart;
+        bounds[bounded++] = i;
         partStart = i;
       } else if (k === WORD_LOWER && prev === WORD_UPPER && i - partStart > 1 && classAt(text, i - 1) === WORD_UPPER && classAt(text, i - 2) === WORD_UPPER) {
         // `HTTPServer`: the acronym ends before the last capital.
-        bounds.push(partStart, i - 1);
+        bounds[bounded++] = partStart;
+        bounds[bounded++] = i - 1;
         partStart = i - 1;
       }
       if (width === 2 || text.charCodeAt(i) >= 128) ascii = false;
@@ -115,7 +120,8 @@ export function scanSearchTokens(text: string, visit: SearchTokenVisitor): void 
       if (k !== CONNECTOR || i + 1 >= n) break;
       const after = classAt(text, i + 1) & 7;
       if (!isWord(after)) break;
-      bounds.push(partStart, i);
+      bounds[bounded++] = partStart;
+      bounds[bounded++] = i;
       i++;
       partStart = i;
       prev = 0;
@@ -123,8 +129,9 @@ export function scanSearchTokens(text: string, visit: SearchTokenVisitor): void 
       width = k & 8 ? 2 : 1;
       k &= 7;
     }
-    bounds.push(partStart, i);
-    emitChunk(text, start, i, bounds, ascii, visit);
+    bounds[bounded++] = partStart;
+    bounds[bounded++] = i;
+    emitChunk(text, start, i, bounds, bounded, ascii, visit);
   }
 }
 
@@ -133,14 +140,14 @@ function fold(text: string, start: number, end: number, ascii: boolean): string 
   return ascii ? s.toLowerCase() : foldSearchText(s);
 }
 
-function emitChunk(text: string, start: number, end: number, bounds: number[], ascii: boolean, visit: SearchTokenVisitor): void {
-  if (bounds.length === 2) {
+function emitChunk(text: string, start: number, end: number, bounds: number[], bounded: number, ascii: boolean, visit: SearchTokenVisitor): void {
+  if (bounded === 2) {
     if (end - start <= MAX_PART_LENGTH) visit(fold(text, start, end, ascii), start, end, 'word');
     return;
   }
   if (end - start <= MAX_COMPOUND_LENGTH) visit(fold(text, start, end, ascii), start, end, 'compound');
-  emitSegments(text, start, end, bounds, ascii, visit);
-  for (let p = 0; p < bounds.length && p < MAX_PARTS_PER_CHUNK * 2; p += 2) {
+  emitSegments(text, start, end, bounds, bounded, ascii, visit);
+  for (let p = 0; p < bounded && p < MAX_PARTS_PER_CHUNK * 2; p += 2) {
     const s = bounds[p]!;
     const e = bounds[p + 1]!;
     if (e - s <= MAX_PART_LENGTH) visit(fold(text, s, e, ascii), s, e, 'part');
@@ -152,7 +159,7 @@ function emitChunk(text: string, start: number, end: number, bounds: number[], a
  * each stretch between `/`, `:` and `@` that is itself an identifier is a compound too, so `api.clpr.tv` and
  * `kube-apiserver` are found whole.
  */
-function emitSegments(text: string, start: number, end: number, bounds: number[], ascii: boolean, visit: SearchTokenVisitor): void {
+function emitSegments(text: string, start: number, end: number, bounds: number[], bounded: number, ascii: boolean, visit: SearchTokenVisitor): void {
   let segmentStart = start;
   let parts = 0;
   let p = 0;
@@ -162,7 +169,7 @@ function emitSegments(text: string, start: number, end: number, bounds: number[]
     if (segmentStart === start && i === end) return;
     // Count the parts inside [segmentStart, i).
     parts = 0;
-    while (p < bounds.length && bounds[p]! < i) {
+    while (p < bounded && bounds[p]! < i) {
       if (bounds[p]! >= segmentStart) parts++;
       p += 2;
     }

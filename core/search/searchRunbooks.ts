@@ -1,6 +1,7 @@
 import { closestTitles, type TitleSuggestion } from './closestTitles';
 import { expandClause, type TermExpansion } from './expandQueryTerms';
 import { parseSearchQuery, type ParsedQuery } from './parseSearchQuery';
+import { fitWorkBudget } from './queryWorkBudget';
 import { runbookFilter, type SearchFilters } from './searchFilters';
 import type { PostingLists, SearchIndex } from './searchIndexData';
 import { groupSections, listFiltered, type SearchResponse } from './searchResults';
@@ -53,10 +54,11 @@ export function searchRunbooks(index: SearchIndex, query: string | ParsedQuery, 
   let requiredMask = 0;
   const clauseCount = parsed.clauses.length;
 
+  const plan = fitWorkBudget(index, parsed.clauses.map((clause) => expandClause(index, clause)));
   parsed.clauses.forEach((clause, c) => {
     const clauseBit = (1 << c) >>> 0;
     if (clause.required) requiredMask = (requiredMask | clauseBit) >>> 0;
-    for (const expansion of expandClause(index, clause)) {
+    for (const expansion of plan[c]!) {
       const bit = expansion.hint ? 0 : clauseBit;
       let found = scan(index.runbookPostings, expansion, index.runbooks.length, rb, bit);
       if (expansion.scope !== 'runbook') found = scan(index.headingPostings, expansion, index.sections.anchor.length, sec, bit) || found;
@@ -81,15 +83,20 @@ export function searchRunbooks(index: SearchIndex, query: string | ParsedQuery, 
   };
 }
 
+/** Above one matched section in this many, `rankCandidates` walks every section in order. */
+const DENSE_WALK = 8;
+
 /**
  * Scores every matched section (and the first section of every runbook matched on its own fields) and keeps the
- * best in `top`; returns how many runbooks matched. Hot loop: plain arrays, no closures, no per-item objects.
+ * best in `top`; returns how many runbooks matched. Hot loop: plain arrays, no closures, no per-item objects,
+ * and a section that cannot enter `top` is not offered to it.
  */
 function rankCandidates(index: SearchIndex, scratch: Scratch, top: TopSections, allowed: Uint8Array | undefined, requiredMask: number, clauseCount: number): number {
   const rb = scratch.runbooks;
   const sec = scratch.sections;
   const status = scratch.statusWeights;
   const firstSection = scratch.firstSections;
+  const sectionCounts = scratch.sectionCounts;
   const seen = scratch.seenRunbooks;
   const sectionRunbook = index.sections.runbook;
   // Runbook-level matches spread into dense arrays (zero elsewhere), so the section loop needs no checks.
@@ -100,31 +107,57 @@ function rankCandidates(index: SearchIndex, scratch: Scratch, top: TopSections, 
     rbScore[r] = rb.score[r]!;
     rbMask[r] = rb.mask[r]!;
   }
+  // Share of the query's clauses a mask covers, by its number of bits.
+  const coverageOf = scratch.coverage;
+  for (let bits = 0; bits <= 32; bits++) coverageOf[bits] = bits / clauseCount;
   seen.fill(0);
   let total = 0;
-  const offer = (s: number, r: number, sectionScore: number, sectionMask: number): void => {
-    if (allowed !== undefined && allowed[r] === 0) return;
-    const mask = (sectionMask | rbMask[r]!) >>> 0;
-    if (mask === 0 || (mask & requiredMask) !== requiredMask) return;
-    const coverage = popCount(mask) / clauseCount;
-    const runbookScore = rbScore[r]! * (s === firstSection[r] ? 1 : RUNBOOK_SHARE);
+  let floor = top.floor();
+  const touched = sec.touched;
+  const secScore = sec.score;
+  const secMask = sec.mask;
+  const stamp = sec.stamp;
+  const generation = sec.generation;
+  // When many sections matched, walking all of them in order reads memory sequentially and beats jumping
+  // around the matched ones in the order they were found.
+  const dense = sec.count * DENSE_WALK > sectionRunbook.length;
+  const steps = dense ? sectionRunbook.length : sec.count;
+  for (let i = 0; i < steps; i++) {
+    let s = i;
+    if (dense) {
+      if (stamp[i] !== generation) continue;
+    } else {
+      s = touched[i]!;
+    }
+    const r = sectionRunbook[s]!;
+    if (allowed !== undefined && allowed[r] === 0) continue;
+    const mask = (secMask[s]! | rbMask[r]!) >>> 0;
+    if (mask === 0 || (mask & requiredMask) !== requiredMask) continue;
     if (seen[r] === 0) {
       seen[r] = 1;
       total++;
     }
-    top.offer(s, (sectionScore + runbookScore) * coverage * coverage * status[r]!);
-  };
-  const touched = sec.touched;
-  const secScore = sec.score;
-  const secMask = sec.mask;
-  for (let i = 0; i < sec.count; i++) {
-    const s = touched[i]!;
-    offer(s, sectionRunbook[s]!, secScore[s]!, secMask[s]!);
+    const coverage = coverageOf[popCount(mask)]!;
+    const score = (secScore[s]! + rbScore[r]! * (s === firstSection[r] ? 1 : RUNBOOK_SHARE)) * coverage * coverage * status[r]!;
+    if (score > floor) {
+      top.offer(s, score);
+      floor = top.floor();
+    }
   }
   // A runbook that matched only on its title, aliases, tags or summary opens at its first section.
   for (let i = 0; i < rb.count; i++) {
     const r = rb.touched[i]!;
-    if (index.runbooks[r]!.sectionCount > 0 && !sec.has(firstSection[r]!)) offer(firstSection[r]!, r, 0, 0);
+    const s = firstSection[r]!;
+    if (sectionCounts[r] === 0 || stamp[s] === generation) continue;
+    if (allowed !== undefined && allowed[r] === 0) continue;
+    const mask = rbMask[r]!;
+    if (mask === 0 || (mask & requiredMask) !== requiredMask) continue;
+    if (seen[r] === 0) {
+      seen[r] = 1;
+      total++;
+    }
+    const coverage = coverageOf[popCount(mask)]!;
+    top.offer(s, rbScore[r]! * coverage * coverage * status[r]!);
   }
   for (let i = 0; i < rb.count; i++) {
     const r = rb.touched[i]!;
@@ -141,8 +174,7 @@ function scan(lists: PostingLists, expansion: TermExpansion, documents: number, 
   if (df === 0) return false;
   const idf = Math.log(1 + (documents - df + 0.5) / (df + 0.5));
   const weight = expansion.weight * idf * lists.scale;
-  const { doc, impact } = lists;
-  for (let p = from; p < to; p++) acc.add(doc[p]!, weight * impact[p]!, bit);
+  acc.addPostings(lists.doc, lists.impact, from, to, weight, bit);
   return true;
 }
 

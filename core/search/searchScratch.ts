@@ -8,8 +8,9 @@ export class Accumulator {
   readonly score: Float64Array;
   readonly mask: Uint32Array;
   readonly touched: Uint32Array;
-  private readonly stamp: Uint32Array;
-  private generation = 0;
+  /** `stamp[doc] === generation`: the document has a score in this query. */
+  readonly stamp: Uint32Array;
+  private current = 0;
   count = 0;
 
   constructor(size: number) {
@@ -19,29 +20,45 @@ export class Accumulator {
     this.stamp = new Uint32Array(size);
   }
 
+  get generation(): number {
+    return this.current;
+  }
+
   reset(): void {
     this.count = 0;
-    this.generation++;
-    if (this.generation === 0xffffffff) {
+    this.current++;
+    if (this.current === 0xffffffff) {
       this.stamp.fill(0);
-      this.generation = 1;
+      this.current = 1;
     }
   }
 
   has(doc: number): boolean {
-    return this.stamp[doc] === this.generation;
+    return this.stamp[doc] === this.current;
   }
 
-  add(doc: number, score: number, bit: number): void {
-    if (this.stamp[doc] !== this.generation) {
-      this.stamp[doc] = this.generation;
-      this.score[doc] = score;
-      this.mask[doc] = bit;
-      this.touched[this.count++] = doc;
-      return;
+  /** Adds `weight × impact` of each posting in `[from, to)` to its document and marks it with `bit` (the hot loop of a query). */
+  addPostings(docs: Uint32Array, impacts: Uint8Array, from: number, to: number, weight: number, bit: number): void {
+    const stamp = this.stamp;
+    const scores = this.score;
+    const masks = this.mask;
+    const touched = this.touched;
+    const generation = this.current;
+    let count = this.count;
+    for (let p = from; p < to; p++) {
+      const doc = docs[p]!;
+      const score = weight * impacts[p]!;
+      if (stamp[doc] !== generation) {
+        stamp[doc] = generation;
+        scores[doc] = score;
+        masks[doc] = bit;
+        touched[count++] = doc;
+      } else {
+        scores[doc] = scores[doc]! + score;
+        masks[doc] = masks[doc]! | bit;
+      }
     }
-    this.score[doc] = this.score[doc]! + score;
-    this.mask[doc] = (this.mask[doc]! | bit) >>> 0;
+    this.count = count;
   }
 }
 
@@ -51,9 +68,12 @@ export interface Scratch {
   seenRunbooks: Uint8Array;
   statusWeights: Float32Array;
   firstSections: Uint32Array;
+  sectionCounts: Uint32Array;
   /** Per runbook, zero outside a query. */
   runbookScore: Float64Array;
   runbookMask: Uint32Array;
+  /** Per number of matched clauses, that share of the query's clauses (filled per query). */
+  coverage: Float64Array;
 }
 
 const scratchByIndex = new WeakMap<SearchIndex, Scratch>();
@@ -68,8 +88,10 @@ export function scratchFor(index: SearchIndex): Scratch {
       seenRunbooks: new Uint8Array(index.runbooks.length),
       statusWeights: Float32Array.from(index.runbooks, (r) => statusWeight(r.status)),
       firstSections: Uint32Array.from(index.runbooks, (r) => r.firstSection),
+      sectionCounts: Uint32Array.from(index.runbooks, (r) => r.sectionCount),
       runbookScore: new Float64Array(index.runbooks.length),
       runbookMask: new Uint32Array(index.runbooks.length),
+      coverage: new Float64Array(33),
     };
     scratchByIndex.set(index, scratch);
   }
@@ -85,6 +107,11 @@ export class TopSections {
   constructor(private readonly capacity: number) {
     this.sections = new Uint32Array(capacity);
     this.scores = new Float64Array(capacity);
+  }
+
+  /** The score a section must beat to enter (minus infinity until full). */
+  floor(): number {
+    return this.size < this.capacity ? -Infinity : this.scores[0]!;
   }
 
   offer(section: number, score: number): void {

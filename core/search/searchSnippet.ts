@@ -15,15 +15,20 @@ export interface TermMatcher {
   terms: ReadonlySet<string>;
   /** Substring search for all terms at once, to place snippets in long texts without tokenizing them. */
   rough: RegExp | undefined;
+  /** `rough` looks for every term (not only the longest `MAX_ROUGH_TERMS`). */
+  roughFindsAll: boolean;
 }
 
 const MAX_ROUGH_TERMS = 200;
+/** Past this many substring hits in one text, `highlightRanges` tokenizes the rest of it whole. */
+const DENSE_HITS = 8;
+const ASCII = /^[\x00-\x7f]*$/;
 
 export function termMatcher(terms: Iterable<string>): TermMatcher {
   const set = new Set(terms);
   const longestFirst = [...set].sort((a, b) => b.length - a.length).slice(0, MAX_ROUGH_TERMS);
   const rough = longestFirst.length > 0 ? new RegExp(longestFirst.map(escapeRegExp).join('|'), 'g') : undefined;
-  return { terms: set, rough };
+  return { terms: set, rough, roughFindsAll: set.size <= MAX_ROUGH_TERMS };
 }
 
 function escapeRegExp(text: string): string {
@@ -35,10 +40,40 @@ export function highlightRanges(text: string, matched: TermMatcher | ReadonlySet
   const terms = 'terms' in matched ? matched.terms : matched;
   const ranges: TextRange[] = [];
   if (terms.size === 0 || text === '') return ranges;
-  scanSearchTokens(text, (term, start, end) => {
-    if (terms.has(term)) ranges.push([start, end]);
-  });
+  const visit = (offset: number) => (term: string, start: number, end: number) => {
+    if (terms.has(term)) ranges.push([offset + start, offset + end]);
+  };
+  if ('rough' in matched && matched.rough && matched.roughFindsAll && ASCII.test(text)) {
+    // ASCII folds to its lower case, so a matching token contains a substring hit and lies in the identifier
+    // around it: only those identifiers are tokenized, not the whole text.
+    const lower = text.toLowerCase();
+    const pattern = matched.rough;
+    pattern.lastIndex = 0;
+    let hits = 0;
+    for (let hit = pattern.exec(lower); hit !== null; hit = pattern.exec(lower)) {
+      let start = hit.index;
+      while (start > 0 && isIdentifierChar(text.charCodeAt(start - 1))) start--;
+      if (++hits > DENSE_HITS) {
+        // Most words match (a query of everyday words): tokenizing the rest in one go is cheaper.
+        scanSearchTokens(text.slice(start), visit(start));
+        break;
+      }
+      let end = hit.index + hit[0].length;
+      while (end < text.length && isIdentifierChar(text.charCodeAt(end))) end++;
+      scanSearchTokens(text.slice(start, end), visit(start));
+      pattern.lastIndex = end;
+    }
+  } else {
+    scanSearchTokens(text, visit(0));
+  }
   return mergeRanges(ranges);
+}
+
+/** ASCII letters, digits and the characters that join an identifier's parts (`-_.:/@`). */
+function isIdentifierChar(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 45 || code === 95 || code === 46 || code === 58 || code === 47 || code === 64
+  );
 }
 
 /**
@@ -116,33 +151,38 @@ function isSpace(code: number): boolean {
   return code <= 32 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
+/** Reused by `collapseWhitespace` (which calls nothing that could re-enter it), grown as needed. */
+let positionMap = new Uint32Array(512);
+
 function collapseWhitespace(text: string, ranges: TextRange[]): Snippet {
   // map[i] = position in the collapsed text of the original character i.
-  const map = new Uint32Array(text.length + 1);
-  const pieces: string[] = [];
-  let length = 0;
+  if (positionMap.length <= text.length) positionMap = new Uint32Array(2 * (text.length + 1));
+  const map = positionMap;
+  let out = '';
   let pieceStart = -1;
   let pendingSpace = false;
   for (let i = 0; i <= text.length; i++) {
     const space = i === text.length || isSpace(text.charCodeAt(i));
     if (space) {
       if (pieceStart !== -1) {
-        if (pendingSpace) {
-          pieces.push(' ');
-          length++;
-        }
-        for (let k = pieceStart; k < i; k++) map[k] = length + (k - pieceStart);
-        pieces.push(text.slice(pieceStart, i));
-        length += i - pieceStart;
+        if (pendingSpace) out += ' ';
+        for (let k = pieceStart; k < i; k++) map[k] = out.length + (k - pieceStart);
+        out += text.slice(pieceStart, i);
         pieceStart = -1;
         pendingSpace = true;
       }
-      map[i] = length;
+      map[i] = out.length;
     } else if (pieceStart === -1) {
       pieceStart = i;
     }
   }
-  return { text: pieces.join(''), ranges: ranges.map(([s, e]): TextRange => [map[s]!, map[e - 1]! + 1]).filter(([s, e]) => e > s) };
+  const mapped: TextRange[] = [];
+  for (let r = 0; r < ranges.length; r++) {
+    const start = map[ranges[r]![0]]!;
+    const end = map[ranges[r]![1] - 1]! + 1;
+    if (end > start) mapped.push([start, end]);
+  }
+  return { text: out, ranges: mapped };
 }
 
 function mergeRanges(ranges: TextRange[]): TextRange[] {

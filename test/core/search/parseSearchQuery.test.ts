@@ -39,6 +39,15 @@ describe('parseSearchQuery', () => {
     expect(parseSearchQuery('restart the api').clauses.map((c) => c.terms[0])).toEqual(['restart', 'api']);
   });
 
+  it('searches a repeated word once', () => {
+    expect(parseSearchQuery('restart api restart api ').clauses.map((c) => c.terms[0])).toEqual(['restart', 'api']);
+    expect(parseSearchQuery('restart restart').clauses.map((c) => [c.terms[0], c.prefix])).toEqual([
+      ['restart', false],
+      ['restart', true],
+    ]);
+    expect(parseSearchQuery('restart '.repeat(1250)).clauses).toHaveLength(1);
+  });
+
   it('caps a 10,000-character query and says so', () => {
     const parsed = parseSearchQuery('restart '.repeat(1250));
     expect(parsed.truncated).toBe(true);

@@ -205,3 +205,24 @@ describe('searchRunbooks: bad input', () => {
     expect(searchRunbooks(empty, 'ban')).toMatchObject({ runbooks: [], suggestions: [], totalRunbooks: 0 });
   });
 });
+
+describe('searchRunbooks: broad and narrow queries', () => {
+  // Every section says "procedure"; only two say "quiesce". A broad word touches most sections of the index.
+  const library = buildSearchIndex(
+    Array.from({ length: 40 }, (_, i) =>
+      runbook('s', `r${String(i).padStart(2, '0')}.md`, `# Runbook ${i}\n\nA procedure for step ${i}.\n\n## Detail\n\nThe procedure continues${i % 20 === 7 ? ' and you quiesce the writer' : ''}.\n`),
+    ),
+  );
+
+  it('counts every matching runbook whether a query matches most sections or a few', () => {
+    expect(searchRunbooks(library, 'procedure').totalRunbooks).toBe(40);
+    expect(searchRunbooks(library, 'procedure', { maxRunbooks: 50 }).runbooks).toHaveLength(40);
+    expect(searchRunbooks(library, 'quiesce').totalRunbooks).toBe(2);
+  });
+
+  it('ranks sections matching more of the words first when most sections match one of them', () => {
+    const response = searchRunbooks(library, 'procedure quiesce');
+    expect(response.totalRunbooks).toBe(40);
+    expect(ranked(response).slice(0, 2).sort()).toEqual(['r07.md#detail', 'r27.md#detail']);
+  });
+});
