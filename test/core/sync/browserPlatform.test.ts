@@ -7,7 +7,7 @@ import { syncGitSource } from '../../../core/sync/syncGitSource';
 import { fileIndexFromMap } from '../../../core/sync/cachedFileIndex';
 import type { GitHttpServer } from '../../helpers/gitHttpServer';
 import { RunbookRepo, generateRunbooks } from '../../helpers/makeRunbookRepo';
-import { MapCaller, cleanUp, startServer } from './syncFixture';
+import { MapCaller, cleanUp, shimNavigator, startServer } from './syncFixture';
 
 /**
  * The browser worker's platform parts, in Node: LightningFS (an IndexedDB-backed file system, here on
@@ -15,11 +15,9 @@ import { MapCaller, cleanUp, startServer } from './syncFixture';
  */
 let server: GitHttpServer;
 let repo: RunbookRepo;
-const hadNavigator = 'navigator' in globalThis;
 
 beforeAll(async () => {
-  // LightningFS reads navigator.locks when present; Node 20 has no navigator at all.
-  if (!hadNavigator) Object.assign(globalThis, { navigator: {} });
+  shimNavigator();
   server = await startServer();
   repo = new RunbookRepo();
   repo.writeAll(generateRunbooks(20, 300, 800)).commit('initial');
@@ -28,7 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await cleanUp();
   repo.dispose();
-  if (!hadNavigator) Reflect.deleteProperty(globalThis, 'navigator');
 });
 
 let stores = 0;

@@ -30,6 +30,18 @@ export async function startServer(token?: string): Promise<GitHttpServer> {
   return server;
 }
 
+/**
+ * LightningFS (the browser object store) reads navigator.locks when present; Node 20 has no navigator at
+ * all. Gives it an empty one until `cleanUp`.
+ */
+export function shimNavigator(): void {
+  if ('navigator' in globalThis) return;
+  Object.assign(globalThis, { navigator: {} });
+  cleanups.push(() => {
+    Reflect.deleteProperty(globalThis, 'navigator');
+  });
+}
+
 export async function cleanUp(): Promise<void> {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 }

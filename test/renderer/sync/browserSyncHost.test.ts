@@ -9,7 +9,7 @@ import { browserObjectStoreDir, createBrowserSyncHost } from '../../../renderer/
 import type { SyncWorkerReply } from '../../../renderer/sync/syncMessages';
 import type { GitHttpServer } from '../../helpers/gitHttpServer';
 import { RunbookRepo, generateRunbooks, runbookPath } from '../../helpers/makeRunbookRepo';
-import { cleanUp, dumpCache, openCache, startServer } from '../../core/sync/syncFixture';
+import { cleanUp, dumpCache, openCache, shimNavigator, startServer } from '../../core/sync/syncFixture';
 
 /**
  * The browser sync worker's message handling, in Node: LightningFS on fake-indexeddb as the object store
@@ -17,11 +17,9 @@ import { cleanUp, dumpCache, openCache, startServer } from '../../core/sync/sync
  */
 let server: GitHttpServer;
 let repo: RunbookRepo;
-const hadNavigator = 'navigator' in globalThis;
 
 beforeAll(async () => {
-  // LightningFS reads navigator.locks when present; Node 20 has no navigator at all.
-  if (!hadNavigator) Object.assign(globalThis, { navigator: {} });
+  shimNavigator();
   server = await startServer();
   repo = new RunbookRepo();
   repo.writeAll(generateRunbooks(8, 300, 800)).commit('initial');
@@ -30,7 +28,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await cleanUp();
   repo.dispose();
-  if (!hadNavigator) Reflect.deleteProperty(globalThis, 'navigator');
 });
 
 let stores = 0;
