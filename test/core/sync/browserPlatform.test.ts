@@ -7,7 +7,7 @@ import { syncGitSource } from '../../../core/sync/syncGitSource';
 import { fileIndexFromMap } from '../../../core/sync/cachedFileIndex';
 import type { GitHttpServer } from '../../helpers/gitHttpServer';
 import { RunbookRepo, generateRunbooks } from '../../helpers/makeRunbookRepo';
-import { MapCaller, cleanUp, shimNavigator, startServer } from './syncFixture';
+import { MapCaller, cleanUp, serveGeneratedRepo, shimNavigator } from './syncFixture';
 
 /**
  * The browser worker's platform parts, in Node: LightningFS (an IndexedDB-backed file system, here on
@@ -18,15 +18,9 @@ let repo: RunbookRepo;
 
 beforeAll(async () => {
   shimNavigator();
-  server = await startServer();
-  repo = new RunbookRepo();
-  repo.writeAll(generateRunbooks(20, 300, 800)).commit('initial');
-  repo.publish(server.root, 'browser.git');
+  ({ server, repo } = await serveGeneratedRepo('browser.git', 20));
 });
-afterAll(async () => {
-  await cleanUp();
-  repo.dispose();
-});
+afterAll(cleanUp);
 
 let stores = 0;
 /** LightningFS's promise API has the shape the engine needs; its typings name different option types. */

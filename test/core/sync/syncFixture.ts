@@ -10,6 +10,7 @@ import { fileIndexFromMap } from '../../../core/sync/cachedFileIndex';
 import type { ObjectStoreFs } from '../../../core/sync/objectStoreFs';
 import { syncGitSource, type GitSyncRequest, type GitSyncResult } from '../../../core/sync/syncGitSource';
 import { startGitHttpServer, type GitHttpServer } from '../../helpers/gitHttpServer';
+import { RunbookRepo, generateRunbooks } from '../../helpers/makeRunbookRepo';
 
 export const nodeFs: ObjectStoreFs = fs;
 export { http };
@@ -28,6 +29,16 @@ export async function startServer(token?: string): Promise<GitHttpServer> {
   const server = await startGitHttpServer({ root: tempDir('git-root-'), ...(token ? { token } : {}) });
   cleanups.push(() => server.close());
   return server;
+}
+
+/** A loopback server with one repository, `name`, of `count` small generated runbooks; both go at `cleanUp`. */
+export async function serveGeneratedRepo(name: string, count: number): Promise<{ server: GitHttpServer; repo: RunbookRepo }> {
+  const server = await startServer();
+  const repo = new RunbookRepo();
+  cleanups.push(() => repo.dispose());
+  repo.writeAll(generateRunbooks(count, 300, 800)).commit('initial');
+  repo.publish(server.root, name);
+  return { server, repo };
 }
 
 /**

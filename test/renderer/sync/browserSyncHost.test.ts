@@ -9,7 +9,7 @@ import { browserObjectStoreDir, createBrowserSyncHost } from '../../../renderer/
 import type { SyncWorkerReply } from '../../../renderer/sync/syncMessages';
 import type { GitHttpServer } from '../../helpers/gitHttpServer';
 import { RunbookRepo, generateRunbooks, runbookPath } from '../../helpers/makeRunbookRepo';
-import { cleanUp, dumpCache, openCache, shimNavigator, startServer } from '../../core/sync/syncFixture';
+import { cleanUp, dumpCache, openCache, serveGeneratedRepo, shimNavigator } from '../../core/sync/syncFixture';
 
 /**
  * The browser sync worker's message handling, in Node: LightningFS on fake-indexeddb as the object store
@@ -20,15 +20,9 @@ let repo: RunbookRepo;
 
 beforeAll(async () => {
   shimNavigator();
-  server = await startServer();
-  repo = new RunbookRepo();
-  repo.writeAll(generateRunbooks(8, 300, 800)).commit('initial');
-  repo.publish(server.root, 'team.git');
+  ({ server, repo } = await serveGeneratedRepo('team.git', 8));
 });
-afterAll(async () => {
-  await cleanUp();
-  repo.dispose();
-});
+afterAll(cleanUp);
 
 let stores = 0;
 
