@@ -1,14 +1,15 @@
 // Finds or builds the esbuild bundle the `runbook-reader` command runs from. Compiling every module through
 // tsx on each start costs about half a second per thread, too much for a pre-commit hook; the bundle starts
-// in a fraction of that. It is rebuilt whenever a source file under cli/ or core/ or the lockfile changes
-// (size or modification time), into a folder named after those, so concurrent runs never see half a build.
+// in a fraction of that. It is rebuilt whenever a source file under cli/ or core/, the lockfile or a
+// dependency patch (build/patches/, applied on install) changes (size or modification time), into a folder
+// named after those, so concurrent runs never see half a build.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const SOURCE_DIRS = ['cli', 'core'];
+const SOURCE_DIRS = ['cli', 'core', 'build/patches'];
 
 /** Absolute path of the bundled main module; throws when it cannot be built (the caller falls back to tsx). */
 export async function cliBundle(cacheDir = process.env.RUNBOOK_READER_CLI_CACHE || join(ROOT, 'node_modules/.cache/runbook-reader-cli')) {
@@ -62,10 +63,10 @@ function sourceKey() {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (/\.(ts|mjs|js|json)$/.test(entry.name)) add(path);
+      else if (/\.(ts|mjs|js|json|patch)$/.test(entry.name)) add(path);
     }
   };
-  for (const dir of SOURCE_DIRS) walk(join(ROOT, dir));
+  for (const dir of SOURCE_DIRS) if (existsSync(join(ROOT, dir))) walk(join(ROOT, dir));
   add(join(ROOT, 'package-lock.json'));
   hash.update(process.version);
   return hash.digest('hex').slice(0, 16);

@@ -36,8 +36,10 @@ const HEADING_WORDS = new Set([
  * access) or "For On-Call Engineers" are not contacts sections.
  */
 export function isContactHeading(text: string): boolean {
-  const tokens = text
-    .toLowerCase()
+  const lower = text.toLowerCase();
+  // Every accepted heading has one of these in it; most headings have none and skip the word splitting.
+  if (!/contact|escalation|call/.test(lower)) return false;
+  const tokens = lower
     .replace(/\bon[\s-]+call\b/g, 'on-call')
     .replace(/^\s*(?:\d+(?:\.\d+)*|[a-z])[.)]\s+/, '')
     .replace(/&/g, ' and ')

@@ -5,6 +5,9 @@ export const DEFAULT_MAX_RUNBOOK_BYTES = 2 * 1024 * 1024;
 /** How far into a file to look for NUL bytes, the usual sign of a binary file (Git looks at 8000 bytes too). */
 const BINARY_SNIFF_BYTES = 8000;
 
+/** Reused: a decoder holds no state between whole-buffer `decode` calls, a failed one included. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
 export type DecodedText =
   | { ok: true; text: string }
   | { ok: false; reason: SkipReason; message: string };
@@ -25,15 +28,12 @@ export function decodeRunbookText(bytes: Uint8Array, maxBytes = DEFAULT_MAX_RUNB
       message: `File is ${size}, over the ${limit} limit for a runbook.`,
     };
   }
-  const sniff = Math.min(bytes.length, BINARY_SNIFF_BYTES);
-  for (let i = 0; i < sniff; i++) {
-    if (bytes[i] === 0) {
-      return { ok: false, reason: 'binary', message: 'File looks binary (it contains NUL bytes), not Markdown text.' };
-    }
+  if (bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0) !== -1) {
+    return { ok: false, reason: 'binary', message: 'File looks binary (it contains NUL bytes), not Markdown text.' };
   }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    text = UTF8.decode(bytes);
   } catch {
     return {
       ok: false,
@@ -43,7 +43,7 @@ export function decodeRunbookText(bytes: Uint8Array, maxBytes = DEFAULT_MAX_RUNB
   }
   // TextDecoder already drops a leading BOM; a second one (double-saved files) is dropped too.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { ok: true, text: text.replace(/\r\n?/g, '\n') };
+  return { ok: true, text: text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text };
 }
 
 export function formatBytes(n: number): string {

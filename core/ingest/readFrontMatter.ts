@@ -63,7 +63,8 @@ export function readFrontMatter(text: string): FrontMatterResult {
   let parsed: unknown;
   try {
     // Options are always passed: gray-matter caches results per input string only when there are none.
-    parsed = matter(text, { engines: SAFE_ENGINES }).data;
+    // It is given the block alone: it looks every input up in that cache first, hashing all of it.
+    parsed = matter(text.slice(0, closingLineEnd === -1 ? text.length : closingLineEnd + 1), { engines: SAFE_ENGINES }).data;
   } catch (error) {
     return {
       raw,

@@ -1,6 +1,7 @@
 import GithubSlugger from 'github-slugger';
 import type { Heading, RunbookLink } from '../model';
 import { resolveRunbookLink } from '../links/resolveRunbookLink';
+import { detachString } from '../markdown/detachString';
 import { inlineLineBreaks, inlineText, markdownTokens, tokenAttribute, type MarkdownToken } from '../markdown/markdownTokens';
 
 export interface MarkdownScan {
@@ -47,11 +48,11 @@ function collectLinks(path: string, children: readonly MarkdownToken[], firstLin
   for (let i = 0; i < children.length; i++) {
     const token = children[i]!;
     if (token.type === 'image') {
-      const href = tokenAttribute(token, 'src');
-      links.push({ href, text: inlineText(token.children ?? []), line, target: resolveRunbookLink(path, href), image: true });
+      const href = detachString(tokenAttribute(token, 'src'));
+      links.push({ href, text: detachString(inlineText(token.children ?? [])), line, target: resolveRunbookLink(path, href), image: true });
     } else if (token.type === 'link_open') {
-      const text = inlineText(children, i + 1, closingLink(children, i));
-      const href = tokenAttribute(token, 'href');
+      const text = detachString(inlineText(children, i + 1, closingLink(children, i)));
+      const href = detachString(tokenAttribute(token, 'href'));
       links.push({ href, text, line, target: resolveRunbookLink(path, href), image: false });
     }
     line += inlineLineBreaks(token);

@@ -59,7 +59,7 @@ export function joinSourcePath(fromPath: string, target: string): string {
     }
     out.push(part);
   }
-  return [...Array<string>(escapes).fill('..'), ...out].join('/');
+  return escapes === 0 ? out.join('/') : [...Array<string>(escapes).fill('..'), ...out].join('/');
 }
 
 function safeDecode(s: string): string | undefined {

@@ -33,6 +33,13 @@ parser.linkify.re.pretest = /https?:|ftp:|mailto:|\/\/|www\.|@/i;
 parser.linkify.re.email_fuzzy = new RegExp(EMAIL);
 parser.linkify.re.email_fuzzy_global = new RegExp(EMAIL, 'g');
 
+// markdown-it's own first step rewrites every line ending, which copies the whole document even when
+// nothing changes (and every link cut from the copy kept it alive); only CR and NUL need rewriting.
+parser.core.ruler.at('normalize', (state) => {
+  if (state.src.includes('\r')) state.src = state.src.replace(/\r\n?/g, '\n');
+  if (state.src.includes('\0')) state.src = state.src.replace(/\0/g, '\uFFFD');
+});
+
 /** Block tokens of a Markdown body; inline content sits in the `children` of `inline` tokens. */
 export function markdownTokens(markdown: string): Token[] {
   return parser.parse(markdown, {});

@@ -3,11 +3,20 @@ import type { ObjectStoreFs } from './objectStoreFs';
 /** Every fs method is called with whatever isomorphic-git passes (encodings, modes); the wrapper forwards all of it. */
 type AnyCall = (...args: unknown[]) => Promise<unknown>;
 
+/** A loose object's path: `<gitdir>/objects/<2 hex>/<38 hex>`. */
+const LOOSE_OBJECT = /^(.*)\/objects\/([0-9a-f]{2})\/[0-9a-f]{38}$/;
+
+/** The answer to isomorphic-git's path-less probe: made once, as building an Error (its stack) is the cost. */
+const NO_PATH = Object.assign(new TypeError('A file system call needs a path.'), { code: 'ERR_INVALID_ARG_TYPE' });
+
 /**
  * Wraps the object store's file system for the length of one sync so that isomorphic-git's repeated
- * look-ups are answered from memory: directory listings, and "no such file" answers (every object read
- * stats the git directory, tries the loose-object path, then lists `objects/pack`; for a 5,000-file first
- * sync that is 15,000 system calls, the failed ones each building an Error with a stack).
+ * look-ups are answered from memory. Per object read, isomorphic-git stats the git directory, probes
+ * `readFile()` with no path twice (to tell a promise fs from a callback one), tries the loose-object
+ * path, then lists `objects/pack`. For a 1,000-file first sync those were 5,000 system calls, the failed
+ * ones each building an Error with a stack: more time than inflating the objects. Remembered here:
+ * directory listings, successful stats, "no such file" answers, and which `objects/<xx>` folders exist
+ * (a store filled by fetches has none, so no loose-object read reaches the disk).
  *
  * Correct because nothing else writes the store during a sync (the source lock) and every write made
  * through this wrapper forgets everything remembered so far. File contents are never cached here;
@@ -17,9 +26,11 @@ export function memoizeStoreReads(fs: ObjectStoreFs): ObjectStoreFs {
   const inner = fs.promises as unknown as Record<string, AnyCall | undefined>;
   const listings = new Map<string, string[]>();
   const missing = new Map<string, unknown>();
+  const stats = new Map<string, unknown>();
   const forget = () => {
     listings.clear();
     missing.clear();
+    stats.clear();
   };
   const call = async (name: string, args: unknown[]) => {
     const method = inner[name];
@@ -27,19 +38,53 @@ export function memoizeStoreReads(fs: ObjectStoreFs): ObjectStoreFs {
     return method.apply(fs.promises, args);
   };
 
+  const listing = async (path: string): Promise<string[]> => {
+    const known = listings.get(path);
+    if (known) return known;
+    const names = (await remembering('readdir')(path)) as string[];
+    listings.set(path, names);
+    return names;
+  };
+
+  /** True when the path is a loose object whose fan-out folder does not exist, without asking the disk. */
+  const looseObjectAbsent = async (path: string): Promise<boolean> => {
+    const match = LOOSE_OBJECT.exec(path);
+    if (!match) return false;
+    try {
+      return !(await listing(`${match[1]}/objects`)).includes(match[2]!);
+    } catch {
+      return false;
+    }
+  };
+
   /** Reads whose "does not exist" answer is remembered (by path, whatever the options). */
   const remembering =
     (name: string): AnyCall =>
     async (...args) => {
-      const key = `${name}:${String(args[0])}`;
+      if (typeof args[0] !== 'string') throw NO_PATH;
+      const key = `${name}:${args[0]}`;
       const known = missing.get(key);
       if (known !== undefined) throw known;
+      if (name !== 'readdir' && (await looseObjectAbsent(args[0]))) {
+        const absent = Object.assign(new Error(`ENOENT: no such file or directory, ${name} '${args[0]}'`), { code: 'ENOENT' });
+        missing.set(key, absent);
+        throw absent;
+      }
       try {
         return await call(name, args);
       } catch (error) {
         if ((error as { code?: unknown } | undefined)?.code === 'ENOENT') missing.set(key, error);
         throw error;
       }
+    };
+  const statting =
+    (name: 'stat' | 'lstat'): AnyCall =>
+    async (...args) => {
+      const key = `${name}:${String(args[0])}`;
+      if (stats.has(key)) return stats.get(key);
+      const result = await remembering(name)(...args);
+      stats.set(key, result);
+      return result;
     };
   const mutating =
     (name: string): AnyCall =>
@@ -52,18 +97,15 @@ export function memoizeStoreReads(fs: ObjectStoreFs): ObjectStoreFs {
       }
     };
 
+  const readFile = remembering('readFile');
   const wrapped: Record<string, AnyCall> = {
-    readFile: remembering('readFile'),
-    stat: remembering('stat'),
-    lstat: remembering('lstat'),
+    // The path-less probe is answered without entering an async function: it comes twice per command.
+    readFile: (...args) => (typeof args[0] === 'string' ? readFile(...args) : Promise.reject(NO_PATH)),
+    stat: statting('stat'),
+    lstat: statting('lstat'),
     readdir: async (...args) => {
-      const path = String(args[0]);
       if (args.length > 1) return call('readdir', args);
-      const known = listings.get(path);
-      if (known) return [...known];
-      const names = (await remembering('readdir')(path)) as string[];
-      listings.set(path, names);
-      return [...names];
+      return [...(await listing(String(args[0])))];
     },
   };
   // isomorphic-git binds every one of these, so each must exist even if the platform lacks it.

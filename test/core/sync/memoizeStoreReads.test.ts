@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { memoizeStoreReads } from '../../../core/sync/memoizeStoreReads';
@@ -36,6 +36,34 @@ describe('memoizeStoreReads', () => {
     expect(calls).toMatchObject({ readdir: 1, readFile: 1, stat: 1 });
   });
 
+  it('answers isomorphic-git\'s per-command probes without the disk: path-less reads and the git folder\'s stat', async () => {
+    const dir = tempDir('memo-');
+    const { fs, calls } = countingFs();
+    const memo = memoizeStoreReads(fs);
+    const readFile = memo.promises.readFile as unknown as () => Promise<unknown>;
+    for (let i = 0; i < 3; i++) {
+      await expect(readFile()).rejects.toMatchObject({ code: 'ERR_INVALID_ARG_TYPE' });
+      expect((await memo.promises.stat(dir)).isDirectory()).toBe(true);
+    }
+    expect(calls).toEqual({ stat: 1 });
+  });
+
+  it('knows a loose object is absent when its fan-out folder is, from one listing of objects/', async () => {
+    const gitdir = tempDir('memo-');
+    mkdirSync(join(gitdir, 'objects', 'ab'), { recursive: true });
+    writeFileSync(join(gitdir, 'objects', 'ab', 'c'.repeat(38)), 'loose');
+    const { fs, calls } = countingFs();
+    const memo = memoizeStoreReads(fs);
+    for (const fanOut of ['01', '02', 'fe', 'ff']) {
+      await expect(memo.promises.readFile(`${gitdir}/objects/${fanOut}/${'0'.repeat(38)}`)).rejects.toMatchObject({ code: 'ENOENT' });
+    }
+    expect(calls).toEqual({ readdir: 1 });
+    // A folder that exists is still asked: the object in it is found, a missing one is reported by the disk.
+    expect(new TextDecoder().decode(await memo.promises.readFile(`${gitdir}/objects/ab/${'c'.repeat(38)}`))).toBe('loose');
+    await expect(memo.promises.readFile(`${gitdir}/objects/ab/${'d'.repeat(38)}`)).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(calls).toEqual({ readdir: 1, readFile: 2 });
+  });
+
   it('forgets everything on a write, so new files are seen at once', async () => {
     const dir = tempDir('memo-');
     const memo = memoizeStoreReads(nodeFs);
@@ -46,6 +74,11 @@ describe('memoizeStoreReads', () => {
     expect(await memo.promises.readdir(dir)).toEqual(['pack']);
     await memo.promises.unlink(join(dir, 'pack'));
     expect(await memo.promises.readdir(dir)).toEqual([]);
+    await expect(memo.promises.stat(join(dir, 'pack'))).rejects.toMatchObject({ code: 'ENOENT' });
+    await memo.promises.mkdir(join(dir, 'objects'));
+    await memo.promises.mkdir(join(dir, 'objects', 'ab'));
+    await memo.promises.writeFile(join(dir, 'objects', 'ab', 'c'.repeat(38)), new TextEncoder().encode('O'));
+    expect(new TextDecoder().decode(await memo.promises.readFile(join(dir, 'objects', 'ab', 'c'.repeat(38))))).toBe('O');
   });
 
   it('passes options through (isomorphic-git reads refs and config as text)', async () => {
