@@ -19,6 +19,8 @@ const OFFLINE_CODES = new Set(['ENETUNREACH', 'ENETDOWN', 'EHOSTDOWN', 'EAI_AGAI
 const CUT_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ERR_STREAM_PREMATURE_CLOSE', 'UND_ERR_SOCKET']);
 const STORAGE_CODES = new Set(['ENOSPC', 'EDQUOT']);
 const TLS_CODE = /CERT|TLS|SSL/;
+/** isomorphic-git's messages when the pack's objects do not decode: its bytes were changed on the way. */
+const PACK_DECODING = /zlib error|Pako error|Inflated object size is different|Packfile told us object would have length|Invalid compressed buffer/;
 
 interface ErrorLike {
   name?: unknown;
@@ -121,6 +123,9 @@ export function classifySyncError(error: unknown, context: FailureContext): Sync
   if (CUT_CODES.has(code) || /^(aborted|socket hang up|premature close)/i.test(String(e.message ?? ''))) {
     return connectionCut(where, detail);
   }
+  if (context.packStarted && (name === 'DecompressionError' || code === 'DecompressionError' || PACK_DECODING.test(String(e.message ?? '')))) {
+    return damagedDownload(where, detail);
+  }
   if (TLS_CODE.test(code)) {
     return new SyncError('unknown', `The secure connection to ${where} failed: its certificate was not accepted (${code}).`, detail);
   }
@@ -146,6 +151,15 @@ function connectionCut(where: string, detail: string): SyncError {
   return new SyncError(
     'connection-cut',
     `The connection to ${where} was cut during the download. Nothing was changed; sync again when the connection is stable.`,
+    detail,
+  );
+}
+
+/** A pack that arrived whole but altered: kept under `connection-cut`, with the likelier cause named. */
+export function damagedDownload(where: string, detail: string): SyncError {
+  return new SyncError(
+    'connection-cut',
+    `The download from ${where} arrived damaged. Nothing was changed; sync again. If it keeps happening, something between this device and the server (a proxy or network filter) is altering the data.`,
     detail,
   );
 }

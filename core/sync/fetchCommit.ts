@@ -1,6 +1,6 @@
 import git, { type HttpClient } from 'isomorphic-git';
 import { authForHost } from './authForHost';
-import { branchNotFound, classifySyncError } from './classifySyncError';
+import { branchNotFound, classifySyncError, damagedDownload } from './classifySyncError';
 import { guardHttp } from './guardHttp';
 import { SyncError, syncCancelled } from './syncError';
 import { verifyFetchedPack } from './verifyFetchedPack';
@@ -86,12 +86,13 @@ export async function fetchCommit(request: FetchCommitRequest): Promise<FetchedC
     if (!result.fetchHead) throw branchNotFound(branch);
     const added = await packsAddedSince(fs, gitdir, packsBefore);
     for (const pack of added) {
-      const incomplete = await verifyFetchedPack(fs, gitdir, pack);
-      if (incomplete) {
+      const problem = await verifyFetchedPack(fs, gitdir, pack);
+      if (problem?.kind === 'damaged') throw damagedDownload(new URL(url).hostname, problem.reason);
+      if (problem) {
         throw new SyncError(
           'connection-cut',
           `The download from ${new URL(url).hostname} ended before it was complete. Nothing was changed; sync again when the connection is stable.`,
-          incomplete,
+          problem.reason,
         );
       }
     }

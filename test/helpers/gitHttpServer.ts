@@ -15,6 +15,7 @@ import { join } from 'node:path';
  * - `cut-end`: after `afterBytes` bytes the response is ended cleanly, so the client sees a short body.
  * - `stall`: after `afterBytes` bytes of pack data nothing more is sent and the socket stays open.
  * - `hang`: no request is ever answered (a server or proxy that accepted the connection and went silent).
+ * - `damage`: the pack byte at offset `afterBytes` is inverted and everything is sent (a faulty proxy).
  */
 export type ServerMode =
   | { kind: 'plain' }
@@ -22,7 +23,8 @@ export type ServerMode =
   | { kind: 'cut-reset'; afterBytes: number }
   | { kind: 'cut-end'; afterBytes: number }
   | { kind: 'stall'; afterBytes: number }
-  | { kind: 'hang' };
+  | { kind: 'hang' }
+  | { kind: 'damage'; afterBytes: number };
 
 export interface LoggedRequest {
   method: string;
@@ -150,6 +152,7 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
     let bodyBytes = 0;
     let stopped = false;
     const packCounter = new PackByteCounter();
+    let damaged = false;
 
     const stop = (kind: ServerMode['kind']) => {
       stopped = true;
@@ -167,7 +170,16 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
       if (stopped) return;
       let send = chunk;
       let cutHere = false;
-      if (mode.kind === 'cut-reset' || mode.kind === 'cut-end' || mode.kind === 'stall') {
+      if (mode.kind === 'damage' && !damaged) {
+        const at = packCounter.offsetOfPackByte(chunk, mode.afterBytes);
+        // At the chunk's very end the byte to damage is the first pack byte of the next chunk.
+        if (at !== undefined && at < chunk.length) {
+          send = Buffer.from(chunk);
+          send[at] = send[at]! ^ 0xff;
+          damaged = true;
+          packCounter.offsetOfPackByte(chunk.subarray(at), Number.POSITIVE_INFINITY);
+        }
+      } else if (mode.kind === 'cut-reset' || mode.kind === 'cut-end' || mode.kind === 'stall') {
         const at = packCounter.offsetOfPackByte(chunk, mode.afterBytes);
         if (at !== undefined) {
           send = chunk.subarray(0, at);
@@ -251,6 +263,7 @@ function parseModePath(pathname: string): { mode: ServerMode; pathInfo: string }
     case 'cut-reset':
     case 'cut-end':
     case 'stall':
+    case 'damage':
       mode = { kind, afterBytes };
       break;
     default:

@@ -53,6 +53,17 @@ describe('classifySyncError: network failures', () => {
     expect(classifySyncError(parse, context({ packStarted: true })).code).toBe('connection-cut');
     expect(classifySyncError(parse, context({ packStarted: false })).code).toBe('unknown');
   });
+
+  it.each([
+    ['Node zlib (desktop, command line)', Object.assign(new Error('zlib error: invalid distance too far back'), { code: 'InternalError' })],
+    ['pako (browser)', Object.assign(new Error('An internal error caused this command to fail. Pako error: invalid stored block lengths'), { code: 'InternalError' })],
+    ['an object of the wrong size', Object.assign(new Error('Inflated object size is different from that stated in packfile.'), { code: 'InternalError' })],
+    ['a DecompressionError', Object.assign(new Error('Invalid compressed buffer: incorrect header check'), { code: 'DecompressionError' })],
+  ])('a pack whose objects do not decode (%s) arrived damaged', (_from, error) => {
+    const damaged = classifySyncError(error, context({ packStarted: true }));
+    expect(damaged.code).toBe('connection-cut');
+    expect(damaged.message).toMatch(/git\.example\.com arrived damaged\. Nothing was changed.*proxy/);
+  });
 });
 
 describe('classifySyncError: HTTP answers', () => {

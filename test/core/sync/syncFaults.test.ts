@@ -163,6 +163,21 @@ describe('sync faults leave the cache exactly as it was', () => {
     await expectRecovery(prepared);
   });
 
+  it.each([0.3, 0.7])('the pack arrives damaged, one byte inverted at %d of it: connection-cut', async (fraction) => {
+    const prepared = await prepare();
+    const size = await nextPackSize(prepared);
+    const at = Math.floor(size * fraction);
+    const from = server.requests.length;
+    const failure = await expectFailure(prepared, { location: server.url('faults.git', { kind: 'damage', afterBytes: at }) }, {}, 'connection-cut');
+    // Which sentence depends on what the inverted byte hits: data that no longer decodes or fails the pack
+    // checksum reads as damaged; a byte that makes isomorphic-git skip objects it cannot resolve leaves the
+    // index short of objects, which reads as a download that stopped early.
+    expect(failure.error.message).toMatch(/(arrived damaged|ended before it was complete)\. Nothing was changed/);
+    // The whole pack was sent: the damage, not a short download, is what failed the sync.
+    expect(server.requests.slice(from).filter((r) => r.method === 'POST').map((r) => r.packBytes)).toEqual([size]);
+    await expectRecovery(prepared);
+  });
+
   it('the server stalls part-way through the pack past the timeout', async () => {
     const prepared = await prepare();
     const stallAt = Math.floor((await nextPackSize(prepared)) / 2);

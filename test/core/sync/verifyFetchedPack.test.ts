@@ -36,16 +36,25 @@ describe('verifyFetchedPack', () => {
     expect(await verifyFetchedPack(nodeFs, gitdir, 'objects/pack/pack-x.pack')).toBeUndefined();
   });
 
-  it('rejects a pack cut short, whatever its last bytes happen to be', async () => {
+  it('calls a whole pack whose bytes were altered damaged, wherever the change is', async () => {
     const pack = readFileSync(source.pack);
-    const gitdir = storeWith(pack.subarray(0, Math.floor(pack.length / 2)), readFileSync(source.idx));
-    expect(await verifyFetchedPack(nodeFs, gitdir, 'objects/pack/pack-x.pack')).toMatch(/checksum/);
+    for (const at of [12, Math.floor(pack.length / 2), pack.length - 21]) {
+      const altered = Uint8Array.from(pack);
+      altered[at]! ^= 0xff;
+      const gitdir = storeWith(altered, readFileSync(source.idx));
+      expect(await verifyFetchedPack(nodeFs, gitdir, 'objects/pack/pack-x.pack')).toEqual({ kind: 'damaged', reason: expect.stringMatching(/checksum/) });
+    }
   });
 
-  it('rejects an index with fewer objects than the pack announced', async () => {
+  it('calls a pack whose index has fewer objects than the pack announced incomplete', async () => {
     const idx = Uint8Array.from(readFileSync(source.idx));
     idx[8 + 255 * 4 + 3]! -= 1; // one object fewer in the last fan-out count
     const gitdir = storeWith(readFileSync(source.pack), idx);
-    expect(await verifyFetchedPack(nodeFs, gitdir, 'objects/pack/pack-x.pack')).toMatch(/announced/);
+    expect(await verifyFetchedPack(nodeFs, gitdir, 'objects/pack/pack-x.pack')).toEqual({ kind: 'incomplete', reason: expect.stringMatching(/announced/) });
+  });
+
+  it('calls a pack without its header incomplete', async () => {
+    const gitdir = storeWith(new Uint8Array(10), readFileSync(source.idx));
+    expect(await verifyFetchedPack(nodeFs, gitdir, 'objects/pack/pack-x.pack')).toMatchObject({ kind: 'incomplete' });
   });
 });
