@@ -108,6 +108,7 @@ export function createDesktopBridge(ipc: IpcRendererPort): DesktopBridge {
     syncRun: (request) => invoke(INVOKE_CHANNELS.syncRun, request),
     syncCancel: (sourceId) => invoke(INVOKE_CHANNELS.syncCancel, { sourceId }),
     deleteSyncStore: (sourceId) => invoke(INVOKE_CHANNELS.deleteSyncStore, { sourceId }),
+    pruneSyncStores: (keepSourceIds) => invoke(INVOKE_CHANNELS.pruneSyncStores, { keepSourceIds }),
     onCommand: (listener) => subscribe(commandListeners, listener),
     onDeepLink: (listener) => {
       const unsubscribe = subscribe(deepLinkListeners, listener);

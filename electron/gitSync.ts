@@ -8,7 +8,13 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { HttpClient } from 'isomorphic-git';
-import { EVENT_CHANNELS, type DeleteSyncStoreResult, type SyncRunRequest, type SyncRunResponse } from '../core/desktop/ipcContract';
+import {
+  EVENT_CHANNELS,
+  type DeleteSyncStoreResult,
+  type PruneSyncStoresResult,
+  type SyncRunRequest,
+  type SyncRunResponse,
+} from '../core/desktop/ipcContract';
 import { fileIndexFromMap } from '../core/sync/cachedFileIndex';
 import { classifySyncError, scrub } from '../core/sync/classifySyncError';
 import { withSourceLock } from '../core/sync/sourceLock';
@@ -38,6 +44,8 @@ export interface DesktopGitSync {
   cancel(sourceId: string): boolean;
   /** Deletes the source's object store (stopping its sync first) and forgets its in-memory object cache. */
   deleteStore(sourceId: string): Promise<DeleteSyncStoreResult>;
+  /** Deletes every object store but those of `keepSourceIds` and of running syncs. */
+  pruneStores(keepSourceIds: readonly string[]): Promise<PruneSyncStoresResult>;
 }
 
 interface RunningSync {
@@ -45,6 +53,9 @@ interface RunningSync {
   /** Settles when the sync has stopped touching the object store and released the source's lock. */
   finished: Promise<void>;
 }
+
+/** Names `objectStoreFolderName` gives; nothing else in the stores folder is ever deleted by a prune. */
+const STORE_FOLDER = /-[0-9a-f]{16}$/;
 
 /**
  * The object store folder of a source: readable, and unique per id even where two ids sanitise alike or a
@@ -151,12 +162,33 @@ export function createDesktopGitSync(options: DesktopGitSyncOptions): DesktopGit
       return { deleted: true };
     } catch (error) {
       if (error instanceof SyncError && error.code === 'already-running') {
-        return { deleted: false, reason: 'A new sync of this source started while it was being removed; its downloaded data stays until the next removal.' };
+        return { deleted: false, reason: 'A new sync of this source started while it was being removed; its downloaded data is deleted at the next start.' };
       }
       const code = (error as { code?: unknown } | undefined)?.code;
       return { deleted: false, reason: `The source's downloaded Git data could not be deleted from the app's data folder (${typeof code === 'string' ? code : 'unknown error'}).` };
     }
   };
 
-  return { run, cancel, deleteStore };
+  const pruneStores: DesktopGitSync['pruneStores'] = async (keepSourceIds) => {
+    const keep = new Set([...keepSourceIds, ...running.keys()].map(objectStoreFolderName));
+    let names: string[];
+    try {
+      names = await fs.promises.readdir(storesRoot);
+    } catch {
+      return { removed: 0, failed: 0 }; // no stores folder yet: nothing was ever synced
+    }
+    const result: PruneSyncStoresResult = { removed: 0, failed: 0 };
+    for (const name of names) {
+      if (keep.has(name) || !STORE_FOLDER.test(name)) continue;
+      try {
+        await fs.promises.rm(path.join(storesRoot, name), { recursive: true, force: true });
+        result.removed++;
+      } catch {
+        result.failed++;
+      }
+    }
+    return result;
+  };
+
+  return { run, cancel, deleteStore, pruneStores };
 }

@@ -7,6 +7,7 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import {
   INVOKE_CHANNELS,
   type DeleteSyncStoreResult,
+  type PruneSyncStoresResult,
   type DesktopPlatform,
   type InvokeChannel,
   type InvokeRequest,
@@ -23,6 +24,7 @@ import {
   parseSetTokenRequest,
   parseSourceTokenRequest,
   parseSyncRunRequest,
+  parsePruneSyncStoresRequest,
   parseSyncSourceRequest,
   type ParsedRequest,
 } from './ipcRequestValidation';
@@ -52,6 +54,8 @@ export interface IpcDependencies {
   syncCancel(sourceId: string): boolean;
   /** Deletes the source's object store, after stopping its sync. */
   deleteSyncStore(sourceId: string): Promise<DeleteSyncStoreResult>;
+  /** Deletes the object stores of every source not kept (nor syncing). */
+  pruneSyncStores(keepSourceIds: string[]): Promise<PruneSyncStoresResult>;
 }
 
 function desktopPlatform(platform: NodeJS.Platform): DesktopPlatform {
@@ -105,6 +109,10 @@ export function createIpcHandlers(deps: IpcDependencies): IpcHandlerTable {
     [INVOKE_CHANNELS.deleteSyncStore]: {
       parse: parseSyncSourceRequest,
       handle: ({ sourceId }) => deps.deleteSyncStore(sourceId),
+    },
+    [INVOKE_CHANNELS.pruneSyncStores]: {
+      parse: parsePruneSyncStoresRequest,
+      handle: ({ keepSourceIds }) => deps.pruneSyncStores(keepSourceIds),
     },
   };
 }

@@ -9,6 +9,7 @@ import type {
   SetTokenRequest,
   SourceTokenRequest,
   SyncRunRequest,
+  PruneSyncStoresRequest,
   SyncSourceRequest,
 } from '../core/desktop/ipcContract';
 import { checkRepositoryUrl, normaliseSubdir } from '../core/sync/checkSourceSettings';
@@ -73,6 +74,16 @@ export function parseSyncSourceRequest(raw: unknown): ParsedRequest<SyncSourceRe
   const sourceId = fields(raw)?.sourceId;
   if (!validSourceId(sourceId)) return refuse('A valid source id is required.');
   return { ok: true, value: { sourceId } };
+}
+
+/** More Git sources than anyone keeps; a longer list is refused rather than walked. */
+const MAX_KEPT_SOURCES = 1000;
+
+export function parsePruneSyncStoresRequest(raw: unknown): ParsedRequest<PruneSyncStoresRequest> {
+  const ids = fields(raw)?.keepSourceIds;
+  if (!Array.isArray(ids) || ids.length > MAX_KEPT_SOURCES) return refuse('A list of at most 1000 source ids is required.');
+  if (!ids.every(validSourceId)) return refuse('Every kept source id must be a valid source id.');
+  return { ok: true, value: { keepSourceIds: [...ids] } };
 }
 
 /** Surrounding whitespace (a pasted newline) is trimmed; a token never contains whitespace inside. */

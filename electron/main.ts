@@ -81,6 +81,7 @@ function onReady(): void {
       syncRun: gitSync.run,
       syncCancel: gitSync.cancel,
       deleteSyncStore: gitSync.deleteStore,
+      pruneSyncStores: gitSync.pruneStores,
     }),
   );
   installApplicationMenu({

@@ -24,6 +24,7 @@ export const INVOKE_CHANNELS = {
   syncRun: 'sync:run',
   syncCancel: 'sync:cancel',
   deleteSyncStore: 'sync:delete-store',
+  pruneSyncStores: 'sync:prune-stores',
 } as const;
 
 /** Main → renderer event channels (`webContents.send` / `ipcRenderer.on`). */
@@ -108,6 +109,17 @@ export interface DeleteSyncStoreResult {
   reason?: string;
 }
 
+/** The Git sources the cache holds (`sync:prune-stores`): every other object store is left over and deleted. */
+export interface PruneSyncStoresRequest {
+  keepSourceIds: string[];
+}
+
+/** What pruning did: left-over object stores deleted, and those that could not be (tried again next start). */
+export interface PruneSyncStoresResult {
+  removed: number;
+  failed: number;
+}
+
 /**
  * The change set for the page to apply in one transaction, or why there is none. Structured-clone
  * friendly (plain objects and Uint8Arrays); the message never contains the token.
@@ -137,6 +149,7 @@ export interface InvokeContract {
   /** `true` when a sync of the source was running and has been told to stop (its `sync:run` answers `cancelled`). */
   'sync:cancel': { request: SyncSourceRequest; response: boolean };
   'sync:delete-store': { request: SyncSourceRequest; response: DeleteSyncStoreResult };
+  'sync:prune-stores': { request: PruneSyncStoresRequest; response: PruneSyncStoresResult };
 }
 
 export type InvokeChannel = keyof InvokeContract;
@@ -203,6 +216,11 @@ export interface DesktopBridge {
   syncCancel(sourceId: string): Promise<boolean>;
   /** Deletes a removed source's object store from the app's data folder, stopping its sync first if one runs. */
   deleteSyncStore(sourceId: string): Promise<DeleteSyncStoreResult>;
+  /**
+   * Deletes the object stores of sources that are gone (a removal whose deletion failed, or from before
+   * removals deleted them); `keepSourceIds` are the Git sources the cache holds. Running syncs are kept.
+   */
+  pruneSyncStores(keepSourceIds: string[]): Promise<PruneSyncStoresResult>;
   onCommand(listener: (command: AppCommand) => void): Unsubscribe;
   /** Deep links that arrive before the first subscriber are kept (the latest one) and delivered to it. */
   onDeepLink(listener: (link: DeepLink) => void): Unsubscribe;

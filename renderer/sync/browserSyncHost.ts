@@ -15,9 +15,12 @@ export interface BrowserSyncHostDeps {
   reply(message: SyncWorkerReply): void;
 }
 
+/** The folder that holds one object store per source inside the worker's LightningFS. */
+const STORES_ROOT = '/sources';
+
 /** The folder of a source's object store (a bare repository) inside the worker's LightningFS. */
 export function browserObjectStoreDir(sourceId: string): string {
-  return `/sources/${encodeURIComponent(sourceId)}`;
+  return `${STORES_ROOT}/${encodeURIComponent(sourceId)}`;
 }
 
 interface RunningSync {
@@ -28,7 +31,8 @@ interface RunningSync {
 
 /**
  * What the sync worker does with each message from the page (see `SyncWorkerRequest`): the same engine
- * as on desktop, with a cancel switch per running sync and the deletion of a removed source's object store.
+ * as on desktop, with a cancel switch per running sync, the deletion of a removed source's object store,
+ * and the deletion of stores no source owns any more.
  */
 export function createBrowserSyncHost(deps: BrowserSyncHostDeps): { handle(request: SyncWorkerRequest): Promise<void> } {
   const { db, fs, http } = deps;
@@ -96,6 +100,28 @@ export function createBrowserSyncHost(deps: BrowserSyncHostDeps): { handle(reque
     }
   }
 
+  async function pruneStores(keepSourceIds: readonly string[]): Promise<void> {
+    const keep = new Set([...keepSourceIds, ...running.keys(), ...deleting].map(browserObjectStoreDir));
+    const result = { removed: 0, failed: 0 };
+    let names: string[] = [];
+    try {
+      names = await fs.promises.readdir(STORES_ROOT);
+    } catch {
+      // No stores folder yet: nothing was ever synced.
+    }
+    for (const name of names) {
+      const dir = `${STORES_ROOT}/${name}`;
+      if (keep.has(dir)) continue;
+      try {
+        await wipeObjectStore(fs, dir);
+        result.removed++;
+      } catch {
+        result.failed++;
+      }
+    }
+    deps.reply({ type: 'stores-pruned', ...result });
+  }
+
   return {
     async handle(request) {
       switch (request.type) {
@@ -106,6 +132,8 @@ export function createBrowserSyncHost(deps: BrowserSyncHostDeps): { handle(reque
           return;
         case 'delete-store':
           return deleteStore(request.sourceId);
+        case 'prune-stores':
+          return pruneStores(request.keepSourceIds);
       }
     },
   };

@@ -1,11 +1,11 @@
 import { useSyncExternalStore } from 'react';
-import type { DeleteSyncStoreResult, DesktopBridge } from '../../core/desktop/ipcContract';
+import type { DeleteSyncStoreResult, DesktopBridge, PruneSyncStoresResult } from '../../core/desktop/ipcContract';
 import type { GitSyncEngine, GitSyncOutcome } from '../../core/sync/runGitSync';
 import type { SyncProgress } from '../../core/sync/syncGitSource';
 import { readSettings } from '../../core/userdata/settings';
 import { db } from '../app/database';
 import { notifySearchIndexChanged } from '../search/searchClient';
-import type { SyncWorkerReply, SyncWorkerRequest } from './syncMessages';
+import { WORKER_FS_NAME, type SyncWorkerReply, type SyncWorkerRequest } from './syncMessages';
 import { readWebToken } from './webTokenStore';
 
 export interface SourceSyncState {
@@ -30,6 +30,8 @@ class SyncClient {
   /** Desktop: the cancel switch of each running sync (in the browser the worker keeps its own). */
   private desktopControllers = new Map<string, AbortController>();
   private storeDeletions = new Map<string, (result: DeleteSyncStoreResult) => void>();
+  private prunes: ((result: PruneSyncStoresResult) => void)[] = [];
+  private pruned: Promise<PruneSyncStoresResult> | undefined;
   private listeners = new Set<Listener>();
   private snapshot: ReadonlyMap<string, SourceSyncState> = new Map();
 
@@ -80,6 +82,29 @@ class SyncClient {
     }
   }
 
+  /**
+   * Once per session: deletes the object stores no Git source in the cache owns any more (a removal whose
+   * deletion failed, or one from before removals deleted them), so their downloaded data does not stay
+   * forever. Stores of running syncs are kept. Never rejects.
+   */
+  pruneLeftoverStores(): Promise<PruneSyncStoresResult> {
+    this.pruned ??= this.prune().catch(() => ({ removed: 0, failed: 0 }));
+    return this.pruned;
+  }
+
+  private async prune(): Promise<PruneSyncStoresResult> {
+    const keep = (await db.sources.toArray()).filter((source) => source.kind === 'git').map((source) => source.id);
+    const bridge = window.runbookReader;
+    if (bridge) return bridge.pruneSyncStores(keep);
+    // Without the worker's database there is nothing to prune, and no reason to start the worker.
+    const databases = await indexedDB.databases?.();
+    if (databases && !databases.some((d) => d.name === WORKER_FS_NAME)) return { removed: 0, failed: 0 };
+    return new Promise<PruneSyncStoresResult>((resolve) => {
+      this.prunes.push(resolve);
+      this.ensureWorker().postMessage({ type: 'prune-stores', keepSourceIds: keep } satisfies SyncWorkerRequest);
+    });
+  }
+
   /** Syncs every Git source one after the other (the start-up, `online` and periodic syncs). */
   async syncAll(): Promise<void> {
     const sources = await db.sources.where('id').notEqual('bundled').toArray();
@@ -122,6 +147,10 @@ class SyncClient {
         this.set(message.sourceId, { running: true, progress: message.progress });
         return;
       }
+      if (message.type === 'stores-pruned') {
+        this.prunes.shift()?.({ removed: message.removed, failed: message.failed });
+        return;
+      }
       if (message.type === 'store-deleted') {
         const done = this.storeDeletions.get(message.sourceId);
         this.storeDeletions.delete(message.sourceId);
@@ -136,6 +165,7 @@ class SyncClient {
       this.waiting.clear();
       for (const done of this.storeDeletions.values()) done({ deleted: false, reason: message });
       this.storeDeletions.clear();
+      for (const done of this.prunes.splice(0)) done({ removed: 0, failed: 0 });
       this.worker = undefined;
     };
     this.worker = worker;

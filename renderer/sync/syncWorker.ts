@@ -4,14 +4,14 @@ import LightningFS from '@isomorphic-git/lightning-fs';
 import http from 'isomorphic-git/http/web';
 import { RunbookDatabase } from '../../core/cache/runbookDatabase';
 import { createBrowserSyncHost } from './browserSyncHost';
-import type { SyncWorkerRequest } from './syncMessages';
+import { WORKER_FS_NAME, type SyncWorkerRequest } from './syncMessages';
 
 // The browser build's sync: the same engine as on desktop, with an IndexedDB-backed object store
 // and the browser's fetch, off the UI thread so reading never waits for it.
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const host = createBrowserSyncHost({
   db: new RunbookDatabase(),
-  fs: new LightningFS('runbook-reader-git'),
+  fs: new LightningFS(WORKER_FS_NAME),
   http,
   isOnline: () => navigator.onLine,
   reply: (message) => scope.postMessage(message),

@@ -5,7 +5,8 @@ import { syncClient } from './syncClient';
 
 /**
  * Brings Git sources up to date without the reader asking: at start when online, when the connection
- * comes back, and every `syncIntervalMinutes` (default 15). Reading never waits for any of these.
+ * comes back, and every `syncIntervalMinutes` (default 15). Reading never waits for any of these. At
+ * start it also deletes the downloaded Git data of sources that no longer exist.
  */
 export function useSyncScheduler(cacheReady: boolean): void {
   useEffect(() => {
@@ -16,6 +17,7 @@ export function useSyncScheduler(cacheReady: boolean): void {
       if (navigator.onLine) void syncClient.syncAll();
     };
     syncIfOnline();
+    void syncClient.pruneLeftoverStores();
     window.addEventListener('online', syncIfOnline);
     void readSettings(db).then(({ syncIntervalMinutes }) => {
       if (!stopped && syncIntervalMinutes > 0) timer = window.setInterval(syncIfOnline, syncIntervalMinutes * 60_000);

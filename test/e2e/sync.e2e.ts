@@ -123,4 +123,78 @@ describe('syncing a Git source in Chromium (loopback git http-backend)', () => {
     expect(await card.getByRole('button', { name: 'Sync now' }).isEnabled()).toBe(true);
     await expectText(page.locator('.rr-library-entry', { hasText: 'Disk Pressure' }), 'Disk Pressure');
   });
+
+  it('deletes the downloaded Git data of a source that no longer exists at the next start, and only that', async () => {
+    const { page } = app;
+    await page.goto(`${app.server.url}#/sources`);
+    await page.getByLabel('Repository address (https)').fill(server.url('storage.git'));
+    await page.getByLabel(/Display name/).fill('Left over');
+    await page.getByRole('button', { name: 'Add and sync' }).click();
+    await expectText(page.locator('.rr-source', { hasText: 'Left over' }), /Last successful sync/);
+    const leftOver = await page.evaluate(forgetSourceNamed, 'Left over');
+    const kept = await page.evaluate(gitSourceFolders);
+    await expect.poll(() => page.evaluate(objectStoreFolders)).toContain(leftOver);
+
+    await page.reload();
+    await expect.poll(() => page.evaluate(objectStoreFolders), { timeout: 10_000 }).not.toContain(leftOver);
+    expect((await page.evaluate(objectStoreFolders)).sort()).toEqual(kept.sort());
+    const card = page.locator('.rr-source', { hasText: 'Storage runbooks' });
+    await card.getByRole('button', { name: 'Sync now' }).click();
+    await expectText(card, /Last successful sync/);
+    expect(await card.getByRole('alert').count()).toBe(0);
+  });
 });
+
+/**
+ * Deletes the source named `name` from the cache as a removal whose store deletion failed would leave it
+ * (or an app version from before removals deleted stores): the record is gone, its object store is not.
+ * Returns the folder name of its object store. Runs in the page.
+ */
+async function forgetSourceNamed(name: string): Promise<string> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const open = indexedDB.open('runbook-reader');
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const store = db.transaction('sources', 'readwrite').objectStore('sources');
+  const sources = await new Promise<{ id: string; name: string }[]>((resolve) => {
+    const all = store.getAll();
+    all.onsuccess = () => resolve(all.result as { id: string; name: string }[]);
+  });
+  const id = sources.find((source) => source.name === name)!.id;
+  await new Promise((resolve) => (store.delete(id).onsuccess = resolve));
+  db.close();
+  return encodeURIComponent(id);
+}
+
+/** Object store folder names of the Git sources the cache holds. Runs in the page. */
+async function gitSourceFolders(): Promise<string[]> {
+  const db = await new Promise<IDBDatabase>((resolve) => {
+    const open = indexedDB.open('runbook-reader');
+    open.onsuccess = () => resolve(open.result);
+  });
+  const sources = await new Promise<{ id: string; kind: string }[]>((resolve) => {
+    const all = db.transaction('sources').objectStore('sources').getAll();
+    all.onsuccess = () => resolve(all.result as { id: string; kind: string }[]);
+  });
+  db.close();
+  return sources.filter((source) => source.kind === 'git').map((source) => encodeURIComponent(source.id));
+}
+
+/**
+ * The folders under `/sources` in the sync worker's file system, read from LightningFS's saved directory
+ * tree (a Map of name → Map, key 0 being the entry's own stat). Runs in the page.
+ */
+async function objectStoreFolders(): Promise<string[]> {
+  const db = await new Promise<IDBDatabase>((resolve) => {
+    const open = indexedDB.open('runbook-reader-git');
+    open.onsuccess = () => resolve(open.result);
+  });
+  const root = await new Promise<Map<unknown, unknown> | undefined>((resolve) => {
+    const get = db.transaction('runbook-reader-git_files').objectStore('runbook-reader-git_files').get('!root');
+    get.onsuccess = () => resolve(get.result as Map<unknown, unknown> | undefined);
+  });
+  db.close();
+  const sources = (root?.get('/') as Map<unknown, unknown> | undefined)?.get('sources') as Map<unknown, unknown> | undefined;
+  return [...(sources?.keys() ?? [])].filter((key): key is string => typeof key === 'string');
+}

@@ -24,6 +24,7 @@ describe('desktop bridge', () => {
         'onSyncProgress',
         'openExternal',
         'printToPdf',
+        'pruneSyncStores',
         'setToken',
         'syncCancel',
         'syncRun',
@@ -46,6 +47,13 @@ describe('desktop bridge', () => {
     const call = api[method] as (...values: readonly string[]) => Promise<unknown>;
     expect(await call(...args)).toBe('answer');
     expect(ipc.invocations).toEqual([{ channel, args: sent }]);
+  });
+
+  it('pruneSyncStores(ids) invokes sync:prune-stores with the kept ids', async () => {
+    const { bridge: api, ipc } = bridge();
+    ipc.respond = () => ({ removed: 1, failed: 0 });
+    expect(await api.pruneSyncStores(['ops', 'team'])).toEqual({ removed: 1, failed: 0 });
+    expect(ipc.invocations).toEqual([{ channel: INVOKE_CHANNELS.pruneSyncStores, args: [{ keepSourceIds: ['ops', 'team'] }] }]);
   });
 
   it('delivers commands without the IpcRenderer event and stops after unsubscribe', () => {

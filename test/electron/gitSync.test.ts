@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SyncProgressEvent, SyncRunRequest, SyncRunResponse } from '../../core/desktop/ipcContract';
@@ -256,6 +256,35 @@ describe('desktop sync: system proxy, cancelling, re-reading, removing a source'
 
     const fresh = expectOk(await sync(request(), fakePage().target));
     expect(fresh.stats).toMatchObject({ comparedBy: 'cache', counts: { added: 11 } });
+  });
+
+  it('pruning deletes the stores of sources that are gone, keeps the kept and the syncing ones, and nothing else', async () => {
+    const { git, sync, userData } = desktop();
+    const first = expectOk(await sync(request(), fakePage().target));
+    expectOk(await sync(request({ sourceId: 'removed-long-ago' }), fakePage().target));
+    expectOk(await sync(request({ sourceId: 'syncing-now' }), fakePage().target));
+    const stores = path.join(userData, GIT_STORES_FOLDER);
+    writeFileSync(path.join(stores, 'notes.txt'), 'not a store');
+    mkdirSync(path.join(stores, 'backup'));
+
+    // A sync of a source the page's list does not name yet (added a moment ago) is running meanwhile.
+    repo.write(runbookPath(6), `# Changed before the prune\n\n${'words '.repeat(300)}\n`).commit();
+    const stalled = server.url('ops.git', { kind: 'stall', afterBytes: 20 });
+    const from = server.requests.length;
+    const running = sync(
+      request({ sourceId: 'syncing-now', url: stalled, previousCommit: first.changeSet.version, cached: cachedAfter(first.changeSet) }),
+      fakePage().target,
+    );
+    await packRequested(stalled, from);
+
+    expect(await git.pruneStores(['ops'])).toEqual({ removed: 1, failed: 0 });
+    expect(readdirSync(stores).sort()).toEqual([objectStoreFolderName('ops'), objectStoreFolderName('syncing-now'), 'backup', 'notes.txt'].sort());
+    git.cancel('syncing-now');
+    expect(await running).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    // The kept source syncs on from its store: only the changed runbook is read.
+    const next = expectOk(await sync(request({ previousCommit: first.changeSet.version, cached: cachedAfter(first.changeSet) }), fakePage().target));
+    expect(next.stats).toMatchObject({ comparedBy: 'trees', parsed: 1 });
+    expect(await desktop().git.pruneStores([])).toEqual({ removed: 0, failed: 0 });
   });
 
   it('deleting the store of a source that is syncing cancels that sync first', async () => {

@@ -26,6 +26,7 @@ function register(overrides: Partial<IpcDependencies> = {}) {
     }),
     syncCancel: vi.fn((sourceId: string) => sourceId === 'ops'),
     deleteSyncStore: vi.fn(async () => ({ deleted: true })),
+    pruneSyncStores: vi.fn(async () => ({ removed: 0, failed: 0 })),
     ...overrides,
   };
   registerIpcHandlers(createIpcHandlers(deps));
@@ -42,6 +43,7 @@ const VALID_REQUESTS: Record<InvokeChannel, unknown[]> = {
   'sync:run': [{ sourceId: 'ops', url: 'https://git.example.com/ops/runbooks.git', cached: {} }],
   'sync:cancel': [{ sourceId: 'ops' }],
   'sync:delete-store': [{ sourceId: 'ops' }],
+  'sync:prune-stores': [{ keepSourceIds: ['ops', 'team runbooks'] }],
 };
 
 describe('IPC handlers', () => {
@@ -111,6 +113,10 @@ describe('IPC handlers', () => {
     ['sync:cancel', ['ops']],
     ['sync:delete-store', [{ sourceId: 'x'.repeat(201) }]],
     ['sync:delete-store', [{ sourceId: 'ops\u0000' }]],
+    ['sync:prune-stores', [{}]],
+    ['sync:prune-stores', [{ keepSourceIds: 'ops' }]],
+    ['sync:prune-stores', [{ keepSourceIds: ['ops', ''] }]],
+    ['sync:prune-stores', [{ keepSourceIds: Array.from({ length: 1001 }, (_, i) => `s${i}`) }]],
   ] as const)('%s refuses malformed request %j', async (channel, args) => {
     const { ipcMain } = register();
     await expect(ipcMain.invoke(channel, APP_FRAME, ...args)).rejects.toThrow(/refused/);
@@ -216,6 +222,14 @@ describe('IPC handlers', () => {
       reason: 'The source’s downloaded Git data could not be deleted (EBUSY).',
     });
     expect(deleteSyncStore.mock.calls).toEqual([['ops'], ['busy']]);
+  });
+
+  it('sync:prune-stores passes the kept source ids to main and its counts back', async () => {
+    const pruneSyncStores = vi.fn(async () => ({ removed: 2, failed: 1 }));
+    const { ipcMain } = register({ pruneSyncStores });
+    expect(await ipcMain.invoke('sync:prune-stores', APP_FRAME, { keepSourceIds: ['ops'], extra: 'dropped' })).toEqual({ removed: 2, failed: 1 });
+    expect(await ipcMain.invoke('sync:prune-stores', APP_FRAME, { keepSourceIds: [] })).toEqual({ removed: 2, failed: 1 });
+    expect(pruneSyncStores.mock.calls).toEqual([[['ops']], [[]]]);
   });
 
   it('no handler can return a stored token', async () => {

@@ -9,6 +9,7 @@ describe('IPC contract', () => {
         'shell:open-external',
         'sync:cancel',
         'sync:delete-store',
+        'sync:prune-stores',
         'sync:run',
         'token:delete',
         'token:has',

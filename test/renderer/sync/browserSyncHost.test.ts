@@ -139,6 +139,30 @@ describe('the browser sync worker', () => {
     expect(await listStores(worker.fs)).toEqual([]);
   });
 
+  it('prune-stores deletes the stores of sources not kept, but never a kept or a syncing one', async () => {
+    const worker = await startWorker(source('team'), source('left over'), source('syncing'));
+    for (const id of ['team', 'left over', 'syncing']) await worker.host.handle({ type: 'sync', sourceId: id });
+    expect(await listStores(worker.fs)).toEqual(['left%20over', 'syncing', 'team']);
+    const { running } = await startStalledSync(worker, 'syncing');
+
+    await worker.host.handle({ type: 'prune-stores', keepSourceIds: ['team'] });
+    expect(worker.replies.at(-1)).toEqual({ type: 'stores-pruned', removed: 1, failed: 0 });
+    expect(await listStores(worker.fs)).toEqual(['syncing', 'team']);
+    await worker.host.handle({ type: 'cancel', sourceId: 'syncing' });
+    await running;
+
+    // The kept source syncs on from its own store.
+    repo.write(runbookPath(3), '# Changed after the prune\n').commit();
+    await worker.host.handle({ type: 'sync', sourceId: 'team' });
+    expect(doneOf(worker, 'team').at(-1)).toMatchObject({ ok: true, stats: { comparedBy: 'trees' } });
+  });
+
+  it('prune-stores on a worker that never synced finds nothing to delete', async () => {
+    const worker = await startWorker(source('team'));
+    await worker.host.handle({ type: 'prune-stores', keepSourceIds: [] });
+    expect(worker.replies).toEqual([{ type: 'stores-pruned', removed: 0, failed: 0 }]);
+  });
+
   it('a source removed from the cache is not synced', async () => {
     const worker = await startWorker(source('team'));
     await worker.host.handle({ type: 'sync', sourceId: 'gone' });
