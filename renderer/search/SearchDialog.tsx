@@ -139,8 +139,8 @@ export function SearchDialog({ open, onClose, initialQuery }: Props) {
   const listId = `${ids}-results`;
 
   return (
-    <div className="rr-search-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div ref={dialog} className="rr-search" role="dialog" aria-modal="true" aria-labelledby={`${ids}-title`} onKeyDown={onKeyDown}>
+    <div className="rr-modal-backdrop rr-search-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div ref={dialog} className="rr-modal rr-search" role="dialog" aria-modal="true" aria-labelledby={`${ids}-title`} onKeyDown={onKeyDown}>
         <h2 id={`${ids}-title`} className="rr-visually-hidden">
           Search runbooks
         </h2>
