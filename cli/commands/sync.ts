@@ -4,10 +4,10 @@ import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import http from 'isomorphic-git/http/node';
 import type { ChangeSet } from '../../core/model';
 import { fileIndexFromMap } from '../../core/sync/cachedFileIndex';
 import { SyncError } from '../../core/sync/syncError';
+import { commandLineHttpClient } from '../commandLineHttpClient';
 import { syncGitSource, type GitSyncStats, type SyncProgress } from '../../core/sync/syncGitSource';
 
 export const SYNC_USAGE = `Usage: runbook-reader sync <url> [options]
@@ -79,7 +79,7 @@ export async function syncCommand(args: string[]): Promise<number> {
         signal: controller.signal,
         ...(!json && process.stderr.isTTY ? { onProgress: showProgress } : {}),
       },
-      { fs, http, gitdir: join(stateDir, 'objects.git') },
+      { fs, http: commandLineHttpClient(), gitdir: join(stateDir, 'objects.git') },
     );
     if (!json && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
 

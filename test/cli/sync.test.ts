@@ -1,9 +1,11 @@
 import { execFile } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLoopbackProxy, type LoopbackProxy } from '../helpers/connectProxy';
 import { startGitHttpServer, type GitHttpServer } from '../helpers/gitHttpServer';
 import { BAD_FILES, RunbookRepo, generateRunbooks } from '../helpers/makeRunbookRepo';
 
@@ -16,14 +18,27 @@ interface Run {
   stderr: string;
 }
 
+/** The proxy variables the command reads; a machine's own are not passed on, so every run is deliberate. */
+const PROXY_VARIABLES = ['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'NO_PROXY'].flatMap((name) => [name, name.toLowerCase()]);
+
 /** Runs the real command in its own process (the loopback server lives in this one, so never block it). */
 function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !PROXY_VARIABLES.includes(name)));
   return new Promise((resolve) => {
-    execFile('node', ['cli/bin.mjs', ...args], { cwd: ROOT, env: { ...process.env, ...env } }, (error, stdout, stderr) => {
+    execFile('node', ['cli/bin.mjs', ...args], { cwd: ROOT, env: { ...inherited, ...env } }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+/** A loopback port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
 }
 
 let server: GitHttpServer;
@@ -126,6 +141,51 @@ describe('runbook-reader sync', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).toContain('Usage: runbook-reader sync <url>');
+  });
+
+  describe('behind a proxy (HTTP_PROXY / HTTPS_PROXY / NO_PROXY)', () => {
+    let proxy: LoopbackProxy;
+    beforeAll(async () => {
+      proxy = await startLoopbackProxy();
+    });
+    afterAll(() => proxy.close());
+    const serverHost = () => new URL(server.url('cli.git')).host;
+
+    it('goes through the proxy the environment names, and around it for hosts in NO_PROXY', async () => {
+      const through = await cli(['sync', server.url('cli.git'), '--json'], { HTTP_PROXY: proxy.url });
+      expect(through.code).toBe(0);
+      expect(JSON.parse(through.stdout)).toMatchObject({ commit: repo.head() });
+      expect(proxy.requests.map((r) => `${r.method} ${r.target}`)).toContain(`CONNECT ${serverHost()}`);
+
+      const seen = proxy.requests.length;
+      const around = await cli(['sync', server.url('cli.git'), '--json'], { http_proxy: proxy.url, no_proxy: '127.0.0.1' });
+      expect(around.code).toBe(0);
+      expect(proxy.requests).toHaveLength(seen);
+    });
+
+    it('says in one line when the proxy itself does not answer', async () => {
+      const closed = await closedPort();
+      const run = await cli(['sync', server.url('cli.git')], { HTTP_PROXY: `http://127.0.0.1:${closed}` });
+      expect(run.code).toBe(1);
+      expect(run.stderr.trim().split('\n')).toEqual([
+        `runbook-reader sync: The proxy 127.0.0.1:${closed} did not answer (ECONNREFUSED). Check the HTTPS_PROXY / HTTP_PROXY setting or your network. [host-not-found]`,
+      ]);
+    });
+
+    it('asks for proxy credentials when the proxy wants them, and sends those in the proxy URL', async () => {
+      const guarded = await startLoopbackProxy({ credentials: 'oncall:s3cret' });
+      try {
+        const refused = await cli(['sync', server.url('cli.git')], { HTTP_PROXY: guarded.url });
+        expect(refused.code).toBe(1);
+        expect(refused.stderr).toMatch(/The proxy 127\.0\.0\.1:\d+ asks for credentials \(HTTP 407\)\. .*\[auth-failed\]/);
+        const signedIn = await cli(['sync', server.url('cli.git'), '--json'], { HTTP_PROXY: guarded.url.replace('http://', 'http://oncall:s3cret@') });
+        expect(signedIn.code).toBe(0);
+        expect(guarded.requests.at(-1)?.proxyAuthorization).toBe(`Basic ${Buffer.from('oncall:s3cret').toString('base64')}`);
+        expect(signedIn.stdout + signedIn.stderr).not.toContain('s3cret');
+      } finally {
+        await guarded.close();
+      }
+    });
   });
 
   it('shows its options with --help', async () => {
