@@ -1,8 +1,8 @@
-import { Link, NavLink } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { BookmarkList } from '../bookmarks/BookmarkList';
 import { groupLibrary } from '../../core/runbook/groupLibrary';
 import { useRunbookList, useSources } from '../app/cacheQueries';
-import { runbookRoute } from '../routes';
+import { runbookHref, runbookRoute } from '../routes';
 import { StatusBadge } from './StatusBadge';
 
 interface Props {
@@ -14,6 +14,7 @@ interface Props {
 export function LibraryNav({ onNavigate }: Props) {
   const runbooks = useRunbookList();
   const sources = useSources();
+  const { pathname } = useLocation();
   if (!runbooks || !sources) return <p className="rr-muted rr-pad">Loading library…</p>;
   const visible = new Set(sources.filter((s) => !s.hidden).map((s) => s.id));
   const names = new Map(sources.map((s) => [s.id, s.name]));
@@ -45,23 +46,46 @@ export function LibraryNav({ onNavigate }: Props) {
           <section key={group.key} className="rr-library-group" aria-label={heading}>
             <h2 className="rr-library-heading">{heading}</h2>
             <ul>
-              {group.runbooks.map((r) => (
-                <li key={r.path}>
-                  <NavLink to={runbookRoute(r.sourceId, r.path)} className="rr-library-entry" onClick={onNavigate}>
-                    <span className="rr-library-title">
-                      {r.title} <StatusBadge status={r.status} />
-                      {r.changeMark && <span className="rr-badge rr-badge-new">{r.changeMark}</span>}
-                    </span>
-                    {r.summary && <span className="rr-library-summary">{r.summary}</span>}
-                  </NavLink>
-                </li>
-              ))}
+              {group.runbooks.map((r) => {
+                const current = isCurrent(runbookRoute(r.sourceId, r.path), pathname);
+                return (
+                  <li key={r.path}>
+                    {/* A plain link (hash routing needs no more): a router link per entry made rendering a
+                        1,000-runbook library take a quarter of a second after every sync. */}
+                    <a
+                      href={runbookHref(r.sourceId, r.path)}
+                      className={current ? 'rr-library-entry active' : 'rr-library-entry'}
+                      aria-current={current ? 'page' : undefined}
+                      onClick={onNavigate}
+                    >
+                      <span className="rr-library-title">
+                        {r.title} <StatusBadge status={r.status} />
+                        {r.changeMark && <span className="rr-badge rr-badge-new">{r.changeMark}</span>}
+                      </span>
+                      {r.summary && <span className="rr-library-summary">{r.summary}</span>}
+                    </a>
+                  </li>
+                );
+              })}
             </ul>
           </section>
         );
       })}
     </div>
   );
+}
+
+/** Whether a runbook route is the page shown (the router may hand back the path encoded or not). */
+function isCurrent(route: string, pathname: string): boolean {
+  return route === pathname || safeDecode(route) === safeDecode(pathname);
+}
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }
 
 function capitalise(s: string): string {

@@ -26,6 +26,21 @@ describe('reading the bundled runbooks in Chromium', () => {
     await expectText(page.locator('.rr-library-entry', { hasText: 'Database Failover' }).locator('.rr-badge'), 'draft');
   });
 
+  it('opens a runbook picked in the library and marks it there as the current page, and only it', async () => {
+    const { page } = app;
+    await page.locator('.rr-library-entry', { hasText: 'Database Failover' }).click();
+    await page.waitForURL(/#\/read\/bundled\/database-failover\.md$/);
+    await expectText(page.locator('h1#rr-runbook-title'), 'Database Failover');
+    expect(await page.locator('.rr-library-entry[aria-current="page"]').allTextContents()).toEqual([expect.stringContaining('Database Failover')]);
+    await page.locator('.rr-library-entry', { hasText: 'Background Jobs' }).click();
+    await expectText(page.locator('h1#rr-runbook-title'), 'Background Jobs');
+    expect(await page.locator('.rr-library-entry[aria-current="page"]').allTextContents()).toEqual([expect.stringContaining('Background Jobs')]);
+    await page.goBack();
+    await expectText(page.locator('h1#rr-runbook-title'), 'Database Failover');
+    await page.goBack();
+    await expectText(page.locator('h1#rr-runbook-title'), 'Clipper Operations Runbooks');
+  });
+
   it('follows the index link "Emergency Ban User" to that heading in moderation operations', async () => {
     const { page } = app;
     await page.locator('.rr-markdown a', { hasText: 'Emergency Ban User' }).first().click();
