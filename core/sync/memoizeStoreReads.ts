@@ -77,15 +77,16 @@ export function memoizeStoreReads(fs: ObjectStoreFs): ObjectStoreFs {
         throw error;
       }
     };
-  const statting =
-    (name: 'stat' | 'lstat'): AnyCall =>
-    async (...args) => {
+  const statting = (name: 'stat' | 'lstat'): AnyCall => {
+    const read = remembering(name);
+    return async (...args) => {
       const key = `${name}:${String(args[0])}`;
       if (stats.has(key)) return stats.get(key);
-      const result = await remembering(name)(...args);
+      const result = await read(...args);
       stats.set(key, result);
       return result;
     };
+  };
   const mutating =
     (name: string): AnyCall =>
     async (...args) => {
