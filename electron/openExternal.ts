@@ -6,11 +6,11 @@ import { decideOpenExternal } from './policy/externalLinks';
 /**
  * Opens `url` in the system browser / mail client / dialer / chat client if the allowlist permits.
  * Electronegativity's OPEN_EXTERNAL_JS_CHECK flags the call below for review: the URL has just
- * passed `decideOpenExternal` (https, http, mailto, tel, configured chat schemes; no credentials
- * in web links), so it is accepted in test/electron/electronegativity.test.ts.
+ * passed `decideOpenExternal` (https, http, mailto without attach=, tel, the chat schemes; no
+ * credentials in web links), so it is accepted in test/electron/electronegativity.test.ts.
  */
-export async function openExternalSafely(url: unknown, chatSchemes: readonly string[] = []): Promise<OpenExternalResult> {
-  const decision = decideOpenExternal(url, chatSchemes);
+export async function openExternalSafely(url: unknown): Promise<OpenExternalResult> {
+  const decision = decideOpenExternal(url);
   if (!decision.allow) return { opened: false, reason: decision.reason };
   try {
     await shell.openExternal(url as string);

@@ -1,5 +1,5 @@
 import type { LinkTarget } from '../model';
-import { isAllowedExternalUrl, schemeOf } from './externalUrlPolicy';
+import { judgeExternalUrl, schemeOf } from './externalUrlPolicy';
 
 const MARKDOWN_FILE = /\.(md|markdown)$/i;
 
@@ -8,7 +8,7 @@ const MARKDOWN_FILE = /\.(md|markdown)$/i;
  * (with an optional heading anchor), a heading in the same page, a file beside it, an external URL that
  * may open outside the app, or nothing at all (unknown schemes such as `javascript:`).
  */
-export function resolveRunbookLink(fromPath: string, href: string, chatSchemes: readonly string[] = []): LinkTarget {
+export function resolveRunbookLink(fromPath: string, href: string): LinkTarget {
   const trimmed = href.trim();
   if (trimmed === '') return { kind: 'blocked', reason: 'Empty link.' };
   if (trimmed.startsWith('#')) {
@@ -18,12 +18,12 @@ export function resolveRunbookLink(fromPath: string, href: string, chatSchemes: 
   }
   if (trimmed.startsWith('//')) {
     // Protocol-relative links have no meaning offline; read them as https.
-    return resolveRunbookLink(fromPath, `https:${trimmed}`, chatSchemes);
+    return resolveRunbookLink(fromPath, `https:${trimmed}`);
   }
   const scheme = schemeOf(trimmed);
   if (scheme) {
-    if (isAllowedExternalUrl(trimmed, chatSchemes)) return { kind: 'external', url: trimmed, scheme };
-    return { kind: 'blocked', reason: `Links with "${scheme}" are not opened by the reader.` };
+    const verdict = judgeExternalUrl(trimmed);
+    return verdict.allowed ? { kind: 'external', url: trimmed, scheme: verdict.scheme } : { kind: 'blocked', reason: verdict.reason };
   }
 
   const hashAt = trimmed.indexOf('#');

@@ -14,9 +14,9 @@ export type NavigationDecision =
  * Top-level navigation of the app window. App pages may navigate among themselves; a link to an
  * allowlisted external URL is opened outside the app instead; anything else is blocked.
  */
-export function decideNavigation(url: string, chatSchemes: readonly string[] = []): NavigationDecision {
+export function decideNavigation(url: string): NavigationDecision {
   if (isAppUrl(url)) return { action: 'allow' };
-  const external = decideOpenExternal(url, chatSchemes);
+  const external = decideOpenExternal(url);
   if (external.allow) return { action: 'open-externally', url };
   return { action: 'deny', reason: external.reason };
 }
@@ -32,6 +32,6 @@ export function decideRedirectOrSubframe(url: string): NavigationDecision {
 export type WindowOpenDecision = { action: 'deny'; openExternally?: string };
 
 /** `window.open` / `target=_blank`: the app never opens a second window. */
-export function decideWindowOpen(url: string, chatSchemes: readonly string[] = []): WindowOpenDecision {
-  return decideOpenExternal(url, chatSchemes).allow ? { action: 'deny', openExternally: url } : { action: 'deny' };
+export function decideWindowOpen(url: string): WindowOpenDecision {
+  return decideOpenExternal(url).allow ? { action: 'deny', openExternally: url } : { action: 'deny' };
 }

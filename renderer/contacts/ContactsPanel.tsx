@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { ContactEntry, ContactGroup, ContactKind } from '../../core/contacts/contactModel';
-import { isAllowedExternalUrl } from '../../core/links/externalUrlPolicy';
+import { externalLinkHref } from '../../core/links/externalUrlPolicy';
 import { runbookRoute } from '../routes';
 import { CopyButton } from './CopyButton';
 import { useContactGroups } from './useContactGroups';
@@ -76,7 +76,7 @@ export function ContactsPanel({ open, onClose }: Props) {
 
 function ContactRow({ entry, onNavigate }: { entry: ContactEntry; onNavigate(): void }) {
   const source = entry.sources[0];
-  const href = entry.href && isAllowedExternalUrl(entry.href, ['slack:', 'msteams:']) ? entry.href : undefined;
+  const href = externalLinkHref(entry.href);
   const web = href?.startsWith('http');
   return (
     <li className={`rr-contact rr-contact-${entry.kind}`}>

@@ -56,8 +56,9 @@ const ACCEPTED: Array<{ id: string; file: string; count: number; reason: string 
     file: 'electron/openExternal.ts',
     count: 1,
     reason:
-      'The single shell.openExternal call; the URL has just passed decideOpenExternal (https, http, mailto, tel, ' +
-      'configured chat schemes; no credentials in web links), table-tested in policy/externalLinks.test.ts.',
+      'The single shell.openExternal call; the URL has just passed decideOpenExternal (https, http, tel, mailto ' +
+      'without attach=, the chat schemes of core/links/externalUrlPolicy; no credentials in web links), ' +
+      'table-tested in policy/externalLinks.test.ts.',
   },
   {
     id: 'PROTOCOL_HANDLER_JS_CHECK',

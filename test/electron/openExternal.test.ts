@@ -26,7 +26,10 @@ describe('openExternalSafely', () => {
     expect(result.reason).toMatch(/could not open/);
   });
 
-  it('opens configured chat schemes', async () => {
-    expect((await openExternalSafely('slack://channel?id=C1', ['slack:'])).opened).toBe(true);
+  it('opens the chat links the contacts panel offers, and no mail link that attaches a file', async () => {
+    expect((await openExternalSafely('slack://channel?id=C1')).opened).toBe(true);
+    expect((await openExternalSafely('msteams:/l/chat/0/0')).opened).toBe(true);
+    expect((await openExternalSafely('mailto:oncall@example.com?ATTACH=%2Fetc%2Fpasswd')).opened).toBe(false);
+    expect(fakeElectron().shell.opened).toEqual(['slack://channel?id=C1', 'msteams:/l/chat/0/0']);
   });
 });

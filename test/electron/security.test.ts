@@ -20,6 +20,8 @@ describe('hardenWebContents', () => {
     ['app://bundle/search', false, false],
     ['https://example.com/', true, true],
     ['mailto:oncall@example.com', true, true],
+    ['slack://channel?team=T1&id=C1', true, true],
+    ['mailto:oncall@example.com?attach=/etc/passwd', true, false],
     ['file:///etc/passwd', true, false],
     ['javascript:alert(1)', true, false],
     ['app://evil/', true, false],

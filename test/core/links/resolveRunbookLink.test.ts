@@ -75,13 +75,19 @@ describe('resolveRunbookLink: external links', () => {
     });
   });
 
-  it('opens chat links only for configured chat schemes', () => {
-    expect(resolveRunbookLink(FROM, 'slack://channel?id=C1')).toMatchObject({ kind: 'blocked' });
-    expect(resolveRunbookLink(FROM, 'slack://channel?id=C1', ['slack:'])).toEqual({
+  it('opens chat links with the same policy as the contacts panel and the desktop app', () => {
+    expect(resolveRunbookLink(FROM, 'slack://channel?team=T1&id=C1')).toEqual({
       kind: 'external',
-      url: 'slack://channel?id=C1',
+      url: 'slack://channel?team=T1&id=C1',
       scheme: 'slack:',
     });
+    expect(resolveRunbookLink(FROM, 'msteams:/l/chat/0/0')).toMatchObject({ kind: 'external', scheme: 'msteams:' });
+  });
+
+  it('does not offer a mail link that would attach a file, and says why', () => {
+    const target = resolveRunbookLink(FROM, 'mailto:oncall@example.com?subject=logs&%41ttach=%2Fetc%2Fpasswd');
+    expect(target.kind).toBe('blocked');
+    if (target.kind === 'blocked') expect(target.reason).toMatch(/attach/);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { externalLinkHref } from '../../../core/links/externalUrlPolicy';
 import { decideOpenExternal } from '../../../electron/policy/externalLinks';
 
 describe('decideOpenExternal uses the shared allowlist', () => {
@@ -8,6 +9,8 @@ describe('decideOpenExternal uses the shared allowlist', () => {
     'mailto:oncall@example.com',
     'tel:+441234567890',
     'HTTPS://EXAMPLE.COM/',
+    'slack://channel?team=T1&id=C1',
+    'msteams:/l/chat/0/0?users=oncall@example.com',
   ])('opens %s', (url) => {
     expect(decideOpenExternal(url)).toEqual({ allow: true });
   });
@@ -22,7 +25,11 @@ describe('decideOpenExternal uses the shared allowlist', () => {
     ['ms-msdt:/id PCWDiagnostic', /"ms-msdt:"/],
     ['app://bundle/index.html', /"app:"/],
     ['runbook-reader://open/bundled/a.md', /"runbook-reader:"/],
-    ['slack://channel?team=T1&id=C1', /"slack:"/],
+    ['discord://channels/1', /"discord:"/],
+    ['mailto:oncall@example.com?attach=/etc/passwd', /attach/],
+    ['mailto:oncall@example.com?subject=x&ATTACHMENT=%2Fetc%2Fpasswd', /attach/],
+    ['mailto:oncall@example.com?%61ttach=/etc/passwd', /attach/],
+    ['mailto:oncall@example.com?at\ttach=/etc/passwd', /control characters/],
     ['https://user:pass@example.com/', /user name or password/],
     ['https://token@example.com/', /user name or password/],
     ['/relative/path', /not a complete address/],
@@ -39,8 +46,11 @@ describe('decideOpenExternal uses the shared allowlist', () => {
     expect(decideOpenExternal(value).allow).toBe(false);
   });
 
-  it('opens configured chat schemes only when configured', () => {
-    expect(decideOpenExternal('slack://channel?id=C1', ['slack:']).allow).toBe(true);
-    expect(decideOpenExternal('msteams://l/channel/1', ['slack:']).allow).toBe(false);
+  it('opens every link the contacts panel offers, chat links included', () => {
+    for (const url of ['slack://channel?team=T1&id=C1', 'msteams:/l/chat/0/0', 'tel:+441234567890', 'mailto:oncall@example.com']) {
+      const offered = externalLinkHref(url);
+      expect(offered).toBe(url);
+      expect(decideOpenExternal(offered)).toEqual({ allow: true });
+    }
   });
 });
