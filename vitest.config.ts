@@ -1,16 +1,60 @@
 import { defineConfig } from 'vitest/config';
 
-// Unit tests: platform-free core, Electron main/preload (with `electron` mocked), CLI, renderer helpers.
+/**
+ * Tests that start real parts (loopback Git servers, child processes, esbuild bundles): seconds each, so
+ * they are their own project and `npm run test:unit` stays fast. Everything else under test/ (but e2e) is
+ * a unit test.
+ */
+const INTEGRATION = [
+  'test/cli/**/*.test.ts',
+  'test/core/sync/**/*.test.ts',
+  'test/renderer/sync/**/*.test.ts',
+  'test/electron/gitSync.test.ts',
+  'test/electron/bundle.test.ts',
+  'test/electron/builderConfig.test.ts',
+  'test/electron/electronegativity.test.ts',
+  'test/core/architecture.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-    exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
+    // Electron's runtime cannot run here: every test sees a small fake of the `electron` module.
     setupFiles: ['test/setup/electronMock.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Some sync and search suites build large generated corpora; in a full run one worker went past
     // Node's default heap limit, so workers get more headroom (the machine has 24 GiB).
     execArgv: ['--max-old-space-size=8192'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+          exclude: ['test/e2e/**', 'node_modules/**', ...INTEGRATION],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: INTEGRATION,
+        },
+      },
+      {
+        // The production web build (`npm run test:e2e` builds it first) in Debian's Chromium.
+        test: {
+          name: 'e2e',
+          root: '.',
+          include: ['test/e2e/**/*.e2e.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // One Chromium at a time: the CI machine has two cores.
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });

@@ -1,12 +1,18 @@
-import { useOnline } from '../app/useOnline';
+import { describeConnectivity } from '../../core/connectivity/describeConnectivity';
+import { useConnectivity, useMinuteClock } from './useConnectivity';
 
-/** Says plainly when the app is offline and that what is shown is the cached copy. */
+/**
+ * One calm line on every page when the app is offline or cannot reach a source's host, saying that what
+ * is shown is the cached copy and how old it is.
+ */
 export function ConnectionStatus() {
-  const online = useOnline();
-  if (online) return null;
+  const verdict = useConnectivity();
+  const now = useMinuteClock();
+  const line = describeConnectivity(verdict, now);
+  if (!line) return null;
   return (
-    <p className="rr-offline-banner" role="status">
-      Offline — showing the cached copy. External links need the network.
+    <p className="rr-offline-banner" role="status" data-state={verdict.state}>
+      {line}
     </p>
   );
 }

@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGitHttpServer, type GitHttpServer } from '../helpers/gitHttpServer';
 import { RunbookRepo } from '../helpers/makeRunbookRepo';
 import { expectText } from './support/assertions';
-import { openApp, type AppUnderTest } from './support/openApp';
+import { appPerTest } from './support/appPerTest';
 
 const README = `---
 title: "Storage Team Runbooks"
@@ -36,7 +37,7 @@ describe('syncing a Git source in Chromium (loopback git http-backend)', () => {
   let root: string;
   let server: GitHttpServer;
   let repo: RunbookRepo;
-  let app: AppUnderTest;
+  const app = appPerTest({ route: '/sources' });
 
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'rr-e2e-git-'));
@@ -45,63 +46,72 @@ describe('syncing a Git source in Chromium (loopback git http-backend)', () => {
     repo.commit('first runbooks');
     repo.publish(root, 'storage.git');
     server = await startGitHttpServer({ root });
-    app = await openApp('/sources');
-    // Let the service worker take control, so the offline reload below is served by it.
-    await app.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    await app.page.reload();
-    await app.page.locator('h1', { hasText: 'Sources' }).waitFor();
   });
   afterAll(async () => {
-    await app?.close();
     await server?.close();
     repo?.dispose();
     if (root) rmSync(root, { recursive: true, force: true });
   });
 
-  it('adds a source, syncs it and shows where it came from and how fresh it is', async () => {
-    const { page } = app;
-    await page.getByLabel('Repository address (https)').fill(server.url('storage.git'));
-    await page.getByLabel(/Display name/).fill('Storage runbooks');
+  /** Adds the repository as a source on the Sources page and waits for its first sync to finish. */
+  async function addSource(page: Page, name: string, url = server.url('storage.git')): Promise<Locator> {
+    await page.getByLabel('Repository address (https)').fill(url);
+    await page.getByLabel(/Display name/).fill(name);
     await page.getByRole('button', { name: 'Add and sync' }).click();
-    const card = page.locator('.rr-source', { hasText: 'Storage runbooks' });
+    const card = page.locator('.rr-source', { hasText: name });
     await expectText(card, /Last successful sync: .* at commit [0-9a-f]{7}/);
+    return card;
+  }
+
+  it('adds a source, syncs it and shows where it came from and how fresh it is', async () => {
+    const { page } = app();
+    const card = await addSource(page, 'Storage runbooks');
     expect(await card.locator('code[title]').getAttribute('title')).toBe(repo.head());
     await page.locator('.rr-library-entry', { hasText: 'Disk Pressure' }).click();
     await expectText(page.locator('.rr-markdown'), 'logrotate -f /etc/logrotate.conf');
   });
 
   it('brings an upstream change on "Sync now" and marks the runbook as updated until opened', async () => {
-    const { page } = app;
-    repo.write('disk-pressure.md', diskPressure('Delete old WAL archives under /var/lib/postgresql/archive.'));
-    const commit = repo.commit('update disk pressure');
-    await page.goto(`${app.server.url}#/sources`);
-    const card = page.locator('.rr-source', { hasText: 'Storage runbooks' });
-    await card.getByRole('button', { name: 'Sync now' }).click();
-    await expect.poll(() => card.locator('code[title]').getAttribute('title')).toBe(commit);
-    await expectText(card, 'Last change: 0 added, 1 updated, 0 removed.');
-    const entry = page.locator('.rr-library-entry', { hasText: 'Disk Pressure' });
-    await expectText(entry.locator('.rr-badge-new'), 'updated');
-    await entry.click();
-    await expectText(page.locator('.rr-markdown'), 'Delete old WAL archives');
-    await expect.poll(() => entry.locator('.rr-badge-new').count()).toBe(0);
-  });
-
-  it('still reads the synced runbooks after going offline and reloading', async () => {
-    const { page, browser } = app;
-    await browser.context.setOffline(true);
+    const { page, server: web } = app();
+    const upstream = new RunbookRepo('main');
     try {
-      await page.reload();
-      await expectText(page.locator('h1#rr-runbook-title'), 'Disk Pressure');
+      upstream.write('README.md', README).write('disk-pressure.md', diskPressure('Rotate logs.'));
+      upstream.commit('first runbooks');
+      upstream.publish(root, 'storage-upstream.git');
+      const card = await addSource(page, 'Changing runbooks', server.url('storage-upstream.git'));
+      upstream.write('disk-pressure.md', diskPressure('Delete old WAL archives under /var/lib/postgresql/archive.'));
+      const commit = upstream.commit('update disk pressure');
+      await page.goto(`${web.url}#/sources`);
+      await card.getByRole('button', { name: 'Sync now' }).click();
+      await expect.poll(() => card.locator('code[title]').getAttribute('title')).toBe(commit);
+      await expectText(card, 'Last change: 0 added, 1 updated, 0 removed.');
+      const entry = page.locator('.rr-library-entry', { hasText: 'Disk Pressure' });
+      await expectText(entry.locator('.rr-badge-new'), 'updated');
+      await entry.click();
       await expectText(page.locator('.rr-markdown'), 'Delete old WAL archives');
-      await expectText(page.locator('.rr-offline-banner'), 'Offline');
+      await expect.poll(() => entry.locator('.rr-badge-new').count()).toBe(0);
     } finally {
-      await browser.context.setOffline(false);
+      upstream.dispose();
     }
   });
 
+  it('still reads the synced runbooks with the network gone, from the service worker and the cache, and says it cannot reach the host', async () => {
+    const current = app();
+    const { page, server: web } = current;
+    await addSource(page, 'Storage runbooks');
+    await current.controlledByServiceWorker();
+    await current.goOffline();
+    await page.goto(`${web.url}#/read/${encodeURIComponent(await sourceIdNamed(page, 'Storage runbooks'))}/disk-pressure.md`);
+    await page.reload();
+    await expectText(page.locator('h1#rr-runbook-title'), 'Disk Pressure');
+    await expectText(page.locator('.rr-markdown'), 'logrotate -f /etc/logrotate.conf');
+    // The sync at start fails for want of a network: the app's own signal says so, whatever navigator.onLine claims.
+    await expectText(page.locator('.rr-offline-banner'), `Can't reach ${new URL(server.origin).host} — showing the copy from`);
+  });
+
   it('says why a sync failed and keeps what is cached', async () => {
-    const { page } = app;
-    await page.goto(`${app.server.url}#/sources`);
+    const { page } = app();
+    await addSource(page, 'Storage runbooks');
     await page.getByLabel('Repository address (https)').fill(server.url('no-such-repo.git'));
     await page.getByLabel(/Display name/).fill('Missing repo');
     await page.getByRole('button', { name: 'Add and sync' }).click();
@@ -111,8 +121,8 @@ describe('syncing a Git source in Chromium (loopback git http-backend)', () => {
   });
 
   it('cancels a sync that is stuck mid-download and changes nothing', async () => {
-    const { page } = app;
-    await page.goto(`${app.server.url}#/sources`);
+    const { page } = app();
+    await addSource(page, 'Storage runbooks');
     await page.getByLabel('Repository address (https)').fill(server.url('storage.git', { kind: 'stall', afterBytes: 200 }));
     await page.getByLabel(/Display name/).fill('Stalled mirror');
     await page.getByRole('button', { name: 'Add and sync' }).click();
@@ -125,12 +135,9 @@ describe('syncing a Git source in Chromium (loopback git http-backend)', () => {
   });
 
   it('deletes the downloaded Git data of a source that no longer exists at the next start, and only that', async () => {
-    const { page } = app;
-    await page.goto(`${app.server.url}#/sources`);
-    await page.getByLabel('Repository address (https)').fill(server.url('storage.git'));
-    await page.getByLabel(/Display name/).fill('Left over');
-    await page.getByRole('button', { name: 'Add and sync' }).click();
-    await expectText(page.locator('.rr-source', { hasText: 'Left over' }), /Last successful sync/);
+    const { page } = app();
+    await addSource(page, 'Storage runbooks');
+    await addSource(page, 'Left over');
     const leftOver = await page.evaluate(forgetSourceNamed, 'Left over');
     const kept = await page.evaluate(gitSourceFolders);
     await expect.poll(() => page.evaluate(objectStoreFolders)).toContain(leftOver);
@@ -144,6 +151,22 @@ describe('syncing a Git source in Chromium (loopback git http-backend)', () => {
     expect(await card.getByRole('alert').count()).toBe(0);
   });
 });
+
+/** The cache's id of the source named `name`. */
+async function sourceIdNamed(page: Page, name: string): Promise<string> {
+  return page.evaluate(async (wanted) => {
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const open = indexedDB.open('runbook-reader');
+      open.onsuccess = () => resolve(open.result);
+    });
+    const sources = await new Promise<{ id: string; name: string }[]>((resolve) => {
+      const all = db.transaction('sources').objectStore('sources').getAll();
+      all.onsuccess = () => resolve(all.result as { id: string; name: string }[]);
+    });
+    db.close();
+    return sources.find((source) => source.name === wanted)!.id;
+  }, name);
+}
 
 /**
  * Deletes the source named `name` from the cache as a removal whose store deletion failed would leave it

@@ -18,6 +18,7 @@ beforeEach(async () => {
   await db.sources.put(gitSource(SOURCE));
 });
 afterEach(async () => {
+  vi.useRealTimers();
   db.close();
   await db.delete();
 });
@@ -59,15 +60,20 @@ describe('SearchService', () => {
 
   it('writes an incremental update once after a burst of syncs', async () => {
     await sync('c1', [['ops/a.md', '# Alpha\n\nFirst.\n']]);
-    const service = new SearchService(db, { saveDelayMs: 20 });
+    // Only the save delay's timers are fake: fake-indexeddb schedules its own work with setImmediate.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const service = new SearchService(db, { saveDelayMs: 2000 });
     await service.start();
     const put = vi.spyOn(db.searchIndex, 'put');
     await sync('c2', [['ops/b.md', '# Beta\n\nSecond.\n']]);
     await service.refresh();
+    await vi.advanceTimersByTimeAsync(1500);
     await sync('c3', [['ops/c.md', '# Gamma\n\nThird.\n']]);
     await service.refresh();
+    await vi.advanceTimersByTimeAsync(1500);
     expect(put).not.toHaveBeenCalled();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await vi.advanceTimersByTimeAsync(600);
+    await vi.waitFor(() => expect(put).toHaveBeenCalledTimes(1));
     await service.flush();
     expect(put).toHaveBeenCalledTimes(1);
     expect((await readStoredSearchIndex(db))?.sourceVersions).toEqual({ [SOURCE]: 'c3' });

@@ -14,7 +14,7 @@ export function chromiumPath(): string {
 }
 
 // Quiet on a closed network: no background requests to Google's services, no first-run UI.
-const QUIET_FLAGS = [
+export const QUIET_FLAGS = [
   '--headless=new',
   '--no-sandbox',
   '--disable-gpu',

@@ -41,6 +41,12 @@ export async function serveStatic(root: string): Promise<StaticServer> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise<void>((done) => server.close(() => done())),
+    close: () =>
+      new Promise<void>((done) => {
+        if (!server.listening) return done();
+        server.close(() => done());
+        // Keep-alive connections would hold the server open: a stopped host drops them.
+        server.closeAllConnections();
+      }),
   };
 }
