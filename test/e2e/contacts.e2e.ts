@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectText } from './support/assertions';
-import { openApp, type AppUnderTest } from './support/openApp';
+import { appPerTest } from './support/appPerTest';
 
 describe('emergency contacts in Chromium', () => {
-  let app: AppUnderTest;
-
-  beforeAll(async () => {
-    app = await openApp('/read/bundled/moderation-incidents.md', { permissions: ['clipboard-read', 'clipboard-write'] });
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = appPerTest({ route: '/read/bundled/moderation-incidents.md', context: { permissions: ['clipboard-read', 'clipboard-write'] }, noConsoleErrors: true });
 
   it('opens the contacts panel from a runbook and offers the on-call phone as a tel: link', async () => {
-    const { page } = app;
+    const { page } = app();
     await page.getByRole('button', { name: 'Emergency contacts' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Emergency contacts' });
     await dialog.waitFor();
@@ -25,7 +18,8 @@ describe('emergency contacts in Chromium', () => {
   });
 
   it('filters contacts and copies a number exactly as written', async () => {
-    const { page } = app;
+    const { page } = app();
+    await page.getByRole('button', { name: 'Emergency contacts' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Emergency contacts' });
     await dialog.getByRole('searchbox', { name: 'Filter contacts' }).fill('security');
     const group = dialog.getByRole('region', { name: 'Security Team' });
@@ -39,14 +33,10 @@ describe('emergency contacts in Chromium', () => {
   });
 
   it('makes contact lines inside the runbook tappable in place', async () => {
-    const { page } = app;
+    const { page } = app();
     const section = page.locator('.rr-heading:has(#emergency-contacts) ~ ul').first();
     await expectText(section, 'Engineering Manager');
     expect(await section.locator('a[href="tel:+15551234567"]').count()).toBeGreaterThan(0);
     expect(await section.locator('a[href^="mailto:"]').count()).toBeGreaterThan(0);
-  });
-
-  it('logged no console errors', () => {
-    expect(app.errors).toEqual([]);
   });
 });
