@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_MAX_AGE_DAYS, isIsoDate } from '../../core/check/checkOptions';
+import { DEFAULT_MAX_AGE_DAYS } from '../../core/check/checkOptions';
+import { isCalendarDate, localCalendarDate } from '../../core/runbook/reviewAge';
 
 export const CHECK_FORMATS = ['text', 'json', 'github'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -73,7 +74,7 @@ export function readCheckArguments(argv: string[], realToday: string): ParsedChe
     maxAgeDays = Number(raw);
   }
   const today = values.today ?? realToday;
-  if (!isIsoDate(today)) {
+  if (!isCalendarDate(today)) {
     return { ok: false, reason: `--today must be a date written YYYY-MM-DD, not "${today}"` };
   }
   return {
@@ -90,10 +91,9 @@ export function readCheckArguments(argv: string[], realToday: string): ParsedChe
   };
 }
 
-/** Today's date on this machine's calendar, `YYYY-MM-DD`. */
+/** Today's date on this machine's calendar, `YYYY-MM-DD`: the same "today" as the reader's. */
 export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return localCalendarDate(now);
 }
 
 /** Node's parseArgs messages, shortened to the part a person needs. */

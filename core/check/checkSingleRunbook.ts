@@ -1,5 +1,7 @@
 import type { IngestWarning } from '../model';
-import { daysBetween, KNOWN_STATUSES, type CheckOptions } from './checkOptions';
+import { judgeReviewAge } from '../runbook/reviewAge';
+import { readRunbookStatus, RUNBOOK_STATUSES } from '../runbook/runbookStatus';
+import type { CheckOptions } from './checkOptions';
 import type { CheckedLink, ExaminedFile } from './examineRunbookFile';
 import { finding, type Finding } from './finding';
 import type { LocatedKey } from './locateFrontMatterLines';
@@ -67,9 +69,9 @@ export function checkSingleRunbook(examined: ExaminedFile, options: CheckOptions
   }
 
   if (runbook.lastReviewed !== undefined) {
-    const age = daysBetween(runbook.lastReviewed, options.today);
+    const age = judgeReviewAge(runbook.lastReviewed, options.today, options.maxAgeDays);
     const line = lines.keys.last_reviewed;
-    if (age < 0) {
+    if (age.state === 'in-future') {
       out.push(
         finding(
           file,
@@ -78,21 +80,27 @@ export function checkSingleRunbook(examined: ExaminedFile, options: CheckOptions
           line,
         ),
       );
-    } else if (age > options.maxAgeDays) {
+    } else if (age.state === 'overdue') {
       out.push(
         finding(
           file,
           'review-overdue',
-          `Last reviewed ${runbook.lastReviewed}, ${age} days ago (limit ${options.maxAgeDays}); review the runbook and update last_reviewed.`,
+          `Last reviewed ${runbook.lastReviewed}, ${age.days} days ago (limit ${options.maxAgeDays}); review the runbook and update last_reviewed.`,
           line,
         ),
       );
     }
   }
 
-  if (runbook.status !== undefined && !KNOWN_STATUSES.includes(runbook.status)) {
+  const status = readRunbookStatus(runbook.status);
+  if (!status.known) {
     out.push(
-      finding(file, 'unknown-status', `Status "${runbook.status}" is not one of ${KNOWN_STATUSES.join(', ')}.`, lines.keys.status),
+      finding(
+        file,
+        'unknown-status',
+        `Status "${runbook.status}" is not one of ${RUNBOOK_STATUSES.join(', ')}; the reader treats it as "${status.readAs}".`,
+        lines.keys.status,
+      ),
     );
   }
 

@@ -27,7 +27,7 @@ export const RULES = {
   'missing-title': { severity: 'warning', summary: 'No "title" in the front matter.' },
   'missing-owner': { severity: 'warning', summary: 'No "owner" in the front matter.' },
   'missing-last-reviewed': { severity: 'warning', summary: 'No "last_reviewed" date in the front matter.' },
-  'review-overdue': { severity: 'warning', summary: '"last_reviewed" is older than the allowed age (default 180 days).' },
+  'review-overdue': { severity: 'warning', summary: '"last_reviewed" is more than the allowed age before today (default 90 days, as in the reader).' },
   'review-in-future': { severity: 'warning', summary: '"last_reviewed" is after today.' },
   'unknown-status': { severity: 'warning', summary: '"status" is not active, draft, deprecated or archived.' },
   'emergency-without-contact': { severity: 'warning', summary: 'An emergency runbook lists no contact to call.' },

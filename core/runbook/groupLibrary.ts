@@ -1,4 +1,5 @@
 import type { RunbookMeta } from '../model';
+import { runbookStatusOrder } from './runbookStatus';
 
 export interface LibraryGroup<T extends RunbookMeta = RunbookMeta> {
   /** Stable key for rendering. */
@@ -9,8 +10,6 @@ export interface LibraryGroup<T extends RunbookMeta = RunbookMeta> {
   area?: string;
   runbooks: T[];
 }
-
-const STATUS_ORDER: Record<string, number> = { active: 0, draft: 1, deprecated: 2, archived: 3 };
 
 /**
  * Groups runbooks for the library: by folder, then by `area`; within a group, the index page first,
@@ -40,7 +39,7 @@ export function groupLibrary<T extends RunbookMeta>(runbooks: readonly T[]): Lib
 function compareRunbooks(a: RunbookMeta, b: RunbookMeta): number {
   return (
     Number(!isIndexPage(a.path)) - Number(!isIndexPage(b.path)) ||
-    (STATUS_ORDER[a.status ?? 'active'] ?? 1) - (STATUS_ORDER[b.status ?? 'active'] ?? 1) ||
+    runbookStatusOrder(a.status) - runbookStatusOrder(b.status) ||
     a.title.localeCompare(b.title)
   );
 }

@@ -1,16 +1,8 @@
+import { readRunbookStatus, type KnownRunbookStatus } from '../runbook/runbookStatus';
+
+const WEIGHT: Readonly<Record<KnownRunbookStatus, number>> = { active: 1, draft: 0.85, deprecated: 0.45, archived: 0.45 };
+
 /** Relative rank of a runbook by its `status`: retired procedures below current ones, drafts slightly below. */
 export function statusWeight(status: string | undefined): number {
-  switch (status) {
-    case 'deprecated':
-    case 'archived':
-    case 'retired':
-    case 'obsolete':
-      return 0.45;
-    case 'draft':
-    case 'wip':
-    case 'proposed':
-      return 0.85;
-    default:
-      return 1;
-  }
+  return WEIGHT[readRunbookStatus(status).readAs];
 }

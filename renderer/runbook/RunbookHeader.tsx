@@ -1,6 +1,6 @@
 import type { CachedRunbook } from '../../core/cache/runbookDatabase';
 import type { SourceRecord } from '../../core/model';
-import { daysSinceReview, REVIEW_OVERDUE_DAYS } from '../../core/runbook/reviewAge';
+import { judgeReviewAge, localCalendarDate } from '../../core/runbook/reviewAge';
 import { BookmarkToggle } from '../bookmarks/BookmarkToggle';
 import type { ChecklistSummary } from '../checklist/useChecklistState';
 import { StatusBadge } from '../library/StatusBadge';
@@ -15,8 +15,7 @@ interface Props {
 
 /** Title and the facts that tell a reader whether to trust what follows. */
 export function RunbookHeader({ meta, source, today, checklist }: Props) {
-  const days = daysSinceReview(meta.lastReviewed, today);
-  const overdue = days !== undefined && days > REVIEW_OVERDUE_DAYS;
+  const review = judgeReviewAge(meta.lastReviewed, localCalendarDate(today));
   return (
     <header className="rr-runbook-header">
       <h1 className="rr-runbook-title" id="rr-runbook-title">
@@ -66,8 +65,9 @@ export function RunbookHeader({ meta, source, today, checklist }: Props) {
             {meta.lastReviewed ? (
               <>
                 <time dateTime={meta.lastReviewed}>{meta.lastReviewed}</time>
-                {days !== undefined && days >= 0 && <span className="rr-muted"> ({days} days ago)</span>}
-                {overdue && <span className="rr-flag rr-flag-warn"> Review overdue</span>}
+                {(review.state === 'current' || review.state === 'overdue') && <span className="rr-muted"> ({review.days} days ago)</span>}
+                {review.state === 'overdue' && <span className="rr-flag rr-flag-warn"> Review overdue</span>}
+                {review.state === 'in-future' && <span className="rr-flag rr-flag-warn"> Date is after today</span>}
               </>
             ) : (
               <span className="rr-flag rr-flag-warn">Never reviewed</span>

@@ -162,6 +162,7 @@ describe('checkRunbooks', () => {
     });
     expect(brief(findings)).toEqual([['b.md', 5, 'unknown-status']]);
     expect(findings[0]!.message).toContain('"retired"');
+    expect(findings[0]!.message).toContain('the reader treats it as "archived"');
   });
 
   it('warns about plain-http links and images but not about local dashboards', () => {
