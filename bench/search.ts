@@ -127,6 +127,7 @@ async function measure<I, S>(engine: Engine<I, S>, runbooks: readonly RunbookToI
   const buildMs = performance.now() - start;
   log(`${engine.name}: built in ${Math.round(buildMs)} ms; persisting`);
   const { stored, bytes } = engine.persist(built);
+  // eslint-disable-next-line no-useless-assignment -- drops the built index so the GC can reclaim it before memory is measured
   built = undefined;
 
   log(`${engine.name}: loading`);
@@ -135,6 +136,7 @@ async function measure<I, S>(engine: Engine<I, S>, runbooks: readonly RunbookToI
   await settle();
   const before = memory();
   for (let i = 0; i < 3; i++) {
+    // eslint-disable-next-line no-useless-assignment -- drops the previous load so the GC can reclaim it before timing the next
     index = undefined;
     await settle();
     start = performance.now();

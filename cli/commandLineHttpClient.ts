@@ -64,11 +64,16 @@ interface ErrorLink {
   address?: string;
 }
 
+/** A string or number field of an unknown error as text; anything else (absent, an object) as ''. */
+function scalarText(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+}
+
 /** The error and its causes, outermost first. */
 function chain(error: unknown): ErrorLink[] {
   const links: ErrorLink[] = [];
   for (let e = error as Record<string, unknown> | undefined; e && links.length < 8; e = e.cause as Record<string, unknown> | undefined) {
-    const link: ErrorLink = { message: String(e.message ?? ''), code: String(e.code ?? '') };
+    const link: ErrorLink = { message: scalarText(e.message), code: scalarText(e.code) };
     if (typeof e.hostname === 'string') link.hostname = e.hostname;
     if (typeof e.address === 'string') link.address = e.address;
     links.push(link);

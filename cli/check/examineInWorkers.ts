@@ -12,7 +12,7 @@ type WorkerReply = { ready: true } | { id: number; examined: ExaminedFile[] };
  * CPU-bound), handing out batches as workers become free. Results come back in the order of `files`.
  */
 export function examineInWorkers(files: readonly SourceFile[], workerCount: number): Promise<ExaminedFile[]> {
-  const results: ExaminedFile[] = new Array(files.length);
+  const results = new Array<ExaminedFile>(files.length);
   const batches: { id: number; start: number; files: SourceFile[] }[] = [];
   for (let start = 0; start < files.length; start += BATCH_SIZE) {
     batches.push({ id: batches.length, start, files: files.slice(start, start + BATCH_SIZE) });

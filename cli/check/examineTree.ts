@@ -17,8 +17,8 @@ export interface ExamineTreeOptions {
 
 /** Reads and examines every Markdown file of the tree, reusing cached results for unchanged files. */
 export async function examineTree(tree: RunbookTree, options: ExamineTreeOptions): Promise<ExaminedFile[]> {
-  const examined: ExaminedFile[] = new Array(tree.markdown.length);
-  const oids: (string | undefined)[] = new Array(tree.markdown.length);
+  const examined = new Array<ExaminedFile>(tree.markdown.length);
+  const oids = new Array<string | undefined>(tree.markdown.length);
   const toParse: { index: number; file: SourceFile }[] = [];
   tree.markdown.forEach((path, index) => {
     let bytes: Uint8Array;

@@ -124,7 +124,7 @@ function internationalDigits(candidate: string): string | undefined {
 function trimInternational(candidate: string): string {
   let out = candidate.replace(/[ \u00a0]\d$/, '');
   if (/^\+1(?!\d)/.test(out)) {
-    const groups = out.slice(1).match(/[ \u00a0.\-]?(?:\(\d+\)|\d+)/g) ?? [];
+    const groups = out.slice(1).match(/[ \u00a0.-]?(?:\(\d+\)|\d+)/g) ?? [];
     let kept = '+';
     for (const group of groups) {
       if (kept.replace(/\D/g, '').length >= 11) break;
@@ -156,7 +156,7 @@ function endsCleanly(text: string, end: number): boolean {
   if (WORD_CHAR.test(after) || after === '%' || after === '@' || after === '+') return false;
   if (/[.,]/.test(after) && /\d/.test(text[end + 1] ?? '')) return false;
   // `555-123-4567-abc`, `…/v2`, `…:8080`: the digits are part of an identifier, a path or an address.
-  if (/[:/\-]/.test(after) && WORD_CHAR.test(text[end + 1] ?? '')) return false;
+  if (/[:/-]/.test(after) && WORD_CHAR.test(text[end + 1] ?? '')) return false;
   return true;
 }
 

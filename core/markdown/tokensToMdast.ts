@@ -27,7 +27,7 @@ export function tokensToMdast(tokens: readonly MarkdownToken[], markdown: string
   const root: Root = { type: 'root', children: [] };
   const stack: Parent[] = [root];
   const top = () => stack[stack.length - 1]!;
-  const add = (node: RootContent) => (top().children as RootContent[]).push(node);
+  const add = (node: RootContent) => top().children.push(node);
   // Table cells carry no line of their own; they are on the line of the row last seen.
   let blockLine = 1;
 
@@ -42,7 +42,7 @@ export function tokensToMdast(tokens: readonly MarkdownToken[], markdown: string
     if (node === undefined) continue;
     if (node === INLINE) {
       const parent = top();
-      if ('children' in parent) appendPhrasing(parent as Parent, token.children ?? [], blockLine);
+      if ('children' in parent) appendPhrasing(parent, token.children ?? [], blockLine);
       continue;
     }
     add(node);

@@ -20,7 +20,7 @@ export class GrowableArray<T extends TypedArray> {
 
   pushAll(values: ArrayLike<number>): void {
     if (this.length + values.length > this.data.length) this.grow(this.length + values.length);
-    (this.data as Uint8Array).set(values as Uint8Array, this.length);
+    (this.data as Uint8Array).set(values, this.length);
     this.length += values.length;
   }
 
@@ -36,7 +36,7 @@ export class GrowableArray<T extends TypedArray> {
     let capacity = this.data.length * 2;
     while (capacity < min) capacity *= 2;
     const next = new this.kind(capacity);
-    (next as Uint8Array).set(this.data as Uint8Array);
+    (next as Uint8Array).set(this.data);
     this.data = next;
   }
 }

@@ -78,7 +78,7 @@ export function scanSearchTokens(text: string, visit: SearchTokenVisitor): void 
   // Part boundaries of the current chunk as start/end pairs; `bounded` is how many are in use (the array is
   // reused from chunk to chunk without being cleared).
   const bounds: number[] = [];
-  let bounded = 0;
+  let bounded: number;
   let i = 0;
   while (i < n) {
     let k = classAt(text, i);
@@ -161,14 +161,13 @@ function emitChunk(text: string, start: number, end: number, bounds: number[], b
  */
 function emitSegments(text: string, start: number, end: number, bounds: number[], bounded: number, ascii: boolean, visit: SearchTokenVisitor): void {
   let segmentStart = start;
-  let parts = 0;
   let p = 0;
   for (let i = start; i <= end; i++) {
     const c = i < end ? text.charCodeAt(i) : 0;
     if (i < end && c !== 0x2f && c !== 0x3a && c !== 0x40) continue;
     if (segmentStart === start && i === end) return;
     // Count the parts inside [segmentStart, i).
-    parts = 0;
+    let parts = 0;
     while (p < bounded && bounds[p]! < i) {
       if (bounds[p]! >= segmentStart) parts++;
       p += 2;

@@ -60,7 +60,7 @@ export function groupSections(
   const groups = new Map<number, RunbookHit>();
   const phrases = parsed.phrases.map(phraseMatcher);
   const decoder = new TextDecoder();
-  const textOf = (s: number) => decoder.decode(index.sections.text.subarray(index.sections.textStart[s]!, index.sections.textStart[s + 1]!));
+  const textOf = (s: number) => decoder.decode(index.sections.text.subarray(index.sections.textStart[s], index.sections.textStart[s + 1]));
   for (const { section, score } of ranked) {
     const r = index.sections.runbook[section]!;
     let group = groups.get(r);
@@ -130,7 +130,7 @@ export function listFiltered(index: SearchIndex, allowed: Uint8Array, maxRunbook
     const hit = runbookHit(entry, none, 0);
     if (entry.sectionCount > 0) {
       const s = entry.firstSection;
-      const text = new TextDecoder().decode(index.sections.text.subarray(index.sections.textStart[s]!, index.sections.textStart[s + 1]!));
+      const text = new TextDecoder().decode(index.sections.text.subarray(index.sections.textStart[s], index.sections.textStart[s + 1]));
       hit.sections.push(sectionHit(index, entry, s, text, none, 0));
     }
     return hit;

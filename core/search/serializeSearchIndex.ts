@@ -91,7 +91,7 @@ export function loadSearchIndex(data: unknown): SearchIndex {
 
 function postings(value: unknown, termCount: number, docCount: number): PostingLists {
   check(isRecord(value));
-  const v = value as unknown as PostingLists;
+  const v = value as PostingLists;
   const start = typed(v.start, Uint32Array);
   const doc = typed(v.doc, Uint32Array);
   const impact = typed(v.impact, Uint8Array);

@@ -72,7 +72,7 @@ export function fuzzyTerms(terms: readonly string[], query: string, maxDistance:
       const c = terms[from]!.charCodeAt(depth);
       const end = charGroupEnd(terms, from, to, depth, c);
       next[0] = row[0]! + 1;
-      let best = next[0]!;
+      let best = next[0];
       for (let k = 1; k <= m; k++) {
         const cost = q[k - 1] === c ? 0 : 1;
         let v = Math.min(row[k]! + 1, next[k - 1]! + 1, row[k - 1]! + cost);

@@ -110,7 +110,7 @@ function mergeSections(base: SearchIndex, sectionMap: Int32Array, kept: number, 
     anchor[to] = from.anchor[s]!;
     heading[to] = from.heading[s]!;
     textStart[to] = at;
-    text.set(from.text.subarray(from.textStart[s]!, from.textStart[s + 1]!), at);
+    text.set(from.text.subarray(from.textStart[s], from.textStart[s + 1]), at);
     at += from.textStart[s + 1]! - from.textStart[s]!;
   }
   const add = extra.sections;

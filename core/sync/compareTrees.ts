@@ -36,7 +36,8 @@ export async function treeAt(reader: TreeReader, commit: string, subdir: string)
 function isMissingPath(error: unknown): boolean {
   const e = error as { code?: unknown; data?: { what?: unknown } };
   if (e.code === 'ObjectTypeError') return true; // a file where a folder was expected
-  return e.code === 'NotFoundError' && String(e.data?.what ?? '').startsWith('file or directory found at');
+  const what = e.data?.what;
+  return e.code === 'NotFoundError' && typeof what === 'string' && what.startsWith('file or directory found at');
 }
 
 /**

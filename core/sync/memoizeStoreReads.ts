@@ -63,8 +63,7 @@ export function memoizeStoreReads(fs: ObjectStoreFs): ObjectStoreFs {
     async (...args) => {
       if (typeof args[0] !== 'string') throw NO_PATH;
       const key = `${name}:${args[0]}`;
-      const known = missing.get(key);
-      if (known !== undefined) throw known;
+      if (missing.has(key)) throw missing.get(key);
       if (name !== 'readdir' && (await looseObjectAbsent(args[0]))) {
         const absent = Object.assign(new Error(`ENOENT: no such file or directory, ${name} '${args[0]}'`), { code: 'ENOENT' });
         missing.set(key, absent);

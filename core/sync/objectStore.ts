@@ -160,5 +160,5 @@ function parseMarker(text: string): FetchMarker | undefined {
 
 /** isomorphic-git types its fs methods as bare `Function`s; ObjectStoreFs is the same shape, typed. */
 export function asGitFs(fs: ObjectStoreFs): PromiseFsClient {
-  return fs as unknown as PromiseFsClient;
+  return fs;
 }

@@ -82,7 +82,7 @@ class SearchWorkerClient {
 
   private request<T>(message: SearchWorkerRequest & { id: number }): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.waiting.set(message.id, { resolve: resolve as (value: unknown) => void, reject });
+      this.waiting.set(message.id, { resolve, reject });
       if (!this.send(message)) this.settle(message.id, new Error(this.status.unavailable ?? 'Search is unavailable.'));
     });
   }

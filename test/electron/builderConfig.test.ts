@@ -6,9 +6,13 @@ import { describe, expect, it } from 'vitest';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
-// `any`: a plain CommonJS object read by key below; its shape is checked by electron-builder's own
+// Only the resource paths read below are typed; the whole shape is checked by electron-builder's own
 // schema validation in the first test, which is stricter than a hand-written type would be.
-const config = require('../../electron/builder.config.cjs') as Record<string, any>;
+const config = require('../../electron/builder.config.cjs') as Record<string, unknown> & {
+  mac: { entitlements: string; entitlementsInherit: string; icon: string };
+  win: { icon: string };
+  linux: { icon: string };
+};
 
 describe('electron-builder configuration', () => {
   it("passes electron-builder's own schema validation", async () => {
@@ -55,10 +59,10 @@ describe('electron-builder configuration', () => {
 
   it('points at resources that exist', () => {
     for (const file of [config.mac.entitlements, config.mac.entitlementsInherit, config.mac.icon, config.win.icon]) {
-      expect(existsSync(path.join(REPO, file as string))).toBe(true);
+      expect(existsSync(path.join(REPO, file))).toBe(true);
     }
     for (const size of [16, 32, 48, 64, 128, 256, 512]) {
-      expect(existsSync(path.join(REPO, config.linux.icon as string, `${size}x${size}.png`))).toBe(true);
+      expect(existsSync(path.join(REPO, config.linux.icon, `${size}x${size}.png`))).toBe(true);
     }
   });
 

@@ -107,7 +107,7 @@ describe('netHttpClient: isomorphic-git over Electron net.fetch', () => {
     };
     const response = await netHttpClient.request({ url: `${origin}/repo.git/git-upload-pack`, method: 'POST', body: [bytes('0000')] as unknown as AsyncIterableIterator<Uint8Array> });
     const first = await within(response.body!.next(), 'the first part of the body');
-    expect(Buffer.from(first.value!).toString('utf8')).toBe('pack part 1;');
+    expect(Buffer.from(first.value).toString('utf8')).toBe('pack part 1;');
     sendRest.resolve();
     expect(await readAll(response.body)).toBe('pack part 2;');
   });
@@ -131,7 +131,7 @@ describe('netHttpClient: isomorphic-git over Electron net.fetch', () => {
     };
     const controller = new AbortController();
     const response = await netHttpClient.request({ url: `${origin}/stall.git/git-upload-pack`, method: 'POST', signal: controller.signal, body: [bytes('0000')] as unknown as AsyncIterableIterator<Uint8Array> });
-    expect(Buffer.from((await response.body!.next()).value!).toString('utf8')).toBe('some pack bytes');
+    expect(Buffer.from((await response.body!.next()).value).toString('utf8')).toBe('some pack bytes');
     const pendingRead = response.body!.next();
     const reason = new SyncError('cancelled', 'The sync was cancelled.');
     controller.abort(reason);

@@ -8,7 +8,7 @@ import { beforeEach, vi } from 'vitest';
 // `fakeElectron()` below (the module itself is typed as the real `electron`). A fresh set is made
 // before every test. Tests that need something else can still `vi.mock('electron', ...)`.
 
-// `any` as in Node's own EventEmitter listener type: the fakes store handlers of many signatures.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as in Node's own EventEmitter listener type: the fakes store handlers of many signatures.
 type Listener = (...args: any[]) => unknown;
 
 interface Rect {
@@ -135,11 +135,12 @@ class FakeBrowserWindow extends EventEmitter {
 }
 
 function createFakes() {
+  const paths: Record<string, string> = {
+    userData: '/tmp/runbook-reader-test/userData',
+    documents: '/tmp/runbook-reader-test/documents',
+  };
   const app = Object.assign(new EventEmitter(), {
-    paths: { userData: '/tmp/runbook-reader-test/userData', documents: '/tmp/runbook-reader-test/documents' } as Record<
-      string,
-      string
-    >,
+    paths,
     appPath: '/tmp/runbook-reader-test/app',
     version: '0.1.0',
     isPackaged: false,
@@ -311,7 +312,7 @@ function createFakes() {
 export type FakeElectron = ReturnType<typeof createFakes>;
 export type { FakeBrowserWindow, FakeWebContents, FakeSession };
 
-const fakes = vi.hoisted(() => ({ current: undefined as unknown }));
+const fakes = vi.hoisted((): { current: unknown } => ({ current: undefined }));
 
 function resetFakes(): void {
   FakeBrowserWindow.instances = [];

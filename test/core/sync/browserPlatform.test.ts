@@ -24,7 +24,7 @@ afterAll(cleanUp);
 
 let stores = 0;
 /** LightningFS's promise API has the shape the engine needs; its typings name different option types. */
-const browserFs = (): ObjectStoreFs => new LightningFS(`browser-store-${++stores}`, { wipe: true }) as unknown as ObjectStoreFs;
+const browserFs = (): ObjectStoreFs => new LightningFS(`browser-store-${++stores}`, { wipe: true });
 
 class BrowserCaller extends MapCaller {
   constructor(readonly storeFs: ObjectStoreFs) {

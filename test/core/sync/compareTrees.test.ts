@@ -30,7 +30,7 @@ function recordingFs(): { fs: ObjectStoreFs; objectsRead: string[] } {
       return (nodeFs.promises.readFile as (...a: unknown[]) => Promise<Uint8Array>)(path, ...rest);
     },
   };
-  return { fs: { promises } as ObjectStoreFs, objectsRead };
+  return { fs: { promises }, objectsRead };
 }
 
 /** The object id git itself gives `rev:path` (a tree, or a blob for a file path). */

@@ -50,7 +50,7 @@ describe('fetchHttpClient: isomorphic-git over any fetch', () => {
     const controller = new AbortController();
     const never = new ReadableStream<Uint8Array>({ pull: () => new Promise(() => {}) });
     const client = fetchHttpClient(async () => new Response(never));
-    const res = await client.request({ url: 'https://a.example/x.git', method: 'GET', headers: {}, signal: controller.signal } as Parameters<typeof client.request>[0]);
+    const res = await client.request({ url: 'https://a.example/x.git', method: 'GET', headers: {}, signal: controller.signal });
     const reading = res.body!.next();
     controller.abort(new Error('sync cancelled'));
     await expect(reading).rejects.toThrow('sync cancelled');
