@@ -17,9 +17,9 @@ interface Props {
   id: string;
   facets: SearchFacets | undefined;
   filters: SearchFilters;
-  onChange(filters: SearchFilters): void;
+  onChange: (filters: SearchFilters) => void;
   /** Display name of a source id. */
-  sourceName(id: string): string;
+  sourceName: (id: string) => string;
 }
 
 /** Toggle chips for each filter (source, area, tag, status, owner); several chips of one filter mean any of them. */
