@@ -1,5 +1,5 @@
-import matter from 'gray-matter';
 import type { IngestWarning } from '../model';
+import { parseFrontMatterBlock } from './parseFrontMatterBlock';
 
 export interface FrontMatterResult {
   /** Parsed front matter; undefined when there is none or it could not be read. */
@@ -13,23 +13,12 @@ export interface FrontMatterResult {
   warnings: IngestWarning[];
 }
 
-function refuseExecutableFrontMatter(): never {
-  throw new Error('executable front matter (js/coffee) is not supported');
-}
-
 /**
- * gray-matter can evaluate `---js` blocks; runbooks are untrusted, so those engines throw instead.
- * YAML goes through js-yaml's safe loader, JSON through JSON.parse.
+ * `---` alone or followed by a language word (`---yaml`, `---json`, `---js`); which languages are read is
+ * `parseFrontMatterBlock`'s decision, so that a word such as `valueOf` is refused with a warning, not looked up.
+ * `----` is a thematic break, not front matter.
  */
-const SAFE_ENGINES = {
-  js: refuseExecutableFrontMatter,
-  javascript: refuseExecutableFrontMatter,
-  coffee: refuseExecutableFrontMatter,
-  coffeescript: refuseExecutableFrontMatter,
-  cson: refuseExecutableFrontMatter,
-};
-
-const OPENING = /^---([a-z]*)[ \t]*$/i;
+const OPENING = /^---([\w$]*)[ \t]*$/;
 
 /**
  * Splits YAML front matter from the Markdown body. Never throws: a block that does not parse or is never
@@ -60,12 +49,9 @@ export function readFrontMatter(text: string): FrontMatterResult {
   const body = closingLineEnd === -1 ? '' : text.slice(closingLineEnd + 1);
   const bodyLine = countLines(text.slice(0, closingLineEnd === -1 ? text.length : closingLineEnd + 1)) + 1;
 
-  let parsed: unknown;
-  try {
-    // Options are always passed: gray-matter caches results per input string only when there are none.
-    // It is given the block alone: it looks every input up in that cache first, hashing all of it.
-    parsed = matter(text.slice(0, closingLineEnd === -1 ? text.length : closingLineEnd + 1), { engines: SAFE_ENGINES }).data;
-  } catch (error) {
+  const language = OPENING.exec(firstLine)![1]!;
+  const block = parseFrontMatterBlock(language, raw);
+  if (!block.ok) {
     return {
       raw,
       body,
@@ -73,12 +59,14 @@ export function readFrontMatter(text: string): FrontMatterResult {
       warnings: [
         {
           code: 'front-matter-invalid',
-          message: `Front matter could not be read: ${describeYamlError(error)}. Its metadata is ignored.`,
-          line: 1 + yamlErrorLine(error),
+          message: `Front matter could not be read: ${block.reason}. Its metadata is ignored.`,
+          // The block's first line is the file's second.
+          line: 1 + (block.blockLine ?? 1),
         },
       ],
     };
   }
+  const parsed = block.value;
   if (parsed === null || parsed === undefined || (typeof parsed === 'object' && Object.keys(parsed).length === 0)) {
     return { data: {}, raw, body, bodyLine, warnings: [] };
   }
@@ -99,7 +87,7 @@ export function readFrontMatter(text: string): FrontMatterResult {
   return { data: parsed as Record<string, unknown>, raw, body, bodyLine, warnings: [] };
 }
 
-/** Index of the `\n` that starts the closing `---` line, or -1. Mirrors how gray-matter finds it. */
+/** Index of the `\n` that starts the closing `---` line, or -1. */
 function findClosingDelimiter(text: string, from: number): number {
   let at = text.indexOf('\n---', from);
   while (at !== -1) {
@@ -115,25 +103,4 @@ function countLines(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 10) n++;
   return n;
-}
-
-interface YamlLikeError {
-  reason?: string;
-  message?: string;
-  mark?: { line?: number };
-}
-
-function describeYamlError(error: unknown): string {
-  const e = error as YamlLikeError;
-  const reason = e?.reason ?? e?.message ?? String(error);
-  return reason.split('\n')[0]!.trim();
-}
-
-/**
- * js-yaml reports a 0-based line of the text gray-matter hands it, which starts with the newline that
- * ends the opening `---`; so that number is the 0-based line in the file.
- */
-function yamlErrorLine(error: unknown): number {
-  const line = (error as YamlLikeError)?.mark?.line;
-  return typeof line === 'number' ? line : 1;
 }

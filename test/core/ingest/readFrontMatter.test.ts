@@ -60,7 +60,7 @@ describe('readFrontMatter', () => {
 
     const duplicate = readFrontMatter('---\na: 1\nb: 2\na: 3\n---\nx');
     expect(duplicate.warnings).toEqual([expect.objectContaining({ code: 'front-matter-invalid', line: 4 })]);
-    expect(duplicate.warnings[0]!.message).toContain('duplicated mapping key');
+    expect(duplicate.warnings[0]!.message).toContain('keys must be unique');
   });
 
   it('refuses YAML tags that would build functions', () => {
@@ -94,5 +94,52 @@ describe('readFrontMatter', () => {
     const first = readFrontMatter(text);
     (first.data as Record<string, unknown>).title = 'mutated by a caller';
     expect(readFrontMatter(text).data).toEqual({ title: 'cached?' });
+  });
+
+  describe('hostile blocks', () => {
+    /** `levels` anchors, each a list of ten references to the one before: 10^levels strings once expanded. */
+    const aliasBomb = (levels: number) => {
+      const lines = ['l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+      for (let i = 1; i < levels; i++) lines.push(`l${i}: &l${i} [${Array.from({ length: 10 }, () => `*l${i - 1}`).join(', ')}]`);
+      return `---\n${lines.join('\n')}\n---\n# Still readable\n`;
+    };
+
+    for (const levels of [7, 8]) {
+      it(`refuses a ${levels}-level YAML alias bomb with "too many aliases" and keeps the body`, () => {
+        const result = readFrontMatter(aliasBomb(levels));
+        expect(result.data).toBeUndefined();
+        expect(result.warnings).toEqual([expect.objectContaining({ code: 'front-matter-invalid' })]);
+        expect(result.warnings[0]!.message).toContain('too many aliases');
+        expect(result).toMatchObject({ body: '# Still readable\n', bodyLine: levels + 3 });
+      });
+    }
+
+    it('still reads the few aliases and merge keys real front matter uses', () => {
+      const result = readFrontMatter('---\nbase: &base {team: sre}\ndb:\n  <<: *base\n  tier: 1\nalso: *base\n---\nx');
+      expect(result.warnings).toEqual([]);
+      expect(result.data).toEqual({ base: { team: 'sre' }, db: { team: 'sre', tier: 1 }, also: { team: 'sre' } });
+    });
+
+    it('reads ---yaml and ---yml blocks as YAML', () => {
+      expect(readFrontMatter('---yaml\ntitle: A\n---\nx').data).toEqual({ title: 'A' });
+      expect(readFrontMatter('---yml\ntitle: B\n---\nx').data).toEqual({ title: 'B' });
+    });
+
+    for (const word of ['valueOf', 'constructor', 'toString', '__proto__', 'hasOwnProperty', 'toml']) {
+      it(`refuses a ---${word} opening line with a warning and keeps the body`, () => {
+        const result = readFrontMatter(`---${word}\ntitle: T\n---\n# Body\n`);
+        expect(result.data).toBeUndefined();
+        expect(result.warnings).toEqual([expect.objectContaining({ code: 'front-matter-invalid', line: 1 })]);
+        expect(result.warnings[0]!.message).toContain(`"${word}" is not supported`);
+        expect(result).toMatchObject({ body: '# Body\n', bodyLine: 4 });
+      });
+    }
+
+    it('gives a line for a block nested deeper than the parser goes, instead of throwing', () => {
+      const result = readFrontMatter(`---\na: ${'['.repeat(20000)}${']'.repeat(20000)}\n---\nbody`);
+      expect(result.data).toBeUndefined();
+      expect(result.warnings).toEqual([expect.objectContaining({ code: 'front-matter-invalid', line: 2 })]);
+      expect(result.body).toBe('body');
+    });
   });
 });

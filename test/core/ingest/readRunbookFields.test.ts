@@ -75,6 +75,41 @@ describe('readRunbookFields', () => {
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
   });
 
+  it('keeps only plain data in extra: functions and class instances are left out, even when handed in directly', () => {
+    class Secret {
+      value = 1;
+    }
+    const fields = readRunbookFields({ run: () => 1, nested: { keep: 'yes', drop: new Secret() }, list: [1, Math.max, 'x'], when: new Date(Date.UTC(2026, 0, 2)) });
+    expect(fields.extra).toEqual({ nested: { keep: 'yes' }, list: [1, null, 'x'], when: '2026-01-02T00:00:00.000Z' });
+    expect(Object.keys(fields.extra)).toEqual(['nested', 'list', 'when']);
+    expect(structuredClone(fields.extra)).toEqual(fields.extra);
+  });
+
+  it('copies extra metadata nested far deeper than a recursive copy could go', () => {
+    let deep: unknown = 'bottom';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    const fields = readRunbookFields({ deep });
+    let at = fields.extra.deep;
+    let depth = 0;
+    while (Array.isArray(at)) [at, depth] = [at[0], depth + 1];
+    expect([at, depth]).toEqual(['bottom', 100_000]);
+  });
+
+  it('reads 80,000 tags, keeping each once in the order written', () => {
+    const tags = Array.from({ length: 80_000 }, (_, i) => `t${i % 60_000}`);
+    const fields = readRunbookFields({ tags });
+    expect(fields.tags).toHaveLength(60_000);
+    expect(fields.tags.slice(0, 2)).toEqual(['t0', 't1']);
+    expect(fields.tags.at(-1)).toBe('t59999');
+  });
+
+  it('reads the version as written next to a 64 KB line that starts like its key', () => {
+    const raw = `summary: "x\nversion: a${' '.repeat(64_000)}'x\n  "\nversion: 1.10`;
+    expect(readRunbookFields({ summary: 'x', version: 1.1 }, raw).version).toBeDefined();
+    expect(readRunbookFields({ version: 1.1 }, 'version: 1.10 # minor').version).toBe('1.10');
+    expect(readRunbookFields({ version: 2 }, "version: '2.0'").version).toBe('2.0');
+  });
+
   it('does not put known fields into extra', () => {
     const fields = fieldsOf('title: T\ntags: a\nlast_reviewed: 2026-01-01\nteam: sre');
     expect(fields.extra).toEqual({ team: 'sre' });
