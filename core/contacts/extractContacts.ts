@@ -1,5 +1,4 @@
 import type { List, ListItem, Root, RootContent, Table } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import type { RunbookBody, RunbookMeta } from '../model';
 import { cleanLabel, fieldKindOfLabel, looksLikeRole } from './contactLabels';
 import { contactId } from './contactId';
@@ -8,6 +7,7 @@ import { contactSectionRanges, findContactSections, type ContactSection } from '
 import { parseContactPhrasing, type ParsedContactLine } from './parseContactLine';
 import { readFrontMatterContacts } from './readFrontMatterContacts';
 import { markdownTokens, type MarkdownToken } from '../markdown/markdownTokens';
+import { nodeText } from '../markdown/mdastWalk';
 import { tokensToMdast } from '../markdown/tokensToMdast';
 
 /**
@@ -110,7 +110,7 @@ class SectionReader {
         case 'heading': {
           const [line] = parseContactPhrasing(node.children, this.options);
           if (line && line.contacts.some((c) => c.kind !== 'role')) added += this.emit(line, context);
-          label = line?.label ?? (cleanLabel(toString(node)).label || context);
+          label = line?.label ?? (cleanLabel(nodeText(node)).label || context);
           break;
         }
         case 'paragraph': {
@@ -175,7 +175,7 @@ class SectionReader {
   private table(table: Table, context: string | undefined): number {
     const [headerRow, ...rows] = table.children;
     if (!headerRow) return 0;
-    const headers = headerRow.children.map((cell) => toString(cell).trim());
+    const headers = headerRow.children.map((cell) => nodeText(cell).trim());
     const fieldKinds = headers.map((h) => fieldKindOfLabel(h));
     let labelColumn = headers.findIndex(
       (h, i) => fieldKinds[i] === undefined && /role|team|name|who|escalat|owner|person|group|function|service|responsib|position|title|tier|level/i.test(h),
@@ -188,7 +188,7 @@ class SectionReader {
       const lines: ParsedContactLine[] = [];
       let label: string | undefined;
       row.children.forEach((cell, column) => {
-        const text = toString(cell).replace(/\s+/g, ' ').trim();
+        const text = nodeText(cell).replace(/\s+/g, ' ').trim();
         if (column === labelColumn) {
           const cleaned = cleanLabel(text);
           label = cleaned.label || undefined;

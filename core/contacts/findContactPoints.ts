@@ -18,11 +18,12 @@ const BARE_URL = /\b(?:https?|slack|msteams):\/{1,2}[^\s<>"'`]+/gi;
  */
 export function findContactPoints(text: string, options: ContactOptions = {}): ContactPoint[] {
   const points: ContactPoint[] = [];
-  const taken: [number, number][] = [];
-  const free = (start: number, end: number) => taken.every(([s, e]) => end <= s || start >= e);
+  // One flag per character, so that checking a candidate costs its own length, not the number of points so far.
+  const taken = new Uint8Array(text.length);
+  const free = (start: number, end: number) => taken.subarray(start, end).indexOf(1) === -1;
   const add = (point: ContactPoint) => {
     if (!free(point.start, point.end)) return;
-    taken.push([point.start, point.end]);
+    taken.fill(1, point.start, point.end);
     points.push(point);
   };
 

@@ -1,7 +1,6 @@
 import GithubSlugger from 'github-slugger';
 import type { Heading, Root, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { eachNodeOfType, nodeText } from '../markdown/mdastWalk';
 import { parseMarkdownTree } from '../markdown/markdownTree';
 import type { Heading as RunbookHeading } from '../model';
 
@@ -62,8 +61,8 @@ export function findContactSections(markdown: string, bodyLine = 1, tree: Root =
   // headings get the same `-1`, `-2` suffixes as `RunbookMeta.headings`.
   const slugger = new GithubSlugger();
   const anchors = new Map<Heading, string>();
-  visit(tree, 'heading', (heading: Heading) => {
-    anchors.set(heading, slugger.slug(toString(heading, { includeImageAlt: false, includeHtml: false })));
+  eachNodeOfType(tree, 'heading', (heading: Heading) => {
+    anchors.set(heading, slugger.slug(nodeText(heading, { includeImageAlt: false, includeHtml: false })));
   });
   const sections: ContactSection[] = [];
   const toFileLine = (line: number) => line + bodyLine - 1;
@@ -72,7 +71,7 @@ export function findContactSections(markdown: string, bodyLine = 1, tree: Root =
   for (let i = 0; i < children.length; i++) {
     const node = children[i]!;
     if (node.type !== 'heading') continue;
-    const text = toString(node).trim();
+    const text = nodeText(node).trim();
     const anchor = anchors.get(node) ?? '';
     const inOuter = sections.some((s) => s.depth < node.depth && toFileLine(node.position?.start.line ?? 0) <= s.endLine);
     if (inOuter || !isContactHeading(text)) continue;

@@ -39,7 +39,8 @@ const NATIONAL =
   `|\\d{3}\\.\\d{3}\\.\\d{4})`;
 
 const CANDIDATE = new RegExp(`${INTERNATIONAL}|${NATIONAL}`, 'g');
-const EXTENSION = /^[ \u00a0]*,?[ \u00a0]*(?:ext\.?|extension|x|#|;ext=)[ \u00a0]*(\d{1,6})/iu;
+/** Sticky, and read at `lastIndex`, so that a text with many numbers is not copied once per number. */
+const EXTENSION = /[ \u00a0]*,?[ \u00a0]*(?:ext\.?|extension|x|#|;ext=)[ \u00a0]*(\d{1,6})/iuy;
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 
 /** Every phone number in `text`, in order, with a `tel:` href. */
@@ -57,7 +58,8 @@ export function findPhoneNumbers(text: string, options: PhoneNumberOptions = {})
       continue;
     }
     let href = `tel:+${digits}`;
-    const ext = EXTENSION.exec(text.slice(end));
+    EXTENSION.lastIndex = end;
+    const ext = EXTENSION.exec(text);
     if (ext && !WORD_CHAR.test(text[end + ext[0].length] ?? '')) {
       href += `;ext=${ext[1]}`;
       end += ext[0].length;

@@ -61,39 +61,109 @@ export function parseContactPhrasing(
   hints: ContactLineHints = {},
 ): ParsedContactLine[] {
   const flat = flatten(nodes);
+  const index = indexFlat(flat);
   const blocks: [number, number][] = [];
   let blockStart = 0;
   for (let nl = flat.text.indexOf('\n'); nl !== -1; nl = flat.text.indexOf('\n', nl + 1)) {
     const nextEnd = flat.text.indexOf('\n', nl + 1);
-    if (!hints.noLabel && detectLabel(flat, nl + 1, nextEnd === -1 ? flat.text.length : nextEnd, options)) {
+    if (!hints.noLabel && detectLabel(flat, index, nl + 1, nextEnd === -1 ? flat.text.length : nextEnd, options)) {
       blocks.push([blockStart, nl]);
       blockStart = nl + 1;
     }
   }
   blocks.push([blockStart, flat.text.length]);
   return blocks
-    .map(([start, end]) => parseBlock(flat, start, end, options, hints))
+    .map(([start, end]) => parseBlock(flat, index, start, end, options, hints))
     .filter((line) => line.text.trim() !== '');
 }
 
 interface Flat {
   text: string;
+  /** Ranges in document order; code spans and links never nest. */
   code: [number, number][];
   links: { start: number; end: number; url: string }[];
   strong: [number, number][];
   /** Text the author struck through (`~~old number~~`): never a contact. */
   struck: [number, number][];
-  /** Known (offset → line) points, to give each contact its line. */
+  /** Known (offset → line) points, to give each contact its line; offsets never decrease. */
   anchors: { offset: number; line: number }[];
 }
 
+/**
+ * Lookups over a flattened text that each cost a constant or a logarithm, built once per paragraph: a
+ * paragraph can hold tens of thousands of lines and contact points, and scanning every range or anchor for
+ * each of them made one 48 KB line take 12 s.
+ */
+interface FlatIndex {
+  /** 1 where the character is in a code span / a link / struck-through text. */
+  inCode: Uint8Array;
+  inLink: Uint8Array;
+  inStruck: Uint8Array;
+  /** `newlinesBefore[i]`: how many `\n` precede offset `i`. */
+  newlinesBefore: Uint32Array;
+  /** The ends of the strong/emphasis ranges that start at an offset. */
+  strongEndsByStart: Map<number, number[]>;
+}
+
+function indexFlat(flat: Flat): FlatIndex {
+  const n = flat.text.length;
+  const mark = (ranges: Iterable<readonly [number, number]>) => {
+    const mask = new Uint8Array(n);
+    for (const [s, e] of ranges) mask.fill(1, s, e);
+    return mask;
+  };
+  const newlinesBefore = new Uint32Array(n + 1);
+  for (let i = 0; i < n; i++) newlinesBefore[i + 1] = newlinesBefore[i]! + (flat.text.charCodeAt(i) === 10 ? 1 : 0);
+  const strongEndsByStart = new Map<number, number[]>();
+  for (const [a, b] of flat.strong) {
+    const ends = strongEndsByStart.get(a);
+    if (ends) ends.push(b);
+    else strongEndsByStart.set(a, [b]);
+  }
+  return {
+    inCode: mark(flat.code),
+    inLink: mark(flat.links.map((l) => [l.start, l.end] as const)),
+    inStruck: mark(flat.struck),
+    newlinesBefore,
+    strongEndsByStart,
+  };
+}
+
+/** The end of the longest strong/emphasis range that starts at `start` and ends by `end`, or -1. */
+function longestStrongEnd(index: FlatIndex, start: number, end: number): number {
+  let best = -1;
+  for (const b of index.strongEndsByStart.get(start) ?? []) if (b <= end && b > best) best = b;
+  return best;
+}
+
+/**
+ * The text of inline nodes with the ranges of their code, links, emphasis and struck-through parts.
+ * Iterative: emphasis can nest as deep as the content wants.
+ */
 function flatten(nodes: readonly PhrasingContent[]): Flat {
   const flat: Flat = { text: '', code: [], links: [], strong: [], struck: [], anchors: [] };
   const anchor = (node: PhrasingContent) => {
     const line = node.position?.start.line;
     if (line !== undefined) flat.anchors.push({ offset: flat.text.length, line });
   };
-  const walk = (node: PhrasingContent): void => {
+  // A step reads a node, or ends a parent whose range is then recorded (after its children, as before).
+  type Step = { node: PhrasingContent } | { close: PhrasingContent; start: number };
+  const pending: Step[] = [];
+  const pushAll = (children: readonly PhrasingContent[]) => {
+    for (let i = children.length - 1; i >= 0; i--) pending.push({ node: children[i]! });
+  };
+  pushAll(nodes);
+  while (pending.length > 0) {
+    const step = pending.pop()!;
+    if ('close' in step) {
+      const { close: node, start } = step;
+      const end = flat.text.length;
+      if (node.type === 'link') flat.links.push({ start, end, url: node.url });
+      else if (node.type === 'strong' || node.type === 'emphasis') flat.strong.push([start, end]);
+      else if (node.type === 'delete') flat.struck.push([start, end]);
+      continue;
+    }
+    const node = step.node;
     const start = flat.text.length;
     switch (node.type) {
       case 'text':
@@ -106,20 +176,14 @@ function flatten(nodes: readonly PhrasingContent[]): Flat {
         flat.code.push([start, flat.text.length]);
         break;
       case 'link':
-        node.children.forEach(walk);
-        flat.links.push({ start, end: flat.text.length, url: node.url });
-        break;
       case 'strong':
       case 'emphasis':
-        node.children.forEach(walk);
-        flat.strong.push([start, flat.text.length]);
-        break;
       case 'delete':
-        node.children.forEach(walk);
-        flat.struck.push([start, flat.text.length]);
+        pending.push({ close: node, start });
+        pushAll(node.children);
         break;
       case 'linkReference':
-        node.children.forEach(walk);
+        pushAll(node.children);
         break;
       case 'break':
         flat.text += '\n';
@@ -131,29 +195,45 @@ function flatten(nodes: readonly PhrasingContent[]): Flat {
         // Images and footnote references carry no contact text.
         break;
     }
-  };
-  nodes.forEach(walk);
+  }
   return flat;
 }
 
-function lineAt(flat: Flat, offset: number): number | undefined {
-  let best: { offset: number; line: number } | undefined;
-  for (const a of flat.anchors) if (a.offset <= offset) best = a;
-  if (!best) return undefined;
-  let line = best.line;
-  for (let i = best.offset; i < offset; i++) if (flat.text[i] === '\n') line++;
-  return line;
+function lineAt(flat: Flat, index: FlatIndex, offset: number): number | undefined {
+  // The last anchor at or before `offset` (binary search: anchors are in offset order).
+  let lo = 0;
+  let hi = flat.anchors.length - 1;
+  let best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (flat.anchors[mid]!.offset <= offset) [best, lo] = [mid, mid + 1];
+    else hi = mid - 1;
+  }
+  if (best === -1) return undefined;
+  const a = flat.anchors[best]!;
+  return a.line + index.newlinesBefore[offset]! - index.newlinesBefore[a.offset]!;
 }
 
-const inside = (ranges: readonly [number, number][], at: number) => ranges.some(([s, e]) => at >= s && at < e);
+/** Index of the first range starting at or after `at`, in ranges ordered by start. */
+function firstStartingAt<T>(ranges: readonly T[], startOf: (range: T) => number, at: number): number {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (startOf(ranges[mid]!) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /** `**Label**: rest`, `**Label:** rest`, `Label: rest` or `Label — rest` at `start`; undefined when none. */
-function detectLabel(flat: Flat, start: number, end: number, options: ContactOptions): { raw: string; restStart: number } | undefined {
+function detectLabel(flat: Flat, index: FlatIndex, start: number, end: number, options: ContactOptions): { raw: string; restStart: number } | undefined {
   const text = flat.text;
   let s = start;
   while (s < end && /\s/.test(text[s]!)) s++;
-  const strong = flat.strong.filter(([a, b]) => a === s && b <= end).sort((x, y) => y[1] - x[1])[0];
-  if (strong) {
+  const strongEnd = longestStrongEnd(index, s, end);
+  if (strongEnd !== -1) {
+    const strong = [s, strongEnd] as const;
     const raw = text.slice(strong[0], strong[1]);
     if (raw.trim().length <= 80 && findContactPoints(raw, options).length === 0 && /\p{L}/u.test(raw)) {
       let rest = strong[1];
@@ -166,7 +246,7 @@ function detectLabel(flat: Flat, start: number, end: number, options: ContactOpt
   if (!m) return undefined;
   const raw = m[1]!;
   const sepAt = s + raw.length;
-  if (inside(flat.code, sepAt) || flat.links.some((l) => sepAt >= l.start && sepAt < l.end)) return undefined;
+  if (index.inCode[sepAt] === 1 || index.inLink[sepAt] === 1) return undefined;
   // `12:30`: a time, not a label.
   if (/\d/.test(text[sepAt - 1] ?? '') && /\d/.test(text[sepAt + 1] ?? '')) return undefined;
   if (raw.split(/\s+/).length > 6 || /[@#]|\d:\d/.test(raw) || findContactPoints(raw, options).length > 0) return undefined;
@@ -194,18 +274,18 @@ function pagingService(text: string): string | undefined {
   return undefined;
 }
 
-function parseBlock(flat: Flat, start: number, end: number, options: ContactOptions, hints: ContactLineHints): ParsedContactLine {
+function parseBlock(flat: Flat, index: FlatIndex, start: number, end: number, options: ContactOptions, hints: ContactLineHints): ParsedContactLine {
   const raw = flat.text.slice(start, end);
   // Offsets are given in the trimmed text, so shift them by the whitespace cut from its start.
   const textStart = start + (raw.length - raw.trimStart().length);
   const result: ParsedContactLine = { text: raw.trim().replace(/\n/g, ' '), contacts: [] };
-  const line = lineAt(flat, start);
+  const line = lineAt(flat, index, start);
   if (line !== undefined) result.line = line;
 
   let fieldKind = hints.fieldKind;
   let restStart = start;
   let how: string | undefined;
-  const found = hints.noLabel ? undefined : detectLabel(flat, start, end, options);
+  const found = hints.noLabel ? undefined : detectLabel(flat, index, start, end, options);
   if (found) {
     const cleaned = cleanLabel(found.raw);
     const asField = fieldKindOfLabel(cleaned.label);
@@ -219,34 +299,39 @@ function parseBlock(flat: Flat, start: number, end: number, options: ContactOpti
   }
 
   const points: (ParsedContact & { start: number; end: number })[] = [];
-  const masked = flat.text.split('');
+  // Only this block's characters are copied and flagged (offsets minus `start`): a paragraph can have
+  // thousands of blocks, and copying the whole paragraph for each was quadratic.
+  const masked = flat.text.slice(start, end).split('');
+  const taken = new Uint8Array(end - start);
   const mask = (s: number, e: number) => {
-    for (let i = s; i < e; i++) masked[i] = '\u0000';
+    for (let i = Math.max(s, start); i < Math.min(e, end); i++) masked[i - start] = '\u0000';
   };
   const add = (point: ParsedContact & { start: number; end: number }) => {
-    if (points.some((p) => point.start < p.end && point.end > p.start)) return;
-    const at = lineAt(flat, point.start);
+    const from = Math.max(point.start, start) - start;
+    const to = Math.min(point.end, end) - start;
+    if (from < to && taken.subarray(from, to).indexOf(1) !== -1) return;
+    const at = lineAt(flat, index, point.start);
     if (at !== undefined) point.line = at;
     points.push(point);
+    if (from < to) taken.fill(1, from, to);
     mask(point.start, point.end);
   };
-  for (const [s, e] of flat.struck) mask(s, e);
-  const within = (s: number, e: number) => s >= restStart && e <= end && !inside(flat.struck, s);
+  for (let i = start; i < end; i++) if (index.inStruck[i] === 1) masked[i - start] = '\u0000';
+  const within = (s: number, e: number) => s >= restStart && e <= end && index.inStruck[s] !== 1;
   const rest = flat.text.slice(restStart, end);
-  const outsideCode = flat.text
-    .slice(restStart, end)
-    .split('')
-    .map((ch, i) => (inside(flat.code, restStart + i) ? ' ' : ch))
-    .join('');
+  let outsideCode = '';
+  for (let i = restStart; i < end; i++) outsideCode += index.inCode[i] === 1 ? ' ' : flat.text[i]!;
 
   // Links first: their target says what they are, whatever their text.
-  for (const link of flat.links) {
+  for (let i = firstStartingAt(flat.links, (l) => l.start, restStart); i < flat.links.length && flat.links[i]!.start < end; i++) {
+    const link = flat.links[i]!;
     if (!within(link.start, link.end)) continue;
     const point = pointFromLink(link.url, flat.text.slice(link.start, link.end), options);
     if (point) add({ ...point, start: link.start, end: link.end });
   }
   // Inline code: a whole channel/address/number, or a paging policy name when the line talks about paging.
-  for (const [s, e] of flat.code) {
+  for (let i = firstStartingAt(flat.code, (c) => c[0], restStart); i < flat.code.length && flat.code[i]![0] < end; i++) {
+    const [s, e] = flat.code[i]!;
     if (!within(s, e)) continue;
     const code = flat.text.slice(s, e).trim();
     const whole = findContactPoints(code, options);
@@ -259,7 +344,7 @@ function parseBlock(flat: Flat, start: number, end: number, options: ContactOpti
     }
     mask(s, e);
   }
-  const plain = masked.slice(restStart, end).join('');
+  const plain = masked.slice(restStart - start).join('');
   for (const point of findContactPoints(plain, options)) {
     add({ ...point, start: point.start + restStart, end: point.end + restStart });
   }

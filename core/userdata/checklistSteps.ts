@@ -1,7 +1,6 @@
 import type { List, ListItem } from 'mdast';
-import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
 import type { Heading } from '../model';
+import { eachNodeOfType, nodeText } from '../markdown/mdastWalk';
 import { parseMarkdownTree } from '../markdown/markdownTree';
 
 /** A step that can be ticked off: an item of a numbered list, or a task-list item (`- [ ] …`). */
@@ -21,7 +20,7 @@ export function listChecklistSteps(markdown: string, headings: readonly Pick<Hea
   const tree = parseMarkdownTree(markdown);
   const steps: ChecklistStep[] = [];
   const seen = new Map<string, number>();
-  visit(tree, 'list', (list: List) => {
+  eachNodeOfType(tree, 'list', (list: List) => {
     for (const item of list.children) {
       if (!list.ordered && (item.checked === null || item.checked === undefined)) continue;
       const text = ownText(item);
@@ -42,7 +41,7 @@ export function listChecklistSteps(markdown: string, headings: readonly Pick<Hea
 function ownText(item: ListItem): string {
   return item.children
     .filter((child) => child.type !== 'list')
-    .map((child) => toString(child))
+    .map((child) => nodeText(child))
     .join(' ')
     .trim();
 }

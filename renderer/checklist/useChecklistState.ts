@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import type { CachedRunbook } from '../../core/cache/runbookDatabase';
 import type { RunbookBody } from '../../core/model';
 import { countDone, readChecklist, resetChecklist, setStepDone } from '../../core/userdata/checklistProgress';
-import { listChecklistSteps } from '../../core/userdata/checklistSteps';
+import { listChecklistSteps, type ChecklistStep } from '../../core/userdata/checklistSteps';
 import { db } from '../app/database';
 import type { ChecklistState } from './ChecklistContext';
 
@@ -18,7 +18,7 @@ export interface ChecklistSummary extends ChecklistState {
  * A tick shows at once; the saved state replaces it as soon as the write is read back.
  */
 export function useChecklistState(meta: CachedRunbook, body: RunbookBody): ChecklistSummary {
-  const steps = useMemo(() => listChecklistSteps(body.markdown, meta.headings, body.bodyLine), [body.markdown, body.bodyLine, meta.headings]);
+  const steps = useMemo(() => stepsOrNone(body.markdown, meta.headings, body.bodyLine), [body.markdown, body.bodyLine, meta.headings]);
   const saved = useLiveQuery(() => readChecklist(db, meta.sourceId, meta.path), [meta.sourceId, meta.path]);
   const [pending, setPending] = useState<{ key: string; done: boolean; base: ReadonlySet<string> | undefined }[]>([]);
 
@@ -49,4 +49,17 @@ export function useChecklistState(meta: CachedRunbook, body: RunbookBody): Check
     }),
     [steps, done, saved, meta.sourceId, meta.path],
   );
+}
+
+/**
+ * This runs outside the page's error boundary, so a runbook whose Markdown defeats the step reader must not
+ * take the app down with it: the page then simply has no checklist.
+ */
+function stepsOrNone(...args: Parameters<typeof listChecklistSteps>): ChecklistStep[] {
+  try {
+    return listChecklistSteps(...args);
+  } catch (error) {
+    console.warn('The checklist steps of this runbook could not be read:', error);
+    return [];
+  }
 }

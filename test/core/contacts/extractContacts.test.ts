@@ -266,3 +266,24 @@ describe('extractContacts over the bundled runbooks', () => {
     expect(manager.map((c) => c.href)).toEqual(['tel:+15551234567']);
   });
 });
+
+describe('extractContacts: hostile contacts sections', () => {
+  for (const count of [16_000, 32_000]) {
+    it(`reads a line of ${count.toLocaleString('en')} " #a" channel mentions as the one channel it names`, () => {
+      const contacts = contactsOf(`# Pathology\n\n## Emergency Contacts\n\n**Ops**:${' #a'.repeat(count)}\n`);
+      expect(contacts.map((c) => [c.kind, c.value, c.label])).toEqual([['chat', '#a', 'Ops']]);
+    });
+  }
+
+  it('reads thousands of labelled lines in one paragraph, each with its own line number', () => {
+    const lines = Array.from({ length: 5_000 }, (_, i) => `Team ${i}: #team-${i}`);
+    const contacts = contactsOf(`# Many\n\n## Emergency Contacts\n\n${lines.join('\n')}\n`);
+    expect(contacts).toHaveLength(5_000);
+    expect(contacts.at(-1)).toMatchObject({ value: '#team-4999', label: 'Team 4999', source: expect.objectContaining({ line: 5_004 }) });
+  });
+
+  it('reads a contact inside emphasis nested thousands of levels deep', () => {
+    const contacts = contactsOf(`# Deep\n\n## Contacts\n\n- **DBA**: ${'*'.repeat(12_000)}dba@example.com${'*'.repeat(12_000)}\n`);
+    expect(contacts.map((c) => [c.kind, c.value])).toEqual([['email', 'dba@example.com']]);
+  });
+});

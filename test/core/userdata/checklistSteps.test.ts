@@ -167,3 +167,16 @@ describe('listChecklistSteps: keys across upstream edits', () => {
     expect(after.map((s) => s.key)).not.toContain('promote-the-replica/point the app at the new primary.');
   });
 });
+
+describe('listChecklistSteps on hostile Markdown', () => {
+  it('lists the steps of a runbook whose emphasis nests sixteen thousand markers deep', () => {
+    const stars = '*'.repeat(16_000);
+    const markdown = `# Deep\n\n1. ${stars}a${stars}\n2. Call the DBA.\n- [ ] ${'_'.repeat(8_000)}b${'_'.repeat(8_000)}\n`;
+    const steps = listChecklistSteps(markdown, [{ id: 'deep', line: 1 }]);
+    expect(steps.map((s) => [s.line, s.text])).toEqual([
+      [3, expect.stringContaining('a')],
+      [4, 'Call the DBA.'],
+      [5, expect.stringContaining('b')],
+    ]);
+  });
+});
