@@ -2,6 +2,7 @@ import './platform/installBufferGlobal';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { appServices, ServicesProvider } from './app/appServices';
 import { registerServiceWorker } from './pwa/registerServiceWorker';
 import { requestPersistentStorage } from './pwa/requestPersistentStorage';
 import './styles/theme.css';
@@ -12,10 +13,14 @@ import './styles/dialogs.css';
 
 const root = document.getElementById('rr-root');
 if (!root) throw new Error('The page has no #rr-root element.');
+// Created once for the life of the page; components reach it through the context, never through `window`.
+const services = appServices();
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <ServicesProvider services={services}>
+      <App />
+    </ServicesProvider>
   </StrictMode>,
 );
-registerServiceWorker();
-void requestPersistentStorage();
+registerServiceWorker(services.platform);
+void requestPersistentStorage(services.platform);

@@ -1,19 +1,21 @@
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { dispatchAppCommand } from '../app/appCommands';
+import { usePlatform } from '../app/appServices';
 import { runbookRoute } from '../routes';
 
 /** In the desktop app, menu commands and `runbook-reader://` deep links arrive through the preload bridge. */
 export function useDesktopBridge(): void {
   const navigate = useNavigate();
+  const platform = usePlatform();
   useEffect(() => {
-    const bridge = window.runbookReader;
-    if (!bridge) return;
+    if (platform.kind !== 'desktop') return;
+    const bridge = platform.desktop;
     const stopCommands = bridge.onCommand(dispatchAppCommand);
     const stopLinks = bridge.onDeepLink((link) => navigate(runbookRoute(link.sourceId, link.path, link.anchor)));
     return () => {
       stopCommands();
       stopLinks();
     };
-  }, [navigate]);
+  }, [navigate, platform]);
 }

@@ -1,4 +1,5 @@
 import { registerSW } from 'virtual:pwa-register';
+import type { Platform } from '../app/appServices';
 
 type Listener = () => void;
 
@@ -11,8 +12,8 @@ const listeners = new Set<Listener>();
  * loads its files from inside the app and needs none. A new deployment waits for the user's consent,
  * so a page in the middle of a procedure never reloads by itself.
  */
-export function registerServiceWorker(): void {
-  if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol) || window.runbookReader) return;
+export function registerServiceWorker(platform: Platform): void {
+  if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol) || platform.kind !== 'web') return;
   applyUpdate = registerSW({
     immediate: true,
     onNeedRefresh() {

@@ -1,6 +1,7 @@
 import type { CachedRunbook } from '../../core/cache/runbookDatabase';
 import type { SourceRecord } from '../../core/model';
 import { judgeReviewAge, localCalendarDate } from '../../core/runbook/reviewAge';
+import { usePlatform } from '../app/appServices';
 import { BookmarkToggle } from '../bookmarks/BookmarkToggle';
 import type { ChecklistSummary } from '../checklist/useChecklistState';
 import { StatusBadge } from '../library/StatusBadge';
@@ -16,6 +17,7 @@ interface Props {
 /** Title and the facts that tell a reader whether to trust what follows. */
 export function RunbookHeader({ meta, source, today, checklist }: Props) {
   const review = judgeReviewAge(meta.lastReviewed, localCalendarDate(today));
+  const platform = usePlatform();
   return (
     <header className="rr-runbook-header">
       <h1 className="rr-runbook-title" id="rr-runbook-title">
@@ -24,8 +26,8 @@ export function RunbookHeader({ meta, source, today, checklist }: Props) {
       {meta.summary && <p className="rr-summary">{meta.summary}</p>}
       <div className="rr-runbook-actions">
         <BookmarkToggle sourceId={meta.sourceId} path={meta.path} label={meta.title} />
-        <button type="button" className="rr-button" onClick={() => void printRunbook(meta.title)}>
-          {window.runbookReader ? 'Save as PDF' : 'Print'}
+        <button type="button" className="rr-button" onClick={() => void printRunbook(platform, meta.title)}>
+          {platform.kind === 'desktop' ? 'Save as PDF' : 'Print'}
         </button>
         {checklist.total > 0 && (
           <span className="rr-progress" role="status">

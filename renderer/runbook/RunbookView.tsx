@@ -17,6 +17,7 @@ import { TableOfContents } from './TableOfContents';
 import { useKeyboardShortcut } from '../app/useKeyboardShortcut';
 import { useAppCommand } from '../app/appCommands';
 import { printRunbook } from './printRunbook';
+import { usePlatform } from '../app/appServices';
 
 interface Props {
   runbook: OpenedRunbook;
@@ -57,7 +58,8 @@ export function RunbookView({ runbook, section }: Props) {
   };
   useKeyboardShortcut('b', toggleCurrentBookmark);
   useAppCommand('bookmark', toggleCurrentBookmark);
-  useAppCommand('print', () => void printRunbook(meta.title));
+  const platform = usePlatform();
+  useAppCommand('print', () => void printRunbook(platform, meta.title));
 
   return (
     <RunbookContext.Provider value={{ sourceId: meta.sourceId, path: meta.path, title: meta.title, headingText, cachedPaths, online }}>

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { DEFAULT_SETTINGS, readSettings, writeSetting } from '../../core/userdata/settings';
+import { usePlatform } from '../app/appServices';
 import { db } from '../app/database';
 import { StorageStatus } from './StorageStatus';
 
@@ -41,6 +42,7 @@ function CorsProxySetting({ current }: { current: string }) {
 /** Route `/settings`: chat workspace for contacts, and the offline storage. */
 export function SettingsPage() {
   const settings = useLiveQuery(() => readSettings(db), []) ?? DEFAULT_SETTINGS;
+  const platform = usePlatform();
   const [workspace, setWorkspace] = useState(settings.slackWorkspace);
   const [saved, setSaved] = useState(false);
   useEffect(() => setWorkspace(settings.slackWorkspace), [settings.slackWorkspace]);
@@ -75,7 +77,7 @@ export function SettingsPage() {
           {saved && <p role="status">Saved.</p>}
         </form>
       </section>
-      {!window.runbookReader && <CorsProxySetting current={settings.corsProxy} />}
+      {platform.kind === 'web' && <CorsProxySetting current={settings.corsProxy} />}
       <section aria-labelledby="rr-settings-storage">
         <h2 id="rr-settings-storage">Offline storage</h2>
         <StorageStatus />
