@@ -8,6 +8,7 @@ import { defineConfig } from 'vitest/config';
 const INTEGRATION = [
   'test/cli/**/*.test.ts',
   'test/core/sync/**/*.test.ts',
+  'test/core/offlineCopy/**/*.test.ts',
   'test/renderer/sync/**/*.test.ts',
   'test/electron/gitSync.test.ts',
   'test/electron/bundle.test.ts',

@@ -36,7 +36,7 @@ export async function verifyFetchedPack(fs: ObjectStoreFs, gitdir: string, packP
 }
 
 /** Web Crypto (browsers, workers, Node) hashes a 15 MB pack ~15× faster than the JS fallback. */
-async function sha1Of(bytes: Uint8Array): Promise<Uint8Array> {
+export async function sha1Of(bytes: Uint8Array): Promise<Uint8Array> {
   const subtle = globalThis.crypto?.subtle;
   if (subtle) return new Uint8Array(await subtle.digest('SHA-1', bytes as Uint8Array<ArrayBuffer>));
   return sha1(bytes);
