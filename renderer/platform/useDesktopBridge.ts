@@ -12,7 +12,8 @@ export function useDesktopBridge(): void {
     if (platform.kind !== 'desktop') return;
     const bridge = platform.desktop;
     const stopCommands = bridge.onCommand(dispatchAppCommand);
-    const stopLinks = bridge.onDeepLink((link) => navigate(runbookRoute(link.sourceId, link.path, link.anchor)));
+    // In-app navigation: nothing to wait for.
+    const stopLinks = bridge.onDeepLink((link) => void navigate(runbookRoute(link.sourceId, link.path, link.anchor)));
     return () => {
       stopCommands();
       stopLinks();

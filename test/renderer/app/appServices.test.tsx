@@ -74,10 +74,11 @@ describe('screens take the platform from the services, not from window', () => {
     expect(print).toHaveBeenCalledOnce();
   });
 
-  it.each([
-    [{ kind: 'web' } as Platform, true],
-    [{ kind: 'desktop', desktop: fakeBridge().bridge } as Platform, false],
-  ])('settings show the CORS proxy only in the browser (%j → %s)', async (platform, shown) => {
+  const platforms: [Platform, boolean][] = [
+    [{ kind: 'web' }, true],
+    [{ kind: 'desktop', desktop: fakeBridge().bridge }, false],
+  ];
+  it.each(platforms)('settings show the CORS proxy only in the browser (%j → %s)', async (platform, shown) => {
     render(
       <ServicesProvider services={withPlatform(platform)}>
         <SettingsPage />
