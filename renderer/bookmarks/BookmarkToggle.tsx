@@ -13,8 +13,13 @@ interface Props {
 }
 
 /** One click, tap or the `b` key bookmarks a runbook or a section; the state is visible on the control. */
-export function BookmarkToggle({ sourceId, path, anchor, label, compact = false }: Props) {
-  const on = useIsBookmarked(sourceId, path, anchor);
+export function BookmarkToggle(props: Props) {
+  const on = useIsBookmarked(props.sourceId, props.path, props.anchor);
+  return <BookmarkButton {...props} on={on} />;
+}
+
+/** The same control when the page already knows whether it is on (section headings share one query). */
+export function BookmarkButton({ sourceId, path, anchor, label, compact = false, on }: Props & { on: boolean }) {
   const what = anchor ? 'section' : 'runbook';
   const name = on ? `Remove bookmark for ${what} "${label}"` : `Bookmark ${what} "${label}"`;
   return (

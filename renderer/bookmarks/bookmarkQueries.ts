@@ -15,6 +15,17 @@ export function useRecentlyOpened(): HistoryEntry[] | undefined {
   return useLiveQuery(() => recentlyOpened(db), []);
 }
 
+/**
+ * Anchors of the sections of one runbook that are bookmarked (`''` for the runbook itself): one query for
+ * the whole page, instead of one per section heading (a runbook may have thousands).
+ */
+export function useBookmarkedAnchors(sourceId: string, path: string): ReadonlySet<string> | undefined {
+  return useLiveQuery(
+    async () => new Set((await db.bookmarks.where('[sourceId+path]').equals([sourceId, path]).toArray()).map((b) => b.anchor ?? '')),
+    [sourceId, path],
+  );
+}
+
 /** Paths of bookmarked runbooks that their source no longer has (kept readable from the bookmark). */
 export function useRemovedFromSource(): Set<string> {
   return (

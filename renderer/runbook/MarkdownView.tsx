@@ -5,6 +5,7 @@ import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
 import { ChecklistItem } from '../checklist/ChecklistItem';
 import { useChecklist } from '../checklist/ChecklistContext';
+import { rehypeHeadingIds, remarkBodyLines } from './bodyLinePlugins';
 import { CodeBlock } from './CodeBlock';
 import { SectionHeading } from './SectionHeading';
 import { remarkContactLinks, type ContactLinesRange } from './remarkContactLinks';
@@ -55,7 +56,11 @@ function TaskCheckbox({ checked, type }: { checked?: boolean | undefined; type?:
 interface Props {
   markdown: string;
   /** Body lines of contacts sections, where phone numbers and emails become tappable links. */
-  contactLines?: readonly ContactLinesRange[];
+  contactLines?: readonly ContactLinesRange[] | undefined;
+  /** For a slice of a long body: the body line of each of its lines (see splitMarkdown). */
+  bodyLineOf?: ((line: number) => number) | undefined;
+  /** Anchor ids ingest gave the headings, by body line; a slice needs them to number repeated headings. */
+  headingIdsByLine?: ReadonlyMap<number, string> | undefined;
 }
 
 const NO_RANGES: readonly ContactLinesRange[] = [];
@@ -67,11 +72,11 @@ const keepUrl = (url: string) => url;
  * Renders a runbook body as GitHub-flavoured Markdown. Raw HTML in the source is dropped, never executed;
  * headings get the same GitHub-compatible ids that ingest recorded.
  */
-export const MarkdownView = memo(function MarkdownView({ markdown, contactLines = NO_RANGES }: Props) {
+export const MarkdownView = memo(function MarkdownView({ markdown, contactLines = NO_RANGES, bodyLineOf, headingIdsByLine }: Props) {
   return (
     <Markdown
-      remarkPlugins={[remarkGfm, [remarkContactLinks, { ranges: contactLines }]]}
-      rehypePlugins={[rehypeSlug, [rehypeHighlight, { detect: false, ignoreMissing: true }]]}
+      remarkPlugins={[[remarkBodyLines, { bodyLineOf }], remarkGfm, [remarkContactLinks, { ranges: contactLines }]]}
+      rehypePlugins={[rehypeSlug, [rehypeHeadingIds, { idsByLine: headingIdsByLine }], [rehypeHighlight, { detect: false, ignoreMissing: true }]]}
       components={components}
       urlTransform={keepUrl}
       skipHtml

@@ -7,6 +7,8 @@ export interface RunbookContextValue {
   title: string;
   /** Heading id → heading text, for labels of section bookmarks. */
   headingText?: ReadonlyMap<string, string>;
+  /** Anchors of this runbook's bookmarked sections; undefined while still loading. */
+  bookmarkedAnchors?: ReadonlySet<string> | undefined;
   /** Paths cached for the source; undefined while still loading. */
   cachedPaths?: Set<string> | undefined;
   online: boolean;

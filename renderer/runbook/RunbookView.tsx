@@ -1,4 +1,5 @@
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useNavigationType } from 'react-router-dom';
 import { toggleBookmark } from '../../core/userdata/bookmarks';
 import { recordOpened } from '../../core/userdata/history';
 import { db } from '../app/database';
@@ -8,8 +9,9 @@ import { useOnline } from '../app/useOnline';
 import { useScrollPlace } from '../app/useScrollPlace';
 import { ChecklistContext } from '../checklist/ChecklistContext';
 import { useChecklistState } from '../checklist/useChecklistState';
+import { useBookmarkedAnchors } from '../bookmarks/bookmarkQueries';
 import { contactSectionRanges } from '../../core/contacts/findContactSections';
-import { MarkdownView } from './MarkdownView';
+import { ProgressiveMarkdown } from './ProgressiveMarkdown';
 import { RenderBoundary } from './RenderBoundary';
 import { RunbookContext } from './RunbookContext';
 import { RunbookHeader } from './RunbookHeader';
@@ -24,28 +26,48 @@ interface Props {
   section?: string | undefined;
 }
 
-/** A cached runbook: trust header, table of contents and the rendered procedure. */
+/**
+ * A cached runbook: trust header, table of contents and the rendered procedure. Everything worked out from
+ * the runbook's content happens inside the render boundary, so one hostile runbook shows as plain text
+ * instead of taking the whole app down.
+ */
 export function RunbookView({ runbook, section }: Props) {
+  const { meta, body } = runbook;
+  useRecordOpened(meta.sourceId, meta.path, meta.title, meta.changeMark);
+  return (
+    <RenderBoundary key={`${meta.sourceId}/${meta.path}/${meta.oid}`} fallbackText={body.markdown} title={meta.title}>
+      <RunbookContent runbook={runbook} section={section} />
+    </RenderBoundary>
+  );
+}
+
+function RunbookContent({ runbook, section }: Props) {
   const { meta, body, source } = runbook;
   const cachedPaths = useCachedPaths(meta.sourceId);
+  const bookmarkedAnchors = useBookmarkedAnchors(meta.sourceId, meta.path);
   const online = useOnline();
+  const navigationType = useNavigationType();
   const checklist = useChecklistState(meta, body);
   const contactLines = useMemo(() => {
     const lastLine = body.bodyLine + body.markdown.split('\n').length - 1;
     return contactSectionRanges(meta.headings, lastLine).map((r) => ({ from: r.line - body.bodyLine + 1, to: r.endLine - body.bodyLine + 1 }));
   }, [meta.headings, body.markdown, body.bodyLine]);
   const headingText = useMemo(() => new Map(meta.headings.map((h) => [h.id, h.text])), [meta.headings]);
-  useScrollPlace(cachedPaths !== undefined, section, `${meta.sourceId}/${meta.path}`);
+  const headingIdsByLine = useMemo(() => new Map(meta.headings.map((h) => [h.line - body.bodyLine + 1, h.id])), [meta.headings, body.bodyLine]);
+  const [shown, setShown] = useState({ throughLine: 0, complete: false });
+  // The inline copy of the contents (narrow screens) is built only when opened.
+  const [inlineTocOpen, setInlineTocOpen] = useState(false);
+  const onProgress = useCallback((throughLine: number, complete: boolean) => setShown({ throughLine, complete }), []);
+  // A long body is formatted in slices: the place is found once the section (or, going back, all) is there.
+  const targetLine = section ? meta.headings.find((h) => h.id === section)?.line : undefined;
+  const placeShown =
+    shown.complete || (navigationType !== 'POP' && (targetLine === undefined ? shown.throughLine > 0 : shown.throughLine >= targetLine - body.bodyLine + 1));
+  useScrollPlace(cachedPaths !== undefined && placeShown, section, `${meta.sourceId}/${meta.path}`);
 
-  useEffect(() => {
-    document.title = `${meta.title} — Runbook Reader`;
-    void recordOpened(db, { sourceId: meta.sourceId, path: meta.path, title: meta.title });
-  }, [meta.sourceId, meta.path, meta.title]);
-
-  useEffect(() => {
-    // Opening a runbook is what clears its "updated" mark from the last sync.
-    if (meta.changeMark) void db.runbooks.update([meta.sourceId, meta.path], { changeMark: undefined });
-  }, [meta.sourceId, meta.path, meta.changeMark]);
+  const runbookContext = useMemo(
+    () => ({ sourceId: meta.sourceId, path: meta.path, title: meta.title, headingText, bookmarkedAnchors, cachedPaths, online }),
+    [meta.sourceId, meta.path, meta.title, headingText, bookmarkedAnchors, cachedPaths, online],
+  );
 
   const toggleCurrentBookmark = () => {
     const sectionText = section ? headingText.get(section) : undefined;
@@ -62,18 +84,18 @@ export function RunbookView({ runbook, section }: Props) {
   useAppCommand('print', () => void printRunbook(platform, meta.title));
 
   return (
-    <RunbookContext.Provider value={{ sourceId: meta.sourceId, path: meta.path, title: meta.title, headingText, cachedPaths, online }}>
+    <RunbookContext.Provider value={runbookContext}>
       <ChecklistContext.Provider value={checklist}>
         <div className="rr-runbook-layout">
           <article className="rr-runbook" aria-labelledby="rr-runbook-title">
             <RunbookHeader meta={meta} source={source} today={new Date()} checklist={checklist} />
-            <details className="rr-toc-inline">
+            <details className="rr-toc-inline" onToggle={(e) => setInlineTocOpen(e.currentTarget.open)}>
               <summary>On this page</summary>
-              <TableOfContents sourceId={meta.sourceId} path={meta.path} headings={meta.headings} activeId={section} />
+              {inlineTocOpen && <TableOfContents sourceId={meta.sourceId} path={meta.path} headings={meta.headings} activeId={section} />}
             </details>
             <div className="rr-markdown">
               <RenderBoundary fallbackText={body.markdown}>
-                <MarkdownView markdown={body.markdown} contactLines={contactLines} />
+                <ProgressiveMarkdown markdown={body.markdown} contactLines={contactLines} headingIdsByLine={headingIdsByLine} onProgress={onProgress} />
               </RenderBoundary>
             </div>
           </article>
@@ -84,4 +106,17 @@ export function RunbookView({ runbook, section }: Props) {
       </ChecklistContext.Provider>
     </RunbookContext.Provider>
   );
+}
+
+/** History and the "updated" mark: about the runbook being opened, not its content, so outside the boundary. */
+function useRecordOpened(sourceId: string, path: string, title: string, changeMark: string | undefined) {
+  useEffect(() => {
+    document.title = `${title} — Runbook Reader`;
+    void recordOpened(db, { sourceId, path, title });
+  }, [sourceId, path, title]);
+
+  useEffect(() => {
+    // Opening a runbook is what clears its "updated" mark from the last sync.
+    if (changeMark) void db.runbooks.update([sourceId, path], { changeMark: undefined });
+  }, [sourceId, path, changeMark]);
 }

@@ -1,5 +1,5 @@
 import { createElement, type ComponentProps } from 'react';
-import { BookmarkToggle } from '../bookmarks/BookmarkToggle';
+import { BookmarkButton } from '../bookmarks/BookmarkToggle';
 import { useRunbookContext } from './RunbookContext';
 
 type Props = ComponentProps<'h2'> & { level: 2 | 3; node?: unknown };
@@ -13,7 +13,7 @@ export function SectionHeading({ level, node: _node, children, id, ...rest }: Pr
   return (
     <div className={`rr-heading rr-heading-${level}`}>
       {heading}
-      <BookmarkToggle compact sourceId={ctx.sourceId} path={ctx.path} anchor={id} label={`${ctx.title} › ${text}`} />
+      <BookmarkButton compact sourceId={ctx.sourceId} path={ctx.path} anchor={id} label={`${ctx.title} › ${text}`} on={ctx.bookmarkedAnchors?.has(id) ?? false} />
     </div>
   );
 }

@@ -1,4 +1,6 @@
+import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
+import { useProgressiveCount } from '../app/useProgressiveCount';
 import type { Heading } from '../../core/model';
 import { runbookRoute } from '../routes';
 
@@ -9,15 +11,16 @@ interface Props {
   activeId?: string | undefined;
 }
 
-/** "On this page": the runbook's headings (levels 2 and 3), each jumping to its section. */
+/** "On this page": the runbook's headings (levels 2 and 3), each jumping to its section. A long list fills in while the page is idle. */
 export function TableOfContents({ sourceId, path, headings, activeId }: Props) {
-  const entries = headings.filter((h) => h.depth === 2 || h.depth === 3);
+  const entries = useMemo(() => headings.filter((h) => h.depth === 2 || h.depth === 3), [headings]);
+  const shown = useProgressiveCount(entries.length, 200, 500, entries);
   if (entries.length === 0) return null;
   return (
     <nav className="rr-toc" aria-label="On this page">
       <h2 className="rr-toc-title">On this page</h2>
       <ol>
-        {entries.map((h) => (
+        {entries.slice(0, shown).map((h) => (
           <li key={h.id} className={h.depth === 3 ? 'rr-toc-sub' : undefined}>
             <Link to={runbookRoute(sourceId, path, h.id)} aria-current={h.id === activeId ? 'location' : undefined}>
               {h.text}

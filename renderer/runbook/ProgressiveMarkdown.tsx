@@ -1,0 +1,62 @@
+import { useEffect, useMemo } from 'react';
+import { useProgressiveCount } from '../app/useProgressiveCount';
+import { MarkdownView } from './MarkdownView';
+import type { ContactLinesRange } from './remarkContactLinks';
+import { RenderBoundary } from './RenderBoundary';
+import { splitMarkdown, type MarkdownPart } from './splitMarkdown';
+
+interface Props {
+  markdown: string;
+  contactLines?: readonly ContactLinesRange[] | undefined;
+  /** Anchor ids of the headings by body line (ingest's), used when the body is formatted in slices. */
+  headingIdsByLine?: ReadonlyMap<number, string> | undefined;
+  /** Told the last body line on screen each time more of the body is formatted, and whether that is all. */
+  onProgress?: ((shownThroughLine: number, complete: boolean) => void) | undefined;
+}
+
+/**
+ * A runbook body, formatted slice by slice: the first slice at once, each next one when the page is idle, so
+ * a long document shows its beginning at once and never holds the page for one long task. An ordinary
+ * runbook is one slice. Each slice has its own boundary: one that cannot be formatted is shown as written.
+ */
+export function ProgressiveMarkdown({ markdown, contactLines, headingIdsByLine, onProgress }: Props) {
+  const parts = useMemo(() => splitMarkdown(markdown), [markdown]);
+  const shown = useProgressiveCount(parts.length, 1, 1, parts);
+  const sliced = parts.length > 1;
+  const lastLine = shown >= parts.length ? Number.POSITIVE_INFINITY : parts[shown]!.firstLine - 1;
+  useEffect(() => onProgress?.(lastLine, shown >= parts.length), [onProgress, lastLine, shown, parts.length]);
+  return (
+    <>
+      {parts.slice(0, shown).map((part) => (
+        <Slice key={part.firstLine} part={part} contactLines={contactLines} headingIdsByLine={sliced ? headingIdsByLine : undefined} sliced={sliced} />
+      ))}
+      {shown < parts.length && (
+        <p className="rr-muted rr-formatting-more" aria-hidden="true">
+          Formatting the rest of this runbook…
+        </p>
+      )}
+    </>
+  );
+}
+
+function Slice({ part, contactLines, headingIdsByLine, sliced }: { part: MarkdownPart; contactLines: Props['contactLines']; headingIdsByLine: Props['headingIdsByLine']; sliced: boolean }) {
+  if (part.plain) return <PlainSlice part={part} />;
+  return (
+    <RenderBoundary fallbackText={part.text}>
+      <MarkdownView markdown={part.text} contactLines={contactLines} bodyLineOf={sliced ? part.bodyLineOf : undefined} headingIdsByLine={headingIdsByLine} />
+    </RenderBoundary>
+  );
+}
+
+function PlainSlice({ part }: { part: MarkdownPart }) {
+  return (
+    <div className="rr-plain-slice">
+      <p className="rr-warnings" role="note">
+        {part.plain === 'too-deep'
+          ? 'This part is nested too deeply to format; it is shown as written.'
+          : `This part is too large to format as one block (${part.text.length.toLocaleString('en')} characters); it is shown as written.`}
+      </p>
+      <pre className="rr-plain-text">{part.text}</pre>
+    </div>
+  );
+}

@@ -1,0 +1,225 @@
+/**
+ * One slice of a runbook body that is formatted on its own, so a long document reaches the screen in steps
+ * that each stay short (see ProgressiveMarkdown). Slices are cut only where no Markdown construct continues
+ * across the cut: between top-level blocks, between the items of a top-level list, between table rows.
+ */
+export interface MarkdownPart {
+  /** Markdown of the slice, plus the link reference definitions it uses from elsewhere in the document. */
+  text: string;
+  /** Body line (1-based) of each line of `text`, so checklist steps, contacts and anchors keep their lines. */
+  bodyLineOf(partLine: number): number;
+  /** First body line the slice covers. */
+  firstLine: number;
+  /** Shown as written, not formatted: a block too large to format in one step, or nested too deeply. */
+  plain?: 'too-large' | 'too-deep' | undefined;
+}
+
+/** Bodies up to this size are formatted whole, exactly as written (almost every runbook). */
+export const WHOLE_DOCUMENT_CHARS = 24_000;
+/** Target size of a slice: formatting one stays well under the 200 ms a page may be busy. */
+const PART_CHARS = 6_000;
+/** A block larger than this that cannot be cut (a paragraph, a code block) is shown as plain text. */
+export const MAX_FORMATTED_BLOCK_CHARS = 30_000;
+/** Nesting (lists in lists, quotes in quotes) beyond which a block is shown as plain text. */
+export const MAX_NESTING = 32;
+
+/** A run of lines the scanner found no safe cut in. */
+interface Unit {
+  from: number; // 0-based line, inclusive
+  to: number; // exclusive
+  chars: number;
+  depth: number;
+  /** Lines of the table header to repeat when a slice starts here (inside a table). */
+  tableHeader?: number | undefined;
+  /** Number to give the first item when a slice starts here (inside an ordered list). */
+  itemNumber?: number | undefined;
+}
+
+interface Cut {
+  line: number;
+  tableHeader?: number | undefined;
+  itemNumber?: number | undefined;
+}
+
+/** Cuts a runbook body into slices formatted one after another; a short body is one slice, as written. */
+export function splitMarkdown(markdown: string): MarkdownPart[] {
+  if (markdown.length <= WHOLE_DOCUMENT_CHARS) return [{ text: markdown, bodyLineOf: (line) => line, firstLine: 1 }];
+  const lines = markdown.split('\n');
+  const { units, definitions } = scanUnits(lines);
+  const parts: MarkdownPart[] = [];
+  let group: Unit[] = [];
+  let groupChars = 0;
+  const flush = () => {
+    if (group.length > 0) parts.push(partOf(lines, group, definitions));
+    group = [];
+    groupChars = 0;
+  };
+  for (const unit of units) {
+    const plain = unit.depth > MAX_NESTING ? 'too-deep' : unit.chars > MAX_FORMATTED_BLOCK_CHARS ? 'too-large' : undefined;
+    if (plain) {
+      flush();
+      parts.push({ text: lines.slice(unit.from, unit.to).join('\n'), bodyLineOf: (line) => unit.from + line, firstLine: unit.from + 1, plain });
+      continue;
+    }
+    if (groupChars > 0 && groupChars + unit.chars > PART_CHARS) flush();
+    group.push(unit);
+    groupChars += unit.chars;
+  }
+  flush();
+  return parts;
+}
+
+function partOf(lines: string[], group: Unit[], definitions: Map<string, string>): MarkdownPart {
+  const first = group[0]!;
+  const from = first.from;
+  const to = group[group.length - 1]!.to;
+  const own = lines.slice(from, to);
+  if (first.itemNumber !== undefined) own[0] = own[0]!.replace(/^(\s*)\d{1,9}(?=[.)])/, (_, indent: string) => `${indent}${first.itemNumber}`);
+  if (first.tableHeader !== undefined) {
+    // A slice of a table repeats the header and delimiter rows, then has its own rows.
+    const header = lines.slice(first.tableHeader, first.tableHeader + 2);
+    const headerAt = first.tableHeader;
+    return {
+      text: withDefinitions([...header, ...own].join('\n'), definitions),
+      bodyLineOf: (line) => (line <= 2 ? headerAt + line : from + line - 2),
+      firstLine: from + 1,
+    };
+  }
+  return { text: withDefinitions(own.join('\n'), definitions), bodyLineOf: (line) => from + line, firstLine: from + 1 };
+}
+
+const FENCE = /^\s*(`{3,}|~{3,})/;
+const HTML_BLOCK: [RegExp, RegExp][] = [
+  [/^ {0,3}<(script|pre|style|textarea)(\s|>|$)/i, /<\/(script|pre|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+];
+const LIST_MARKER = /^([-+*]|(\d{1,9})([.)]))(?=[ \t]|$)/;
+const TABLE_DELIMITER = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+const ATX_HEADING = /^#{1,6}(\s|$)/;
+const DEFINITION = /^ {0,3}\[((?:[^\]\\\n]|\\.){1,999})\]:\s*\S/;
+const CONTAINER = /^ {0,3}(?:[-+*]|\d{1,9}[.)]|>)(?:[ \t]+|$)/;
+
+/**
+ * One pass over the lines. A cut is safe before a line that starts in column 0 after a blank line, before an
+ * ATX heading, before an item of a top-level list and before a table row, but never inside fenced code or
+ * an HTML block (which may hold blank lines).
+ */
+function scanUnits(lines: string[]): { units: Unit[]; definitions: Map<string, string> } {
+  const cuts: Cut[] = [{ line: 0 }];
+  const depths: number[] = [];
+  const definitions = new Map<string, string>();
+  let fence: { char: string; length: number } | undefined;
+  let htmlEnd: RegExp | undefined;
+  let table: { header: number; body: number } | undefined;
+  let list: { kind: string; next: number } | undefined;
+  let prevBlank = true;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    let depth = 0;
+    if (fence) {
+      const close = FENCE.exec(line);
+      if (close && close[1]![0] === fence.char && close[1]!.length >= fence.length && line.trim() === close[1]) fence = undefined;
+      prevBlank = false;
+      depths.push(0);
+      continue;
+    }
+    if (htmlEnd) {
+      if (htmlEnd.test(line)) htmlEnd = undefined;
+      prevBlank = line.trim() === '';
+      depths.push(0);
+      continue;
+    }
+    if (line.trim() === '') {
+      table = undefined;
+      prevBlank = true;
+      depths.push(0);
+      continue;
+    }
+    const column0 = line[0] !== ' ' && line[0] !== '\t';
+    let cut: Cut | undefined;
+    if (table && i >= table.body) {
+      if (line.includes('|') && !FENCE.test(line) && !/^\s*[>#]/.test(line)) cut = { line: i, tableHeader: table.header };
+      else table = undefined;
+    }
+    if (!cut && column0 && (prevBlank || ATX_HEADING.test(line))) cut = { line: i };
+    const marker = column0 ? LIST_MARKER.exec(line) : null;
+    if (marker) {
+      const kind = marker[2] ? `ordered${marker[3]}` : marker[1]!;
+      if (list && list.kind === kind && (cut || !table)) {
+        cut = { line: i, itemNumber: marker[2] ? list.next : undefined };
+        list.next++;
+      } else if (cut || (line.trim().length > 1 && (!marker[2] || marker[2] === '1'))) {
+        // A bullet list, or one numbered from 1, may start right under a paragraph line.
+        cut ??= { line: i };
+        list = { kind, next: (marker[2] ? Number(marker[2]) : 1) + 1 };
+      }
+    } else if (cut) {
+      list = undefined;
+    }
+    if (!table && (cut || i === 0) && line.includes('|') && TABLE_DELIMITER.test(lines[i + 1] ?? '') && (lines[i + 1] ?? '').includes('-')) {
+      table = { header: i, body: i + 2 };
+    }
+    const first = line.trimStart()[0];
+    const fenceOpen = first === '`' || first === '~' ? FENCE.exec(line) : null;
+    if (fenceOpen) fence = { char: fenceOpen[1]![0]!, length: fenceOpen[1]!.length };
+    else if (first === '<') {
+      const html = HTML_BLOCK.find(([open]) => open.test(line));
+      if (html && !html[1].test(line.replace(html[0], ''))) htmlEnd = html[1];
+    }
+    const definition = first === '[' ? DEFINITION.exec(line) : null;
+    if (definition) {
+      const key = normalizeLabel(definition[1]!);
+      if (!definitions.has(key)) definitions.set(key, line.trim());
+    }
+    if (cut && i > 0) cuts.push(cut);
+    depth = nestingOf(line);
+    depths.push(depth);
+    prevBlank = false;
+  }
+  const units: Unit[] = [];
+  for (let c = 0; c < cuts.length; c++) {
+    const from = cuts[c]!.line;
+    const to = cuts[c + 1]?.line ?? lines.length;
+    let chars = 0;
+    let depth = 0;
+    for (let i = from; i < to; i++) {
+      chars += lines[i]!.length + 1;
+      if (depths[i]! > depth) depth = depths[i]!;
+    }
+    units.push({ from, to, chars, depth, tableHeader: cuts[c]!.tableHeader, itemNumber: cuts[c]!.itemNumber });
+  }
+  return { units, definitions };
+}
+
+/** How deeply a line is nested: container markers at its start (`- `, `1. `, `> `) and its indentation. */
+function nestingOf(line: string): number {
+  if (line[0] !== ' ' && line[0] !== '\t' && !CONTAINER.test(line)) return 0;
+  const indent = /^[ \t]*/.exec(line)![0].length;
+  let depth = Math.floor(indent / 2);
+  let rest = line;
+  for (let marker = CONTAINER.exec(rest); marker && depth <= MAX_NESTING; marker = CONTAINER.exec(rest)) {
+    depth++;
+    rest = rest.slice(marker[0].length);
+  }
+  return depth;
+}
+
+const LABEL = /\[((?:[^\]\\\n]|\\.){1,999})\]/g;
+
+/** Reference links (`[text][label]`) work in every slice: the definitions it uses are added at its end. */
+function withDefinitions(text: string, definitions: Map<string, string>): string {
+  if (definitions.size === 0) return text;
+  const added = new Set<string>();
+  for (const match of text.matchAll(LABEL)) {
+    const definition = definitions.get(normalizeLabel(match[1]!));
+    if (definition && !text.includes(definition)) added.add(definition);
+  }
+  return added.size > 0 ? `${text}\n\n${[...added].join('\n')}` : text;
+}
+
+function normalizeLabel(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase().toUpperCase();
+}

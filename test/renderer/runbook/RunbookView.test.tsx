@@ -1,0 +1,105 @@
+// @vitest-environment jsdom
+import '../support/domTest';
+import { act, render, screen } from '@testing-library/react';
+import { MemoryRouter } from 'react-router-dom';
+import { describe, expect, it, vi } from 'vitest';
+import type { CachedRunbook } from '../../../core/cache/runbookDatabase';
+import { ingestRunbook } from '../../../core/ingest/ingestRunbook';
+import type { OpenedRunbook } from '../../../renderer/app/cacheQueries';
+import { RunbookView } from '../../../renderer/runbook/RunbookView';
+
+// The seam a hostile runbook broke through: a per-runbook computation that throws (issue 19 found a RangeError
+// from a 32 KB runbook). Only the test that asks for it gets the failure.
+const contactSections = vi.hoisted(() => ({ fail: false }));
+vi.mock('../../../core/contacts/findContactSections', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../core/contacts/findContactSections')>();
+  return {
+    ...real,
+    contactSectionRanges: (...args: Parameters<typeof real.contactSectionRanges>) => {
+      if (contactSections.fail) throw new RangeError('Maximum call stack size exceeded');
+      return real.contactSectionRanges(...args);
+    },
+  };
+});
+
+function opened(markdown: string): OpenedRunbook {
+  const result = ingestRunbook('team', { path: 'ops/page.md', bytes: new TextEncoder().encode(markdown) });
+  if (result.kind !== 'runbook') throw new Error('not a runbook');
+  const meta: CachedRunbook = { ...result.meta, cachedAt: '2026-12-01T00:00:00Z' };
+  return { meta, body: result.body };
+}
+
+function show(runbook: OpenedRunbook, section?: string) {
+  return render(
+    <MemoryRouter initialEntries={['/read/team/ops/page.md']}>
+      <RunbookView runbook={runbook} section={section} />
+    </MemoryRouter>,
+  );
+}
+
+/** Lets idle steps (fake timers) and IndexedDB answers (real macrotasks) run until `check` holds. */
+async function idleUntil(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 3_000 && !check(); i++) {
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(5);
+      await new Promise((resolve) => setImmediate(resolve));
+    });
+  }
+  expect(check()).toBe(true);
+}
+
+// 80 sections all called "Setup" (ids numbered across the whole document: setup, setup-1 …), long enough
+// to be formatted in several slices.
+const filler = 'Check the disk, the logs and the alerts before going on. '.repeat(8);
+const longPage = `---\ntitle: "Long"\n---\n# Long\n\n${Array.from({ length: 80 }, (_, i) => `## Setup\n\n${filler}\n\n1. Run step ${i}.\n`).join('\n')}`;
+
+const page = '---\ntitle: "Disk Pressure"\n---\n# Disk Pressure\n\n## Free space fast\n\n1. Rotate logs with `logrotate -f`.\n';
+
+describe('RunbookView', () => {
+  it('shows the runbook formatted, with its title, contents and steps', async () => {
+    show(opened(page));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Free space fast' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: /Disk Pressure/ })).toBeTruthy();
+    expect(screen.getByRole('checkbox', { name: /Step done: Rotate logs/ })).toBeTruthy();
+  });
+
+  it('shows a runbook whose content breaks a computation as plain text under its title, not a blank app', () => {
+    const runbook = opened(page);
+    contactSections.fail = true;
+    try {
+      const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      show(runbook);
+      spy.mockRestore();
+      expect(screen.getByRole('heading', { level: 1, name: 'Disk Pressure' })).toBeTruthy();
+      expect(screen.getByRole('note').textContent).toContain('shown as plain text');
+      expect(document.querySelector('pre.rr-plain-text')?.textContent).toContain('1. Rotate logs with `logrotate -f`.');
+    } finally {
+      contactSections.fail = false;
+    }
+  });
+
+  it('shows the beginning of a long runbook at once and the rest while idle, with ingest\'s ids and steps', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const runbook = opened(longPage);
+    show(runbook);
+    expect(document.getElementById('setup')).not.toBeNull();
+    expect(document.getElementById('setup-79')).toBeNull();
+    expect(document.querySelector('.rr-formatting-more')).not.toBeNull();
+    await idleUntil(() => document.querySelector('.rr-formatting-more') === null);
+    const ids = [...document.querySelectorAll('h2')].map((h) => h.id).filter((id) => id.startsWith('setup'));
+    expect(ids).toEqual(runbook.meta.headings.filter((h) => h.depth === 2).map((h) => h.id));
+    expect(screen.getByRole('checkbox', { name: 'Step done: Run step 79.' })).toBeTruthy();
+  });
+
+  it('lands a link to a section far down a long runbook on that section', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const scrolledTo: string[] = [];
+    vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(function (this: Element) {
+      scrolledTo.push(this.id);
+    });
+    show(opened(longPage), 'setup-75');
+    await idleUntil(() => scrolledTo.length > 0);
+    expect(scrolledTo).toEqual(['setup-75']);
+    expect(document.activeElement?.id).toBe('setup-75');
+  });
+});

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_FORMATTED_BLOCK_CHARS, splitMarkdown, WHOLE_DOCUMENT_CHARS } from '../../../renderer/runbook/splitMarkdown';
+
+/** Every body line as the slices give it back, through their line mapping (table headers repeat). */
+function bodyLinesOf(markdown: string) {
+  const seen = new Map<number, string>();
+  const lineCount = markdown.split('\n').length;
+  for (const part of splitMarkdown(markdown)) {
+    part.text.split('\n').forEach((text, i) => {
+      const line = part.bodyLineOf(i + 1);
+      if (line <= lineCount && !seen.has(line)) seen.set(line, text);
+    });
+  }
+  return seen;
+}
+
+describe('splitMarkdown', () => {
+  it('keeps an ordinary runbook whole, exactly as written', () => {
+    const markdown = '# Title\n\n## Step\n\n1. one\n2. two\n';
+    expect(splitMarkdown(markdown).map((p) => p.text)).toEqual([markdown]);
+  });
+
+  it('cuts a long document between blocks, losing no line and keeping each line number', () => {
+    const markdown = Array.from({ length: 3_000 }, (_, i) => `## Step ${i}\n\nRun \`check-${i}\`.\n`).join('\n');
+    const parts = splitMarkdown(markdown);
+    expect(parts.length).toBeGreaterThan(10);
+    const lines = markdown.split('\n');
+    const mapped = bodyLinesOf(markdown);
+    lines.forEach((text, i) => expect(mapped.get(i + 1)).toBe(text));
+    for (const part of parts) expect(part.text.length).toBeLessThan(WHOLE_DOCUMENT_CHARS);
+    for (const part of parts.slice(1)) expect(markdown.split('\n')[part.firstLine - 2]).toBe('');
+  });
+
+  it('cuts a long table between rows and repeats its header in every slice', () => {
+    const rows = Array.from({ length: 4_000 }, (_, r) => `| a${r} | b${r} |`);
+    const markdown = ['| A | B |', '|---|---|', ...rows].join('\n');
+    const parts = splitMarkdown(markdown);
+    expect(parts.length).toBeGreaterThan(5);
+    for (const part of parts) expect(part.text.startsWith('| A | B |\n|---|---|\n')).toBe(true);
+    const rowsBack = parts.flatMap((p) => p.text.split('\n').slice(2));
+    expect(rowsBack).toEqual(rows);
+    const second = parts[1]!;
+    expect(second.bodyLineOf(3)).toBe(second.firstLine);
+    expect(markdown.split('\n')[second.firstLine - 1]).toBe(second.text.split('\n')[2]);
+  });
+
+  it('keeps counting an ordered list that is cut, even when every item is written as "1."', () => {
+    const markdown = Array.from({ length: 3_000 }, (_, i) => `1. step number ${i + 1}`).join('\n');
+    const parts = splitMarkdown(markdown);
+    expect(parts.length).toBeGreaterThan(1);
+    const second = parts[1]!;
+    const firstItem = Number(/step number (\d+)/.exec(second.text)![1]);
+    expect(second.text.startsWith(`${firstItem}. step number ${firstItem}`)).toBe(true);
+  });
+
+  it('gives every slice the link reference definitions it uses', () => {
+    const filler = Array.from({ length: 2_000 }, (_, i) => `Paragraph ${i}.\n`).join('\n');
+    const markdown = `[dashboard]: https://grafana.example/d/1 "Grafana"\n\n${filler}\nOpen the [dashboard] now.\n`;
+    const last = splitMarkdown(markdown).at(-1)!;
+    expect(last.text).toContain('Open the [dashboard] now.');
+    expect(last.text).toContain('[dashboard]: https://grafana.example/d/1 "Grafana"');
+  });
+
+  it('shows a block too large to format as written, and the rest formatted', () => {
+    const paragraph = 'word '.repeat(MAX_FORMATTED_BLOCK_CHARS / 4);
+    const parts = splitMarkdown(`# Title\n\n${paragraph}\n\n${'## After\n\ntext\n\n'.repeat(100)}`);
+    expect(parts.find((p) => p.text.includes('word word'))?.plain).toBe('too-large');
+    expect(parts.filter((p) => p.plain)).toHaveLength(1);
+    expect(parts.at(-1)!.text).toContain('## After');
+  });
+
+  it('shows a list nested a thousand deep as written, from there on', () => {
+    const parts = splitMarkdown(`${'# Title\n\n'.repeat(3_000)}${'- '.repeat(1_000)}deepest\n\nafter\n`);
+    const deep = parts.find((p) => p.text.includes('deepest'))!;
+    expect(deep.plain).toBe('too-deep');
+    expect(deep.text).not.toContain('after');
+    expect(parts.filter((p) => p.plain)).toEqual([deep]);
+    expect(parts.at(-1)!.text).toContain('after');
+  });
+});

@@ -1,0 +1,30 @@
+/**
+ * Imported first by every interaction test that runs in jsdom (`// @vitest-environment jsdom`): an in-memory
+ * IndexedDB for the app's Dexie cache, the browser APIs jsdom lacks, and a clean DOM and database after
+ * each test.
+ */
+import 'fake-indexeddb/auto';
+import { cleanup } from '@testing-library/react';
+import { afterEach, vi } from 'vitest';
+
+// jsdom has no layout: scrolling is a no-op there.
+Element.prototype.scrollIntoView ??= function scrollIntoView() {};
+window.scrollTo = () => undefined;
+// A <dialog> opened with showModal(): jsdom knows the element but not the modal methods.
+if (typeof HTMLDialogElement !== 'undefined') {
+  HTMLDialogElement.prototype.showModal ??= function showModal(this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+  HTMLDialogElement.prototype.close ??= function close(this: HTMLDialogElement) {
+    if (!this.hasAttribute('open')) return;
+    this.removeAttribute('open');
+    this.dispatchEvent(new Event('close'));
+  };
+}
+
+afterEach(async () => {
+  cleanup();
+  vi.useRealTimers();
+  const { db } = await import('../../../renderer/app/database');
+  await Promise.all(db.tables.map((table) => table.clear()));
+});
