@@ -1,7 +1,9 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { ContactEntry, ContactGroup, ContactKind } from '../../core/contacts/contactModel';
 import { externalLinkHref } from '../../core/links/externalUrlPolicy';
+import { isModalHistoryEntry, Modal } from '../app/Modal';
+import { useProgressiveCount } from '../app/useProgressiveCount';
 import { runbookRoute } from '../routes';
 import { CopyButton } from './CopyButton';
 import { useContactGroups } from './useContactGroups';
@@ -18,60 +20,56 @@ const KIND_ICON: Record<ContactKind, string> = { phone: '☎', email: '✉', cha
 export function ContactsPanel({ open, onClose }: Props) {
   const groups = useContactGroups();
   const [filter, setFilter] = useState('');
-  const dialog = useRef<HTMLDivElement>(null);
-  const opener = useRef<Element | null>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    opener.current = document.activeElement;
-    dialog.current?.querySelector<HTMLElement>('input')?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      (opener.current as HTMLElement | null)?.focus?.({ preventScroll: true });
-    };
-  }, [open, onClose]);
-
-  const shown = useMemo(() => filterGroups(groups ?? [], filter), [groups, filter]);
-  if (!open) return null;
+  const shown = useMemo(() => (open ? filterGroups(groups ?? [], filter) : []), [open, groups, filter]);
+  // Thousands of contacts are listed a few hundred at a time while the page is idle, never in one long task.
+  const total = useMemo(() => shown.reduce((sum, group) => sum + group.entries.length, 0), [shown]);
+  const listed = useProgressiveCount(total, 100, 400, shown);
 
   return (
-    <div className="rr-modal-backdrop" onClick={(e) => e.target === e.currentTarget && onClose()}>
-      <div ref={dialog} className="rr-modal rr-contacts" role="dialog" aria-modal="true" aria-labelledby="rr-contacts-title">
-        <div className="rr-modal-head">
-          <h2 id="rr-contacts-title">Emergency contacts</h2>
-          <button type="button" className="rr-icon-button" onClick={onClose} aria-label="Close emergency contacts">
-            ✕
-          </button>
-        </div>
-        <input
-          className="rr-modal-filter"
-          type="search"
-          placeholder="Filter by team, name or number"
-          aria-label="Filter contacts"
-          value={filter}
-          onChange={(e) => setFilter(e.target.value)}
-        />
-        <div className="rr-modal-body">
-          {!groups && <p className="rr-muted">Loading contacts…</p>}
-          {groups && shown.length === 0 && <p className="rr-muted">{groups.length === 0 ? 'No contacts found in the cached runbooks.' : 'No contact matches the filter.'}</p>}
-          {shown.map((group) => (
-            <section key={group.key} className="rr-contact-group" aria-label={group.label}>
-              <h3>{group.label}</h3>
-              <ul>
-                {group.entries.map((entry) => (
-                  <ContactRow key={entry.id} entry={entry} onNavigate={onClose} />
-                ))}
-              </ul>
-            </section>
-          ))}
-        </div>
+    <Modal open={open} onClose={onClose} labelledBy="rr-contacts-title" className="rr-contacts">
+      <div className="rr-modal-head">
+        <h2 id="rr-contacts-title">Emergency contacts</h2>
+        <button type="button" className="rr-icon-button" onClick={onClose} aria-label="Close emergency contacts">
+          ✕
+        </button>
       </div>
-    </div>
+      <input
+        className="rr-modal-filter"
+        type="search"
+        placeholder="Filter by team, name or number"
+        aria-label="Filter contacts"
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+      />
+      <div className="rr-modal-body">
+        {!groups && <p className="rr-muted">Loading contacts…</p>}
+        {groups && shown.length === 0 && <p className="rr-muted">{groups.length === 0 ? 'No contacts found in the cached runbooks.' : 'No contact matches the filter.'}</p>}
+        {limitEntries(shown, listed).map((group) => (
+          <section key={group.key} className="rr-contact-group" aria-label={group.label}>
+            <h3>{group.label}</h3>
+            <ul>
+              {group.entries.map((entry) => (
+                <ContactRow key={entry.id} entry={entry} onNavigate={onClose} />
+              ))}
+            </ul>
+          </section>
+        ))}
+        {listed < total && <p className="rr-muted">Listing {total.toLocaleString('en')} contacts…</p>}
+      </div>
+    </Modal>
   );
+}
+
+/** The first `limit` entries, in their groups. */
+function limitEntries(groups: ContactGroup[], limit: number): ContactGroup[] {
+  const out: ContactGroup[] = [];
+  let left = limit;
+  for (const group of groups) {
+    if (left <= 0) break;
+    out.push(group.entries.length <= left ? group : { ...group, entries: group.entries.slice(0, left) });
+    left -= group.entries.length;
+  }
+  return out;
 }
 
 function ContactRow({ entry, onNavigate }: { entry: ContactEntry; onNavigate(): void }) {
@@ -93,7 +91,7 @@ function ContactRow({ entry, onNavigate }: { entry: ContactEntry; onNavigate(): 
         )}
         {(entry.via || entry.note) && <span className="rr-contact-note">{[entry.via, entry.note].filter(Boolean).join(' · ')}</span>}
         {source && (
-          <Link className="rr-contact-source" to={runbookRoute(source.sourceId, source.path, source.anchor)} onClick={onNavigate}>
+          <Link className="rr-contact-source" to={runbookRoute(source.sourceId, source.path, source.anchor)} replace={isModalHistoryEntry()} onClick={onNavigate}>
             from {source.title}
             {entry.sources.length > 1 ? ` and ${entry.sources.length - 1} more` : ''}
           </Link>

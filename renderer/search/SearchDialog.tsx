@@ -6,6 +6,7 @@ import type { SearchFacets, SearchFilters } from '../../core/search/searchFilter
 import type { RunbookHit, SearchResponse } from '../../core/search/searchRunbooks';
 import type { Bookmark } from '../../core/userdata/bookmarks';
 import { db } from '../app/database';
+import { isModalHistoryEntry, Modal } from '../app/Modal';
 import { useBookmarks } from '../bookmarks/bookmarkQueries';
 import { StatusBadge } from '../library/StatusBadge';
 import { runbookRoute } from '../routes';
@@ -37,8 +38,6 @@ export function SearchDialog({ open, onClose, initialQuery }: Props) {
   const navigate = useNavigate();
   const ids = useId();
   const input = useRef<HTMLInputElement>(null);
-  const dialog = useRef<HTMLDivElement>(null);
-  const opener = useRef<Element | null>(null);
   const [query, setQuery] = useState(initialQuery ?? '');
   const [filters, setFilters] = useState<SearchFilters>({});
   const [filtersOpen, setFiltersOpen] = useState(false);
@@ -55,17 +54,10 @@ export function SearchDialog({ open, onClose, initialQuery }: Props) {
 
   useEffect(() => {
     if (!open) return;
-    opener.current = document.activeElement;
     if (initialQuery !== undefined) setQuery(initialQuery);
-    requestAnimationFrame(() => {
-      input.current?.focus();
-      input.current?.select();
-    });
+    // The modal focuses the field; the previous search is selected, so typing replaces it.
+    requestAnimationFrame(() => input.current?.select());
     searchClient.recent().then(setRecent, () => setRecent([]));
-    return () => {
-      const back = opener.current;
-      if (back instanceof HTMLElement && back.isConnected) back.focus({ preventScroll: true });
-    };
   }, [open, initialQuery]);
 
   useEffect(() => {
@@ -75,7 +67,8 @@ export function SearchDialog({ open, onClose, initialQuery }: Props) {
   const openPlace = useCallback(
     (sourceId: string, path: string, anchor: string | undefined, remember: boolean) => {
       if (remember && query.trim() !== '') searchClient.remember(query).catch(() => undefined);
-      navigate(runbookRoute(sourceId, path, anchor || undefined));
+      // The entry the open dialog added to history becomes the runbook, so Back returns to where search began.
+      navigate(runbookRoute(sourceId, path, anchor || undefined), { replace: isModalHistoryEntry() });
       onClose();
     },
     [navigate, onClose, query],
@@ -105,11 +98,8 @@ export function SearchDialog({ open, onClose, initialQuery }: Props) {
 
   if (!open) return null;
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      onClose();
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       if (items.length === 0) return;
       event.preventDefault();
       const step = event.key === 'ArrowDown' ? 1 : -1;
@@ -117,8 +107,6 @@ export function SearchDialog({ open, onClose, initialQuery }: Props) {
     } else if (event.key === 'Enter' && event.target === input.current) {
       event.preventDefault();
       items[active]?.activate();
-    } else if (event.key === 'Tab') {
-      keepFocusInside(event, dialog.current);
     }
   };
 
@@ -139,78 +127,76 @@ export function SearchDialog({ open, onClose, initialQuery }: Props) {
   const listId = `${ids}-results`;
 
   return (
-    <div className="rr-modal-backdrop rr-search-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div ref={dialog} className="rr-modal rr-search" role="dialog" aria-modal="true" aria-labelledby={`${ids}-title`} onKeyDown={onKeyDown}>
-        <h2 id={`${ids}-title`} className="rr-visually-hidden">
-          Search runbooks
-        </h2>
-        <div className="rr-search-head">
-          <input
-            ref={input}
-            className="rr-search-input"
-            type="search"
-            role="combobox"
-            aria-label="Search runbooks"
-            aria-expanded={items.length > 0}
-            aria-controls={listId}
-            aria-autocomplete="list"
-            aria-activedescendant={items.length > 0 ? optionId(ids, active) : undefined}
-            placeholder="Search titles, steps, commands, errors…"
-            autoComplete="off"
-            autoCorrect="off"
-            autoCapitalize="off"
-            spellCheck={false}
-            enterKeyHint="go"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-          />
-          <button
-            type="button"
-            className="rr-search-button"
-            aria-expanded={filtersOpen}
-            aria-controls={`${ids}-filters`}
-            onClick={() => setFiltersOpen((o) => !o)}
-          >
-            Filters{filterCount > 0 ? ` (${filterCount})` : ''}
-          </button>
-          <button type="button" className="rr-search-button rr-search-close" aria-label="Close search" onClick={onClose}>
-            ✕
-          </button>
-        </div>
-        {filtersOpen && <SearchFilterChips id={`${ids}-filters`} facets={facets} filters={filters} onChange={setFilters} sourceName={sourceName} />}
-        {!filtersOpen && filterCount > 0 && (
-          <p className="rr-search-note">
-            Filtered by {describeFilters(filters, sourceName)}.{' '}
-            <button type="button" className="rr-search-link" onClick={() => setFilters({})}>
-              Clear filters
-            </button>
-          </p>
-        )}
-        <Notices status={search.status} response={response} error={search.error} />
-        <div id={listId} className="rr-search-body" role="listbox" aria-label="Search results">
-          {showingResults ? (
-            response.runbooks.length > 0 ? (
-              response.runbooks.map((hit) => <ResultGroup key={`${hit.sourceId}|${hit.path}`} hit={hit} ids={ids} sourceName={sourceName} optionProps={optionProps} />)
-            ) : (
-              <NoResults response={response} optionProps={optionProps} />
-            )
-          ) : (
-            <>
-              {query.trim() !== '' && response?.empty && <p className="rr-search-note">Nothing to search for: type letters, numbers or an identifier.</p>}
-              <EmptyQuery
-                bookmarks={(bookmarks ?? []).slice(0, MAX_BOOKMARKS)}
-                recent={recent}
-                optionProps={optionProps}
-                onClearRecent={() => searchClient.clearRecent().then(setRecent, () => undefined)}
-              />
-            </>
-          )}
-        </div>
-        <p className="rr-visually-hidden" aria-live="polite">
-          {summaryOf(response, search.pending)}
-        </p>
+    <Modal open={open} onClose={onClose} labelledBy={`${ids}-title`} className="rr-search" initialFocus={input} onKeyDown={onKeyDown}>
+      <h2 id={`${ids}-title`} className="rr-visually-hidden">
+        Search runbooks
+      </h2>
+      <div className="rr-search-head">
+        <input
+          ref={input}
+          className="rr-search-input"
+          type="search"
+          role="combobox"
+          aria-label="Search runbooks"
+          aria-expanded={items.length > 0}
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={items.length > 0 ? optionId(ids, active) : undefined}
+          placeholder="Search titles, steps, commands, errors…"
+          autoComplete="off"
+          autoCorrect="off"
+          autoCapitalize="off"
+          spellCheck={false}
+          enterKeyHint="go"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <button
+          type="button"
+          className="rr-search-button"
+          aria-expanded={filtersOpen}
+          aria-controls={`${ids}-filters`}
+          onClick={() => setFiltersOpen((o) => !o)}
+        >
+          Filters{filterCount > 0 ? ` (${filterCount})` : ''}
+        </button>
+        <button type="button" className="rr-search-button rr-search-close" aria-label="Close search" onClick={onClose}>
+          ✕
+        </button>
       </div>
-    </div>
+      {filtersOpen && <SearchFilterChips id={`${ids}-filters`} facets={facets} filters={filters} onChange={setFilters} sourceName={sourceName} />}
+      {!filtersOpen && filterCount > 0 && (
+        <p className="rr-search-note">
+          Filtered by {describeFilters(filters, sourceName)}.{' '}
+          <button type="button" className="rr-search-link" onClick={() => setFilters({})}>
+            Clear filters
+          </button>
+        </p>
+      )}
+      <Notices status={search.status} response={response} error={search.error} />
+      <div id={listId} className="rr-search-body" role="listbox" aria-label="Search results">
+        {showingResults ? (
+          response.runbooks.length > 0 ? (
+            response.runbooks.map((hit) => <ResultGroup key={`${hit.sourceId}|${hit.path}`} hit={hit} ids={ids} sourceName={sourceName} optionProps={optionProps} />)
+          ) : (
+            <NoResults response={response} optionProps={optionProps} />
+          )
+        ) : (
+          <>
+            {query.trim() !== '' && response?.empty && <p className="rr-search-note">Nothing to search for: type letters, numbers or an identifier.</p>}
+            <EmptyQuery
+              bookmarks={(bookmarks ?? []).slice(0, MAX_BOOKMARKS)}
+              recent={recent}
+              optionProps={optionProps}
+              onClearRecent={() => searchClient.clearRecent().then(setRecent, () => undefined)}
+            />
+          </>
+        )}
+      </div>
+      <p className="rr-visually-hidden" aria-live="polite">
+        {summaryOf(response, search.pending)}
+      </p>
+    </Modal>
   );
 }
 
@@ -357,20 +343,4 @@ function describeFilters(filters: SearchFilters, sourceName: (id: string) => str
 
 function optionId(ids: string, index: number): string {
   return `${ids}-option-${index}`;
-}
-
-/** Tab and Shift+Tab cycle within the dialog while it is open. */
-function keepFocusInside(event: KeyboardEvent, container: HTMLElement | null): void {
-  if (!container) return;
-  const focusable = [...container.querySelectorAll<HTMLElement>('input, button, [href], [tabindex]:not([tabindex="-1"])')].filter((el) => !el.hasAttribute('disabled'));
-  if (focusable.length === 0) return;
-  const first = focusable[0]!;
-  const last = focusable[focusable.length - 1]!;
-  if (event.shiftKey && document.activeElement === first) {
-    event.preventDefault();
-    last.focus();
-  } else if (!event.shiftKey && document.activeElement === last) {
-    event.preventDefault();
-    first.focus();
-  }
 }

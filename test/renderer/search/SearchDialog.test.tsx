@@ -18,7 +18,7 @@ describe('SearchDialog', () => {
 
   it('is a labelled modal dialog with a search combobox and a results list', () => {
     const html = render(true);
-    expect(html).toMatch(/role="dialog"[^>]*aria-modal="true"[^>]*aria-labelledby="([^"]+)"/);
+    expect(html).toMatch(/<dialog [^>]*aria-labelledby="([^"]+)"[^>]*aria-modal="true"/);
     const labelId = /aria-labelledby="([^"]+)"/.exec(html)![1]!;
     expect(html).toContain(`id="${labelId}"`);
     expect(html).toMatch(/<input[^>]*role="combobox"[^>]*aria-label="Search runbooks"/);
