@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { webContentSecurityPolicy } from './renderer/pwa/webContentSecurityPolicy';
 
 const THEME_LIGHT = '#f7f7f5';
 const THEME_DARK = '#15171a';
@@ -37,6 +38,12 @@ export default defineConfig({
   preview: { host: '127.0.0.1' },
   plugins: [
     react(),
+    {
+      // The built page carries its Content-Security-Policy itself (the dev server's React refresh needs inline script).
+      name: 'content-security-policy-meta',
+      apply: 'build',
+      transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: webContentSecurityPolicy() }, injectTo: 'head-prepend' }],
+    },
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
