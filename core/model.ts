@@ -42,7 +42,9 @@ export type WarningCode =
   | 'front-matter-not-object'
   | 'field-invalid'
   | 'empty-file'
-  | 'no-front-matter';
+  | 'no-front-matter'
+  /** Ingest kept the file as plain text without structure (too much work, or its record was not plain data). */
+  | 'shown-as-plain-text';
 
 export interface IngestWarning {
   code: WarningCode;

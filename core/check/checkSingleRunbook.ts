@@ -7,7 +7,13 @@ import { finding, type Finding } from './finding';
 import type { LocatedKey } from './locateFrontMatterLines';
 
 /** Problems after which there is no usable metadata, so "missing title" and the like would only repeat them. */
-const NO_USABLE_METADATA = new Set<IngestWarning['code']>(['front-matter-invalid', 'front-matter-unclosed', 'front-matter-not-object', 'empty-file']);
+const NO_USABLE_METADATA = new Set<IngestWarning['code']>([
+  'front-matter-invalid',
+  'front-matter-unclosed',
+  'front-matter-not-object',
+  'empty-file',
+  'shown-as-plain-text',
+]);
 
 /** The rules that need only the runbook itself: its front matter, review dates, contacts and external links. */
 export function checkSingleRunbook(examined: ExaminedFile, options: CheckOptions): Finding[] {
@@ -33,6 +39,9 @@ export function checkSingleRunbook(examined: ExaminedFile, options: CheckOptions
         break;
       case 'empty-file':
         out.push(finding(file, 'empty-file', 'This file is empty; add the runbook or delete the file.'));
+        break;
+      case 'shown-as-plain-text':
+        out.push(finding(file, 'shown-as-plain-text', w.message));
         break;
       case 'no-front-matter':
         // Reported field by field below (missing-title, missing-owner, missing-last-reviewed).

@@ -24,6 +24,7 @@ export const RULES = {
   'duplicate-title': { severity: 'error', summary: 'Two runbooks have the same front-matter title (ignoring case).' },
   'duplicate-alias': { severity: 'error', summary: "An alias is another runbook's alias or title (ignoring case)." },
   'skipped-file': { severity: 'error', summary: 'A Markdown file could not be read as a runbook (binary, not UTF-8, too large, unreadable).' },
+  'shown-as-plain-text': { severity: 'error', summary: 'A Markdown file was too costly or odd to read as Markdown; the reader shows it as plain text.' },
   'missing-title': { severity: 'warning', summary: 'No "title" in the front matter.' },
   'missing-owner': { severity: 'warning', summary: 'No "owner" in the front matter.' },
   'missing-last-reviewed': { severity: 'warning', summary: 'No "last_reviewed" date in the front matter.' },

@@ -1,17 +1,19 @@
 import { extractContacts } from '../contacts/extractContacts';
-import type { IngestResult, IngestWarning, RunbookMeta, SourceFile } from '../model';
+import type { IngestResult, IngestWarning, RunbookBody, RunbookMeta, SourceFile } from '../model';
 import { decodeRunbookText, DEFAULT_MAX_RUNBOOK_BYTES } from './decodeRunbookText';
+import { findNonPlainData } from './findNonPlainData';
 import { gitBlobId } from './gitBlobId';
+import { IngestBudgetExceeded, IngestWorkBudget } from './ingestWorkBudget';
 import { readFrontMatter } from './readFrontMatter';
 import { readRunbookFields } from './readRunbookFields';
 import { scanMarkdown } from './scanMarkdown';
-import { markdownTokens } from '../markdown/markdownTokens';
+import { markdownTokens, type MarkdownToken } from '../markdown/markdownTokens';
 
 /**
  * Bump when ingest produces different records for the same bytes (a new field, a parsing fix), so that
  * caches filled by an older app version are re-read instead of trusted.
  */
-export const INGEST_VERSION = 3;
+export const INGEST_VERSION = 4;
 
 export interface IngestOptions {
   /** Files larger than this are skipped (default 2 MiB). */
@@ -20,7 +22,9 @@ export interface IngestOptions {
    * Whether to extract this runbook's contacts (default: always). `check` needs them only for emergency
    * runbooks and skips the work for the rest; the records the app caches always have them.
    */
-  wantContacts?: (meta: RunbookMeta) => boolean;
+  wantContacts?: ((meta: RunbookMeta) => boolean) | undefined;
+  /** Work units one file may take (see `ingestWorkBudget`); beyond them it is kept as plain text. */
+  workUnits?: number | undefined;
 }
 
 /**
@@ -34,11 +38,36 @@ export function ingestRunbook(sourceId: string, file: SourceFile, options: Inges
     return { kind: 'skipped', skipped: { sourceId, path: file.path, oid, reason: decoded.reason, message: decoded.message } };
   }
   const text = decoded.text;
+  let read: { meta: RunbookMeta; body: RunbookBody };
+  try {
+    read = readRunbook(sourceId, file, oid, text, options, new IngestWorkBudget(options.workUnits));
+  } catch (error) {
+    // Ingest must end every file as a readable runbook; what failed here is the structure, not the text.
+    const why = error instanceof IngestBudgetExceeded ? error.message : `reading it failed (${error instanceof Error ? error.message : String(error)})`;
+    return plainTextRunbook(sourceId, file, oid, text, why);
+  }
+  const notPlain = findNonPlainData(read, 'record');
+  if (notPlain !== undefined) {
+    return plainTextRunbook(sourceId, file, oid, text, `its record held something other than plain data at ${notPlain}`);
+  }
+  return { kind: 'runbook', ...read };
+}
+
+function readRunbook(
+  sourceId: string,
+  file: SourceFile,
+  oid: string,
+  text: string,
+  options: IngestOptions,
+  budget: IngestWorkBudget,
+): { meta: RunbookMeta; body: RunbookBody } {
+  budget.spend(text.length, 'reading the text');
   const warnings: IngestWarning[] = [];
   if (text.trim() === '') {
     warnings.push({ code: 'empty-file', message: 'This file is empty.' });
   }
   const front = readFrontMatter(text);
+  budget.spend(front.raw?.length ?? 0, 'front matter');
   warnings.push(...front.warnings);
   if (front.raw === undefined && front.warnings.length === 0 && text.trim() !== '') {
     warnings.push({ code: 'no-front-matter', message: 'No front matter: title, owner, status and review date are unknown.' });
@@ -46,7 +75,9 @@ export function ingestRunbook(sourceId: string, file: SourceFile, options: Inges
   const fields = readRunbookFields(front.data, front.raw);
   warnings.push(...fields.warnings);
   const tokens = markdownTokens(front.body);
+  budget.spend(countTokens(tokens), 'Markdown');
   const scan = scanMarkdown(file.path, front.body, front.bodyLine, tokens);
+  budget.spend(scan.headings.length + scan.links.length, 'headings and links');
 
   // An empty `#` line is a heading with no text; it must not become an empty title.
   const firstH1 = scan.headings.find((h) => h.depth === 1 && h.text !== '');
@@ -75,9 +106,46 @@ export function ingestRunbook(sourceId: string, file: SourceFile, options: Inges
   const body = { sourceId, path: file.path, markdown: front.body, bodyLine: front.bodyLine };
   if (options.wantContacts?.(meta) ?? true) {
     const contacts = extractContacts(meta, body, {}, tokens);
+    budget.spend(contacts.length, 'contacts');
     if (contacts.length > 0) meta.contacts = contacts;
   }
-  return { kind: 'runbook', meta, body };
+  return { meta, body };
+}
+
+function countTokens(tokens: readonly MarkdownToken[]): number {
+  let n = tokens.length;
+  for (const token of tokens) n += token.children?.length ?? 0;
+  return n;
+}
+
+/**
+ * The file as a runbook with no structure: named after the file, its whole text shown verbatim in one fenced
+ * block (a fence longer than any backtick run in it, so nothing inside is read as Markdown), and a warning
+ * that says why. Line numbers stay file lines: the fence's opening is line 0.
+ */
+export function plainTextRunbook(sourceId: string, file: SourceFile, oid: string, text: string, why: string): IngestResult {
+  let longestRun = 0;
+  for (let run = 0, i = 0; i < text.length; i++) {
+    run = text.charCodeAt(i) === 96 ? run + 1 : 0;
+    if (run > longestRun) longestRun = run;
+  }
+  const fence = '`'.repeat(Math.max(3, longestRun + 1));
+  const meta: RunbookMeta = {
+    sourceId,
+    path: file.path,
+    oid,
+    title: titleFromFileName(file.path),
+    titleFrom: 'file-name',
+    tags: [],
+    aliases: [],
+    extra: {},
+    headings: [],
+    links: [],
+    warnings: [{ code: 'shown-as-plain-text', message: `This file is shown as plain text: ${why}.` }],
+    size: file.bytes.length,
+  };
+  const markdown = `${fence}text\n${text}${text.endsWith('\n') || text === '' ? '' : '\n'}${fence}\n`;
+  return { kind: 'runbook', meta, body: { sourceId, path: file.path, markdown, bodyLine: 0 } };
 }
 
 /** `ops/ban-sync_troubleshooting.md` → `ban sync troubleshooting`. */

@@ -103,7 +103,8 @@ describe('checkRunbooks', () => {
 
   it('reports front matter that does not parse, and nothing the broken metadata would repeat', () => {
     const findings = check({ 'a.md': '---\ntitle: A\nowner: [x\n---\n\n# A\n' });
-    expect(brief(findings)).toEqual([['a.md', 4, 'front-matter-invalid']]);
+    // Line 3 holds the unclosed `[`.
+    expect(brief(findings)).toEqual([['a.md', 3, 'front-matter-invalid']]);
     expect(findings[0]!.message).toContain('could not be read');
   });
 

@@ -405,3 +405,61 @@ describe('ingestRunbook: contacts on request', () => {
     expect(asked.meta.contacts).toEqual(all.meta.contacts);
   });
 });
+
+describe('ingestRunbook: hostile files stay readable and storable', () => {
+  const prototypeNames = ['valueOf', 'constructor', 'toString', '__proto__', 'hasOwnProperty'];
+
+  for (const name of prototypeNames) {
+    it(`gives a record that survives structured cloning with "${name}" as opening word, key and value`, () => {
+      const texts = [
+        `---${name}\ntitle: T\n---\n# Opening word\n`,
+        `---\n${name}: 1\nnested:\n  ${name}: {${name}: ${name}}\n---\n# As key\n`,
+        `---\ntitle: ${name}\nowner: ${name}\ntags: [${name}]\nx: ${name}\n---\n# As value\n`,
+        `---json\n{"${name}": {"${name}": "${name}"}}\n---\n# JSON\n`,
+      ];
+      for (const text of texts) {
+        const record = ingestRunbook('s', { path: 'proto.md', bytes: utf8(text) });
+        expect(() => structuredClone(record)).not.toThrow();
+        expect(structuredClone(record)).toEqual(record);
+      }
+      const refused = ingestText(texts[0]!).meta;
+      expect(warningCodes(refused)).toEqual(['front-matter-invalid']);
+      expect(refused.title).toBe('Opening word');
+    });
+  }
+
+  it('keeps a file that takes more work than its budget as plain text, with a warning saying so', () => {
+    const text = '---\ntitle: Busy\n---\n# Busy\n\n' + Array.from({ length: 200 }, (_, i) => `- [link ${i}](page-${i}.md) \`code\``).join('\n') + '\n';
+    const result = ingestRunbook('s', { path: 'ops/busy-page.md', bytes: utf8(text) }, { workUnits: 500 });
+    const { meta, body } = asRunbook(result);
+    expect(warningCodes(meta)).toEqual(['shown-as-plain-text']);
+    expect(meta.warnings[0]!.message).toMatch(/plain text.*more work/);
+    expect(meta).toMatchObject({ title: 'busy page', titleFrom: 'file-name', headings: [], links: [], extra: {} });
+    // The whole file, front matter included, is in the body verbatim inside one fence, so nothing is lost.
+    expect(body.markdown.startsWith('```text\n')).toBe(true);
+    expect(body.markdown).toContain(text);
+    expect(body.bodyLine).toBe(0);
+    // The same file with the normal budget is read as usual.
+    expect(ingestText(text).meta.links).toHaveLength(200);
+  });
+
+  it('fences plain text with more backticks than any run inside it', () => {
+    const text = '````\nnot closed by a shorter fence ```\n';
+    const { body } = asRunbook(ingestRunbook('s', { path: 'a.md', bytes: utf8(text) }, { workUnits: 1 }));
+    expect(body.markdown).toBe('`````text\n````\nnot closed by a shorter fence ```\n`````\n');
+  });
+
+  it('reads the alias bomb and the emphasis pathology as runbooks with their bodies', () => {
+    const bomb = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (let i = 1; i < 8; i++) bomb.push(`l${i}: &l${i} [${Array(10).fill(i === 1 ? '*a' : `*l${i - 1}`).join(', ')}]`);
+    const bombed = ingestText(`---\n${bomb.join('\n')}\n---\n# Bomb\n`).meta;
+    expect(bombed.warnings[0]!.message).toContain('too many aliases');
+    expect(bombed.title).toBe('Bomb');
+
+    const stars = '*'.repeat(16_000);
+    const { meta, body } = ingestText(`# Stars\n\n## Contacts\n\n- Ops: ${stars}#ops${stars}\n`);
+    expect(meta.title).toBe('Stars');
+    expect(body.markdown).toContain(stars);
+    expect(meta.contacts?.map((c) => c.value)).toEqual(['#ops']);
+  });
+});
