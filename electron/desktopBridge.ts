@@ -105,6 +105,7 @@ export function createDesktopBridge(ipc: IpcRendererPort): DesktopBridge {
     setToken: (sourceId, token) => invoke(INVOKE_CHANNELS.setToken, { sourceId, token }),
     hasToken: (sourceId) => invoke(INVOKE_CHANNELS.hasToken, { sourceId }),
     deleteToken: (sourceId) => invoke(INVOKE_CHANNELS.deleteToken, { sourceId }),
+    saveSource: (settings) => invoke(INVOKE_CHANNELS.saveSource, settings),
     syncRun: (request) => invoke(INVOKE_CHANNELS.syncRun, request),
     syncCancel: (sourceId) => invoke(INVOKE_CHANNELS.syncCancel, { sourceId }),
     deleteSyncStore: (sourceId) => invoke(INVOKE_CHANNELS.deleteSyncStore, { sourceId }),

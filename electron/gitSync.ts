@@ -12,6 +12,7 @@ import {
   EVENT_CHANNELS,
   type DeleteSyncStoreResult,
   type PruneSyncStoresResult,
+  type SourceSettings,
   type SyncRunRequest,
   type SyncRunResponse,
 } from '../core/desktop/ipcContract';
@@ -20,6 +21,7 @@ import { classifySyncError, scrub } from '../core/sync/classifySyncError';
 import { withSourceLock } from '../core/sync/sourceLock';
 import { SyncError } from '../core/sync/syncError';
 import { syncGitSource } from '../core/sync/syncGitSource';
+import type { SourceToken } from '../core/sync/tokenBinding';
 import { netHttpClient } from './netHttpClient';
 import { sendToRenderer, type EventTarget as RendererTarget } from './rendererEvents';
 
@@ -29,8 +31,10 @@ export const GIT_STORES_FOLDER = 'git';
 export interface DesktopGitSyncOptions {
   /** The app's data folder (`app.getPath('userData')`). */
   userDataPath: string;
-  /** The token store's `readToken`; called once per sync, the token stays in this process. */
-  readToken(sourceId: string): Promise<string | undefined>;
+  /** Where the source syncs from, as saved through `source:save`; the request itself names only the source. */
+  readSettings(sourceId: string): Promise<SourceSettings | undefined>;
+  /** The token store's `readToken`; called once per sync, the token stays in this process and goes only to its origin. */
+  readToken(sourceId: string): Promise<SourceToken | undefined>;
   /** `net.isOnline()`: a known-offline machine fails fast with `offline`. */
   isOnline?: () => boolean;
   /** The HTTP client; `net.fetch` (Chromium's network stack, so the system proxy) unless a test passes another. */
@@ -77,7 +81,8 @@ export function createDesktopGitSync(options: DesktopGitSyncOptions): DesktopGit
 
   const run: DesktopGitSync['run'] = async (request, target) => {
     const { sourceId } = request;
-    let token: string | undefined;
+    let token: SourceToken | undefined;
+    let url = '';
     let settle: (() => void) | undefined;
     try {
       // Main's own lock: the page also locks, but another window or a reloaded page must not fetch
@@ -86,17 +91,17 @@ export function createDesktopGitSync(options: DesktopGitSyncOptions): DesktopGit
         const controller = new AbortController();
         running.set(sourceId, { controller, finished: new Promise<void>((resolve) => (settle = resolve)) });
         try {
-          return await syncInStore(request, target, controller.signal, (read) => (token = read));
+          return await syncInStore(request, target, controller.signal, (read, from) => ((token = read), (url = from)));
         } finally {
           running.delete(sourceId);
         }
       });
     } catch (error) {
-      const secrets = token ? [token, encodeURIComponent(token)] : [];
+      const secrets = token ? [token.value, encodeURIComponent(token.value)] : [];
       const failure =
         error instanceof SyncError
           ? error
-          : classifySyncError(error, { url: request.url, tokenSent: Boolean(token), packStarted: false, secrets });
+          : classifySyncError(error, { url, tokenSent: Boolean(token), packStarted: false, secrets });
       // Engine messages are built without the token; scrubbing again costs nothing and keeps it that way.
       return { ok: false, error: { code: failure.code, message: scrub(failure.message, secrets) } };
     } finally {
@@ -110,11 +115,15 @@ export function createDesktopGitSync(options: DesktopGitSyncOptions): DesktopGit
     request: SyncRunRequest,
     target: RendererTarget,
     signal: AbortSignal,
-    keepToken: (token: string | undefined) => void,
+    keepToken: (token: SourceToken | undefined, url: string) => void,
   ): Promise<SyncRunResponse> {
     const { sourceId } = request;
+    const settings = await options.readSettings(sourceId);
+    if (!settings) {
+      throw new SyncError('invalid-source', 'The app has no saved address for this source. Remove the source and add it again.');
+    }
     const token = await options.readToken(sourceId);
-    keepToken(token);
+    keepToken(token, settings.url);
     const gitdir = storeOf(sourceId);
     // Created here because the engine's own folder maker splits on `/` only (Windows paths use `\`).
     await fs.promises.mkdir(gitdir, { recursive: true });
@@ -123,15 +132,16 @@ export function createDesktopGitSync(options: DesktopGitSyncOptions): DesktopGit
     const { changeSet, stats } = await syncGitSource(
       {
         sourceId,
-        url: request.url,
-        ...(request.branch !== undefined ? { branch: request.branch } : {}),
-        ...(request.subdir !== undefined ? { subdir: request.subdir } : {}),
+        url: settings.url,
+        ...(settings.branch !== undefined ? { branch: settings.branch } : {}),
+        ...(settings.subdir !== undefined ? { subdir: settings.subdir } : {}),
         ...(token ? { token } : {}),
         ...(request.previousCommit !== undefined ? { previousCommit: request.previousCommit } : {}),
         cached: fileIndexFromMap(new Map(Object.entries(request.cached))),
         ...(request.rereadAll ? { rereadAll: true } : {}),
         ...(request.maxFileBytes !== undefined ? { maxFileBytes: request.maxFileBytes } : {}),
         ...(request.timeoutMs !== undefined ? { timeoutMs: request.timeoutMs } : {}),
+        limits: { deadlineMs: request.deadlineMs, minBytesPerSecond: request.minBytesPerSecond },
         signal,
         ...(options.isOnline ? { isOnline: options.isOnline } : {}),
         onProgress: (progress) => sendToRenderer(target, EVENT_CHANNELS.syncProgress, { sourceId, progress: { ...progress } }),

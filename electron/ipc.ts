@@ -21,6 +21,7 @@ import {
   parseEmptyRequest,
   parseOpenExternalRequest,
   parsePrintToPdfRequest,
+  parseSaveSourceRequest,
   parseSetTokenRequest,
   parseSourceTokenRequest,
   parseSyncRunRequest,
@@ -28,7 +29,9 @@ import {
   parseSyncSourceRequest,
   type ParsedRequest,
 } from './ipcRequestValidation';
+import { insecureTokenAddress, originOf } from '../core/sync/tokenBinding';
 import { isTrustedSender } from './policy/ipcSender';
+import type { SourceSettingsStore } from './sourceSettingsStore';
 import type { EventTarget as RendererTarget } from './rendererEvents';
 import { TokenStoreError, type TokenStore } from './tokenStore';
 
@@ -48,6 +51,8 @@ export interface IpcDependencies {
   printToPdf(contents: WebContents, suggestedName: string): Promise<PrintToPdfResult>;
   /** No `readToken`: tokens never go back to the renderer. */
   tokenStore: Pick<TokenStore, 'setToken' | 'hasToken' | 'deleteToken'>;
+  /** Main's own record of where each source syncs from; a token is bound to the origin saved here. */
+  sourceSettings: Pick<SourceSettingsStore, 'save' | 'get'>;
   /** `electron/gitSync.ts`: one Git sync in main (with main's own per-source lock), progress sent to `target`. */
   syncRun(request: SyncRunRequest, target: RendererTarget): Promise<SyncRunResponse>;
   /** Stops the source's running sync, if any; true when one was running. */
@@ -79,8 +84,14 @@ export function createIpcHandlers(deps: IpcDependencies): IpcHandlerTable {
     [INVOKE_CHANNELS.setToken]: {
       parse: parseSetTokenRequest,
       handle: async ({ sourceId, token }) => {
+        // The token is bound to the origin main has saved for the source, never to one the call names.
+        const settings = await deps.sourceSettings.get(sourceId);
+        const origin = settings ? originOf(settings.url) : undefined;
+        if (!settings || !origin) return { stored: false, reason: 'The source must be saved before its token.' };
+        const insecure = insecureTokenAddress(settings.url);
+        if (insecure) return { stored: false, reason: insecure };
         try {
-          await deps.tokenStore.setToken(sourceId, token);
+          await deps.tokenStore.setToken(sourceId, token, origin);
           return { stored: true };
         } catch (error) {
           // Only the store's own messages are passed on; anything else could echo the input.
@@ -96,6 +107,18 @@ export function createIpcHandlers(deps: IpcDependencies): IpcHandlerTable {
     [INVOKE_CHANNELS.deleteToken]: {
       parse: parseSourceTokenRequest,
       handle: ({ sourceId }) => deps.tokenStore.deleteToken(sourceId),
+    },
+    [INVOKE_CHANNELS.saveSource]: {
+      parse: parseSaveSourceRequest,
+      handle: async (settings) => {
+        try {
+          await deps.sourceSettings.save(settings);
+          return { saved: true };
+        } catch (error) {
+          const code = (error as { code?: unknown } | undefined)?.code;
+          return { saved: false, reason: `The source settings could not be saved in the app's data folder (${typeof code === 'string' ? code : 'unknown error'}).` };
+        }
+      },
     },
     [INVOKE_CHANNELS.syncRun]: {
       parse: parseSyncRunRequest,

@@ -8,6 +8,7 @@ import type {
   PrintToPdfRequest,
   SetTokenRequest,
   SourceTokenRequest,
+  SourceSettings,
   SyncRunRequest,
   PruneSyncStoresRequest,
   SyncSourceRequest,
@@ -29,6 +30,8 @@ const MAX_PATH_LENGTH = 4096;
 export const MAX_CACHED_FILES = 100_000;
 const MAX_FILE_BYTES_LIMIT = 64 * 1024 * 1024;
 const TIMEOUT_MS_RANGE = [1_000, 10 * 60_000] as const;
+const DEADLINE_MS_RANGE = [1_000, 24 * 60 * 60_000] as const;
+const MIN_BYTES_PER_SECOND_RANGE = [0, 100 * 1024 * 1024] as const;
 const COMMIT_ID = /^[0-9a-f]{40}$/;
 /** What `git check-ref-format` refuses in a branch name, plus anything that could leave `refs/heads/`. */
 const BAD_BRANCH = /[\u0000-\u0020\u007f~^:?*[\\]|\.\.|@\{|\/\/|^[-/]|\/$|\.$|(^|\/)\.|\.lock(\/|$)|^@$/;
@@ -133,16 +136,15 @@ function parseCachedFiles(raw: unknown): Record<string, string> | string {
 }
 
 /**
- * A sync request must be a Git source the engine can use as is: an http(s) URL without credentials, a
- * branch name Git accepts, a sub-folder inside the repository, and bounded sizes. It never carries a
- * token (main reads its own store), so a request with one is refused rather than silently trusted.
+ * A source's settings must be a Git source the engine can use as is: an http(s) URL without credentials,
+ * a branch name Git accepts and a sub-folder inside the repository.
  */
-export function parseSyncRunRequest(raw: unknown): ParsedRequest<SyncRunRequest> {
+export function parseSaveSourceRequest(raw: unknown): ParsedRequest<SourceSettings> {
   const request = fields(raw);
-  if (!request) return refuse('A sync request is required.');
-  const { sourceId, url, branch, subdir, previousCommit, rereadAll, maxFileBytes, timeoutMs } = request;
+  if (!request) return refuse('The source settings are required.');
+  const { sourceId, url, branch, subdir } = request;
   if (!validSourceId(sourceId)) return refuse('A valid source id is required.');
-  if ('token' in request) return refuse('A sync request carries no token; the app reads it from its own store.');
+  if ('token' in request) return refuse('Source settings carry no token; set it with its own call.');
   if (typeof url !== 'string' || url.length === 0) return refuse('A repository address is required.');
   if (url.length > MAX_URL_LENGTH) return refuse('The repository address is too long.');
   const urlProblem = settingProblem(() => checkRepositoryUrl(url));
@@ -156,6 +158,23 @@ export function parseSyncRunRequest(raw: unknown): ParsedRequest<SyncRunRequest>
   let folder = '';
   const subdirProblem = settingProblem(() => (folder = normaliseSubdir(subdir)));
   if (subdirProblem) return refuse(subdirProblem);
+  return { ok: true, value: { sourceId, url, ...(branch !== undefined ? { branch } : {}), ...(folder ? { subdir: folder } : {}) } };
+}
+
+/**
+ * A sync request names a source and says what the page's cache holds, within bounded sizes. It carries
+ * neither a token nor an address (main reads both from its own stores), so a request with either is
+ * refused rather than silently trusted or ignored.
+ */
+export function parseSyncRunRequest(raw: unknown): ParsedRequest<SyncRunRequest> {
+  const request = fields(raw);
+  if (!request) return refuse('A sync request is required.');
+  const { sourceId, previousCommit, rereadAll, maxFileBytes, timeoutMs, deadlineMs, minBytesPerSecond } = request;
+  if (!validSourceId(sourceId)) return refuse('A valid source id is required.');
+  if ('token' in request) return refuse('A sync request carries no token; the app reads it from its own store.');
+  if ('url' in request || 'branch' in request || 'subdir' in request) {
+    return refuse('A sync request carries no address; the app syncs from the source settings it saved.');
+  }
   if (previousCommit !== undefined && (typeof previousCommit !== 'string' || !COMMIT_ID.test(previousCommit))) {
     return refuse('The previous commit is not a commit id.');
   }
@@ -164,18 +183,19 @@ export function parseSyncRunRequest(raw: unknown): ParsedRequest<SyncRunRequest>
   if (rereadAll !== undefined && typeof rereadAll !== 'boolean') return refuse('The re-read flag must be true or false.');
   if (maxFileBytes !== undefined && !wholeNumberIn(maxFileBytes, 1, MAX_FILE_BYTES_LIMIT)) return refuse('The file size limit is out of range.');
   if (timeoutMs !== undefined && !wholeNumberIn(timeoutMs, ...TIMEOUT_MS_RANGE)) return refuse('The timeout is out of range.');
+  if (deadlineMs !== undefined && !wholeNumberIn(deadlineMs, ...DEADLINE_MS_RANGE)) return refuse('The deadline is out of range.');
+  if (minBytesPerSecond !== undefined && !wholeNumberIn(minBytesPerSecond, ...MIN_BYTES_PER_SECOND_RANGE)) return refuse('The minimum rate is out of range.');
   return {
     ok: true,
     value: {
       sourceId,
-      url,
-      ...(branch !== undefined ? { branch } : {}),
-      ...(folder ? { subdir: folder } : {}),
       ...(previousCommit !== undefined ? { previousCommit } : {}),
       cached,
       ...(rereadAll === true ? { rereadAll } : {}),
       ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
       ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+      ...(deadlineMs !== undefined ? { deadlineMs } : {}),
+      ...(minBytesPerSecond !== undefined ? { minBytesPerSecond } : {}),
     },
   };
 }

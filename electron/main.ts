@@ -16,6 +16,7 @@ import { openExternalSafely } from './openExternal';
 import { printToPdf } from './printToPdf';
 import { sendToRenderer } from './rendererEvents';
 import { hardenSession, hardenWebContents } from './security';
+import { createSourceSettingsStore, sourceSettingsFilePath } from './sourceSettingsStore';
 import { appTokenStore, readToken } from './tokenStore';
 import { createMainWindow, focusWindow } from './window';
 
@@ -66,8 +67,10 @@ function registerAsDeepLinkHandler(): void {
 function onReady(): void {
   hardenSession(session.defaultSession);
   serveAppBundle();
+  const sourceSettings = createSourceSettingsStore(sourceSettingsFilePath(app.getPath('userData')));
   const gitSync = createDesktopGitSync({
     userDataPath: app.getPath('userData'),
+    readSettings: (sourceId) => sourceSettings.get(sourceId),
     readToken,
     isOnline: () => net.isOnline(),
   });
@@ -78,9 +81,14 @@ function onReady(): void {
       openExternalSafely: (url) => openExternalSafely(url),
       printToPdf,
       tokenStore: appTokenStore(),
+      sourceSettings,
       syncRun: gitSync.run,
       syncCancel: gitSync.cancel,
-      deleteSyncStore: gitSync.deleteStore,
+      // A removed source's saved address goes with its downloaded data.
+      deleteSyncStore: async (sourceId) => {
+        await sourceSettings.delete(sourceId).catch(() => undefined);
+        return gitSync.deleteStore(sourceId);
+      },
       pruneSyncStores: gitSync.pruneStores,
     }),
   );

@@ -1,12 +1,15 @@
 /**
  * Git access tokens, encrypted with the OS keychain through Electron's `safeStorage` and kept in
- * one JSON file (sourceId → base64 ciphertext) in the app's data folder.
+ * one JSON file (sourceId → origin the token was saved for and base64 ciphertext) in the app's data folder.
+ * A token is bound to that origin: the sync sends it nowhere else. Entries written before tokens were
+ * bound (a bare ciphertext string) are never sent; the person enters the token again.
  * Tokens are never logged, never written in plain text and never returned to the renderer: the
  * renderer can only set, test for and delete them; `readToken` is for the main-process sync engine.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { app, safeStorage, type SafeStorage } from 'electron';
+import { originOf, type SourceToken } from '../core/sync/tokenBinding';
+import { readJsonObject, serialQueue, writeJsonObject } from './jsonFile';
 
 export const TOKEN_FILE_NAME = 'git-tokens.json';
 
@@ -19,12 +22,19 @@ export class TokenStoreError extends Error {
 }
 
 export interface TokenStore {
-  /** Encrypts and stores the token; throws `TokenStoreError` (without the token) when it cannot. */
-  setToken(sourceId: string, token: string): Promise<void>;
+  /**
+   * Encrypts and stores the token, bound to `origin` (of the source's saved address); throws
+   * `TokenStoreError` (without the token) when it cannot.
+   */
+  setToken(sourceId: string, token: string, origin: string): Promise<void>;
+  /** True when a token bound to an origin is stored (one from before binding does not count: it is never sent). */
   hasToken(sourceId: string): Promise<boolean>;
   deleteToken(sourceId: string): Promise<void>;
-  /** Main process only (sync engine). Undefined when no token is stored or it cannot be decrypted. */
-  readToken(sourceId: string): Promise<string | undefined>;
+  /**
+   * Main process only (sync engine): the token and the origin it may be sent to. Undefined when no bound
+   * token is stored or it cannot be decrypted.
+   */
+  readToken(sourceId: string): Promise<SourceToken | undefined>;
 }
 
 export interface TokenStoreOptions {
@@ -33,7 +43,17 @@ export interface TokenStoreOptions {
   platform: NodeJS.Platform;
 }
 
-type TokenFile = Map<string, string>;
+/** One stored token: where it may be sent, and its ciphertext. */
+interface TokenEntry {
+  origin: string;
+  ciphertext: string;
+}
+
+function asEntry(value: unknown): TokenEntry | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { origin, ciphertext } = value as Record<string, unknown>;
+  return typeof origin === 'string' && typeof ciphertext === 'string' && originOf(origin) === origin ? { origin, ciphertext } : undefined;
+}
 
 function whyEncryptionUnavailable(cipher: TokenCipher, platform: NodeJS.Platform): string | undefined {
   if (!cipher.isEncryptionAvailable()) {
@@ -47,45 +67,13 @@ function whyEncryptionUnavailable(cipher: TokenCipher, platform: NodeJS.Platform
   return undefined;
 }
 
-async function load(filePath: string): Promise<TokenFile> {
-  let text: string;
-  try {
-    text = await readFile(filePath, 'utf8');
-  } catch {
-    return new Map();
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    // An unreadable file holds no usable token; it is replaced on the next write.
-    return new Map();
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return new Map();
-  const entries = Object.entries(data).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
-  return new Map(entries);
-}
-
-async function save(filePath: string, tokens: TokenFile): Promise<void> {
-  await mkdir(path.dirname(filePath), { recursive: true });
-  const temporary = `${filePath}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(Object.fromEntries(tokens), null, 2)}\n`, { mode: 0o600 });
-  // Rename is atomic: a crash mid-write never leaves a half-written file.
-  await rename(temporary, filePath);
-}
-
 export function createTokenStore({ filePath, cipher, platform }: TokenStoreOptions): TokenStore {
-  // Serialises read-modify-write cycles so two quick calls cannot lose each other's change.
-  let queue: Promise<unknown> = Promise.resolve();
-  function serialised<T>(task: () => Promise<T>): Promise<T> {
-    const run = queue.then(task, task);
-    queue = run.catch(() => undefined);
-    return run;
-  }
+  const serialised = serialQueue();
 
   return {
-    setToken(sourceId, token) {
+    setToken(sourceId, token, origin) {
       return serialised(async () => {
+        if (originOf(origin) !== origin) throw new TokenStoreError('The token was not stored: the source has no valid repository address.');
         const unavailable = whyEncryptionUnavailable(cipher, platform);
         if (unavailable) throw new TokenStoreError(unavailable);
         let ciphertext: Buffer;
@@ -94,29 +82,31 @@ export function createTokenStore({ filePath, cipher, platform }: TokenStoreOptio
         } catch {
           throw new TokenStoreError('The operating system keychain could not encrypt the token.');
         }
-        const tokens = await load(filePath);
-        tokens.set(sourceId, ciphertext.toString('base64'));
-        await save(filePath, tokens);
+        const tokens = await readJsonObject(filePath);
+        tokens[sourceId] = { origin, ciphertext: ciphertext.toString('base64') } satisfies TokenEntry;
+        await writeJsonObject(filePath, tokens);
       });
     },
 
     hasToken(sourceId) {
-      return serialised(async () => (await load(filePath)).has(sourceId));
+      return serialised(async () => asEntry((await readJsonObject(filePath))[sourceId]) !== undefined);
     },
 
     deleteToken(sourceId) {
       return serialised(async () => {
-        const tokens = await load(filePath);
-        if (tokens.delete(sourceId)) await save(filePath, tokens);
+        const tokens = await readJsonObject(filePath);
+        if (!Object.hasOwn(tokens, sourceId)) return;
+        delete tokens[sourceId];
+        await writeJsonObject(filePath, tokens);
       });
     },
 
     readToken(sourceId) {
       return serialised(async () => {
-        const ciphertext = (await load(filePath)).get(sourceId);
-        if (ciphertext === undefined || !cipher.isEncryptionAvailable()) return undefined;
+        const entry = asEntry((await readJsonObject(filePath))[sourceId]);
+        if (entry === undefined || !cipher.isEncryptionAvailable()) return undefined;
         try {
-          return cipher.decryptString(Buffer.from(ciphertext, 'base64'));
+          return { value: cipher.decryptString(Buffer.from(entry.ciphertext, 'base64')), origin: entry.origin };
         } catch {
           // Encrypted under another OS user or keychain: the user has to enter the token again.
           return undefined;
@@ -138,7 +128,7 @@ export function appTokenStore(): TokenStore {
   return appStore;
 }
 
-/** For the main-process sync engine only: the decrypted token of a source. Never send it to the renderer. */
-export function readToken(sourceId: string): Promise<string | undefined> {
+/** For the main-process sync engine only: the decrypted token of a source and its origin. Never send it to the renderer. */
+export function readToken(sourceId: string): Promise<SourceToken | undefined> {
   return appTokenStore().readToken(sourceId);
 }

@@ -7,6 +7,8 @@ import { parseArgs } from 'node:util';
 import type { ChangeSet } from '../../core/model';
 import { fileIndexFromMap } from '../../core/sync/cachedFileIndex';
 import { SyncError } from '../../core/sync/syncError';
+import { originOf } from '../../core/sync/tokenBinding';
+import { escapeControlChars } from '../../core/text/untrustedText';
 import { commandLineHttpClient } from '../commandLineHttpClient';
 import { syncGitSource, type GitSyncStats, type SyncProgress } from '../../core/sync/syncGitSource';
 
@@ -20,8 +22,12 @@ Options:
   --subdir D        folder of the repository that holds the runbooks
   --state DIR       keep the object store and the last result in DIR, so the next run is incremental
                     (default: a temporary folder, deleted afterwards: every run is a full sync)
-  --token-env VAR   read the access token from environment variable VAR (never pass it as an argument)
+  --token-env VAR   read the access token from environment variable VAR (never pass it as an argument);
+                    it is sent only to the origin of <url> (not across a redirect to another host)
+                    and never over plain http:// except to this computer
   --timeout-ms N    give up after N ms without data from the server (default 60000)
+  --deadline-ms N   give up when the download has taken N ms in all (default 1200000, 20 minutes)
+  --min-rate N      give up when the server sends fewer than N bytes a second over a minute (default 512)
   --json            print one JSON object instead of the summary
   -h, --help        show this help
 
@@ -72,10 +78,12 @@ export async function syncCommand(args: string[]): Promise<number> {
         url,
         ...(options.branch ? { branch: options.branch } : {}),
         ...(options.subdir ? { subdir: options.subdir } : {}),
-        ...(options.token ? { token: options.token } : {}),
+        // The token belongs to the address it was given with: the engine sends it to that origin only.
+        ...(options.token ? { token: { value: options.token, origin: originOf(url) ?? '' } } : {}),
         ...(sameSource ? { previousCommit: previous.commit } : {}),
         cached: fileIndexFromMap(files),
         ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+        limits: { deadlineMs: options.deadlineMs, minBytesPerSecond: options.minRate },
         signal: controller.signal,
         ...(!json && process.stderr.isTTY ? { onProgress: showProgress } : {}),
       },
@@ -117,6 +125,8 @@ function readOptions(args: string[]) {
       state: { type: 'string' },
       'token-env': { type: 'string' },
       'timeout-ms': { type: 'string' },
+      'deadline-ms': { type: 'string' },
+      'min-rate': { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -134,6 +144,16 @@ function readOptions(args: string[]) {
     timeoutMs = Number(values['timeout-ms']);
     if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new UsageError('--timeout-ms takes a positive whole number of milliseconds.');
   }
+  let deadlineMs: number | undefined;
+  if (values['deadline-ms'] !== undefined) {
+    deadlineMs = Number(values['deadline-ms']);
+    if (!Number.isInteger(deadlineMs) || deadlineMs <= 0) throw new UsageError('--deadline-ms takes a positive whole number of milliseconds.');
+  }
+  let minRate: number | undefined;
+  if (values['min-rate'] !== undefined) {
+    minRate = Number(values['min-rate']);
+    if (!Number.isInteger(minRate) || minRate < 0) throw new UsageError('--min-rate takes a whole number of bytes a second (0 turns the check off).');
+  }
   return {
     help: false as const,
     url: positionals[0]!,
@@ -143,6 +163,8 @@ function readOptions(args: string[]) {
     state: values.state,
     token,
     timeoutMs,
+    deadlineMs,
+    minRate,
   };
 }
 
@@ -225,17 +247,17 @@ const MAX_LISTED = 50;
 function humanSummary(url: string, stats: GitSyncStats, ms: number): string {
   const c = stats.counts;
   const lines = [
-    `Synced ${url} (${stats.branch}) at ${stats.commit.slice(0, 7)} in ${ms} ms`,
+    `Synced ${escapeControlChars(url)} (${escapeControlChars(stats.branch)}) at ${stats.commit.slice(0, 7)} in ${ms} ms`,
     `  ${c.added} added, ${c.updated} updated, ${c.removed} removed, ${c.renamed} renamed, ${c.unchanged} unchanged, ${c.skipped} skipped`,
   ];
   if (stats.skipped.length > 0) {
     lines.push('Skipped:');
-    for (const s of stats.skipped.slice(0, MAX_LISTED)) lines.push(`  ${s.path} (${s.reason}): ${s.message}`);
+    for (const s of stats.skipped.slice(0, MAX_LISTED)) lines.push(`  ${escapeControlChars(s.path)} (${s.reason}): ${escapeControlChars(s.message)}`);
     if (stats.skipped.length > MAX_LISTED) lines.push(`  … and ${stats.skipped.length - MAX_LISTED} more (see --json)`);
   }
   if (stats.warnings.length > 0) {
     lines.push(`Warnings (${stats.warnings.length}):`);
-    for (const w of stats.warnings.slice(0, MAX_LISTED)) lines.push(`  ${w.path}${w.line ? `:${w.line}` : ''}: ${w.message}`);
+    for (const w of stats.warnings.slice(0, MAX_LISTED)) lines.push(`  ${escapeControlChars(w.path)}${w.line ? `:${w.line}` : ''}: ${escapeControlChars(w.message)}`);
     if (stats.warnings.length > MAX_LISTED) lines.push(`  … and ${stats.warnings.length - MAX_LISTED} more (see --json)`);
   }
   return `${lines.join('\n')}\n`;

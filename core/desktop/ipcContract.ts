@@ -21,6 +21,7 @@ export const INVOKE_CHANNELS = {
   setToken: 'token:set',
   hasToken: 'token:has',
   deleteToken: 'token:delete',
+  saveSource: 'source:save',
   syncRun: 'sync:run',
   syncCancel: 'sync:cancel',
   deleteSyncStore: 'sync:delete-store',
@@ -78,15 +79,32 @@ export interface SourceTokenRequest {
 }
 
 /**
- * One Git sync, run by the main process (Node fs and http: no CORS). Plain data only. There is
- * deliberately no token: main reads it from its own store by `sourceId`.
+ * Where a Git source syncs from (`source:save`). Main keeps these in its own store and syncs from them;
+ * a token is bound to the origin of `url` when it is set and is never sent to another origin, so a source
+ * re-pointed elsewhere syncs there without it until the person enters the token again.
  */
-export interface SyncRunRequest {
+export interface SourceSettings {
   sourceId: string;
   /** http(s) address of the repository, without credentials. */
   url: string;
   branch?: string;
+  /** Sub-folder of the repository, normalised (`docs/runbooks`). */
   subdir?: string;
+}
+
+export interface SaveSourceResult {
+  saved: boolean;
+  /** Why the settings were not saved, in words a person can act on. */
+  reason?: string;
+}
+
+/**
+ * One Git sync, run by the main process (Node fs and http: no CORS). Plain data only. There is
+ * deliberately no token and no address: main reads the source's settings (`source:save`) and its token
+ * from its own stores by `sourceId`.
+ */
+export interface SyncRunRequest {
+  sourceId: string;
   /** The commit the page's cache holds for this source (`SourceRecord.version`). */
   previousCommit?: string;
   /** Path → Git blob id of every file the page's cache holds for the source. */
@@ -95,6 +113,10 @@ export interface SyncRunRequest {
   rereadAll?: boolean;
   maxFileBytes?: number;
   timeoutMs?: number;
+  /** Overall deadline of the download (default 20 minutes). */
+  deadlineMs?: number;
+  /** Fewest bytes a second the download must average over a minute (default 512). */
+  minBytesPerSecond?: number;
 }
 
 /** Names the source whose sync to cancel (`sync:cancel`) or whose object store to delete (`sync:delete-store`). */
@@ -145,6 +167,7 @@ export interface InvokeContract {
   'token:set': { request: SetTokenRequest; response: SetTokenResult };
   'token:has': { request: SourceTokenRequest; response: boolean };
   'token:delete': { request: SourceTokenRequest; response: void };
+  'source:save': { request: SourceSettings; response: SaveSourceResult };
   'sync:run': { request: SyncRunRequest; response: SyncRunResponse };
   /** `true` when a sync of the source was running and has been told to stop (its `sync:run` answers `cancelled`). */
   'sync:cancel': { request: SyncSourceRequest; response: boolean };
@@ -206,15 +229,20 @@ export interface DesktopBridge {
   openExternal(url: string): Promise<OpenExternalResult>;
   /** Asks where to save, then saves the current page as PDF. */
   printToPdf(suggestedName: string): Promise<PrintToPdfResult>;
-  /** Stores a Git access token in the OS keychain-backed store. The token can never be read back. */
+  /**
+   * Stores a Git access token in the OS keychain-backed store, bound to the origin of the source's saved
+   * address (`saveSource` first). The token can never be read back.
+   */
   setToken(sourceId: string, token: string): Promise<SetTokenResult>;
   hasToken(sourceId: string): Promise<boolean>;
   deleteToken(sourceId: string): Promise<void>;
+  /** Saves where a Git source syncs from; main syncs from these settings only. */
+  saveSource(settings: SourceSettings): Promise<SaveSourceResult>;
   /** Runs one Git sync in the main process with the source's stored token; the page applies the change set. */
   syncRun(request: SyncRunRequest): Promise<SyncRunResponse>;
   /** Stops the running sync of a source; resolves `false` when none was running. Nothing is changed by a cancelled sync. */
   syncCancel(sourceId: string): Promise<boolean>;
-  /** Deletes a removed source's object store from the app's data folder, stopping its sync first if one runs. */
+  /** Deletes a removed source's object store and saved settings from the app's data folder, stopping its sync first if one runs. */
   deleteSyncStore(sourceId: string): Promise<DeleteSyncStoreResult>;
   /**
    * Deletes the object stores of sources that are gone (a removal whose deletion failed, or from before

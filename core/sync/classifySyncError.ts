@@ -7,6 +7,8 @@ export interface FailureContext {
   branch?: string;
   /** True when an access token was configured (so a 401 means the token was refused). */
   tokenSent: boolean;
+  /** Why a saved token was not sent (another origin, an untrusted proxy); said when the server asks for one. */
+  tokenWithheld?: string;
   /** True once the server started answering the pack request: a failure after that is a cut download. */
   packStarted: boolean;
   /** `navigator.onLine` or equivalent, when the platform knows it. */
@@ -43,7 +45,7 @@ export function classifySyncError(error: unknown, context: FailureContext): Sync
   const host = hostOf(context.url);
   const where = host || 'the server';
 
-  if (STORAGE_CODES.has(code) || name === 'QuotaExceededError' || /quota/i.test(String(e.message ?? ''))) {
+  if (STORAGE_CODES.has(code) || isQuotaError(error)) {
     return new SyncError(
       'storage-full',
       'There is not enough storage space to save the downloaded runbooks. Free some space and sync again; the runbooks already saved are unchanged.',
@@ -58,7 +60,9 @@ export function classifySyncError(error: unknown, context: FailureContext): Sync
         'auth-failed',
         context.tokenSent
           ? `${where} refused the access token (HTTP 401). Check that the token is correct, has not expired and may read this repository.`
-          : `${where} asks for authentication (HTTP 401) and no access token is set. Add a token with read access to this repository.`,
+          : context.tokenWithheld
+            ? `${where} asks for authentication (HTTP 401). ${context.tokenWithheld}`
+            : `${where} asks for authentication (HTTP 401) and no access token is set. Add a token with read access to this repository.`,
         detail,
       );
     }
@@ -67,7 +71,9 @@ export function classifySyncError(error: unknown, context: FailureContext): Sync
         'auth-failed',
         context.tokenSent
           ? `${where} denied access with the access token that was sent (HTTP 403). The token needs read access to this repository.`
-          : `${where} denied access (HTTP 403) and no access token is set. Add a token with read access to this repository.`,
+          : context.tokenWithheld
+            ? `${where} denied access (HTTP 403). ${context.tokenWithheld}`
+            : `${where} denied access (HTTP 403) and no access token is set. Add a token with read access to this repository.`,
         detail,
       );
     }
@@ -141,6 +147,18 @@ export function classifySyncError(error: unknown, context: FailureContext): Sync
   }
   if (context.packStarted) return connectionCut(where, detail);
   return new SyncError('unknown', `The sync failed unexpectedly: ${detail}`, detail);
+}
+
+/**
+ * A storage quota error, also when wrapped: Dexie reports a transaction that failed on the quota as an
+ * `AbortError` whose `inner` is the `QuotaExceededError`, and Node errors carry theirs as `cause`.
+ */
+function isQuotaError(error: unknown): boolean {
+  let e = error as (ErrorLike & { inner?: unknown }) | undefined;
+  for (let depth = 0; e && depth < 5; depth++, e = (e.inner ?? e.cause) as (ErrorLike & { inner?: unknown }) | undefined) {
+    if (e.name === 'QuotaExceededError' || /quota/i.test(String(e.message ?? ''))) return true;
+  }
+  return false;
 }
 
 function offline(detail: string): SyncError {

@@ -1,8 +1,9 @@
 import git, { type HttpClient } from 'isomorphic-git';
-import { authForHost } from './authForHost';
 import { branchNotFound, classifySyncError, damagedDownload } from './classifySyncError';
-import { guardHttp } from './guardHttp';
+import { followRedirects } from './followRedirects';
+import { guardHttp, type TransferLimits } from './guardHttp';
 import { SyncError, syncCancelled } from './syncError';
+import { decideTokenUse, type SourceToken } from './tokenBinding';
 import { verifyFetchedPack } from './verifyFetchedPack';
 import { asGitFs, beginFetch, commitFetch, namePacksInArrivalOrder, packsAddedSince, rollbackFetch } from './objectStore';
 import { withThinPack } from './requestThinPack';
@@ -15,12 +16,16 @@ export interface FetchCommitRequest {
   cache: object;
   url: string;
   branch?: string;
-  token?: string;
+  /** Sent only to its own origin (see `decideTokenUse`). */
+  token?: SourceToken;
   username?: string;
   corsProxy?: string;
+  corsProxyTrusted?: boolean;
   /** A commit the store holds, offered to the server so it sends only what changed since. */
   have?: string;
   timeoutMs: number;
+  /** Overall deadline and minimum rate of the download. */
+  limits?: TransferLimits;
   signal?: AbortSignal;
   online?: boolean;
   /** Progress of the download and of indexing the pack, 0–100, when known. */
@@ -49,9 +54,9 @@ const FETCH_STAGES: Record<string, [from: number, to: number]> = {
  */
 export async function fetchCommit(request: FetchCommitRequest): Promise<FetchedCommit> {
   const { fs, gitdir, cache, url, branch, token, timeoutMs, signal } = request;
-  const credentials = token ? authForHost(url, token, request.username) : undefined;
-  const guard = guardHttp(withThinPack(request.http), { timeoutMs, ...(signal ? { signal } : {}) });
-  const secrets = token ? secretForms(token, credentials!.username, credentials!.password) : [];
+  const { credentials, withheld } = decideTokenUse(request);
+  const guard = guardHttp(withThinPack(followRedirects(request.http)), { timeoutMs, ...request.limits, ...(signal ? { signal } : {}) });
+  const secrets = token ? secretForms(token.value, credentials?.username ?? '', credentials?.password ?? '') : [];
   let highest = 0;
 
   const packsBefore = await beginFetch(fs, gitdir);
@@ -100,10 +105,12 @@ export async function fetchCommit(request: FetchCommitRequest): Promise<FetchedC
     await commitFetch(fs, gitdir);
     return { commit: result.fetchHead, branch: branch ?? shortBranch(result.defaultBranch) ?? 'HEAD' };
   } catch (error) {
-    const failure = classifySyncError(error, {
+    // Whatever the abort broke on its way out (a cut body that no longer parses), a cancel is a cancel.
+    const failure = signal?.aborted ? syncCancelled() : classifySyncError(error, {
       url,
       ...(branch !== undefined ? { branch } : {}),
       tokenSent: credentials !== undefined,
+      ...(withheld !== undefined ? { tokenWithheld: withheld } : {}),
       packStarted: guard.packStarted,
       ...(request.online !== undefined ? { online: request.online } : {}),
       secrets,

@@ -31,7 +31,8 @@ export function fetchHttpClient(fetchFn: FetchLike, options: FetchHttpClientOpti
         headers: req.headers ?? {},
         // A remembered `info/refs` answer would hide new commits.
         cache: 'no-store',
-        redirect: 'follow',
+        // Redirects come back to `followRedirects`, which keeps the token on its origin and can send a POST body again.
+        redirect: 'manual',
       };
       if (req.signal) init.signal = req.signal;
       if (req.body !== undefined && method !== 'GET' && method !== 'HEAD') {

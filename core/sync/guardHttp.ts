@@ -1,7 +1,23 @@
 import type { GitHttpRequest, GitHttpResponse, HttpClient } from 'isomorphic-git';
 import { SyncError, syncCancelled } from './syncError';
 
-export interface HttpGuardOptions {
+/**
+ * Bounds on a whole download, against a server that trickles (a byte every few seconds never trips the
+ * silence timeout). The defaults leave a 5,000-runbook repository (a pack of about 10 MB) room on a slow
+ * phone link of 20 KB/s (about 8 minutes), and stop a trickle within a minute or two.
+ */
+export interface TransferLimits {
+  /** Longest time the network part of a sync may take in all (default 20 minutes). */
+  deadlineMs?: number | undefined;
+  /** Fewest bytes a second a response body must average over each `rateWindowMs` (default 512). */
+  minBytesPerSecond?: number | undefined;
+  /** The span the rate is measured over (default 60 s). */
+  rateWindowMs?: number | undefined;
+}
+
+export const DEFAULT_TRANSFER_LIMITS = { deadlineMs: 20 * 60_000, minBytesPerSecond: 512, rateWindowMs: 60_000 } as const;
+
+export interface HttpGuardOptions extends TransferLimits {
   /** Longest wait for the next bytes (response headers or the next body chunk) before giving up. */
   timeoutMs: number;
   /** The caller's cancel signal. */
@@ -23,6 +39,9 @@ interface ActiveRequest {
   controller: AbortController;
   fail: (error: SyncError) => void;
   timer?: ReturnType<typeof setTimeout>;
+  /** Measures the body's rate once it flows. */
+  rateTimer?: ReturnType<typeof setInterval>;
+  bytesInWindow: number;
 }
 
 /**
@@ -40,6 +59,9 @@ interface ActiveRequest {
  */
 export function guardHttp(inner: HttpClient, options: HttpGuardOptions): HttpGuard {
   const { timeoutMs, signal, onBytes } = options;
+  const deadlineMs = options.deadlineMs ?? DEFAULT_TRANSFER_LIMITS.deadlineMs;
+  const minBytesPerSecond = options.minBytesPerSecond ?? DEFAULT_TRANSFER_LIMITS.minBytesPerSecond;
+  const rateWindowMs = options.rateWindowMs ?? DEFAULT_TRANSFER_LIMITS.rateWindowMs;
   let packStarted = false;
   const active = new Set<ActiveRequest>();
 
@@ -49,8 +71,21 @@ export function guardHttp(inner: HttpClient, options: HttpGuardOptions): HttpGua
   };
   signal?.addEventListener('abort', onOuterAbort);
 
+  const overDeadline = () =>
+    new SyncError(
+      'timed-out',
+      `The download took longer than ${minutes(deadlineMs)}, so the sync was stopped. Nothing was changed; try again on a faster connection.`,
+      `Deadline of ${deadlineMs} ms reached.`,
+    );
+  let expired = false;
+  const deadline = setTimeout(() => {
+    expired = true;
+    for (const request of active) request.fail(overDeadline());
+  }, deadlineMs);
+
   async function request(req: GitHttpRequest): Promise<GitHttpResponse> {
     if (signal?.aborted) throw cancelled();
+    if (expired) throw overDeadline();
     // isomorphic-git makes one request at a time; a new one means earlier bodies are no longer read.
     for (const earlier of active) finish(earlier);
 
@@ -60,8 +95,10 @@ export function guardHttp(inner: HttpClient, options: HttpGuardOptions): HttpGua
     failure.catch(() => {}); // observed through the races below; never an unhandled rejection
     const entry: ActiveRequest = {
       controller,
+      bytesInWindow: 0,
       fail: (error) => {
         clearTimeout(entry.timer);
+        clearInterval(entry.rateTimer);
         active.delete(entry);
         rejectFailure(error);
         controller.abort(error);
@@ -97,11 +134,27 @@ export function guardHttp(inner: HttpClient, options: HttpGuardOptions): HttpGua
       finish(entry);
       return response;
     }
+    if (active.has(entry)) {
+      const windowBytes = (minBytesPerSecond * rateWindowMs) / 1000;
+      entry.rateTimer = setInterval(() => {
+        const received = entry.bytesInWindow;
+        entry.bytesInWindow = 0;
+        if (received >= windowBytes) return;
+        entry.fail(
+          new SyncError(
+            'timed-out',
+            `The server sent only ${received} bytes in ${Math.round(rateWindowMs / 1000)} s (less than ${minBytesPerSecond} bytes a second), so the sync was stopped. Nothing was changed; try again later or on a better connection.`,
+            `Under ${minBytesPerSecond} B/s over ${rateWindowMs} ms (${req.method ?? 'GET'} request).`,
+          ),
+        );
+      }, rateWindowMs);
+    }
     return { ...response, body: guardBody(response.body, entry, arm, failure) };
   }
 
   function finish(entry: ActiveRequest): void {
     clearTimeout(entry.timer);
+    clearInterval(entry.rateTimer);
     active.delete(entry);
   }
 
@@ -124,6 +177,7 @@ export function guardHttp(inner: HttpClient, options: HttpGuardOptions): HttpGua
         if (result.done) finish(entry);
         else {
           if (active.has(entry)) arm();
+          entry.bytesInWindow += result.value.byteLength;
           onBytes?.(result.value.byteLength);
         }
         return result;
@@ -146,10 +200,15 @@ export function guardHttp(inner: HttpClient, options: HttpGuardOptions): HttpGua
       return packStarted;
     },
     dispose() {
+      clearTimeout(deadline);
       signal?.removeEventListener('abort', onOuterAbort);
       for (const entry of active) finish(entry);
     },
   };
+}
+
+function minutes(ms: number): string {
+  return ms >= 120_000 ? `${Math.round(ms / 60_000)} minutes` : `${Math.round(ms / 100) / 10} s`;
 }
 
 type AnyIterator = Iterator<Uint8Array> | AsyncIterator<Uint8Array>;

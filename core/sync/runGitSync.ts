@@ -5,7 +5,9 @@ import type { SourceRecord } from '../model';
 import { classifySyncError } from './classifySyncError';
 import { fileIndexFromCache } from './fileIndexFromCache';
 import { withSourceLock } from './sourceLock';
-import { SyncError, type SyncErrorCode } from './syncError';
+import type { TransferLimits } from './guardHttp';
+import { SyncError, syncCancelled, type SyncErrorCode } from './syncError';
+import type { SourceToken } from './tokenBinding';
 import { syncGitSource, type GitSyncDeps, type GitSyncRequest, type GitSyncResult, type GitSyncStats, type SyncProgress } from './syncGitSource';
 
 /**
@@ -21,12 +23,14 @@ export type GitSyncEngine = (request: GitSyncRequest) => Promise<GitSyncResult>;
 export interface RunGitSyncDeps extends Partial<GitSyncDeps> {
   /** Runs the sync somewhere else; when absent, `syncGitSource` runs here with `fs`, `http` and `gitdir`. */
   engine?: GitSyncEngine;
-  /** The source's access token, read from the platform's secret store just for this run. */
-  token?: string;
+  /** The source's access token and the origin it was saved for, read from the platform's secret store just for this run. */
+  token?: SourceToken;
   username?: string;
   corsProxy?: string;
+  corsProxyTrusted?: boolean;
   maxFileBytes?: number;
   timeoutMs?: number;
+  limits?: TransferLimits;
   signal?: AbortSignal;
   onProgress?: (progress: SyncProgress) => void;
   isOnline?: () => boolean;
@@ -69,12 +73,14 @@ export async function runGitSync(db: RunbookDatabase, source: SourceRecord, deps
           ...(deps.token ? { token: deps.token } : {}),
           ...(deps.username ? { username: deps.username } : {}),
           ...(deps.corsProxy ? { corsProxy: deps.corsProxy } : {}),
+          ...(deps.corsProxyTrusted ? { corsProxyTrusted: true } : {}),
           ...(current.version && /^[0-9a-f]{40}$/.test(current.version) ? { previousCommit: current.version } : {}),
           cached: fileIndexFromCache(db, current.id),
           // Rows written by an older ingest are read again, once, even where the files did not change.
           ...(current.version !== undefined && current.ingestVersion !== INGEST_VERSION ? { rereadAll: true } : {}),
           ...(deps.maxFileBytes !== undefined ? { maxFileBytes: deps.maxFileBytes } : {}),
           ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}),
+          ...(deps.limits ? { limits: deps.limits } : {}),
           ...(deps.signal ? { signal: deps.signal } : {}),
           ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
           ...(deps.isOnline ? { isOnline: deps.isOnline } : {}),
@@ -85,16 +91,18 @@ export async function runGitSync(db: RunbookDatabase, source: SourceRecord, deps
       try {
         applied = await applyChangeSet(db, changeSet, at);
       } catch (error) {
-        throw classifySyncError(error, { url: current.location, tokenSent: Boolean(deps.token), packStarted: false, secrets: deps.token ? [deps.token] : [] });
+        throw classifySyncError(error, { url: current.location, tokenSent: Boolean(deps.token), packStarted: false, secrets: deps.token ? [deps.token.value] : [] });
       }
       if (current.lastError) await db.sources.update(current.id, { lastError: undefined });
       return { ok: true as const, stats, applied, at: at.toISOString() };
     });
   } catch (error) {
-    const failure =
-      error instanceof SyncError
+    // Cancelled is cancelled, whatever the abort broke on its way out (it is never the source's last error).
+    const failure = deps.signal?.aborted
+      ? syncCancelled()
+      : error instanceof SyncError
         ? error
-        : classifySyncError(error, { url: source.location ?? '', tokenSent: Boolean(deps.token), packStarted: false, secrets: deps.token ? [deps.token] : [] });
+        : classifySyncError(error, { url: source.location ?? '', tokenSent: Boolean(deps.token), packStarted: false, secrets: deps.token ? [deps.token.value] : [] });
     if (!NOT_RECORDED.has(failure.code)) {
       try {
         await db.sources.update(source.id, { lastError: { at: now().toISOString(), message: failure.message, code: failure.code } });

@@ -1,3 +1,10 @@
+import { shortenUntrustedText } from '../text/untrustedText';
+
+/** Longest message kept: the longest template with a long host name fits; a server's text is cut. */
+const MAX_MESSAGE_LENGTH = 600;
+/** Longest technical detail kept: enough to recognise the error, never a whole server answer. */
+const MAX_DETAIL_LENGTH = 300;
+
 /**
  * What went wrong with a sync, in categories the UI can show and act on (each has its own message;
  * the code is for logic and icons, the message is for people).
@@ -39,13 +46,17 @@ export type SyncErrorCode =
  */
 export class SyncError extends Error {
   override readonly name = 'SyncError';
+  readonly detail?: string;
 
   constructor(
     readonly code: SyncErrorCode,
     message: string,
-    readonly detail?: string,
+    detail?: string,
   ) {
-    super(message);
+    // Messages may quote what a server sent (a status text, a body); whatever it holds, what reaches the
+    // screen, the command line's output and the stored last error is one short line.
+    super(shortenUntrustedText(message, MAX_MESSAGE_LENGTH));
+    if (detail !== undefined) this.detail = shortenUntrustedText(detail, MAX_DETAIL_LENGTH);
   }
 
   /** A plain object that survives structured cloning and IPC (class instances do not). */

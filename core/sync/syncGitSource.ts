@@ -6,11 +6,13 @@ import { checkRepositoryUrl, normaliseSubdir } from './checkSourceSettings';
 import { classifySyncError } from './classifySyncError';
 import { compareTrees, listTree, treeAt, type TreeReader } from './compareTrees';
 import { fetchCommit } from './fetchCommit';
+import type { TransferLimits } from './guardHttp';
 import { memoizeStoreReads } from './memoizeStoreReads';
 import { asGitFs, prepareObjectStore, wipeObjectStore } from './objectStore';
 import type { ObjectStoreFs } from './objectStoreFs';
 import { readChangedFiles, type PathWarning, type SkippedPath } from './readChangedFiles';
 import { SyncError, syncCancelled } from './syncError';
+import type { SourceToken } from './tokenBinding';
 
 export const DEFAULT_SYNC_TIMEOUT_MS = 60_000;
 
@@ -37,12 +39,17 @@ export interface GitSyncRequest {
   branch?: string;
   /** Folder of the repository that holds the runbooks; cache paths are relative to it. */
   subdir?: string;
-  /** Access token; sent only when the server asks (HTTP 401), as Basic auth per `authForHost`. */
-  token?: string;
+  /**
+   * Access token and the origin it was saved for; sent only when the server asks (HTTP 401), as Basic auth
+   * per `authForHost`, and only to that origin (see `decideTokenUse`).
+   */
+  token?: SourceToken;
   /** User name to send with the token instead of the host's convention. */
   username?: string;
   /** Browser only: a CORS proxy URL prefix (isomorphic-git's `corsProxy`). */
   corsProxy?: string;
+  /** The person trusts `corsProxy` with the token; without it the token is not sent through the proxy. */
+  corsProxyTrusted?: boolean;
   /**
    * The commit the cache holds for this same url/branch/subdir (`SourceRecord.version`). When it is in the
    * object store, only the trees are compared; otherwise the new tree is compared with `cached`.
@@ -60,6 +67,8 @@ export interface GitSyncRequest {
   maxFileBytes?: number;
   /** Longest silence from the server before the sync gives up (default 60 s). */
   timeoutMs?: number;
+  /** Overall deadline and minimum rate of the download (defaults in `DEFAULT_TRANSFER_LIMITS`). */
+  limits?: TransferLimits;
   /** Cancels the sync; it then rejects with `SyncError('cancelled')` and nothing is changed. */
   signal?: AbortSignal;
   onProgress?: (progress: SyncProgress) => void;
@@ -196,8 +205,10 @@ async function attempt(
     ...(request.token ? { token: request.token } : {}),
     ...(request.username ? { username: request.username } : {}),
     ...(request.corsProxy ? { corsProxy: request.corsProxy } : {}),
+    ...(request.corsProxyTrusted ? { corsProxyTrusted: true } : {}),
     ...(have ? { have } : {}),
     timeoutMs: request.timeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS,
+    ...(request.limits ? { limits: request.limits } : {}),
     ...(request.signal ? { signal: request.signal } : {}),
     ...(online !== undefined ? { online } : {}),
     onPercent: (percent) => progress(percent === undefined ? { phase: 'fetching' } : { phase: 'fetching', percent }),
@@ -307,6 +318,6 @@ function failureContext(request: GitSyncRequest, online: boolean | undefined) {
     tokenSent: Boolean(request.token),
     packStarted: false,
     ...(online !== undefined ? { online } : {}),
-    secrets: request.token ? [request.token] : [],
+    secrets: request.token ? [request.token.value] : [],
   };
 }

@@ -1,6 +1,11 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
+import type { SourceRecord } from '../../core/model';
 import { checkRepositoryUrl, normaliseSubdir } from '../../core/sync/checkSourceSettings';
+import { insecureTokenAddress } from '../../core/sync/tokenBinding';
+import { readSettings } from '../../core/userdata/settings';
 import { db } from '../app/database';
+import { sourceSettingsOf } from '../sync/sourceSettingsOf';
 import { saveSourceToken, tokenStorageNote } from './sourceTokens';
 
 interface Props {
@@ -14,7 +19,10 @@ export function AddSourceForm({ onAdded }: Props) {
   const [branch, setBranch] = useState('');
   const [subdir, setSubdir] = useState('');
   const [token, setToken] = useState('');
+  const [trustProxy, setTrustProxy] = useState(false);
   const [error, setError] = useState<string>();
+  // Browser build only: the CORS proxy the token would pass through, if one is set.
+  const corsProxy = useLiveQuery(async () => (window.runbookReader ? '' : (await readSettings(db)).corsProxy), []) ?? '';
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {
@@ -29,20 +37,30 @@ export function AddSourceForm({ onAdded }: Props) {
       setError(e instanceof Error ? e.message : String(e));
       return;
     }
+    const insecure = token.trim() ? insecureTokenAddress(location) : undefined;
+    if (insecure) {
+      setError(insecure);
+      return;
+    }
     setBusy(true);
     try {
       const id = `git-${crypto.randomUUID().slice(0, 8)}`;
       const displayName = name.trim() || location.replace(/^https?:\/\//, '').replace(/\.git$/, '');
-      await db.sources.put({
+      const source: SourceRecord = {
         id,
         kind: 'git',
         name: displayName,
         location,
         ...(branch.trim() ? { branch: branch.trim() } : {}),
         ...(folder ? { subdir: folder } : {}),
-      });
-      if (token.trim()) {
-        const saved = await saveSourceToken(id, token.trim());
+      };
+      await db.sources.put(source);
+      // Desktop: main syncs from its own copy of the settings, and binds the token to their origin.
+      const registered = window.runbookReader ? await window.runbookReader.saveSource(sourceSettingsOf(source)) : { saved: true };
+      if (!registered.saved) {
+        setError(`The source was added, but the app could not save its address: ${registered.reason ?? 'unknown reason'}.`);
+      } else if (token.trim()) {
+        const saved = await saveSourceToken({ id, location }, token.trim(), corsProxy && trustProxy ? corsProxy : undefined);
         if (!saved.stored) setError(`The source was added, but its token was not stored: ${saved.reason ?? 'unknown reason'}.`);
       }
       setUrl('');
@@ -50,6 +68,7 @@ export function AddSourceForm({ onAdded }: Props) {
       setBranch('');
       setSubdir('');
       setToken('');
+      setTrustProxy(false);
       onAdded(id);
     } finally {
       setBusy(false);
@@ -82,6 +101,12 @@ export function AddSourceForm({ onAdded }: Props) {
         <input type="password" value={token} onChange={(e) => setToken(e.target.value)} autoComplete="off" />
       </label>
       <p className="rr-muted rr-small">{tokenStorageNote()}</p>
+      {corsProxy && (
+        <label className="rr-checkbox">
+          <input type="checkbox" checked={trustProxy} onChange={(e) => setTrustProxy(e.target.checked)} />
+          Send the token through the CORS proxy <code>{corsProxy}</code> too. Tick this only if you trust whoever runs that proxy: it can read the token. Without it, the token is not sent while the proxy is in use.
+        </label>
+      )}
       {error && (
         <p className="rr-form-error" role="alert">
           {error}

@@ -41,7 +41,8 @@ export function createBrowserSyncHost(deps: BrowserSyncHostDeps): { handle(reque
   const running = new Map<string, RunningSync>();
   const deleting = new Set<string>();
 
-  async function sync(sourceId: string, token: string | undefined, corsProxy: string | undefined): Promise<void> {
+  async function sync(request: Extract<SyncWorkerRequest, { type: 'sync' }>): Promise<void> {
+    const { sourceId, token, corsProxy } = request;
     if (deleting.has(sourceId)) {
       deps.reply({ type: 'done', sourceId, outcome: { ok: false, error: { code: 'invalid-source', message: 'This source is being removed.' } } });
       return;
@@ -70,6 +71,7 @@ export function createBrowserSyncHost(deps: BrowserSyncHostDeps): { handle(reque
         signal: controller.signal,
         ...(token ? { token } : {}),
         ...(corsProxy ? { corsProxy } : {}),
+        ...(request.corsProxyTrusted ? { corsProxyTrusted: true } : {}),
         ...(deps.isOnline ? { isOnline: deps.isOnline } : {}),
         onProgress: (progress) => deps.reply({ type: 'progress', sourceId, progress }),
       });
@@ -126,7 +128,7 @@ export function createBrowserSyncHost(deps: BrowserSyncHostDeps): { handle(reque
     async handle(request) {
       switch (request.type) {
         case 'sync':
-          return sync(request.sourceId, request.token, request.corsProxy);
+          return sync(request);
         case 'cancel':
           running.get(request.sourceId)?.controller.abort();
           return;

@@ -1,7 +1,8 @@
 import type { DesktopBridge, SyncRunRequest } from '../../core/desktop/ipcContract';
 import type { GitSyncEngine } from '../../core/sync/runGitSync';
-import { checkRepositoryUrl, normaliseSubdir } from '../../core/sync/checkSourceSettings';
+import { checkRepositoryUrl } from '../../core/sync/checkSourceSettings';
 import { SyncError, syncCancelled, type SyncErrorCode } from '../../core/sync/syncError';
+import { sourceSettingsOf } from './sourceSettingsOf';
 
 /** Every code the page knows; a `Record` so the compiler flags a code added to `SyncErrorCode` but not here. */
 const KNOWN_CODES: Record<SyncErrorCode, true> = {
@@ -31,22 +32,36 @@ function isKnownCode(code: string): code is SyncErrorCode {
  * as the engine's own `SyncError`s. Aborting the request's `signal` asks main to stop (`sync:cancel`);
  * main then answers `cancelled`.
  */
-export function createDesktopSyncEngine(bridge: Pick<DesktopBridge, 'syncRun' | 'syncCancel' | 'onSyncProgress'>): GitSyncEngine {
+export function createDesktopSyncEngine(bridge: Pick<DesktopBridge, 'saveSource' | 'syncRun' | 'syncCancel' | 'onSyncProgress'>): GitSyncEngine {
+  // The settings this page has told main, per source; told again only when they differ (a source from
+  // before main kept settings, or one edited since).
+  const told = new Map<string, string>();
   return async (request) => {
     if (request.signal?.aborted) throw syncCancelled();
     // The same checks main makes, here first so a bad setting gets the engine's own words.
     checkRepositoryUrl(request.url);
-    const subdir = normaliseSubdir(request.subdir);
+    const settings = sourceSettingsOf({ id: request.sourceId, location: request.url, branch: request.branch, subdir: request.subdir });
+    const key = JSON.stringify(settings);
+    if (told.get(request.sourceId) !== key) {
+      let saved: Awaited<ReturnType<DesktopBridge['saveSource']>>;
+      try {
+        saved = await bridge.saveSource(settings);
+      } catch (error) {
+        throw refusedByMain(error);
+      }
+      if (!saved.saved) throw new SyncError('unknown', saved.reason ?? 'The app could not save the source settings.');
+      told.set(request.sourceId, key);
+    }
+    // Main syncs from the settings it saved; the request only names the source and what the cache holds.
     const ipcRequest: SyncRunRequest = {
       sourceId: request.sourceId,
-      url: request.url,
-      ...(request.branch ? { branch: request.branch } : {}),
-      ...(subdir ? { subdir } : {}),
       ...(request.previousCommit ? { previousCommit: request.previousCommit } : {}),
       cached: Object.fromEntries(await request.cached.all()),
       ...(request.rereadAll ? { rereadAll: true } : {}),
       ...(request.maxFileBytes !== undefined ? { maxFileBytes: request.maxFileBytes } : {}),
       ...(request.timeoutMs !== undefined ? { timeoutMs: request.timeoutMs } : {}),
+      ...(request.limits?.deadlineMs !== undefined ? { deadlineMs: request.limits.deadlineMs } : {}),
+      ...(request.limits?.minBytesPerSecond !== undefined ? { minBytesPerSecond: request.limits.minBytesPerSecond } : {}),
     };
     const onProgress = request.onProgress;
     const unsubscribe = onProgress
@@ -85,7 +100,7 @@ export function createDesktopSyncEngine(bridge: Pick<DesktopBridge, 'syncRun' | 
  */
 function refusedByMain(error: unknown): SyncError {
   const text = error instanceof Error ? error.message : String(error);
-  const refused = /sync:run refused: (.*)$/s.exec(text)?.[1];
+  const refused = /(?:sync:run|source:save) refused: (.*)$/s.exec(text)?.[1];
   if (refused) return new SyncError('invalid-source', refused);
   return new SyncError('unknown', `The desktop app could not run the sync: ${text}`);
 }

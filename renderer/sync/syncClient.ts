@@ -128,10 +128,14 @@ class SyncClient {
       });
     }
     const settings = await readSettings(db);
-    const token = await readWebToken(sourceId);
+    const saved = await readWebToken(sourceId);
     const request: Extract<SyncWorkerRequest, { type: 'sync' }> = { type: 'sync', sourceId };
-    if (token) request.token = token;
-    if (settings.corsProxy) request.corsProxy = settings.corsProxy;
+    if (saved) request.token = saved.token;
+    if (settings.corsProxy) {
+      request.corsProxy = settings.corsProxy;
+      // Trust was given to one proxy address; a proxy set later does not inherit it.
+      if (saved?.trustedProxy === settings.corsProxy) request.corsProxyTrusted = true;
+    }
     return new Promise((resolve) => {
       this.chain(sourceId, resolve);
       this.ensureWorker().postMessage(request);

@@ -1,5 +1,6 @@
 import type { GitSyncOutcome } from '../../core/sync/runGitSync';
 import type { SyncProgress } from '../../core/sync/syncGitSource';
+import type { SourceToken } from '../../core/sync/tokenBinding';
 
 /**
  * What the page asks the sync worker. The token travels only in the `sync` message, never in a URL.
@@ -9,7 +10,7 @@ import type { SyncProgress } from '../../core/sync/syncGitSource';
  * - `prune-stores`: delete the object stores of every source but these (and those syncing); answered with `stores-pruned`.
  */
 export type SyncWorkerRequest =
-  | { type: 'sync'; sourceId: string; token?: string; corsProxy?: string }
+  | { type: 'sync'; sourceId: string; token?: SourceToken; corsProxy?: string; corsProxyTrusted?: boolean }
   | { type: 'cancel'; sourceId: string }
   | { type: 'delete-store'; sourceId: string }
   | { type: 'prune-stores'; keepSourceIds: string[] };

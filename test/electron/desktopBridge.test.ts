@@ -25,6 +25,7 @@ describe('desktop bridge', () => {
         'openExternal',
         'printToPdf',
         'pruneSyncStores',
+        'saveSource',
         'setToken',
         'syncCancel',
         'syncRun',

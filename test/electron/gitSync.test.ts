@@ -1,12 +1,13 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SyncProgressEvent, SyncRunRequest, SyncRunResponse } from '../../core/desktop/ipcContract';
+import type { SaveSourceResult, SourceSettings, SyncProgressEvent, SyncRunRequest, SyncRunResponse } from '../../core/desktop/ipcContract';
 import { INGEST_VERSION } from '../../core/ingest/ingestRunbook';
 import type { ChangeSet, SourceRecord } from '../../core/model';
 import { runGitSync } from '../../core/sync/runGitSync';
 import { createDesktopGitSync, GIT_STORES_FOLDER, objectStoreFolderName, type DesktopGitSync } from '../../electron/gitSync';
-import { parseSyncRunRequest, parseSyncSourceRequest } from '../../electron/ipcRequestValidation';
+import { parseSaveSourceRequest, parseSyncRunRequest, parseSyncSourceRequest } from '../../electron/ipcRequestValidation';
+import type { EventTarget as RendererTarget } from '../../electron/rendererEvents';
 import { createDesktopSyncEngine } from '../../renderer/sync/desktopSyncEngine';
 import type { GitHttpServer } from '../helpers/gitHttpServer';
 import { RunbookRepo, TINY_PNG, generateRunbooks, runbookPath } from '../helpers/makeRunbookRepo';
@@ -49,14 +50,33 @@ function fakePage() {
   };
 }
 
-function desktop(tokens: Record<string, string> = {}): { git: DesktopGitSync; sync: DesktopGitSync['run']; userData: string; readToken: ReturnType<typeof vi.fn> } {
+/** A sync request as the tests write it: with the source's settings, which `desktop()` saves in main's store first. */
+type TestRequest = SyncRunRequest & { url?: string; branch?: string; subdir?: string };
+
+/**
+ * Main's sync with its two stores faked: source settings (what `source:save` wrote; `sync` saves the
+ * test request's) and tokens, each saved for `tokenOrigin` (the loopback server's origin by default).
+ */
+function desktop(
+  tokens: Record<string, string> = {},
+  tokenOrigin?: string,
+): { git: DesktopGitSync; sync: (request: TestRequest, target: RendererTarget) => Promise<SyncRunResponse>; userData: string; readToken: ReturnType<typeof vi.fn> } {
   const userData = tempDir('userData-');
-  const readToken = vi.fn(async (sourceId: string) => tokens[sourceId]);
-  const git = createDesktopGitSync({ userDataPath: userData, readToken });
-  return { git, sync: git.run, userData, readToken };
+  const settings = new Map<string, SourceSettings>();
+  const readToken = vi.fn(async (sourceId: string) => {
+    const value = tokens[sourceId];
+    return value === undefined ? undefined : { value, origin: tokenOrigin ?? server.origin };
+  });
+  const git = createDesktopGitSync({ userDataPath: userData, readSettings: async (sourceId) => settings.get(sourceId), readToken });
+  const sync = (full: TestRequest, target: RendererTarget) => {
+    const { url, branch, subdir, ...runRequest } = full;
+    settings.set(runRequest.sourceId, { sourceId: runRequest.sourceId, url: url ?? server.url('ops.git'), ...(branch ? { branch } : {}), ...(subdir ? { subdir } : {}) });
+    return git.run(runRequest, target);
+  };
+  return { git, sync, userData, readToken };
 }
 
-const request = (fields: Partial<SyncRunRequest> = {}): SyncRunRequest => ({ sourceId: 'ops', url: server.url('ops.git'), cached: {}, ...fields });
+const request = (fields: Partial<TestRequest> = {}): TestRequest => ({ sourceId: 'ops', url: server.url('ops.git'), cached: {}, ...fields });
 
 /** What the page's cache would hold after applying these change sets, as the `cached` record. */
 function cachedAfter(...changeSets: ChangeSet[]): Record<string, string> {
@@ -303,10 +323,11 @@ describe('desktop sync: system proxy, cancelling, re-reading, removing a source'
 });
 
 function createFailingTokenStore(): { sync: DesktopGitSync['run'] } {
-  const readToken = async (): Promise<string | undefined> => {
+  const readToken = async (): Promise<undefined> => {
     throw new Error('keychain is locked');
   };
-  return { sync: createDesktopGitSync({ userDataPath: tempDir('userData-'), readToken }).run };
+  const readSettings = async (sourceId: string): Promise<SourceSettings> => ({ sourceId, url: server.url('ops.git') });
+  return { sync: createDesktopGitSync({ userDataPath: tempDir('userData-'), readSettings, readToken }).run };
 }
 
 /**
@@ -317,10 +338,17 @@ function createFailingTokenStore(): { sync: DesktopGitSync['run'] } {
 async function connectPageToMain() {
   vi.resetModules();
   const mainRealm = await import('../../electron/gitSync');
-  const main = mainRealm.createDesktopGitSync({ userDataPath: tempDir('userData-'), readToken: async () => undefined });
+  const settings = new Map<string, SourceSettings>();
+  const main = mainRealm.createDesktopGitSync({ userDataPath: tempDir('userData-'), readSettings: async (id) => settings.get(id), readToken: async () => undefined });
   const progressListeners = new Set<(event: SyncProgressEvent) => void>();
   const cancelled: string[] = [];
   const bridge = {
+    async saveSource(raw: SourceSettings): Promise<SaveSourceResult> {
+      const parsed = parseSaveSourceRequest(structuredClone(raw));
+      if (!parsed.ok) throw new Error(`source:save refused: ${parsed.reason}`);
+      settings.set(parsed.value.sourceId, parsed.value);
+      return { saved: true };
+    },
     async syncRun(raw: SyncRunRequest): Promise<SyncRunResponse> {
       const parsed = parseSyncRunRequest(structuredClone(raw));
       if (!parsed.ok) throw new Error(`sync:run refused: ${parsed.reason}`);
@@ -421,5 +449,50 @@ describe('the desktop path end to end: page runGitSync → IPC → main → loop
     expect(await running).toMatchObject({ ok: false, error: { code: 'cancelled' } });
     expect(cancelled).toEqual(['team']);
     expect(await dumpCache(db)).toBe(before);
+  });
+});
+
+describe('the token stays on the origin it was saved for', () => {
+  let elsewhere: GitHttpServer;
+  beforeAll(async () => {
+    // Another origin (another port) with the same repository, also demanding the token.
+    elsewhere = await startServer(TOKEN);
+    repo.publish(elsewhere.root, 'ops.git');
+    server.redirectAwayTo = elsewhere.origin;
+  });
+
+  it('a source re-pointed at another origin syncs there without the token, and says why', async () => {
+    const { sync } = desktop({ ops: TOKEN });
+    const from = elsewhere.requests.length;
+    const response = await sync(request({ url: elsewhere.url('ops.git', { kind: 'auth' }) }), fakePage().target);
+    expect(response).toEqual({
+      ok: false,
+      error: { code: 'auth-failed', message: expect.stringContaining(`belongs to ${new URL(server.origin).host} and is never sent to another address`) },
+    });
+    expect(elsewhere.requests.slice(from).length).toBeGreaterThan(0);
+    expect(elsewhere.requests.slice(from).every((r) => r.authorization === undefined)).toBe(true);
+  });
+
+  it('follows a same-origin redirect as git does, token included', async () => {
+    const { sync } = desktop({ ops: TOKEN });
+    const from = server.requests.length;
+    const response = expectOk(await sync(request({ url: server.url('ops.git', { kind: 'redirect-auth' }) }), fakePage().target));
+    expect(response.changeSet.version).toBe(repo.head());
+    const sent = server.requests.slice(from);
+    expect(sent.some((r) => r.method === 'POST' && r.url.startsWith('/auth/') && r.status === 200 && r.authorization !== undefined)).toBe(true);
+  });
+
+  it('stops at a redirect to another origin with "redirected to <host>", and that host never sees the token', async () => {
+    const { sync } = desktop({ ops: TOKEN });
+    const from = elsewhere.requests.length;
+    const response = await sync(request({ url: server.url('ops.git', { kind: 'redirect-away' }) }), fakePage().target);
+    expect(response).toEqual({ ok: false, error: { code: 'invalid-source', message: expect.stringContaining(`redirected to ${new URL(elsewhere.origin).host}`) } });
+    expect(elsewhere.requests.slice(from).every((r) => r.authorization === undefined)).toBe(true);
+  });
+
+  it('refuses to send a token over plain http:// to another computer', async () => {
+    const { sync } = desktop({ ops: TOKEN }, 'http://git.example.com');
+    const response = await sync(request({ url: 'http://git.example.com/ops.git' }), fakePage().target);
+    expect(response).toEqual({ ok: false, error: { code: 'invalid-source', message: expect.stringContaining('never sent over plain http://') } });
   });
 });

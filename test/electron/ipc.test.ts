@@ -20,6 +20,10 @@ function register(overrides: Partial<IpcDependencies> = {}) {
       hasToken: vi.fn(async (sourceId: string) => sourceId === 'ops'),
       deleteToken: vi.fn(async () => undefined),
     },
+    sourceSettings: {
+      save: vi.fn(async () => undefined),
+      get: vi.fn(async (sourceId: string) => (sourceId === 'ops' ? { sourceId, url: 'https://git.example.com/ops/runbooks.git' } : undefined)),
+    },
     syncRun: vi.fn(async (request: SyncRunRequest, target: RendererTarget): Promise<SyncRunResponse> => {
       sendToRenderer(target, 'sync:progress', { sourceId: request.sourceId, progress: { phase: 'connecting' } });
       return { ok: false, error: { code: 'offline', message: 'This device is offline.' } };
@@ -40,7 +44,8 @@ const VALID_REQUESTS: Record<InvokeChannel, unknown[]> = {
   'token:set': [{ sourceId: 'ops', token: 'ghp_abc' }],
   'token:has': [{ sourceId: 'ops' }],
   'token:delete': [{ sourceId: 'ops' }],
-  'sync:run': [{ sourceId: 'ops', url: 'https://git.example.com/ops/runbooks.git', cached: {} }],
+  'source:save': [{ sourceId: 'ops', url: 'https://git.example.com/ops/runbooks.git' }],
+  'sync:run': [{ sourceId: 'ops', cached: {} }],
   'sync:cancel': [{ sourceId: 'ops' }],
   'sync:delete-store': [{ sourceId: 'ops' }],
   'sync:prune-stores': [{ keepSourceIds: ['ops', 'team runbooks'] }],
@@ -105,10 +110,13 @@ describe('IPC handlers', () => {
     ['token:set', [{ sourceId: 'ops', token: 'has spaces' }]],
     ['token:has', [{ sourceId: '' }]],
     ['token:delete', [null]],
-    ['sync:run', [{ sourceId: 'ops', url: 'file:///srv/runbooks.git', cached: {} }]],
-    ['sync:run', [{ sourceId: 'ops', url: 'https://git.example.com/ops.git', cached: {}, token: 'ghp_abc' }]],
-    ['sync:run', [{ sourceId: 'ops', url: 'https://git.example.com/ops.git', subdir: '../etc', cached: {} }]],
-    ['sync:run', [{ sourceId: 'ops', url: 'https://git.example.com/ops.git', cached: {}, rereadAll: 'yes' }]],
+    ['source:save', [{ sourceId: 'ops', url: 'file:///srv/runbooks.git' }]],
+    ['source:save', [{ sourceId: 'ops', url: 'https://git.example.com/ops.git', token: 'ghp_abc' }]],
+    ['source:save', [{ sourceId: 'ops', url: 'https://git.example.com/ops.git', subdir: '../etc' }]],
+    ['sync:run', [{ sourceId: 'ops', url: 'https://attacker.example/ops.git', cached: {} }]],
+    ['sync:run', [{ sourceId: 'ops', cached: {}, token: 'ghp_abc' }]],
+    ['sync:run', [{ sourceId: 'ops', cached: {}, rereadAll: 'yes' }]],
+    ['sync:run', [{ sourceId: 'ops', cached: {}, deadlineMs: 10 }]],
     ['sync:cancel', [{}]],
     ['sync:cancel', ['ops']],
     ['sync:delete-store', [{ sourceId: 'x'.repeat(201) }]],
@@ -149,7 +157,27 @@ describe('IPC handlers', () => {
     const { ipcMain, deps } = register();
     const result = await ipcMain.invoke('token:set', APP_FRAME, { sourceId: 'ops', token: ' ghp_abc ' });
     expect(result).toEqual({ stored: true });
-    expect(deps.tokenStore.setToken).toHaveBeenCalledWith('ops', 'ghp_abc');
+    expect(deps.tokenStore.setToken).toHaveBeenCalledWith('ops', 'ghp_abc', 'https://git.example.com');
+  });
+
+  it('source:save keeps the normalised settings main will sync from', async () => {
+    const { ipcMain, deps } = register();
+    const answer = await ipcMain.invoke('source:save', APP_FRAME, { sourceId: 'ops', url: 'https://git.example.com/ops.git', subdir: './docs//runbooks/', extra: 'x' });
+    expect(answer).toEqual({ saved: true });
+    expect(deps.sourceSettings.save).toHaveBeenCalledWith({ sourceId: 'ops', url: 'https://git.example.com/ops.git', subdir: 'docs/runbooks' });
+  });
+
+  it('token:set binds the token to the origin main saved for the source, and needs that source saved first', async () => {
+    const { ipcMain, deps } = register();
+    expect(await ipcMain.invoke('token:set', APP_FRAME, { sourceId: 'unsaved', token: 'ghp_abc' })).toEqual({ stored: false, reason: expect.stringContaining('saved before') });
+    expect(deps.tokenStore.setToken).not.toHaveBeenCalled();
+  });
+
+  it('token:set refuses a source whose address is plain http:// to another computer', async () => {
+    const get = vi.fn(async (sourceId: string) => ({ sourceId, url: 'http://git.example.com/ops.git' }));
+    const { ipcMain, deps } = register({ sourceSettings: { save: vi.fn(), get } });
+    expect(await ipcMain.invoke('token:set', APP_FRAME, { sourceId: 'ops', token: 'ghp_abc' })).toEqual({ stored: false, reason: expect.stringContaining('https://') });
+    expect(deps.tokenStore.setToken).not.toHaveBeenCalled();
   });
 
   it('token:set reports the store refusal as a reason', async () => {
@@ -185,20 +213,19 @@ describe('IPC handlers', () => {
     const { ipcMain, deps } = register();
     const answer = await ipcMain.invoke('sync:run', APP_FRAME, {
       sourceId: 'ops',
-      url: 'https://git.example.com/ops/runbooks.git',
-      subdir: './docs//runbooks/',
       cached: { 'a.md': 'a'.repeat(40) },
+      minBytesPerSecond: 100,
       extra: 'dropped',
     });
     expect(answer).toEqual({ ok: false, error: { code: 'offline', message: 'This device is offline.' } });
     const [request, target] = vi.mocked(deps.syncRun).mock.calls[0]!;
-    expect(request).toEqual({ sourceId: 'ops', url: 'https://git.example.com/ops/runbooks.git', subdir: 'docs/runbooks', cached: { 'a.md': 'a'.repeat(40) } });
+    expect(request).toEqual({ sourceId: 'ops', cached: { 'a.md': 'a'.repeat(40) }, minBytesPerSecond: 100 });
     expect((target as unknown as { sent: unknown[] }).sent).toEqual([{ channel: 'sync:progress', payload: { sourceId: 'ops', progress: { phase: 'connecting' } } }]);
   });
 
   it('sync:run passes the re-read flag on only when it is set', async () => {
     const { ipcMain, deps } = register();
-    const base = { sourceId: 'ops', url: 'https://git.example.com/ops/runbooks.git', cached: {} };
+    const base = { sourceId: 'ops', cached: {} };
     await ipcMain.invoke('sync:run', APP_FRAME, { ...base, rereadAll: true });
     await ipcMain.invoke('sync:run', APP_FRAME, { ...base, rereadAll: false });
     expect(vi.mocked(deps.syncRun).mock.calls.map(([request]) => request)).toEqual([{ ...base, rereadAll: true }, base]);

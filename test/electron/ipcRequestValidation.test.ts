@@ -3,6 +3,7 @@ import {
   parseEmptyRequest,
   parseOpenExternalRequest,
   parsePrintToPdfRequest,
+  parseSaveSourceRequest,
   parseSetTokenRequest,
   parseSourceTokenRequest,
   parseSyncRunRequest,
@@ -83,19 +84,39 @@ describe('IPC request validation', () => {
 describe('sync:run request validation', () => {
   const URL_OK = 'https://git.example.com/ops/runbooks.git';
   const OID = '0123456789abcdef0123456789abcdef01234567';
-  const valid = (fields: Record<string, unknown> = {}) => ({ sourceId: 'git-1a2b3c4d', url: URL_OK, cached: {}, ...fields });
+  const valid = (fields: Record<string, unknown> = {}) => ({ sourceId: 'git-1a2b3c4d', cached: {}, ...fields });
   const reasonOf = (raw: unknown) => {
     const parsed = parseSyncRunRequest(raw);
     return parsed.ok ? undefined : parsed.reason;
   };
+  // Where a source syncs from is saved with `source:save`; `sync:run` cannot name it.
+  const validSettings = (fields: Record<string, unknown> = {}) => ({ sourceId: 'git-1a2b3c4d', url: URL_OK, ...fields });
+  const settingsReasonOf = (raw: unknown) => {
+    const parsed = parseSaveSourceRequest(raw);
+    return parsed.ok ? undefined : parsed.reason;
+  };
 
-  it('accepts a full request and keeps only the contract fields, sub-folder normalised', () => {
+  it('accepts a full request and keeps only the contract fields', () => {
     const parsed = parseSyncRunRequest(
-      valid({ branch: 'release/2026-05', subdir: './docs//runbooks/', previousCommit: OID, cached: { 'a.md': OID }, maxFileBytes: 1024, timeoutMs: 5000, extra: 1 }),
+      valid({ previousCommit: OID, cached: { 'a.md': OID }, maxFileBytes: 1024, timeoutMs: 5000, deadlineMs: 600_000, minBytesPerSecond: 0, extra: 1 }),
     );
     expect(parsed).toEqual({
       ok: true,
-      value: { sourceId: 'git-1a2b3c4d', url: URL_OK, branch: 'release/2026-05', subdir: 'docs/runbooks', previousCommit: OID, cached: { 'a.md': OID }, maxFileBytes: 1024, timeoutMs: 5000 },
+      value: { sourceId: 'git-1a2b3c4d', previousCommit: OID, cached: { 'a.md': OID }, maxFileBytes: 1024, timeoutMs: 5000, deadlineMs: 600_000, minBytesPerSecond: 0 },
+    });
+  });
+
+  it.each([{ url: URL_OK }, { url: 'https://attacker.example/x.git' }, { branch: 'main' }, { subdir: 'docs' }])(
+    'refuses a sync request that names where to sync (%j): main syncs from its own saved settings',
+    (fields) => {
+      expect(reasonOf(valid(fields))).toMatch(/no address/);
+    },
+  );
+
+  it('accepts full source settings, sub-folder normalised, only the contract fields', () => {
+    expect(parseSaveSourceRequest(validSettings({ branch: 'release/2026-05', subdir: './docs//runbooks/', extra: 1 }))).toEqual({
+      ok: true,
+      value: { sourceId: 'git-1a2b3c4d', url: URL_OK, branch: 'release/2026-05', subdir: 'docs/runbooks' },
     });
   });
 
@@ -111,23 +132,23 @@ describe('sync:run request validation', () => {
     [`https://git.example.com/${'a'.repeat(9000)}`, /too long/],
     [42, /required/],
   ])('refuses the repository address %j', (url, reason) => {
-    const refusal = reasonOf(valid({ url }));
+    const refusal = settingsReasonOf(validSettings({ url }));
     expect(refusal).toMatch(reason);
     expect(refusal).not.toContain('ghp_secret');
   });
 
   it.each(['../etc', 'docs/../../etc', '..\\..\\windows', 'a\u0000b', 'x'.repeat(1025), 7])('refuses the sub-folder %j', (subdir) => {
-    expect(reasonOf(valid({ subdir }))).toBeDefined();
+    expect(settingsReasonOf(validSettings({ subdir }))).toBeDefined();
   });
 
   it.each(['main', 'release/2026-05', 'feature/x.y', 'refs/heads/main'])('accepts the branch %j', (branch) => {
-    expect(parseSyncRunRequest(valid({ branch })).ok).toBe(true);
+    expect(parseSaveSourceRequest(validSettings({ branch })).ok).toBe(true);
   });
 
   it.each(['', '../../../../etc/passwd', 'a..b', 'two words', 'a\nb', '-rf', '/main', 'main/', 'a//b', '.hidden', 'x/.y', 'main.lock', 'a@{1}', '@', 'a~1', 'a^', 'a:b', 'a?', 'a*', 'a[b', 'a\\b', 'x'.repeat(256), 5])(
     'refuses the branch %j',
     (branch) => {
-      expect(reasonOf(valid({ branch }))).toMatch(/branch/);
+      expect(settingsReasonOf(validSettings({ branch }))).toMatch(/branch/);
     },
   );
 
@@ -147,6 +168,10 @@ describe('sync:run request validation', () => {
     [{ timeoutMs: Number.POSITIVE_INFINITY }],
     [{ timeoutMs: 11 * 60_000 }],
     [{ timeoutMs: Number.NaN }],
+    [{ deadlineMs: 999 }],
+    [{ deadlineMs: 1.5 }],
+    [{ minBytesPerSecond: -1 }],
+    [{ minBytesPerSecond: '512' }],
   ])('refuses %j', (fields) => {
     expect(reasonOf(valid(fields))).toBeDefined();
   });
@@ -196,7 +221,7 @@ describe('sync:run request validation', () => {
 });
 
 describe('sync:run re-read flag', () => {
-  const base = { sourceId: 'git-1', url: 'https://git.example.com/ops/runbooks.git', cached: {} };
+  const base = { sourceId: 'git-1', cached: {} };
 
   it('is kept when true and dropped when false or absent', () => {
     expect(parseSyncRunRequest({ ...base, rereadAll: true })).toEqual({ ok: true, value: { ...base, rereadAll: true } });

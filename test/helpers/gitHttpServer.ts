@@ -16,6 +16,11 @@ import { join } from 'node:path';
  * - `stall`: after `afterBytes` bytes of pack data nothing more is sent and the socket stays open.
  * - `hang`: no request is ever answered (a server or proxy that accepted the connection and went silent).
  * - `damage`: the pack byte at offset `afterBytes` is inverted and everything is sent (a faulty proxy).
+ * - `trickle`: after `afterBytes` bytes of pack data the rest goes one byte every 200 ms (never silent, never done).
+ * - `redirect-plain` / `redirect-auth`: every request is answered 307 to the same path under `plain` / `auth`
+ *   on this server (a same-origin move).
+ * - `redirect-away`: every request is answered 307 to the same path under `auth` on `redirectAwayTo`
+ *   (another origin).
  */
 export type ServerMode =
   | { kind: 'plain' }
@@ -24,7 +29,11 @@ export type ServerMode =
   | { kind: 'cut-end'; afterBytes: number }
   | { kind: 'stall'; afterBytes: number }
   | { kind: 'hang' }
-  | { kind: 'damage'; afterBytes: number };
+  | { kind: 'damage'; afterBytes: number }
+  | { kind: 'trickle'; afterBytes: number }
+  | { kind: 'redirect-plain' }
+  | { kind: 'redirect-auth' }
+  | { kind: 'redirect-away' };
 
 export interface LoggedRequest {
   method: string;
@@ -47,6 +56,8 @@ export interface GitHttpServer {
   url(repo: string, mode?: ServerMode): string;
   /** Every request received, in order; tests read it to check what went over the wire. */
   requests: LoggedRequest[];
+  /** Origin (`http://127.0.0.1:<port>`) that `redirect-away` sends clients to. */
+  redirectAwayTo?: string;
   close(): Promise<void>;
 }
 
@@ -107,6 +118,13 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
       return;
     }
     const { mode, pathInfo } = parsed;
+    if (mode.kind === 'redirect-plain' || mode.kind === 'redirect-auth' || mode.kind === 'redirect-away') {
+      req.resume();
+      const base = mode.kind === 'redirect-away' ? `${api.redirectAwayTo ?? origin}/auth` : `/${mode.kind.slice('redirect-'.length)}`;
+      res.writeHead(307, { ...CORS_HEADERS, location: `${base}${pathInfo}${url.search}`, 'content-type': 'text/plain' });
+      res.end('Moved.');
+      return;
+    }
     if (mode.kind === 'hang') {
       req.resume();
       return; // never answered; the socket is destroyed on close()
@@ -153,6 +171,9 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
     let stopped = false;
     const packCounter = new PackByteCounter();
     let damaged = false;
+    let trickle: ReturnType<typeof setInterval> | undefined;
+    const trickled: Buffer[] = [];
+    res.on('close', () => clearInterval(trickle));
 
     const stop = (kind: ServerMode['kind']) => {
       stopped = true;
@@ -164,10 +185,22 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
       }
       // `stall`: keep the socket open and silent.
       child.stdout.resume();
+      if (kind === 'trickle') {
+        trickle = setInterval(() => {
+          const next = trickled[0];
+          if (!next) return;
+          res.write(next.subarray(0, 1));
+          if (next.length > 1) trickled[0] = next.subarray(1);
+          else trickled.shift();
+        }, 200);
+      }
     };
 
     const sendBody = (chunk: Buffer) => {
-      if (stopped) return;
+      if (stopped) {
+        if (mode.kind === 'trickle') trickled.push(chunk);
+        return;
+      }
       let send = chunk;
       let cutHere = false;
       if (mode.kind === 'damage' && !damaged) {
@@ -179,10 +212,11 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
           damaged = true;
           packCounter.offsetOfPackByte(chunk.subarray(at), Number.POSITIVE_INFINITY);
         }
-      } else if (mode.kind === 'cut-reset' || mode.kind === 'cut-end' || mode.kind === 'stall') {
+      } else if (mode.kind === 'cut-reset' || mode.kind === 'cut-end' || mode.kind === 'stall' || mode.kind === 'trickle') {
         const at = packCounter.offsetOfPackByte(chunk, mode.afterBytes);
         if (at !== undefined) {
           send = chunk.subarray(0, at);
+          if (mode.kind === 'trickle') trickled.push(chunk.subarray(at));
           cutHere = true;
         }
       } else {
@@ -224,7 +258,7 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
   if (!address || typeof address === 'string') throw new Error('The test Git server has no port.');
   const origin = `http://127.0.0.1:${address.port}`;
 
-  return {
+  const api: GitHttpServer = {
     origin,
     root,
     requests,
@@ -235,6 +269,7 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+  return api;
 }
 
 function modeSegment(mode: ServerMode): string {
@@ -242,6 +277,9 @@ function modeSegment(mode: ServerMode): string {
     case 'plain':
     case 'auth':
     case 'hang':
+    case 'redirect-plain':
+    case 'redirect-auth':
+    case 'redirect-away':
       return mode.kind;
     default:
       return `${mode.kind}-${mode.afterBytes}`;
@@ -258,12 +296,16 @@ function parseModePath(pathname: string): { mode: ServerMode; pathInfo: string }
     case 'plain':
     case 'auth':
     case 'hang':
+    case 'redirect-plain':
+    case 'redirect-auth':
+    case 'redirect-away':
       mode = { kind };
       break;
     case 'cut-reset':
     case 'cut-end':
     case 'stall':
     case 'damage':
+    case 'trickle':
       mode = { kind, afterBytes };
       break;
     default:

@@ -95,7 +95,7 @@ describe('runGitSync with an injected engine', () => {
     const db = await syncedCache();
     const before = await dumpCache(db, { withoutLastError: true });
     const outcome = await runGitSync(db, source(), {
-      token: 'ghp_engineSecret99',
+      token: { value: 'ghp_engineSecret99', origin: 'https://git.example.com' },
       engine: async () => {
         throw new Error('socket closed while sending ghp_engineSecret99');
       },

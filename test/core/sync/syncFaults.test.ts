@@ -5,6 +5,7 @@ import type { RunbookDatabase } from '../../../core/cache/runbookDatabase';
 import type { SourceRecord } from '../../../core/model';
 import { fileIndexFromCache } from '../../../core/sync/fileIndexFromCache';
 import type { ObjectStoreFs } from '../../../core/sync/objectStoreFs';
+import type { SourceToken } from '../../../core/sync/tokenBinding';
 import { runGitSync, type GitSyncOutcome } from '../../../core/sync/runGitSync';
 import { syncGitSource } from '../../../core/sync/syncGitSource';
 import type { GitHttpServer, ServerMode } from '../../helpers/gitHttpServer';
@@ -39,6 +40,11 @@ function pushChanges(): void {
   repo.commit(`edit ${edits}`);
 }
 
+/** A token saved for the loopback server's origin, as the app stores it. */
+function savedFor(value: string): SourceToken {
+  return { value, origin: server.origin };
+}
+
 interface Prepared {
   db: RunbookDatabase;
   gitdir: string;
@@ -50,7 +56,7 @@ async function prepare(mode: ServerMode = { kind: 'plain' }): Promise<Prepared> 
   const source: SourceRecord = { id: SOURCE_ID, kind: 'git', name: 'Team runbooks', location: server.url('faults.git', mode) };
   const db = await openCache(source);
   const gitdir = tempDir('store-');
-  const first = await runGitSync(db, source, { fs: nodeFs, http, gitdir, token: GOOD_TOKEN });
+  const first = await runGitSync(db, source, { fs: nodeFs, http, gitdir, token: savedFor(GOOD_TOKEN) });
   expect(first.ok).toBe(true);
   await db.bookmarks.put({
     id: `${SOURCE_ID}|area-0/runbook-00000.md#`,
@@ -93,7 +99,7 @@ function expectPackStoppedAt(from: number, at: number): void {
 async function expectFailure(
   prepared: Prepared,
   change: Partial<SourceRecord>,
-  deps: { token?: string; timeoutMs?: number; fs?: ObjectStoreFs; signal?: AbortSignal },
+  deps: { token?: SourceToken; timeoutMs?: number; fs?: ObjectStoreFs; signal?: AbortSignal },
   code: string,
 ): Promise<GitSyncOutcome & { ok: false }> {
   const { db, gitdir } = prepared;
@@ -123,7 +129,7 @@ async function expectRecovery(prepared: Prepared, token?: string): Promise<void>
   const { db, gitdir } = prepared;
   await db.sources.update(SOURCE_ID, { location: server.url('faults.git'), branch: undefined, subdir: undefined });
   const source = (await db.sources.get(SOURCE_ID))!;
-  const outcome = await runGitSync(db, source, { fs: nodeFs, http, gitdir, ...(token ? { token } : {}) });
+  const outcome = await runGitSync(db, source, { fs: nodeFs, http, gitdir, ...(token ? { token: savedFor(token) } : {}) });
   expect(outcome).toMatchObject({ ok: true });
   const after = (await db.sources.get(SOURCE_ID))!;
   expect(after.version).toBe(repo.head());
@@ -264,13 +270,13 @@ describe('authentication', () => {
 
   it('a wrong token: auth-failed, saying the token was refused, and the token appears nowhere', async () => {
     const prepared = await prepare({ kind: 'auth' });
-    const outcome = await expectFailure(prepared, {}, { token: WRONG_TOKEN }, 'auth-failed');
+    const outcome = await expectFailure(prepared, {}, { token: savedFor(WRONG_TOKEN) }, 'auth-failed');
     expect(outcome.error.message).toMatch(/refused the access token/);
 
     // The engine's own error, with its technical detail and stack, names no token either.
     const record = (await prepared.db.sources.get(SOURCE_ID))!;
     const error = await syncGitSource(
-      { sourceId: SOURCE_ID, url: record.location!, token: WRONG_TOKEN, cached: fileIndexFromCache(prepared.db, SOURCE_ID) },
+      { sourceId: SOURCE_ID, url: record.location!, token: savedFor(WRONG_TOKEN), cached: fileIndexFromCache(prepared.db, SOURCE_ID) },
       { fs: nodeFs, http, gitdir: prepared.gitdir },
     ).then(
       () => {
@@ -289,7 +295,7 @@ describe('authentication', () => {
   it('the right token works, and is sent only in the Authorization header', async () => {
     const prepared = await prepare({ kind: 'auth' });
     const from = server.requests.length;
-    const outcome = await runGitSync(prepared.db, prepared.source, { fs: nodeFs, http, gitdir: prepared.gitdir, token: GOOD_TOKEN });
+    const outcome = await runGitSync(prepared.db, prepared.source, { fs: nodeFs, http, gitdir: prepared.gitdir, token: savedFor(GOOD_TOKEN) });
     expect(outcome).toMatchObject({ ok: true, stats: { parsed: 6 } });
     const sent = server.requests.slice(from);
     expect(sent.some((r) => r.authorization !== undefined)).toBe(true);

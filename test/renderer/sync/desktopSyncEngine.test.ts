@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import type { SyncProgressEvent, SyncRunRequest, SyncRunResponse } from '../../../core/desktop/ipcContract';
+import type { SaveSourceResult, SourceSettings, SyncProgressEvent, SyncRunRequest, SyncRunResponse } from '../../../core/desktop/ipcContract';
 import { gitBlobId } from '../../../core/ingest/gitBlobId';
 import { INGEST_VERSION, ingestRunbook } from '../../../core/ingest/ingestRunbook';
 import type { ChangeSet, SourceRecord } from '../../../core/model';
@@ -48,11 +48,17 @@ function answer(changeSet: Omit<ChangeSet, 'sourceId'>): SyncRunResponse {
 function fakeBridge(reply: (request: SyncRunRequest) => SyncRunResponse | Promise<SyncRunResponse>, progress: SyncProgressEvent[] = []) {
   const listeners = new Set<(event: SyncProgressEvent) => void>();
   const requests: SyncRunRequest[] = [];
+  const saved: SourceSettings[] = [];
   const cancels: string[] = [];
   return {
     requests,
+    saved,
     listeners,
     cancels,
+    async saveSource(settings: SourceSettings): Promise<SaveSourceResult> {
+      saved.push(structuredClone(settings));
+      return { saved: true };
+    },
     async syncCancel(sourceId: string): Promise<boolean> {
       cancels.push(structuredClone(sourceId));
       return true;
@@ -95,18 +101,16 @@ describe('desktop sync engine (page side)', () => {
     expect((await db.sources.get('team'))?.version).toBe(COMMIT_1);
   });
 
-  it('asks main with plain data: settings, the previous commit and the cache’s path → blob id, never a token', async () => {
+  it('asks main with plain data: the settings once (saved), then the previous commit and the cache’s path → blob id, never a token or an address', async () => {
     const db = await cacheWithFirstSync();
     await db.sources.update('team', { branch: 'release', subdir: './docs//' });
     const bridge = fakeBridge(() => answer({ version: COMMIT_2, upserts: [runbook('c.md', '# C\n')], removed: ['a.md'], renamed: [] }));
-    const outcome = await runGitSync(db, source(), { engine: createDesktopSyncEngine(bridge), token: 'ghp_pageSecret42', maxFileBytes: 4096, timeoutMs: 9000 });
+    const outcome = await runGitSync(db, source(), { engine: createDesktopSyncEngine(bridge), token: { value: 'ghp_pageSecret42', origin: 'https://git.example.com' }, maxFileBytes: 4096, timeoutMs: 9000 });
     expect(outcome).toMatchObject({ ok: true, applied: { added: 1, removed: 1 } });
+    expect(bridge.saved).toEqual([{ sourceId: 'team', url: 'https://git.example.com/team/runbooks.git', branch: 'release', subdir: 'docs' }]);
     expect(bridge.requests).toEqual([
       {
         sourceId: 'team',
-        url: 'https://git.example.com/team/runbooks.git',
-        branch: 'release',
-        subdir: 'docs',
         previousCommit: COMMIT_1,
         cached: {
           'a.md': gitBlobId(new TextEncoder().encode('# A\n')),
@@ -117,7 +121,7 @@ describe('desktop sync engine (page side)', () => {
         timeoutMs: 9000,
       },
     ]);
-    expect(JSON.stringify(bridge.requests)).not.toContain('ghp_pageSecret42');
+    expect(JSON.stringify([bridge.requests, bridge.saved])).not.toContain('ghp_pageSecret42');
     expect(await db.runbooks.get(['team', 'a.md'])).toBeUndefined();
     expect(await db.runbooks.get(['team', 'c.md'])).toMatchObject({ title: 'C', changeMark: 'added' });
   });
