@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Link, NavLink, useLocation } from 'react-router-dom';
 import { UpdatePrompt } from '../pwa/UpdatePrompt';
+import { WriteFailureNotice } from './WriteFailureNotice';
 import { ContactsPanel } from '../contacts/ContactsPanel';
 import { SearchDialog } from '../search/SearchDialog';
 import { syncClient } from '../sync/syncClient';
@@ -87,6 +88,7 @@ export function AppShell({ cacheReady, children }: Props) {
       </header>
       <ConnectionStatus />
       <UpdatePrompt />
+      <WriteFailureNotice />
       <div className="rr-body">
         <div className={drawerOpen ? 'rr-scrim rr-scrim-open' : 'rr-scrim'} onClick={() => setDrawerOpen(false)} aria-hidden="true" />
         <nav id="rr-sidebar" className={drawerOpen ? 'rr-sidebar rr-sidebar-open' : 'rr-sidebar'} aria-label="Library">

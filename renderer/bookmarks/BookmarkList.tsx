@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { saveUserData } from '../app/userDataWrites';
 import { Link } from 'react-router-dom';
 import { moveBookmark, removeBookmark, renameBookmark, setBookmarkPinned, type Bookmark } from '../../core/userdata/bookmarks';
 import { db } from '../app/database';
@@ -65,7 +66,7 @@ function BookmarkRow({ bookmark: b, variant, removedFromSource, first, last, onN
           className="rr-bookmark-edit"
           onSubmit={(e) => {
             e.preventDefault();
-            void saveLabel();
+            saveUserData('the new name', saveLabel());
           }}
         >
           <input aria-label="Bookmark name" value={draft} onChange={(e) => setDraft(e.target.value)} autoFocus maxLength={200} />
@@ -94,19 +95,19 @@ function BookmarkRow({ bookmark: b, variant, removedFromSource, first, last, onN
       )}
       {variant === 'manage' && !editing && (
         <div className="rr-bookmark-actions">
-          <button type="button" className="rr-icon-button" aria-pressed={b.pinned} aria-label={b.pinned ? `Unpin ${b.label}` : `Pin ${b.label} to the top`} onClick={() => void setBookmarkPinned(db, b.id, !b.pinned)}>
+          <button type="button" className="rr-icon-button" aria-pressed={b.pinned} aria-label={b.pinned ? `Unpin ${b.label}` : `Pin ${b.label} to the top`} onClick={() => saveUserData('the pin', setBookmarkPinned(db, b.id, !b.pinned))}>
             {b.pinned ? 'Unpin' : 'Pin'}
           </button>
-          <button type="button" className="rr-icon-button" aria-label={`Move ${b.label} up`} disabled={first} onClick={() => void moveBookmark(db, b.id, -1)}>
+          <button type="button" className="rr-icon-button" aria-label={`Move ${b.label} up`} disabled={first} onClick={() => saveUserData('the new order', moveBookmark(db, b.id, -1))}>
             ↑
           </button>
-          <button type="button" className="rr-icon-button" aria-label={`Move ${b.label} down`} disabled={last} onClick={() => void moveBookmark(db, b.id, 1)}>
+          <button type="button" className="rr-icon-button" aria-label={`Move ${b.label} down`} disabled={last} onClick={() => saveUserData('the new order', moveBookmark(db, b.id, 1))}>
             ↓
           </button>
           <button type="button" className="rr-icon-button" aria-label={`Rename ${b.label}`} onClick={() => setEditing(true)}>
             Rename
           </button>
-          <button type="button" className="rr-icon-button rr-danger" aria-label={`Remove bookmark ${b.label}`} onClick={() => void removeBookmark(db, b.id)}>
+          <button type="button" className="rr-icon-button rr-danger" aria-label={`Remove bookmark ${b.label}`} onClick={() => saveUserData('the removal of the bookmark', removeBookmark(db, b.id))}>
             Remove
           </button>
         </div>

@@ -1,4 +1,5 @@
 import { toggleBookmark } from '../../core/userdata/bookmarks';
+import { saveUserData } from '../app/userDataWrites';
 import { db } from '../app/database';
 import { useIsBookmarked } from './bookmarkQueries';
 
@@ -29,7 +30,7 @@ export function BookmarkButton({ sourceId, path, anchor, label, compact = false,
       aria-pressed={on}
       aria-label={name}
       title={name}
-      onClick={() => void toggleBookmark(db, { sourceId, path, anchor, label })}
+      onClick={() => saveUserData('the bookmark', toggleBookmark(db, { sourceId, path, anchor, label }))}
     >
       <span aria-hidden="true">{on ? '★' : '☆'}</span>
       {!compact && <span>{on ? 'Bookmarked' : 'Bookmark'}</span>}

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { saveUserData } from '../app/userDataWrites';
 import { exportBookmarks, importBookmarks, parseBookmarkExport } from '../../core/userdata/bookmarkTransfer';
 import { listBookmarks } from '../../core/userdata/bookmarks';
 import { db } from '../app/database';
@@ -51,7 +52,7 @@ export function BookmarksPage() {
           onChange={(e) => {
             const file = e.target.files?.[0];
             e.target.value = '';
-            if (file) void importFile(file);
+            if (file) saveUserData('the import', importFile(file));
           }}
         />
       </div>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { saveUserData } from '../app/userDataWrites';
 import { useNavigationType } from 'react-router-dom';
 import { toggleBookmark } from '../../core/userdata/bookmarks';
 import { recordOpened } from '../../core/userdata/history';
@@ -71,12 +72,15 @@ function RunbookContent({ runbook, section }: Props) {
 
   const toggleCurrentBookmark = () => {
     const sectionText = section ? headingText.get(section) : undefined;
-    void toggleBookmark(db, {
-      sourceId: meta.sourceId,
-      path: meta.path,
-      anchor: sectionText ? section : undefined,
-      label: sectionText ? `${meta.title} › ${sectionText}` : meta.title,
-    });
+    saveUserData(
+      'the bookmark',
+      toggleBookmark(db, {
+        sourceId: meta.sourceId,
+        path: meta.path,
+        anchor: sectionText ? section : undefined,
+        label: sectionText ? `${meta.title} › ${sectionText}` : meta.title,
+      }),
+    );
   };
   useKeyboardShortcut('b', toggleCurrentBookmark);
   useAppCommand('bookmark', toggleCurrentBookmark);
@@ -112,7 +116,7 @@ function RunbookContent({ runbook, section }: Props) {
 function useRecordOpened(sourceId: string, path: string, title: string, changeMark: string | undefined) {
   useEffect(() => {
     document.title = `${title} — Runbook Reader`;
-    void recordOpened(db, { sourceId, path, title });
+    saveUserData('the history entry', recordOpened(db, { sourceId, path, title }));
   }, [sourceId, path, title]);
 
   useEffect(() => {
