@@ -1,3 +1,4 @@
+import { escapeControlChars } from '../terminal/escapeControlChars';
 import { countFindings, type Finding } from './finding';
 
 export interface TextFormatOptions {
@@ -22,12 +23,13 @@ export function formatText(findings: readonly Finding[], options: TextFormatOpti
   for (const f of findings) {
     if (f.file !== currentFile) {
       if (currentFile !== undefined) out.push('');
-      out.push(paint('bold', f.file));
+      // File names and messages come from the tree being checked; printed raw they could drive the terminal.
+      out.push(paint('bold', escapeControlChars(f.file)));
       currentFile = f.file;
     }
     const line = paint('dim', String(f.line ?? '-').padStart(lineWidth));
     const severity = f.severity === 'error' ? paint('red', 'error  ') : paint('yellow', 'warning');
-    out.push(`  ${line}  ${severity}  ${paint('dim', f.rule.padEnd(ruleWidth))}  ${f.message}`);
+    out.push(`  ${line}  ${severity}  ${paint('dim', f.rule.padEnd(ruleWidth))}  ${escapeControlChars(f.message)}`);
   }
   if (findings.length > 0) out.push('');
   out.push(summaryLine(findings, options.files, paint));

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -261,5 +261,34 @@ describe('runbook-reader check --cache', () => {
     } finally {
       rmSync(cacheFile, { force: true });
     }
+  });
+});
+
+describe('runbook-reader check on hostile trees', () => {
+  it('prints control characters in file names escaped in text output, and as JSON escapes in JSON', () => {
+    const dir = join(work, 'escapes');
+    mkdirSync(dir);
+    const name = 'evil\x1b[2J\x07.md';
+    writeFileSync(join(dir, name), '# No front matter\n');
+    const text = run([dir, '--format', 'text']);
+    expect(text.stdout).not.toContain('\x1b');
+    expect(text.stdout).not.toContain('\x07');
+    expect(text.stdout).toContain('evil\\x1b[2J\\x07.md');
+    const json = JSON.parse(run([dir, '--format', 'json']).stdout) as { findings: { file: string }[] };
+    expect(json.findings.some((f) => f.file.endsWith(name))).toBe(true);
+  });
+
+  it('reports files over the size limit as too large without reading them, even when they are bigger than Node can read', () => {
+    const dir = join(work, 'sparse');
+    mkdirSync(dir);
+    // A sparse file: 3 GiB long, no disk used. Reading it whole would fail (or exhaust memory).
+    const path = join(dir, 'huge.md');
+    writeFileSync(path, '');
+    truncateSync(path, 3 * 1024 ** 3);
+    writeFileSync(join(dir, 'ok.md'), '---\ntitle: OK\nowner: ops\nlast_reviewed: 2026-11-01\n---\n# OK\n');
+    const result = run([dir, '--format', 'json', '--today', TODAY]);
+    const json = JSON.parse(result.stdout) as { findings: { file: string; rule: string; message: string }[] };
+    expect(json.findings.map((f) => [f.file.split('/').pop(), f.rule])).toEqual([['huge.md', 'skipped-file']]);
+    expect(json.findings[0]!.message).toMatch(/too-large.*3072\.0 MiB/);
   });
 });
