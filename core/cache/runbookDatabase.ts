@@ -1,9 +1,6 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { RunbookBody, RunbookMeta, SkippedFile, SourceAsset, SourceRecord } from '../model';
-import type { Bookmark } from '../userdata/bookmarks';
-import type { ChecklistProgress } from '../userdata/checklistProgress';
-import type { HistoryEntry } from '../userdata/history';
-import type { StoredSearchIndex } from '../search/searchIndexStore';
+import type { SerializedSearchIndex } from '../search/serializeSearchIndex';
 
 /** A runbook's metadata as cached, plus what the last sync did to it. */
 export interface CachedRunbook extends RunbookMeta {
@@ -22,6 +19,46 @@ export interface CachedAsset extends SourceAsset {
 
 /** Key of every per-runbook row: runbooks are identified by source and path from day one. */
 export type RunbookKey = [sourceId: string, path: string];
+
+/** A bookmark belongs to the user: it names a runbook (or one of its sections) by source and path. */
+export interface Bookmark {
+  /** `sourceId|path#anchor`, so the same place is never bookmarked twice (also across imports). */
+  id: string;
+  sourceId: string;
+  path: string;
+  anchor?: string;
+  label: string;
+  pinned: boolean;
+  /** Position in the user's order; lower first. */
+  order: number;
+  createdAt: string;
+}
+
+/** Which steps of one runbook are ticked; kept until the user resets it, whatever a sync does. */
+export interface ChecklistProgress {
+  sourceId: string;
+  path: string;
+  done: string[];
+  updatedAt: string;
+}
+
+/** One entry of "recently opened". */
+export interface HistoryEntry {
+  id?: number;
+  sourceId: string;
+  path: string;
+  title: string;
+  openedAt: string;
+}
+
+/** The persisted search index and the source versions it reflects. */
+export interface StoredSearchIndex {
+  id: string;
+  /** Source id → version (commit or bundle hash) of the cache the index was brought up to date with. */
+  sourceVersions: Record<string, string>;
+  savedAt: string;
+  index: SerializedSearchIndex;
+}
 
 export interface SettingRecord {
   key: string;

@@ -1,21 +1,14 @@
-import type { CachedRunbook, RunbookDatabase } from '../cache/runbookDatabase';
+import type { CachedRunbook, RunbookDatabase, StoredSearchIndex } from '../cache/runbookDatabase';
 import type { RunbookBody } from '../model';
 import { SearchIndexBuilder, type RunbookToIndex } from './buildSearchIndex';
 import { runbookKeyOf, type SearchIndex } from './searchIndexData';
-import { loadSearchIndex, serializeSearchIndex, type SerializedSearchIndex } from './serializeSearchIndex';
+import { loadSearchIndex, serializeSearchIndex } from './serializeSearchIndex';
 import { updateSearchIndex } from './updateSearchIndex';
 
 /** Key of the one row of the `searchIndex` table that holds the runbook index. */
 export const SEARCH_INDEX_ROW = 'runbooks';
 
-/** The persisted index and the source versions it reflects. */
-export interface StoredSearchIndex {
-  id: string;
-  /** Source id → version (commit or bundle hash) of the cache the index was brought up to date with. */
-  sourceVersions: Record<string, string>;
-  savedAt: string;
-  index: SerializedSearchIndex;
-}
+export type { StoredSearchIndex };
 
 export interface SearchIndexState {
   index: SearchIndex;

@@ -1,18 +1,6 @@
-import type { RunbookDatabase } from '../cache/runbookDatabase';
+import type { Bookmark, RunbookDatabase } from '../cache/runbookDatabase';
 
-/** A bookmark belongs to the user: it names a runbook (or one of its sections) by source and path. */
-export interface Bookmark {
-  /** `sourceId|path#anchor`, so the same place is never bookmarked twice (also across imports). */
-  id: string;
-  sourceId: string;
-  path: string;
-  anchor?: string;
-  label: string;
-  pinned: boolean;
-  /** Position in the user's order; lower first. */
-  order: number;
-  createdAt: string;
-}
+export type { Bookmark };
 
 export interface BookmarkTarget {
   sourceId: string;

@@ -1,12 +1,6 @@
-import type { RunbookDatabase } from '../cache/runbookDatabase';
+import type { ChecklistProgress, RunbookDatabase } from '../cache/runbookDatabase';
 
-/** Which steps of one runbook are ticked; kept until the user resets it, whatever a sync does. */
-export interface ChecklistProgress {
-  sourceId: string;
-  path: string;
-  done: string[];
-  updatedAt: string;
-}
+export type { ChecklistProgress };
 
 export async function readChecklist(db: RunbookDatabase, sourceId: string, path: string): Promise<Set<string>> {
   const row = await db.checklists.get([sourceId, path]);

@@ -1,13 +1,6 @@
-import type { RunbookDatabase } from '../cache/runbookDatabase';
+import type { HistoryEntry, RunbookDatabase } from '../cache/runbookDatabase';
 
-/** One entry of "recently opened". */
-export interface HistoryEntry {
-  id?: number;
-  sourceId: string;
-  path: string;
-  title: string;
-  openedAt: string;
-}
+export type { HistoryEntry };
 
 export const HISTORY_LIMIT = 20;
 
