@@ -121,3 +121,30 @@ describe('classifySyncError: branches and secrets', () => {
     expect(scrub(`a ${token} b ${token}`, [token])).toBe('a [redacted] b [redacted]');
   });
 });
+
+describe('classifySyncError: hostile server text and wrapped storage errors', () => {
+  it('cuts a huge server answer to a few hundred characters and strips control characters, in message and detail', () => {
+    const hostile = `\u001b[2J\u001b]0;pwned\u0007\r${'A'.repeat(43_000)}\u001b[31mred`;
+    const failure = classifySyncError(Object.assign(new Error(hostile), { code: 'EWEIRD' }), context());
+    const json = JSON.stringify(failure.toJSON());
+    expect(failure.message.length).toBeLessThanOrEqual(600);
+    expect(failure.detail?.length ?? 0).toBeLessThanOrEqual(300);
+    // eslint-disable-next-line no-control-regex -- the point is that none are left
+    expect(`${failure.message}${failure.detail ?? ''}`).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    expect(json).not.toContain('\\u001b');
+  });
+
+  it('a SyncError built anywhere with server text is cut and stripped too', () => {
+    const failure = new SyncError('unknown', `Server said: \u001b[1m${'x'.repeat(5000)}\u0007`);
+    expect(failure.message.length).toBeLessThanOrEqual(600);
+    expect(failure.message).not.toContain('\u001b');
+  });
+
+  it('a quota error wrapped by Dexie (AbortError with inner QuotaExceededError) is storage-full', () => {
+    const inner = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+    const wrapped = Object.assign(new Error('Transaction aborted'), { name: 'AbortError', inner });
+    expect(classifySyncError(wrapped, context()).code).toBe('storage-full');
+    const viaCause = new Error('write failed', { cause: Object.assign(new Error('x'), { name: 'QuotaExceededError' }) });
+    expect(classifySyncError(viaCause, context()).code).toBe('storage-full');
+  });
+});

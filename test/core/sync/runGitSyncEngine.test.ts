@@ -123,3 +123,22 @@ describe('runGitSync with an injected engine', () => {
     expect(outcome).toEqual({ ok: false, error: { code: 'unknown', message: expect.stringMatching(/needs either an engine, or a file system/) } });
   });
 });
+
+describe('a cancelled sync', () => {
+  it('is never recorded as the source’s last error, whatever the abort broke on its way out', async () => {
+    const db = await openCache(source());
+    const controller = new AbortController();
+    const outcome = runGitSync(db, source(), {
+      signal: controller.signal,
+      engine: (request: GitSyncRequest) =>
+        new Promise<GitSyncResult>((_resolve, reject) => {
+          // What isomorphic-git throws when the abort cuts the answer it is parsing.
+          const broken = () => reject(Object.assign(new Error('Remote did not reply using the "smart" HTTP protocol.'), { code: 'SmartHttpError' }));
+          request.signal?.addEventListener('abort', broken);
+          controller.abort();
+        }),
+    });
+    expect(await outcome).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect((await db.sources.get('team'))?.lastError).toBeUndefined();
+  });
+});
