@@ -18,7 +18,7 @@ const KIND_ICON: Record<ContactKind, string> = { phone: '☎', email: '✉', cha
 
 /** Every phone number, email, chat channel and paging policy in the cached runbooks, grouped by team. */
 export function ContactsPanel({ open, onClose }: Props) {
-  const groups = useContactGroups();
+  const groups = useContactGroups(open);
   const [filter, setFilter] = useState('');
   const shown = useMemo(() => (open ? filterGroups(groups ?? [], filter) : []), [open, groups, filter]);
   // Thousands of contacts are listed a few hundred at a time while the page is idle, never in one long task.

@@ -9,8 +9,10 @@ import { db } from '../app/database';
  * Every contact found in the cached runbooks of visible sources, deduplicated and grouped by team.
  * Contacts were extracted at ingest, so this reads metadata only, never bodies.
  */
-export function useContactGroups(): ContactGroup[] | undefined {
+export function useContactGroups(enabled = true): ContactGroup[] | undefined {
   return useLiveQuery(async () => {
+    // Closed panel: nothing to read (reading every runbook's metadata is costly in a large library).
+    if (!enabled) return undefined;
     const [runbooks, sources, settings] = await Promise.all([db.runbooks.toArray(), db.sources.toArray(), readSettings(db)]);
     const visible = new Set(sources.filter((s) => !s.hidden).map((s) => s.id));
     const contacts = runbooks.filter((r) => visible.has(r.sourceId) && !r.removedFromSource).flatMap((r) => r.contacts ?? []);
@@ -26,5 +28,5 @@ export function useContactGroups(): ContactGroup[] | undefined {
       }
     }
     return groups;
-  }, []);
+  }, [enabled]);
 }

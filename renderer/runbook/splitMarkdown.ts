@@ -43,8 +43,11 @@ interface Cut {
 
 /** Cuts a runbook body into slices formatted one after another; a short body is one slice, as written. */
 export function splitMarkdown(markdown: string): MarkdownPart[] {
-  if (markdown.length <= WHOLE_DOCUMENT_CHARS) return [{ text: markdown, bodyLineOf: (line) => line, firstLine: 1 }];
   const lines = markdown.split('\n');
+  // A short body is formatted whole unless something in it is nested too deeply to format at all.
+  if (markdown.length <= WHOLE_DOCUMENT_CHARS && !lines.some((line) => nestingOf(line) > MAX_NESTING)) {
+    return [{ text: markdown, bodyLineOf: (line) => line, firstLine: 1 }];
+  }
   const { units, definitions } = scanUnits(lines);
   const parts: MarkdownPart[] = [];
   let group: Unit[] = [];

@@ -77,4 +77,10 @@ describe('splitMarkdown', () => {
     expect(parts.filter((p) => p.plain)).toEqual([deep]);
     expect(parts.at(-1)!.text).toContain('after');
   });
+
+  it('shows a short runbook with a list nested a thousand deep as written there, and formats the rest', () => {
+    const parts = splitMarkdown(`# Title\n\nIntro.\n\n${'- '.repeat(1_000)}deepest\n\nafter\n`);
+    expect(parts.map((p) => p.plain)).toEqual([undefined, 'too-deep', undefined]);
+    expect(parts[2]!.text).toContain('after');
+  });
 });
