@@ -114,6 +114,34 @@ describe('runbook-reader sync', () => {
     expect(wrong.stderr + wrong.stdout).not.toContain('tok_wrong_999999');
   });
 
+  it('escapes terminal control characters in file names it prints', async () => {
+    const hostile = new RunbookRepo();
+    hostile.write('evil\u001b[2J\u001b]0;owned\u0007.md', BAD_FILES.notUtf8.content).write('ok.md', '# Fine\n').commit('hostile names');
+    hostile.publish(server.root, 'hostile-names.git');
+    try {
+      const run = await cli(['sync', server.url('hostile-names.git')]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('evil\\x1b[2J\\x1b]0;owned\\x07.md (not-utf8)');
+      // eslint-disable-next-line no-control-regex -- the point is that none reach the terminal
+      expect(run.stdout.replace(/\n/g, '')).not.toMatch(/[\u0000-\u001f\u007f]/);
+    } finally {
+      hostile.dispose();
+    }
+  });
+
+  it('sends the token only to the origin of the URL it was given with: a redirect elsewhere stops with "redirected to <host>"', async () => {
+    const elsewhere = await startGitHttpServer({ root: server.root, token: TOKEN });
+    server.redirectAwayTo = elsewhere.origin;
+    try {
+      const run = await cli(['sync', server.url('cli.git', { kind: 'redirect-away' }), '--token-env', 'RUNBOOK_TOKEN'], { RUNBOOK_TOKEN: TOKEN });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`redirected to ${new URL(elsewhere.origin).host}`);
+      expect(elsewhere.requests.every((r) => r.authorization === undefined)).toBe(true);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
   it('fails with one line and a non-zero status when the repository is missing', async () => {
     const run = await cli(['sync', server.url('missing.git')]);
     expect(run.code).toBe(1);
