@@ -205,3 +205,33 @@ export const BAD_FILES = {
     content: '---\ntitle: Hostile\n---\n# Hostile\n\n<script>alert(1)</script>\n<img src=x onerror="alert(2)">\n\n[click](javascript:alert(3))\n',
   },
 } as const;
+
+/** `levels` YAML anchors, each a list of ten references to the one before (10^levels strings expanded). */
+function yamlAliasBomb(levels: number): string {
+  const lines = ['l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+  for (let i = 1; i < levels; i++) lines.push(`l${i}: &l${i} [${Array.from({ length: 10 }, () => `*l${i - 1}`).join(', ')}]`);
+  return lines.join('\n');
+}
+
+/**
+ * Runbook files built to hurt a reader (issue 19): each must sync as a readable runbook, quickly, and leave
+ * the app usable. Generated, so the repository does not carry megabytes of pathology.
+ */
+export const HOSTILE_RUNBOOKS = {
+  aliasBomb: { path: 'hostile/alias-bomb.md', content: `---\n${yamlAliasBomb(8)}\n---\n# Alias bomb\n\nThe body stays readable.\n` },
+  valueOfOpening: { path: 'hostile/value-of.md', content: '---valueOf\ntitle: T\n---\n# Opening word valueOf\n' },
+  prototypeKeys: {
+    path: 'hostile/prototype-keys.md',
+    content: '---\ntitle: Prototype keys\nconstructor: toString\n__proto__:\n  polluted: yes\nhasOwnProperty: valueOf\n---\n# Prototype keys\n',
+  },
+  contactChannels: { path: 'hostile/contact-channels.md', content: `# Contacts pathology\n\n## Emergency Contacts\n\n${' #a'.repeat(16_000)}\n` },
+  nestedEmphasis: { path: 'hostile/nested-emphasis.md', content: `# Emphasis pathology\n\n1. ${'*'.repeat(16_000)}a${'*'.repeat(16_000)}\n` },
+  quotedScalar: {
+    path: 'hostile/quoted-scalar.md',
+    content: `---\ntitle: Quoted scalar\nsummary: "x\nlast_reviewed: a${' '.repeat(64_000)}'x\n  "\nlast_reviewed: 2026-01-01\n---\n# Quoted scalar\n`,
+  },
+  manyTags: {
+    path: 'hostile/many-tags.md',
+    content: `---\ntitle: Many tags\ntags:\n${Array.from({ length: 80_000 }, (_, i) => `  - t${i}`).join('\n')}\n---\n# Many tags\n`,
+  },
+} as const;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { gitBlobId } from '../../../core/ingest/gitBlobId';
 import { ingestRunbook, titleFromFileName } from '../../../core/ingest/ingestRunbook';
 import type { IngestResult, RunbookBody, RunbookMeta, SkippedFile } from '../../../core/model';
+import { HOSTILE_RUNBOOKS } from '../../helpers/makeRunbookRepo';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -462,4 +463,16 @@ describe('ingestRunbook: hostile files stay readable and storable', () => {
     expect(body.markdown).toContain(stars);
     expect(meta.contacts?.map((c) => c.value)).toEqual(['#ops']);
   });
+});
+
+describe('ingestRunbook: the hostile repository', () => {
+  for (const [name, file] of Object.entries(HOSTILE_RUNBOOKS)) {
+    // A generous cap, not a timing: on a busy shared machine 80,000 tags of YAML take a few seconds.
+    it(`reads ${name} as a storable runbook with a title`, { timeout: 30_000 }, () => {
+      const { meta, body } = ingestText(file.content, file.path);
+      expect(meta.title.length).toBeGreaterThan(0);
+      expect(body.markdown.length).toBeGreaterThan(0);
+      expect(structuredClone({ meta, body })).toEqual({ meta, body });
+    });
+  }
 });
