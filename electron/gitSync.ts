@@ -18,6 +18,7 @@ import {
 } from '../core/desktop/ipcContract';
 import { fileIndexFromMap } from '../core/sync/cachedFileIndex';
 import { classifySyncError, scrub } from '../core/sync/classifySyncError';
+import { rollbackFetch } from '../core/sync/objectStore';
 import { withSourceLock } from '../core/sync/sourceLock';
 import { SyncError } from '../core/sync/syncError';
 import { syncGitSource } from '../core/sync/syncGitSource';
@@ -180,6 +181,12 @@ export function createDesktopGitSync(options: DesktopGitSyncOptions): DesktopGit
   };
 
   const pruneStores: DesktopGitSync['pruneStores'] = async (keepSourceIds) => {
+    // A sync killed mid-download (the app closed, a crash) left its partial pack in a kept store; it goes
+    // now, at start, rather than whenever that source next syncs.
+    for (const sourceId of keepSourceIds) {
+      if (running.has(sourceId)) continue;
+      await withSourceLock(sourceId, () => rollbackFetch(fs, storeOf(sourceId))).catch(() => undefined);
+    }
     const keep = new Set([...keepSourceIds, ...running.keys()].map(objectStoreFolderName));
     let names: string[];
     try {

@@ -1,6 +1,6 @@
 import type { HttpClient } from 'isomorphic-git';
 import type { RunbookDatabase } from '../../core/cache/runbookDatabase';
-import { wipeObjectStore } from '../../core/sync/objectStore';
+import { rollbackFetch, wipeObjectStore } from '../../core/sync/objectStore';
 import type { ObjectStoreFs } from '../../core/sync/objectStoreFs';
 import { runGitSync } from '../../core/sync/runGitSync';
 import type { SyncWorkerReply, SyncWorkerRequest } from './syncMessages';
@@ -103,6 +103,11 @@ export function createBrowserSyncHost(deps: BrowserSyncHostDeps): { handle(reque
   }
 
   async function pruneStores(keepSourceIds: readonly string[]): Promise<void> {
+    // A sync killed mid-download (the tab closed) left its partial pack in a kept store: removed at start.
+    for (const sourceId of keepSourceIds) {
+      if (running.has(sourceId) || deleting.has(sourceId)) continue;
+      await rollbackFetch(fs, browserObjectStoreDir(sourceId)).catch(() => undefined);
+    }
     const keep = new Set([...keepSourceIds, ...running.keys(), ...deleting].map(browserObjectStoreDir));
     const result = { removed: 0, failed: 0 };
     let names: string[] = [];

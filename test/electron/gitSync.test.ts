@@ -496,3 +496,21 @@ describe('the token stays on the origin it was saved for', () => {
     expect(response).toEqual({ ok: false, error: { code: 'invalid-source', message: expect.stringContaining('never sent over plain http://') } });
   });
 });
+
+describe('left-overs of a sync killed mid-download', () => {
+  it('are removed at the next start (the prune), not only when that source syncs again', async () => {
+    const { git, sync, userData } = desktop();
+    expectOk(await sync(request(), fakePage().target));
+    const store = path.join(userData, GIT_STORES_FOLDER, objectStoreFolderName('ops'));
+    const packs = readdirSync(path.join(store, 'objects', 'pack'));
+    // What a killed fetch leaves: its marker (listing the packs before it) and a half-written pack.
+    writeFileSync(path.join(store, 'runbook-reader-fetch.json'), JSON.stringify({ shallow: null, packs }));
+    writeFileSync(path.join(store, 'objects', 'pack', 'pack-0000000000000000000000000000000000000000.pack'), 'PACK partial');
+    writeFileSync(path.join(store, 'shallow'), `${'f'.repeat(40)}\n`);
+
+    await git.pruneStores(['ops']);
+    expect(readdirSync(path.join(store, 'objects', 'pack')).sort()).toEqual([...packs].sort());
+    expect(existsSync(path.join(store, 'runbook-reader-fetch.json'))).toBe(false);
+    expect(existsSync(path.join(store, 'shallow'))).toBe(false);
+  });
+});
