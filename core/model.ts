@@ -50,7 +50,7 @@ export interface IngestWarning {
   code: WarningCode;
   message: string;
   /** 1-based line in the original file, when it applies. */
-  line?: number;
+  line?: number | undefined;
 }
 
 export type RunbookStatus = string;
@@ -156,14 +156,15 @@ export interface SourceRecord {
   name: string;
   /** Git URL or folder path; absent for the bundled set. */
   location?: string;
-  branch?: string;
-  subdir?: string;
+  // `| undefined` here and below: a Dexie update with the key set to undefined removes the field.
+  branch?: string | undefined;
+  subdir?: string | undefined;
   hidden?: boolean;
   /** Version (commit or bundle hash) the cache holds for this source. */
   version?: string;
   /** `INGEST_VERSION` of the app that wrote this source's rows; a different one means re-read them. */
-  ingestVersion?: number;
+  ingestVersion?: number | undefined;
   lastSyncAt?: string;
-  lastError?: { at: string; message: string; code: string };
+  lastError?: { at: string; message: string; code: string } | undefined;
   lastChange?: { added: number; updated: number; removed: number; at: string };
 }

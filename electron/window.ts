@@ -3,7 +3,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, nativeTheme, screen } from 'electron';
 import { APP_ENTRY_URL } from './policy/appOrigin';
-import { MIN_WINDOW_SIZE, parseSavedWindowState, placeWindow, serializeWindowState, type Rect } from './windowState';
+import { MIN_WINDOW_SIZE, parseSavedWindowState, placeWindow, serializeWindowState, type Rect, type WindowPlacement } from './windowState';
 
 export const WINDOW_STATE_FILE_NAME = 'window-state.json';
 
@@ -48,13 +48,15 @@ function preloadPath(): string {
   return path.join(app.getAppPath(), 'dist-electron', 'preload.cjs');
 }
 
+/** Position and size only; no x/y lets the OS centre the window. */
+function windowBounds({ maximized: _maximized, ...bounds }: WindowPlacement): Omit<WindowPlacement, 'maximized'> {
+  return bounds;
+}
+
 export function createMainWindow(): BrowserWindow {
   const placement = placeWindow(parseSavedWindowState(readSavedState()), workAreas());
   const window = new BrowserWindow({
-    x: placement.x,
-    y: placement.y,
-    width: placement.width,
-    height: placement.height,
+    ...windowBounds(placement),
     minWidth: MIN_WINDOW_SIZE.width,
     minHeight: MIN_WINDOW_SIZE.height,
     title: 'Runbook Reader',

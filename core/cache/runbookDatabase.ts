@@ -5,7 +5,7 @@ import type { SerializedSearchIndex } from '../search/serializeSearchIndex';
 /** A runbook's metadata as cached, plus what the last sync did to it. */
 export interface CachedRunbook extends RunbookMeta {
   /** Set when a sync added or changed the runbook; cleared when the user opens it. */
-  changeMark?: 'added' | 'updated';
+  changeMark?: 'added' | 'updated' | undefined;
   /** Set when the source no longer has this runbook but a bookmark keeps its last synced copy readable. */
   removedFromSource?: string;
   /** ISO time the cached copy was written. */

@@ -5,7 +5,7 @@ interface NameUse {
   path: string;
   name: string;
   kind: 'title' | 'alias';
-  line?: number;
+  line?: number | undefined;
 }
 
 /**

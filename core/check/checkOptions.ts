@@ -6,7 +6,7 @@ export interface CheckOptions {
   /** The date reviews are measured against, `YYYY-MM-DD`; a fixed value makes runs reproducible. */
   today: string;
   /** Paths of the tree's other files (images, PDFs, Markdown not to be checked), so links to them resolve. */
-  assetPaths?: readonly string[];
+  assetPaths?: readonly string[] | undefined;
 }
 
 /** The reader's own "review overdue" limit, so a clean `check` means no runbook shows that flag. */

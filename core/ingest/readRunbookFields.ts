@@ -13,15 +13,16 @@ export const KNOWN_FIELDS = [
   'aliases',
 ] as const;
 
+/** A field the front matter does not give (or gives unreadably) is undefined. */
 export interface RunbookFields {
-  title?: string;
-  summary?: string;
+  title?: string | undefined;
+  summary?: string | undefined;
   tags: string[];
-  area?: string;
-  status?: string;
-  owner?: string;
-  version?: string;
-  lastReviewed?: string;
+  area?: string | undefined;
+  status?: string | undefined;
+  owner?: string | undefined;
+  version?: string | undefined;
+  lastReviewed?: string | undefined;
   aliases: string[];
   extra: Record<string, unknown>;
   warnings: IngestWarning[];

@@ -9,7 +9,7 @@ import { useBookmarks, useRemovedFromSource } from './bookmarkQueries';
 interface Props {
   /** `manage` shows pin, reorder, rename and remove controls; `compact` only the links. */
   variant: 'manage' | 'compact';
-  onNavigate?: () => void;
+  onNavigate?: (() => void) | undefined;
 }
 
 /** The user's bookmarks, pinned first. */

@@ -1,7 +1,7 @@
 import type { ComponentProps } from 'react';
 import { useChecklist } from './ChecklistContext';
 
-type Props = ComponentProps<'li'> & { node?: { position?: { start: { line: number } } } };
+type Props = ComponentProps<'li'> & { node?: { position?: { start: { line: number } } | undefined } | undefined };
 
 /** A list item that is a step (numbered, or a task-list item) gets a checkbox whose state is saved. */
 export function ChecklistItem({ node, children, className, ...rest }: Props) {

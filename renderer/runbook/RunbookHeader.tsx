@@ -9,7 +9,7 @@ import { printRunbook } from './printRunbook';
 
 interface Props {
   meta: CachedRunbook;
-  source?: SourceRecord;
+  source?: SourceRecord | undefined;
   today: Date;
   checklist: ChecklistSummary;
 }

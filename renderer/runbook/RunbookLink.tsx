@@ -5,7 +5,7 @@ import { runbookRoute } from '../routes';
 import { useRunbookContext } from './RunbookContext';
 
 interface Props {
-  href?: string;
+  href?: string | undefined;
   children?: ReactNode;
 }
 

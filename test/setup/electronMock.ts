@@ -148,7 +148,7 @@ function createFakes() {
     singleInstanceLock: true,
     quitCount: 0,
     sandboxEnabled: false,
-    defaultProtocolClients: [] as Array<{ protocol: string; path?: string; args?: string[] }>,
+    defaultProtocolClients: [] as Array<{ protocol: string; path?: string | undefined; args?: string[] | undefined }>,
     getPath(name: string): string {
       const value = app.paths[name];
       if (value === undefined) throw new Error(`fake app.getPath: unknown path ${name}`);

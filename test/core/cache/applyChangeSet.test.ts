@@ -154,7 +154,7 @@ describe('applyChangeSet: all or nothing', () => {
     },
     'a row without a valid key (no path)': () => {
       const bad = ingested(SOURCE, 'ops/bad.md', '# Bad\n') as Extract<IngestResult, { kind: 'runbook' }>;
-      (bad.meta as { path?: string }).path = undefined;
+      (bad.meta as { path?: string | undefined }).path = undefined;
       return changeSet({ version: 'commit-2', removed: ['db/failover.md'], upserts: [restart('v2'), bad] });
     },
     'a removal with an invalid path': () =>

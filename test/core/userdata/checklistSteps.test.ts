@@ -127,7 +127,7 @@ describe('listChecklistSteps: lines are the lines the renderer sees', () => {
 
   it('matches the start lines react-markdown gives its list items for the same body', () => {
     const rendered: number[] = [];
-    const li = ({ node, children }: { node?: { position?: { start: { line: number } } }; children?: ReactNode }) => {
+    const li = ({ node, children }: { node?: { position?: { start: { line: number } } | undefined } | undefined; children?: ReactNode }) => {
       if (node?.position) rendered.push(node.position.start.line);
       return createElement('li', null, children);
     };
