@@ -81,6 +81,11 @@ export function SourceCard({ source, state, canHide }: Props) {
           Sync cancelled; nothing was changed.
         </p>
       )}
+      {!state?.running && state?.last?.ok === false && state.last.error.code === 'already-running' && (
+        <p className="rr-muted" role="status">
+          {state.last.error.message}
+        </p>
+      )}
       {state?.running && (
         <p className="rr-sync-progress" role="status">
           {PHASES[state.progress?.phase ?? 'connecting'] ?? 'Syncing'}

@@ -12,8 +12,16 @@ export interface BrowserSyncHostDeps {
   fs: ObjectStoreFs;
   http: HttpClient;
   isOnline?: () => boolean;
+  /**
+   * `navigator.locks`: one lock per source across every tab and window of this site, so two never fetch
+   * into the one object store (shared by all tabs) at once. Absent where the browser has none.
+   */
+  locks?: Pick<LockManager, 'request'> | undefined;
   reply(message: SyncWorkerReply): void;
 }
+
+/** The answer a tab gets while another tab or window of the app syncs the source. */
+export const SYNCING_ELSEWHERE = 'This source is syncing in another window; its result will show there and here when it finishes.';
 
 /** The folder that holds one object store per source inside the worker's LightningFS. */
 const STORES_ROOT = '/sources';
@@ -52,6 +60,16 @@ export function createBrowserSyncHost(deps: BrowserSyncHostDeps): { handle(reque
       deps.reply({ type: 'done', sourceId, outcome: { ok: false, error: { code: 'already-running', message: 'This source is already being synced; its result will show when it finishes.' } } });
       return;
     }
+    if (!deps.locks) return syncHoldingLock(request);
+    // `ifAvailable`: a sync another window runs is not waited for (that would fetch the same thing twice).
+    await deps.locks.request(`runbook-reader-sync:${sourceId}`, { ifAvailable: true }, async (lock) => {
+      if (lock) return syncHoldingLock(request);
+      deps.reply({ type: 'done', sourceId, outcome: { ok: false, error: { code: 'already-running', message: SYNCING_ELSEWHERE } } });
+    });
+  }
+
+  async function syncHoldingLock(request: Extract<SyncWorkerRequest, { type: 'sync' }>): Promise<void> {
+    const { sourceId, token, corsProxy } = request;
     const controller = new AbortController();
     let settle!: () => void;
     running.set(sourceId, { controller, finished: new Promise<void>((resolve) => (settle = resolve)) });

@@ -14,6 +14,7 @@ const host = createBrowserSyncHost({
   fs: new LightningFS(WORKER_FS_NAME),
   http,
   isOnline: () => navigator.onLine,
+  locks: navigator.locks,
   reply: (message) => scope.postMessage(message),
 });
 

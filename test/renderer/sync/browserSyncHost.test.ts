@@ -169,3 +169,32 @@ describe('the browser sync worker', () => {
     expect(doneOf(worker, 'gone')).toEqual([{ ok: false, error: { code: 'invalid-source', message: 'This source no longer exists.' } }]);
   });
 });
+
+describe('two tabs or windows of the app', () => {
+  it('never sync one source at once: the second is told it is syncing in another window, and changes nothing', async () => {
+    const db = await openCache(source('tabs'));
+    const fs = new LightningFS(`sync-host-${++stores}`, { wipe: true }) as unknown as ObjectStoreFs;
+    const replies: SyncWorkerReply[] = [];
+    const asked: string[] = [];
+    // Another window holds every lock: `ifAvailable` then hands the callback null.
+    const heldElsewhere = {
+      request: (async (name: string, _options: LockOptions, callback: (lock: Lock | null) => Promise<unknown>) => {
+        asked.push(name);
+        return callback(null);
+      }) as unknown as LockManager['request'],
+    };
+    const host = createBrowserSyncHost({ db, fs, http: webHttp, locks: heldElsewhere, reply: (message) => replies.push(structuredClone(message)) });
+    const before = await dumpCache(db);
+    await host.handle({ type: 'sync', sourceId: 'tabs' });
+    expect(asked).toEqual(['runbook-reader-sync:tabs']);
+    expect(replies).toEqual([{ type: 'done', sourceId: 'tabs', outcome: { ok: false, error: { code: 'already-running', message: expect.stringContaining('syncing in another window') } } }]);
+    expect(await dumpCache(db)).toBe(before);
+
+    // With the lock free, the same tab syncs.
+    const free = { request: (async (_name: string, _options: LockOptions, callback: (lock: Lock | null) => Promise<unknown>) => callback({ name: 'x', mode: 'exclusive' } as Lock)) as unknown as LockManager['request'] };
+    const replies2: SyncWorkerReply[] = [];
+    const host2 = createBrowserSyncHost({ db, fs, http: webHttp, locks: free, reply: (message) => replies2.push(structuredClone(message)) });
+    await host2.handle({ type: 'sync', sourceId: 'tabs' });
+    expect(replies2.at(-1)).toMatchObject({ type: 'done', outcome: { ok: true } });
+  });
+});
