@@ -196,7 +196,7 @@ class SectionReader {
           return;
         }
         const fieldKind: ContactPointKind | null | undefined = fieldKinds[column];
-        const parsed = parseContactPhrasing(cell.children, this.options, { noLabel: true, ...(fieldKind !== undefined ? { fieldKind } : {}) });
+        const parsed = parseContactPhrasing(cell.children, this.options, { noLabel: true, fieldKind });
         const points = parsed.filter((l) => l.contacts.length > 0);
         lines.push(...points);
         for (const l of points) if (l.note) notes.push(l.note);

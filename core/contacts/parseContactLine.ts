@@ -13,7 +13,7 @@ export interface ParsedContact {
   href?: string;
   via?: string;
   /** 1-based line in the Markdown that was parsed (node positions), when known. */
-  line?: number;
+  line?: number | undefined;
   /** Offsets in `ParsedContactLine.text`; absent for roles, which are the whole line. */
   start?: number;
   end?: number;
@@ -35,7 +35,7 @@ export interface ParsedContactLine {
 /** Hints from around the line, such as the header of the table column it sits in. */
 export interface ContactLineHints {
   /** The kind a bare value has here ("Phone" column: `5551234567` is a phone number). */
-  fieldKind?: ContactPointKind | null;
+  fieldKind?: ContactPointKind | null | undefined;
   /** Do not look for a "Label:" at the start (table cells, whose label is in another column). */
   noLabel?: boolean;
 }
@@ -399,7 +399,7 @@ function parseBlock(flat: Flat, index: FlatIndex, start: number, end: number, op
   if (!paging && !looksLikeRole(roleLabel)) return result;
   result.label = roleLabel;
   const via = paging ? pagingService(description) : undefined;
-  result.contacts = [{ kind: paging ? 'paging' : 'role', value: description || roleLabel, ...(via ? { via } : {}), ...(line !== undefined ? { line } : {}) }];
+  result.contacts = [{ kind: paging ? 'paging' : 'role', value: description || roleLabel, ...(via ? { via } : {}), line }];
   if (how) result.note = how;
   return result;
 }

@@ -12,7 +12,7 @@ export interface FailureContext {
   /** True once the server started answering the pack request: a failure after that is a cut download. */
   packStarted: boolean;
   /** `navigator.onLine` or equivalent, when the platform knows it. */
-  online?: boolean;
+  online?: boolean | undefined;
   /** Strings that must never reach a message or a log (the token and its encodings). */
   secrets: readonly string[];
 }
