@@ -82,14 +82,14 @@ function onReady(): void {
       printToPdf,
       tokenStore: appTokenStore(),
       sourceSettings,
-      syncRun: gitSync.run,
-      syncCancel: gitSync.cancel,
+      syncRun: (request, target) => gitSync.run(request, target),
+      syncCancel: (sourceId) => gitSync.cancel(sourceId),
       // A removed source's saved address goes with its downloaded data.
       deleteSyncStore: async (sourceId) => {
         await sourceSettings.delete(sourceId).catch(() => undefined);
         return gitSync.deleteStore(sourceId);
       },
-      pruneSyncStores: gitSync.pruneStores,
+      pruneSyncStores: (keepSourceIds) => gitSync.pruneStores(keepSourceIds),
     }),
   );
   installApplicationMenu({

@@ -172,7 +172,7 @@ const MONTH_PREFIXES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 
 function toPlainValue(value: unknown): unknown {
   const holder: { value?: unknown } = {};
   const pending: { from: unknown; into: Record<string, unknown> | unknown[]; key: string | number }[] = [
-    { from: value, into: holder as Record<string, unknown>, key: 'value' },
+    { from: value, into: holder, key: 'value' },
   ];
   while (pending.length > 0) {
     const { from, into, key } = pending.pop()!;

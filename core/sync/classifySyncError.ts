@@ -108,7 +108,7 @@ export function classifySyncError(error: unknown, context: FailureContext): Sync
     return new SyncError('invalid-source', 'The repository address is not an http:// or https:// Git URL.', detail);
   }
   if (code === 'NotFoundError' && !context.packStarted) {
-    const what = String(e.data?.what ?? '');
+    const what = textOf(e.data?.what);
     if (context.branch === undefined || what === context.branch || what.endsWith(`/${context.branch}`)) {
       return branchNotFound(context.branch, detail);
     }
@@ -126,17 +126,17 @@ export function classifySyncError(error: unknown, context: FailureContext): Sync
   if (code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
     return new SyncError('timed-out', `Connecting to ${where} took too long. Check your network and try again.`, detail);
   }
-  if (CUT_CODES.has(code) || /^(aborted|socket hang up|premature close)/i.test(String(e.message ?? ''))) {
+  if (CUT_CODES.has(code) || /^(aborted|socket hang up|premature close)/i.test(textOf(e.message))) {
     return connectionCut(where, detail);
   }
-  if (context.packStarted && (name === 'DecompressionError' || code === 'DecompressionError' || PACK_DECODING.test(String(e.message ?? '')))) {
+  if (context.packStarted && (name === 'DecompressionError' || code === 'DecompressionError' || PACK_DECODING.test(textOf(e.message)))) {
     return damagedDownload(where, detail);
   }
   if (TLS_CODE.test(code)) {
     return new SyncError('unknown', `The secure connection to ${where} failed: its certificate was not accepted (${code}).`, detail);
   }
   // Browsers report every network failure (DNS, refused, CORS, offline) as a bare TypeError from fetch.
-  if (name === 'TypeError' && /fetch|network|load failed/i.test(String(e.message ?? ''))) {
+  if (name === 'TypeError' && /fetch|network|load failed/i.test(textOf(e.message))) {
     if (context.online === false) return offline(detail);
     if (context.packStarted) return connectionCut(where, detail);
     return new SyncError(
@@ -153,10 +153,15 @@ export function classifySyncError(error: unknown, context: FailureContext): Sync
  * A storage quota error, also when wrapped: Dexie reports a transaction that failed on the quota as an
  * `AbortError` whose `inner` is the `QuotaExceededError`, and Node errors carry theirs as `cause`.
  */
+/** A text field of an unknown error; anything but a string (absent, an object) reads as ''. */
+function textOf(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
 function isQuotaError(error: unknown): boolean {
   let e = error as (ErrorLike & { inner?: unknown }) | undefined;
   for (let depth = 0; e && depth < 5; depth++, e = (e.inner ?? e.cause) as (ErrorLike & { inner?: unknown }) | undefined) {
-    if (e.name === 'QuotaExceededError' || /quota/i.test(String(e.message ?? ''))) return true;
+    if (e.name === 'QuotaExceededError' || /quota/i.test(textOf(e.message))) return true;
   }
   return false;
 }

@@ -122,7 +122,6 @@ describe('runbook-reader sync', () => {
       const run = await cli(['sync', server.url('hostile-names.git')]);
       expect(run.code).toBe(0);
       expect(run.stdout).toContain('evil\\x1b[2J\\x1b]0;owned\\x07.md (not-utf8)');
-      // eslint-disable-next-line no-control-regex -- the point is that none reach the terminal
       expect(run.stdout.replace(/\n/g, '')).not.toMatch(/[\u0000-\u001f\u007f]/);
     } finally {
       hostile.dispose();

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { expectInViewport, expectText } from './support/assertions';
 import { appPerTest } from './support/appPerTest';
 

@@ -129,7 +129,6 @@ describe('classifySyncError: hostile server text and wrapped storage errors', ()
     const json = JSON.stringify(failure.toJSON());
     expect(failure.message.length).toBeLessThanOrEqual(600);
     expect(failure.detail?.length ?? 0).toBeLessThanOrEqual(300);
-    // eslint-disable-next-line no-control-regex -- the point is that none are left
     expect(`${failure.message}${failure.detail ?? ''}`).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
     expect(json).not.toContain('\\u001b');
   });

@@ -24,7 +24,6 @@ const ANCHOR = 'promote-the-replica';
 const T1 = new Date('2026-03-01T10:00:00.000Z');
 const T2 = new Date('2026-03-02T10:00:00.000Z');
 const T3 = new Date('2026-03-03T10:00:00.000Z');
-const T4 = new Date('2026-03-04T10:00:00.000Z');
 
 const encode = (text: string) => new TextEncoder().encode(text);
 

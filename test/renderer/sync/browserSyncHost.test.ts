@@ -8,7 +8,7 @@ import type { ObjectStoreFs } from '../../../core/sync/objectStoreFs';
 import { browserObjectStoreDir, createBrowserSyncHost } from '../../../renderer/sync/browserSyncHost';
 import type { SyncWorkerReply } from '../../../renderer/sync/syncMessages';
 import type { GitHttpServer } from '../../helpers/gitHttpServer';
-import { RunbookRepo, generateRunbooks, runbookPath } from '../../helpers/makeRunbookRepo';
+import { RunbookRepo, runbookPath } from '../../helpers/makeRunbookRepo';
 import { cleanUp, dumpCache, openCache, serveGeneratedRepo, shimNavigator } from '../../core/sync/syncFixture';
 
 /**
@@ -191,7 +191,7 @@ describe('two tabs or windows of the app', () => {
     expect(await dumpCache(db)).toBe(before);
 
     // With the lock free, the same tab syncs.
-    const free = { request: (async (_name: string, _options: LockOptions, callback: (lock: Lock | null) => Promise<unknown>) => callback({ name: 'x', mode: 'exclusive' } as Lock)) as unknown as LockManager['request'] };
+    const free = { request: (async (_name: string, _options: LockOptions, callback: (lock: Lock | null) => Promise<unknown>) => callback({ name: 'x', mode: 'exclusive' })) as unknown as LockManager['request'] };
     const replies2: SyncWorkerReply[] = [];
     const host2 = createBrowserSyncHost({ db, fs, http: webHttp, locks: free, reply: (message) => replies2.push(structuredClone(message)) });
     await host2.handle({ type: 'sync', sourceId: 'tabs' });
