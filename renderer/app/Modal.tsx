@@ -8,7 +8,7 @@ import {
 
 interface Props {
   open: boolean;
-  onClose(): void;
+  onClose: () => void;
   /** Id of the element that names the dialog. */
   labelledBy: string;
   /** Extra class names on the dialog (its own look); `rr-modal` gives the shared frame. */

@@ -10,7 +10,7 @@ import type { ChecklistState } from './ChecklistContext';
 export interface ChecklistSummary extends ChecklistState {
   total: number;
   doneCount: number;
-  reset(): void;
+  reset: () => void;
 }
 
 /**
@@ -25,7 +25,11 @@ export function useChecklistState(meta: CachedRunbook, body: RunbookBody): Check
   const done = useMemo(() => {
     const result = new Set(saved ?? []);
     // Only ticks made since the last saved state was read apply on top of it.
-    for (const p of pending) if (p.base === saved) (p.done ? result.add(p.key) : result.delete(p.key));
+    for (const p of pending) {
+      if (p.base !== saved) continue;
+      if (p.done) result.add(p.key);
+      else result.delete(p.key);
+    }
     return result;
   }, [saved, pending]);
 

@@ -10,7 +10,7 @@ import { useContactGroups } from './useContactGroups';
 
 interface Props {
   open: boolean;
-  onClose(): void;
+  onClose: () => void;
 }
 
 const KIND_LABEL: Record<ContactKind, string> = { phone: 'Phone', email: 'Email', chat: 'Chat', paging: 'Paging', role: 'Role' };
@@ -72,7 +72,7 @@ function limitEntries(groups: ContactGroup[], limit: number): ContactGroup[] {
   return out;
 }
 
-function ContactRow({ entry, onNavigate }: { entry: ContactEntry; onNavigate(): void }) {
+function ContactRow({ entry, onNavigate }: { entry: ContactEntry; onNavigate: () => void }) {
   const source = entry.sources[0];
   const href = externalLinkHref(entry.href);
   const web = href?.startsWith('http');

@@ -7,7 +7,7 @@ export interface MarkdownPart {
   /** Markdown of the slice, plus the link reference definitions it uses from elsewhere in the document. */
   text: string;
   /** Body line (1-based) of each line of `text`, so checklist steps, contacts and anchors keep their lines. */
-  bodyLineOf(partLine: number): number;
+  bodyLineOf: (partLine: number) => number;
   /** First body line the slice covers. */
   firstLine: number;
   /** Shown as written, not formatted: a block too large to format in one step, or nested too deeply. */
@@ -121,7 +121,6 @@ function scanUnits(lines: string[]): { units: Unit[]; definitions: Map<string, s
   let prevBlank = true;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    let depth = 0;
     if (fence) {
       const close = FENCE.exec(line);
       if (close && close[1]![0] === fence.char && close[1]!.length >= fence.length && line.trim() === close[1]) fence = undefined;
@@ -178,7 +177,7 @@ function scanUnits(lines: string[]): { units: Unit[]; definitions: Map<string, s
       if (!definitions.has(key)) definitions.set(key, line.trim());
     }
     if (cut && i > 0) cuts.push(cut);
-    depth = nestingOf(line);
+    const depth = nestingOf(line);
     depths.push(depth);
     prevBlank = false;
   }

@@ -17,7 +17,7 @@ import './search.css';
 
 interface Props {
   open: boolean;
-  onClose(): void;
+  onClose: () => void;
   /** Text to search for when the dialog opens (otherwise the previous search is kept, selected). */
   initialQuery?: string;
 }
@@ -25,7 +25,7 @@ interface Props {
 /** One selectable row: a section result, a bookmark, a recent search or a suggested title. */
 interface Item {
   key: string;
-  activate(): void;
+  activate: () => void;
 }
 
 const MAX_BOOKMARKS = 6;
@@ -68,7 +68,8 @@ export function SearchDialog({ open, onClose, initialQuery }: Props) {
     (sourceId: string, path: string, anchor: string | undefined, remember: boolean) => {
       if (remember && query.trim() !== '') searchClient.remember(query).catch(() => undefined);
       // The entry the open dialog added to history becomes the runbook, so Back returns to where search began.
-      navigate(runbookRoute(sourceId, path, anchor || undefined), { replace: isModalHistoryEntry() });
+      // A hash-router navigation settles at once; nothing waits on it.
+      void navigate(runbookRoute(sourceId, path, anchor || undefined), { replace: isModalHistoryEntry() });
       onClose();
     },
     [navigate, onClose, query],
@@ -188,7 +189,7 @@ export function SearchDialog({ open, onClose, initialQuery }: Props) {
               bookmarks={(bookmarks ?? []).slice(0, MAX_BOOKMARKS)}
               recent={recent}
               optionProps={optionProps}
-              onClearRecent={() => searchClient.clearRecent().then(setRecent, () => undefined)}
+              onClearRecent={() => void searchClient.clearRecent().then(setRecent, () => undefined)}
             />
           </>
         )}
@@ -205,11 +206,11 @@ type OptionProps = (key: string) => {
   role: 'option';
   'aria-selected': boolean;
   className: string;
-  onClick(): void;
-  onMouseMove(): void;
+  onClick: () => void;
+  onMouseMove: () => void;
 };
 
-function ResultGroup({ hit, ids, sourceName, optionProps }: { hit: RunbookHit; ids: string; sourceName(id: string): string; optionProps: OptionProps }) {
+function ResultGroup({ hit, ids, sourceName, optionProps }: { hit: RunbookHit; ids: string; sourceName: (id: string) => string; optionProps: OptionProps }) {
   const groupId = `${ids}-group-${hit.sourceId}-${hit.path}`.replace(/[^\w-]/g, '_');
   return (
     <div className="rr-search-group" role="group" aria-labelledby={groupId}>
@@ -263,7 +264,7 @@ interface EmptyQueryProps {
   bookmarks: Bookmark[];
   recent: string[];
   optionProps: OptionProps;
-  onClearRecent(): void;
+  onClearRecent: () => void;
 }
 
 function EmptyQuery({ bookmarks, recent, optionProps, onClearRecent }: EmptyQueryProps) {

@@ -9,7 +9,7 @@ import { sourceSettingsOf } from '../sync/sourceSettingsOf';
 import { saveSourceToken, tokenStorageNote } from './sourceTokens';
 
 interface Props {
-  onAdded(sourceId: string): void;
+  onAdded: (sourceId: string) => void;
 }
 
 /** Adds a Git source: an https address, optional branch, sub-folder, access token and a display name. */
