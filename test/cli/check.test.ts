@@ -6,11 +6,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cacheFileFor } from '../../cli/check/examinationCache';
 import { DEFAULT_MAX_AGE_DAYS } from '../../core/check/checkOptions';
 import { checkRunbooks } from '../../core/check/checkRunbooks';
+import type { Finding } from '../../core/check/finding';
 
 const REPO = resolve(__dirname, '../..');
 const BIN = join(REPO, 'cli/bin.mjs');
 const FIXTURES = join(REPO, 'test/fixtures/check');
 const TODAY = '2026-11-26';
+
+/** The JSON report of `check --format json` (a finding's absent line is written as null). */
+interface JsonReport {
+  files: number;
+  errors: number;
+  warnings: number;
+  findings: Array<Omit<Finding, 'line'> & { line: number | null }>;
+}
+
+function readReport(stdout: string): JsonReport {
+  return JSON.parse(stdout) as JsonReport;
+}
 
 function run(args: string[], cwd = REPO, env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [BIN, 'check', ...args], {
@@ -64,7 +77,7 @@ describe('runbook-reader check on a tree with one of each problem', () => {
     const { code, stdout, stderr } = run(['broken', '--format', 'json', '--today', TODAY], work);
     expect(stderr).toBe('');
     expect(code).toBe(1);
-    const report = JSON.parse(stdout);
+    const report = readReport(stdout);
     expect(report.findings.map((f: { file: string; line: number | null; rule: string; severity: string }) => [f.file, f.line ?? undefined, f.rule, f.severity])).toEqual(EXPECTED);
     expect(report).toMatchObject({ errors: 8, warnings: 11, files: MARKDOWN_FILES });
     const byRule = Object.fromEntries(report.findings.map((f: { rule: string; message: string }) => [f.rule, f.message]));
@@ -104,14 +117,14 @@ describe('runbook-reader check on a tree with one of each problem', () => {
 
   it('reads --max-age-days', () => {
     const { stdout } = run(['broken', '--format', 'json', '--today', TODAY, '--max-age-days', '700'], work);
-    expect(JSON.parse(stdout).findings.map((f: { rule: string }) => f.rule)).not.toContain('review-overdue');
+    expect(readReport(stdout).findings.map((f: { rule: string }) => f.rule)).not.toContain('review-overdue');
   });
 
   it('names files relative to the current folder, so annotations land on the right file', () => {
     const { stdout } = run([join(work, 'broken'), '--format', 'json', '--today', TODAY], REPO);
-    expect(JSON.parse(stdout).findings[0].file).toBe(join(work, 'broken/binary.md'));
+    expect(readReport(stdout).findings[0]!.file).toBe(join(work, 'broken/binary.md'));
     const inside = run(['--format', 'json', '--today', TODAY], join(work, 'broken'));
-    expect(JSON.parse(inside.stdout).findings[0].file).toBe('binary.md');
+    expect(readReport(inside.stdout).findings[0]!.file).toBe('binary.md');
   });
 });
 
@@ -211,7 +224,7 @@ describe('runbook-reader check walking the folder', () => {
     symlinkSync(join(outside, 'pic.png'), join(dir, 'pic.png'));
     symlinkSync(outside, join(dir, 'linked-folder'));
     const { stdout } = run([dir, '--format', 'json', '--today', TODAY]);
-    const report = JSON.parse(stdout);
+    const report = readReport(stdout);
     expect(report.files).toBe(2);
     expect(report.findings.map((f: { file: string; rule: string }) => [f.file.slice(dir.length + 1), f.rule])).toEqual([
       ['docs/a.md', 'duplicate-title'],
@@ -233,7 +246,7 @@ describe('runbook-reader check walking the folder', () => {
     const expected = checkRunbooks(tree, { maxAgeDays: DEFAULT_MAX_AGE_DAYS, today: TODAY }).map((f) => ({ ...f, line: f.line ?? null }));
     expect(expected.length).toBeGreaterThan(40);
     const { stdout } = run(['many', '--format', 'json', '--today', TODAY], work);
-    expect(JSON.parse(stdout).findings).toEqual(expected.map((f) => ({ file: `many/${f.file}`, line: f.line, rule: f.rule, severity: f.severity, message: f.message })));
+    expect(readReport(stdout).findings).toEqual(expected.map((f) => ({ file: `many/${f.file}`, line: f.line, rule: f.rule, severity: f.severity, message: f.message })));
   });
 });
 
@@ -247,14 +260,14 @@ describe('runbook-reader check --cache', () => {
     const cacheFile = cacheFileFor(dir);
     try {
       const args = [dir, '--cache', '--format', 'json', '--today', TODAY];
-      expect(JSON.parse(run(args).stdout).findings).toEqual([]);
-      expect(JSON.parse(readFileSync(cacheFile, 'utf8')).entries['a.md'].oid).toMatch(/^[0-9a-f]{40}$/);
+      expect(readReport(run(args).stdout).findings).toEqual([]);
+      expect((JSON.parse(readFileSync(cacheFile, 'utf8')) as { entries: Record<string, { oid: string }> }).entries['a.md']!.oid).toMatch(/^[0-9a-f]{40}$/);
 
       writeFileSync(join(dir, 'b.md'), '---\ntitle: B\nowner: o\nlast_reviewed: 2026-11-01\n---\n# B\n\n## Procedure\n');
-      expect(JSON.parse(run(args).stdout).findings.map((f: { file: string; rule: string }) => f.rule)).toEqual(['broken-anchor']);
+      expect(readReport(run(args).stdout).findings.map((f: { file: string; rule: string }) => f.rule)).toEqual(['broken-anchor']);
 
       writeFileSync(cacheFile, '{"fingerprint": "truncat');
-      expect(JSON.parse(run(args).stdout).findings.map((f: { rule: string }) => f.rule)).toEqual(['broken-anchor']);
+      expect(readReport(run(args).stdout).findings.map((f: { rule: string }) => f.rule)).toEqual(['broken-anchor']);
 
       writeFileSync(join(dir, 'a.md'), good.replace('#steps', '#procedure'));
       expect(run(args).code).toBe(0);

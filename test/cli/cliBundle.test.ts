@@ -40,6 +40,6 @@ describe('the CLI bundle', () => {
     const main = bundle();
     const script = `const { main } = await import(${JSON.stringify(main)}); process.exitCode = await main(['check', 'runbooks', '--strict', '--format', 'json']);`;
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: REPO, encoding: 'utf8' });
-    expect(JSON.parse(out).findings).toEqual([]);
+    expect((JSON.parse(out) as { findings: unknown[] }).findings).toEqual([]);
   });
 });
