@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import { useProgressiveCount } from '../app/useProgressiveCount';
 import type { Heading } from '../../core/model';
@@ -12,7 +12,8 @@ interface Props {
 }
 
 /** "On this page": the runbook's headings (levels 2 and 3), each jumping to its section. A long list fills in while the page is idle. */
-export function TableOfContents({ sourceId, path, headings, activeId }: Props) {
+// Memoised: the page re-renders each time another slice of a long body is formatted, the contents need not.
+export const TableOfContents = memo(function TableOfContents({ sourceId, path, headings, activeId }: Props) {
   const entries = useMemo(() => headings.filter((h) => h.depth === 2 || h.depth === 3), [headings]);
   const shown = useProgressiveCount(entries.length, 200, 500, entries);
   if (entries.length === 0) return null;
@@ -30,4 +31,4 @@ export function TableOfContents({ sourceId, path, headings, activeId }: Props) {
       </ol>
     </nav>
   );
-}
+});
