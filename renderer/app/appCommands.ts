@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import type { AppCommand } from '../../core/desktop/ipcContract';
 
 const EVENT = 'rr-app-command';
@@ -12,11 +12,11 @@ export function dispatchAppCommand(command: AppCommand): void {
 }
 
 export function useAppCommand(command: AppCommand, handler: () => void): void {
-  const latest = useRef(handler);
-  latest.current = handler;
+  // The newest handler runs, without re-adding the listener each render.
+  const onCommand = useEffectEvent(handler);
   useEffect(() => {
     const listener = (event: Event) => {
-      if ((event as CustomEvent<AppCommand>).detail === command) latest.current();
+      if ((event as CustomEvent<AppCommand>).detail === command) onCommand();
     };
     window.addEventListener(EVENT, listener);
     return () => window.removeEventListener(EVENT, listener);

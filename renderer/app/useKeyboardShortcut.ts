@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 
 export interface ShortcutOptions {
   /** Require Ctrl (or Cmd on macOS). */
@@ -11,8 +11,8 @@ export interface ShortcutOptions {
 
 /** Runs `handler` when `key` is pressed anywhere on the page, except while typing unless asked. */
 export function useKeyboardShortcut(key: string, handler: (event: KeyboardEvent) => void, options: ShortcutOptions = {}): void {
-  const latest = useRef(handler);
-  latest.current = handler;
+  // The newest handler runs, without re-adding the listener each render.
+  const onShortcut = useEffectEvent(handler);
   const { mod = false, inFields = false, shift } = options;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -22,7 +22,7 @@ export function useKeyboardShortcut(key: string, handler: (event: KeyboardEvent)
       if (shift !== undefined && shift !== event.shiftKey) return;
       if (!inFields && isTyping(event.target)) return;
       event.preventDefault();
-      latest.current(event);
+      onShortcut(event);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
