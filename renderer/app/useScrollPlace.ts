@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect } from 'react';
-import { useLocation, useNavigationType } from 'react-router-dom';
+import { NavigationType, useLocation, useNavigationType } from 'react-router-dom';
 
 const KEY_PREFIX = 'rr-scroll:';
 
@@ -34,7 +34,7 @@ export function useScrollPlace(contentReady: boolean, section: string | undefine
   useLayoutEffect(() => {
     if (!contentReady) return;
     const saved = readSaved(location.key);
-    if (navigationType === 'POP' && saved !== undefined) {
+    if (navigationType === NavigationType.Pop && saved !== undefined) {
       window.scrollTo(0, saved);
       return;
     }

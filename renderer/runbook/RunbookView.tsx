@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { saveUserData } from '../app/userDataWrites';
-import { useNavigationType } from 'react-router-dom';
+import { NavigationType, useNavigationType } from 'react-router-dom';
 import { toggleBookmark } from '../../core/userdata/bookmarks';
 import { recordOpened } from '../../core/userdata/history';
 import { db } from '../app/database';
@@ -62,7 +62,7 @@ function RunbookContent({ runbook, section }: Props) {
   // A long body is formatted in slices: the place is found once the section (or, going back, all) is there.
   const targetLine = section ? meta.headings.find((h) => h.id === section)?.line : undefined;
   const placeShown =
-    shown.complete || (navigationType !== 'POP' && (targetLine === undefined ? shown.throughLine > 0 : shown.throughLine >= targetLine - body.bodyLine + 1));
+    shown.complete || (navigationType !== NavigationType.Pop && (targetLine === undefined ? shown.throughLine > 0 : shown.throughLine >= targetLine - body.bodyLine + 1));
   useScrollPlace(cachedPaths !== undefined && placeShown, section, `${meta.sourceId}/${meta.path}`);
 
   const runbookContext = useMemo(

@@ -10,7 +10,7 @@ import { deleteWebToken, writeWebToken } from '../sync/webTokenStore';
 export async function saveSourceToken(
   source: { id: string; location: string },
   token: string,
-  trustedProxy?: string | undefined,
+  trustedProxy?: string,
 ): Promise<{ stored: boolean; reason?: string | undefined }> {
   const bridge = window.runbookReader;
   if (bridge) return bridge.setToken(source.id, token);

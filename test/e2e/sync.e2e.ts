@@ -177,7 +177,7 @@ async function forgetSourceNamed(name: string): Promise<string> {
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const open = indexedDB.open('runbook-reader');
     open.onsuccess = () => resolve(open.result);
-    open.onerror = () => reject(open.error);
+    open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
   });
   const store = db.transaction('sources', 'readwrite').objectStore('sources');
   const sources = await new Promise<{ id: string; name: string }[]>((resolve) => {
