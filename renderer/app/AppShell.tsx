@@ -32,7 +32,13 @@ export function AppShell({ cacheReady, children }: Props) {
   useAppCommand('sync', () => void syncClient.syncAll());
   useKeyboardShortcut('e', () => dispatchAppCommand('contacts'), { mod: true, inFields: true, shift: true });
 
-  useEffect(() => setDrawerOpen(false), [location.pathname, location.search]);
+  // Going to another page closes the drawer (adjusted while rendering rather than in an effect).
+  const place = location.pathname + location.search;
+  const [drawerPlace, setDrawerPlace] = useState(place);
+  if (drawerPlace !== place) {
+    setDrawerPlace(place);
+    setDrawerOpen(false);
+  }
 
   useEffect(() => {
     if (!drawerOpen) return;

@@ -92,7 +92,12 @@ export function SearchDialog({ open, onClose, initialQuery }: Props) {
     ];
   }, [open, showingResults, response, bookmarks, recent, openPlace]);
 
-  useEffect(() => setActive(0), [items]);
+  // A new list of options starts at its first one (adjusted while rendering rather than in an effect).
+  const [activeItems, setActiveItems] = useState(items);
+  if (activeItems !== items) {
+    setActiveItems(items);
+    setActive(0);
+  }
   useEffect(() => {
     document.getElementById(optionId(ids, active))?.scrollIntoView?.({ block: 'nearest' });
   }, [active, ids]);

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { DEFAULT_SETTINGS, readSettings, writeSetting } from '../../core/userdata/settings';
 import { usePlatform } from '../app/appServices';
 import { db } from '../app/database';
@@ -9,7 +9,12 @@ import { StorageStatus } from './StorageStatus';
 function CorsProxySetting({ current }: { current: string }) {
   const [value, setValue] = useState(current);
   const [message, setMessage] = useState<string>();
-  useEffect(() => setValue(current), [current]);
+  // A new saved value replaces the field's text, adjusted while rendering rather than in an effect.
+  const [shownCurrent, setShownCurrent] = useState(current);
+  if (shownCurrent !== current) {
+    setShownCurrent(current);
+    setValue(current);
+  }
   return (
     <section aria-labelledby="rr-settings-cors">
       <h2 id="rr-settings-cors">CORS proxy for Git sync</h2>
@@ -45,7 +50,11 @@ export function SettingsPage() {
   const platform = usePlatform();
   const [workspace, setWorkspace] = useState(settings.slackWorkspace);
   const [saved, setSaved] = useState(false);
-  useEffect(() => setWorkspace(settings.slackWorkspace), [settings.slackWorkspace]);
+  const [shownWorkspace, setShownWorkspace] = useState(settings.slackWorkspace);
+  if (shownWorkspace !== settings.slackWorkspace) {
+    setShownWorkspace(settings.slackWorkspace);
+    setWorkspace(settings.slackWorkspace);
+  }
 
   return (
     <div className="rr-page">
