@@ -122,7 +122,7 @@ function settingProblem(check: () => unknown): string | undefined {
 function parseCachedFiles(raw: unknown): Record<string, string> | string {
   const cached = fields(raw);
   // Structured cloning keeps Maps and class instances; only a plain object is the contract's record.
-  const prototype = cached ? Object.getPrototypeOf(cached) : undefined;
+  const prototype: unknown = cached ? Object.getPrototypeOf(cached) : undefined;
   if (!cached || (prototype !== Object.prototype && prototype !== null)) return 'The cached file list is missing or not a plain object.';
   const entries = Object.entries(cached);
   if (entries.length > MAX_CACHED_FILES) return 'The cached file list is too large.';

@@ -31,7 +31,8 @@ export function CodeBlock({ children, node: _node, ...rest }: ComponentProps<'pr
         <button
           type="button"
           className="rr-copy"
-          onClick={copy}
+          // copy() handles its own failure (it shows "Copy failed"), so nothing waits on it here.
+          onClick={() => void copy()}
           aria-label={state === 'idle' ? `Copy ${language ?? 'code'} block to clipboard` : label}
         >
           {label}
@@ -48,7 +49,7 @@ export function CodeBlock({ children, node: _node, ...rest }: ComponentProps<'pr
 }
 
 function languageOf(children: ReactNode): string | undefined {
-  const code = Array.isArray(children) ? children[0] : children;
+  const code: ReactNode = Array.isArray(children) ? (children as ReactNode[])[0] : children;
   if (!isValidElement<{ className?: string }>(code)) return undefined;
   return /language-([\w+#-]+)/.exec(code.props.className ?? '')?.[1];
 }
