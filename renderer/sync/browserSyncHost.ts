@@ -50,7 +50,7 @@ export function createBrowserSyncHost(deps: BrowserSyncHostDeps): { handle(reque
   const deleting = new Set<string>();
 
   async function sync(request: Extract<SyncWorkerRequest, { type: 'sync' }>): Promise<void> {
-    const { sourceId, token, corsProxy } = request;
+    const { sourceId } = request;
     if (deleting.has(sourceId)) {
       deps.reply({ type: 'done', sourceId, outcome: { ok: false, error: { code: 'invalid-source', message: 'This source is being removed.' } } });
       return;
