@@ -1,5 +1,6 @@
 import {
   useEffect,
+  useEffectEvent,
   useRef,
   type KeyboardEvent,
   type MouseEvent,
@@ -39,8 +40,8 @@ export function Modal({
   children,
 }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const close = useRef(onClose);
-  close.current = onClose;
+  // The newest onClose runs when Back closes the modal, without re-running the effect that opened it.
+  const closeOnBack = useEffectEvent(onClose);
 
   useEffect(() => {
     const element = dialog.current;
@@ -65,7 +66,7 @@ export function Modal({
     const onPopState = () => {
       if (isModalEntry(history.state)) return;
       historyOwner = undefined;
-      close.current();
+      closeOnBack();
     };
     window.addEventListener("popstate", onPopState);
     return () => {
