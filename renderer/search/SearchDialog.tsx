@@ -54,6 +54,7 @@ export function SearchDialog({ open, onClose, initialQuery }: Props) {
 
   useEffect(() => {
     if (!open) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- opening is the event: the query it opens with is set once per opening, with the focus and recent-list work below
     if (initialQuery !== undefined) setQuery(initialQuery);
     // The modal focuses the field; the previous search is selected, so typing replaces it.
     requestAnimationFrame(() => input.current?.select());

@@ -170,6 +170,7 @@ export function useSearch(query: string, filters?: SearchFilters): SearchState {
   const filtersKey = JSON.stringify(filters ?? {});
   useEffect(() => {
     let live = true;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- marks the start of the search this effect starts; its answer arrives asynchronously below
     setState((previous) => ({ ...previous, pending: true }));
     searchClient.search(query, filters).then(
       (response) => {
