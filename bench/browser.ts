@@ -1,0 +1,173 @@
+/**
+ * The browser build as a phone runs it: the production web app in Debian's Chromium (playwright-core),
+ * a generated repository of N runbooks (5–20 KB each) served by `git http-backend` on loopback, and the
+ * CLI syncing the same repository in the same run as the Node baseline. Optionally slows the page's CPU
+ * with CDP `Emulation.setCPUThrottlingRate` (4 ≈ a mid-range phone).
+ *
+ * Measures, in order, in one browser profile:
+ * - browserSyncMs: "Add and sync" clicked → the source card shows the commit (an initial sync in the page);
+ * - incrementalSyncMs: after a one-file commit upstream, "Sync now" → the new commit shown;
+ * - coldStartMs: a new page on a runbook with the cache warm, navigation start → its text visible;
+ * - firstSearchMs: navigation start of that page → first results for a typed query;
+ * - longestTaskMs: the longest main-thread task (PerformanceObserver `longtask`) while starting, syncing
+ *   and typing;
+ * - heapMB: the page's JS heap after the initial sync.
+ * Prints one JSON object. Usage: tsx bench/browser.ts [--runbooks N] [--cpu-throttle K] [--no-build]
+ */
+import { execFileSync, execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs, promisify } from 'node:util';
+import type { Page } from 'playwright-core';
+import { launchChromium } from '../test/e2e/support/launchChromium';
+import { serveStatic } from '../test/e2e/support/serveStatic';
+import { startGitHttpServer } from '../test/helpers/gitHttpServer';
+import { RunbookRepo, generateRunbook, generateRunbooks, runbookPath } from '../test/helpers/makeRunbookRepo';
+
+const run = promisify(execFile);
+const ROOT = resolve(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: { runbooks: { type: 'string' }, 'cpu-throttle': { type: 'string' }, 'no-build': { type: 'boolean' } },
+});
+const runbooks = Number(values.runbooks ?? 1000);
+const cpuThrottle = Number(values['cpu-throttle'] ?? 1);
+const QUERY = 'failover replica';
+
+interface LongTask {
+  start: number;
+  duration: number;
+}
+
+/** Installed before any page script: records long tasks and when the first runbook text and search results appear. */
+function instrumentPage(): void {
+  const w = window as unknown as { __longTasks: { start: number; duration: number }[]; __marks: Record<string, number> };
+  w.__longTasks = [];
+  w.__marks = {};
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) w.__longTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  const check = () => {
+    const title = document.querySelector('h1#rr-runbook-title');
+    if (w.__marks.runbookText === undefined && title?.textContent && document.querySelector('.rr-markdown p, .rr-markdown li')) {
+      w.__marks.runbookText = performance.now();
+    }
+    if (w.__marks.library === undefined && document.querySelector('.rr-library-entry')) w.__marks.library = performance.now();
+    if (w.__marks.searchResults === undefined && document.querySelector('[role="dialog"] mark')) w.__marks.searchResults = performance.now();
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+async function longestBetween(page: Page, from: number, to: number): Promise<number> {
+  const tasks = await page.evaluate(() => (window as unknown as { __longTasks: LongTask[] }).__longTasks);
+  return Math.round(tasks.filter((t) => t.start + t.duration >= from && t.start <= to).reduce((max, t) => Math.max(max, t.duration), 0));
+}
+
+const pageNow = (page: Page) => page.evaluate(() => performance.now());
+const mark = (page: Page, name: string) => page.evaluate((n) => (window as unknown as { __marks: Record<string, number> }).__marks[n], name);
+
+async function throttle(page: Page): Promise<void> {
+  if (cpuThrottle <= 1) return;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuThrottle });
+}
+
+async function main(): Promise<void> {
+  if (!values['no-build']) execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
+  const gitRoot = mkdtempSync(join(tmpdir(), 'rr-bench-browser-git-'));
+  const stateDir = mkdtempSync(join(tmpdir(), 'rr-bench-browser-state-'));
+  const repo = new RunbookRepo('main');
+  repo.writeAll(generateRunbooks(runbooks)).commit('initial');
+  repo.publish(gitRoot, 'runbooks.git');
+  const git = await startGitHttpServer({ root: gitRoot });
+  const web = await serveStatic(resolve(ROOT, 'dist/web'));
+  const browser = await launchChromium();
+  const url = git.url('runbooks.git');
+  try {
+    // Node baseline: the CLI, a fresh state folder, the same repository.
+    const nodeStart = performance.now();
+    await run(process.execPath, [join(ROOT, 'cli/bin.mjs'), 'sync', url, '--state', stateDir, '--json'], { cwd: ROOT, maxBuffer: 1 << 26 });
+    const nodeSyncMs = Math.round(performance.now() - nodeStart);
+
+    await browser.context.addInitScript(instrumentPage);
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    await page.goto(`${web.url}#/sources`);
+    await page.locator('.rr-library-entry').first().waitFor({ timeout: 120_000 });
+    await throttle(page);
+
+    const card = page.locator('.rr-source', { hasText: 'Bench runbooks' });
+    await page.getByLabel('Repository address (https)').fill(url);
+    await page.getByLabel(/Display name/).fill('Bench runbooks');
+    const syncFrom = await pageNow(page);
+    await page.getByRole('button', { name: 'Add and sync' }).click();
+    await card.locator(`code[title="${repo.head()}"]`).waitFor({ timeout: 600_000 });
+    const syncTo = await pageNow(page);
+    const browserSyncMs = Math.round(syncTo - syncFrom);
+    const longestSync = await longestBetween(page, syncFrom, syncTo);
+    const heapMB = await page.evaluate(() => {
+      const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+      return memory ? Math.round(memory.usedJSHeapSize / 1048576) : null;
+    });
+
+    repo.write(runbookPath(3), `${generateRunbook(3, runbooks).content}\n\nOne more line.\n`);
+    const next = repo.commit('one file');
+    const incFrom = await pageNow(page);
+    await card.getByRole('button', { name: 'Sync now' }).click();
+    await card.locator(`code[title="${next}"]`).waitFor({ timeout: 120_000 });
+    const incrementalSyncMs = Math.round((await pageNow(page)) - incFrom);
+    const sourceId = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((done) => {
+        const open = indexedDB.open('runbook-reader');
+        open.onsuccess = () => done(open.result);
+      });
+      const all = await new Promise<{ id: string; name: string }[]>((done) => {
+        const request = db.transaction('sources').objectStore('sources').getAll();
+        request.onsuccess = () => done(request.result as { id: string; name: string }[]);
+      });
+      db.close();
+      return all.find((s) => s.name === 'Bench runbooks')!.id;
+    });
+    await page.close();
+
+    // Cold start with a warm cache: a new page, as when the app is opened again.
+    const cold = await browser.context.newPage();
+    await throttle(cold);
+    await cold.goto(`${web.url}#/read/${encodeURIComponent(sourceId)}/${runbookPath(7)}`);
+    await cold.waitForFunction(() => (window as unknown as { __marks: Record<string, number> }).__marks.runbookText !== undefined, null, { timeout: 120_000 });
+    const coldStartMs = Math.round((await mark(cold, 'runbookText'))!);
+    const libraryMs = Math.round((await mark(cold, 'library')) ?? -1);
+    const typingFrom = await pageNow(cold);
+    await cold.keyboard.press('/');
+    await cold.keyboard.type(QUERY);
+    await cold.waitForFunction(() => (window as unknown as { __marks: Record<string, number> }).__marks.searchResults !== undefined, null, { timeout: 120_000 });
+    const firstSearchMs = Math.round((await mark(cold, 'searchResults'))!);
+    const longestStart = await longestBetween(cold, 0, typingFrom);
+    const longestTyping = await longestBetween(cold, typingFrom, await pageNow(cold));
+
+    console.log(
+      JSON.stringify({
+        runbooks,
+        cpuThrottle,
+        coldStartMs,
+        libraryMs,
+        firstSearchMs,
+        browserSyncMs,
+        nodeSyncMs,
+        ratioSync: Math.round((browserSyncMs / nodeSyncMs) * 100) / 100,
+        incrementalSyncMs,
+        longestTaskMs: { start: longestStart, sync: longestSync, typing: longestTyping },
+        heapMB,
+        loadAverage: Math.round(loadavg()[0]! * 10) / 10,
+      }),
+    );
+  } finally {
+    await browser.close();
+    await web.close();
+    await git.close();
+    repo.dispose();
+    rmSync(gitRoot, { recursive: true, force: true });
+    rmSync(stateDir, { recursive: true, force: true });
+  }
+}
+
+await main();
