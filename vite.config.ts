@@ -26,7 +26,9 @@ export default defineConfig({
         name: 'worker-entity-decoder',
         enforce: 'pre' as const,
         resolveId(id: string) {
-          return id === 'decode-named-character-reference' ? fileURLToPath(new URL('./node_modules/decode-named-character-reference/index.js', import.meta.url)) : null;
+          return id === 'decode-named-character-reference'
+            ? fileURLToPath(new URL('./node_modules/decode-named-character-reference/index.js', import.meta.url))
+            : null;
         },
       },
     ],
@@ -42,7 +44,9 @@ export default defineConfig({
       // The built page carries its Content-Security-Policy itself (the dev server's React refresh needs inline script).
       name: 'content-security-policy-meta',
       apply: 'build',
-      transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: webContentSecurityPolicy() }, injectTo: 'head-prepend' }],
+      transformIndexHtml: () => [
+        { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: webContentSecurityPolicy() }, injectTo: 'head-prepend' },
+      ],
     },
     VitePWA({
       registerType: 'prompt',

@@ -72,7 +72,9 @@ export function benchSearchQueries(): string[] {
  * regular-expression syntax, punctuation only, whitespace only, emoji, control characters, unbalanced quotes.
  */
 export function benchBadQueries(): string[] {
-  const prose = Array.from({ length: 2000 }, (_, i) => COMMON_WORDS[(i * 7) % COMMON_WORDS.length]).join(' ').slice(0, 10_000);
+  const prose = Array.from({ length: 2000 }, (_, i) => COMMON_WORDS[(i * 7) % COMMON_WORDS.length])
+    .join(' ')
+    .slice(0, 10_000);
   return [
     'x'.repeat(10_000),
     prose,

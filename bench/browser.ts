@@ -53,7 +53,8 @@ function instrumentPage(): void {
       w.__marks.runbookText = performance.now();
     }
     if (w.__marks.library === undefined && document.querySelector('.rr-library-entry')) w.__marks.library = performance.now();
-    if (w.__marks.searchResults === undefined && document.querySelector('[role="dialog"] mark')) w.__marks.searchResults = performance.now();
+    if (w.__marks.searchResults === undefined && document.querySelector('[role="dialog"] mark'))
+      w.__marks.searchResults = performance.now();
   };
   new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
 }
@@ -64,7 +65,8 @@ async function longestBetween(page: Page, from: number, to: number): Promise<num
 }
 
 const pageNow = (page: Page) => page.evaluate(() => performance.now());
-const mark = (page: Page, name: string) => page.evaluate((n) => (window as unknown as { __marks: Record<string, number> }).__marks[n], name);
+const mark = (page: Page, name: string) =>
+  page.evaluate((n) => (window as unknown as { __marks: Record<string, number> }).__marks[n], name);
 
 async function throttle(page: Page): Promise<void> {
   if (cpuThrottle <= 1) return;
@@ -133,13 +135,17 @@ async function main(): Promise<void> {
     const cold = await browser.context.newPage();
     await throttle(cold);
     await cold.goto(`${web.url}#/read/${encodeURIComponent(sourceId)}/${runbookPath(7)}`);
-    await cold.waitForFunction(() => (window as unknown as { __marks: Record<string, number> }).__marks.runbookText !== undefined, null, { timeout: 120_000 });
+    await cold.waitForFunction(() => (window as unknown as { __marks: Record<string, number> }).__marks.runbookText !== undefined, null, {
+      timeout: 120_000,
+    });
     const coldStartMs = Math.round((await mark(cold, 'runbookText'))!);
     const libraryMs = Math.round((await mark(cold, 'library')) ?? -1);
     const typingFrom = await pageNow(cold);
     await cold.keyboard.press('/');
     await cold.keyboard.type(QUERY);
-    await cold.waitForFunction(() => (window as unknown as { __marks: Record<string, number> }).__marks.searchResults !== undefined, null, { timeout: 120_000 });
+    await cold.waitForFunction(() => (window as unknown as { __marks: Record<string, number> }).__marks.searchResults !== undefined, null, {
+      timeout: 120_000,
+    });
     const firstSearchMs = Math.round((await mark(cold, 'searchResults'))!);
     const longestStart = await longestBetween(cold, 0, typingFrom);
     const longestTyping = await longestBetween(cold, typingFrom, await pageNow(cold));

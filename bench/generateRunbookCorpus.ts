@@ -30,14 +30,30 @@ stuck growing backlog dead letter poison message messages consumer producer part
   .filter(Boolean);
 
 const SYLLABLES = 'ka ri to mo na shi te ra lo vi ne po qua zen dar mel tor vak lin sor pel gri fen hol rux tam bey cor dun'.split(' ');
-const SERVICES = 'api gateway auth billing search upload transcoder chat notifier scheduler ledger catalog profile session feed moderation reports ingest export payments recommender thumbnailer indexer'.split(' ');
+const SERVICES =
+  'api gateway auth billing search upload transcoder chat notifier scheduler ledger catalog profile session feed moderation reports ingest export payments recommender thumbnailer indexer'.split(
+    ' ',
+  );
 const SUFFIXES = 'worker api sync cron proxy consumer writer reader cache service'.split(' ');
-const TEAMS = Array.from({ length: 30 }, (_, i) => `team-${['core', 'edge', 'data', 'trust', 'media', 'growth', 'infra', 'sre', 'payments', 'search'][i % 10]}${i >= 10 ? `-${Math.floor(i / 10)}` : ''}`);
+const TEAMS = Array.from(
+  { length: 30 },
+  (_, i) =>
+    `team-${['core', 'edge', 'data', 'trust', 'media', 'growth', 'infra', 'sre', 'payments', 'search'][i % 10]}${i >= 10 ? `-${Math.floor(i / 10)}` : ''}`,
+);
 const AREAS = 'moderation platform database networking storage payments media search identity observability security billing'.split(' ');
-const TAG_POOL = 'emergency routine kubernetes postgres redis kafka cdn dns tls auth billing moderation queue monitoring backup restore rollback deploy scaling security compliance audit oncall'.split(' ');
+const TAG_POOL =
+  'emergency routine kubernetes postgres redis kafka cdn dns tls auth billing moderation queue monitoring backup restore rollback deploy scaling security compliance audit oncall'.split(
+    ' ',
+  );
 const HTTP = ['HTTP 500', 'HTTP 502', 'HTTP 503', 'HTTP 504', 'HTTP 429', 'HTTP 401', 'HTTP 403', 'HTTP 404'];
-const ERRORS = 'ERR_CONNECTION_REFUSED ERR_CONNECTION_RESET ERR_TIMED_OUT ECONNRESET ETIMEDOUT ENOSPC OOMKilled CrashLoopBackOff ImagePullBackOff'.split(' ');
-const K8S = 'kube-apiserver kube-scheduler kube-controller-manager coredns etcd kubelet HorizontalPodAutoscaler PodDisruptionBudget StatefulSet DaemonSet'.split(' ');
+const ERRORS =
+  'ERR_CONNECTION_REFUSED ERR_CONNECTION_RESET ERR_TIMED_OUT ECONNRESET ETIMEDOUT ENOSPC OOMKilled CrashLoopBackOff ImagePullBackOff'.split(
+    ' ',
+  );
+const K8S =
+  'kube-apiserver kube-scheduler kube-controller-manager coredns etcd kubelet HorizontalPodAutoscaler PodDisruptionBudget StatefulSet DaemonSet'.split(
+    ' ',
+  );
 const VERBS = 'restart drain scale rotate promote rebuild reindex replay purge flush resync verify inspect pause resume'.split(' ');
 
 export interface CorpusVocabulary {
@@ -60,8 +76,12 @@ export function corpusVocabulary(seed = 7): CorpusVocabulary {
     invented.add(w);
   }
   const services = SERVICES.flatMap((s) => SUFFIXES.map((x) => `${s}-${x}`));
-  const metrics = services.flatMap((s) => ['requests_total', 'errors_total', 'latency_seconds', 'queue_depth'].map((m) => `${s.replace(/-/g, '_')}_${m}`));
-  const envVars = services.map((s) => `${s.replace(/-/g, '_').toUpperCase()}_${pick(['ENABLED', 'URL', 'TIMEOUT_MS', 'MAX_CONNS', 'MODE'])}`);
+  const metrics = services.flatMap((s) =>
+    ['requests_total', 'errors_total', 'latency_seconds', 'queue_depth'].map((m) => `${s.replace(/-/g, '_')}_${m}`),
+  );
+  const envVars = services.map(
+    (s) => `${s.replace(/-/g, '_').toUpperCase()}_${pick(['ENABLED', 'URL', 'TIMEOUT_MS', 'MAX_CONNS', 'MODE'])}`,
+  );
   const hosts = services.map((s) => `${s}.${pick(['eu-west-1', 'us-east-1', 'ap-northeast-1'])}.clpr.internal`);
   return { words: [...COMMON_WORDS, ...invented], services, metrics, envVars, hosts };
 }
@@ -107,8 +127,10 @@ function generateRunbook(n: number, vocab: CorpusVocabulary, random: () => numbe
   const command = () => {
     const r = random();
     if (r < 0.3) return `kubectl -n ${pick(AREAS)}-prod rollout ${pick(['restart', 'status', 'undo'])} deploy/${pick(vocab.services)}`;
-    if (r < 0.5) return `curl -s -H "Authorization: Bearer $ADMIN_TOKEN" https://${pick(vocab.hosts)}/api/v1/${word()}/${word()} | jq '.data[] | {id, status}'`;
-    if (r < 0.7) return `psql "$DATABASE_URL" -c "SELECT ${word()}_id, count(*) FROM ${word()}_${word()} WHERE created_at > now() - interval '1 hour' GROUP BY 1;"`;
+    if (r < 0.5)
+      return `curl -s -H "Authorization: Bearer $ADMIN_TOKEN" https://${pick(vocab.hosts)}/api/v1/${word()}/${word()} | jq '.data[] | {id, status}'`;
+    if (r < 0.7)
+      return `psql "$DATABASE_URL" -c "SELECT ${word()}_id, count(*) FROM ${word()}_${word()} WHERE created_at > now() - interval '1 hour' GROUP BY 1;"`;
     if (r < 0.85) return `${pick(vocab.envVars)}=${pick(['on', 'off', '30000', 'strict'])} ./scripts/${pick(VERBS)}-${word()}.sh --dry-run`;
     return `rate(${pick(vocab.metrics)}{service="${pick(vocab.services)}"}[5m]) > ${(random() * 10).toFixed(1)}`;
   };
@@ -116,7 +138,10 @@ function generateRunbook(n: number, vocab: CorpusVocabulary, random: () => numbe
   const table = () => {
     const rows = 3 + Math.floor(random() * 5);
     const head = '| Signal | Threshold | Action |\n|--------|-----------|--------|';
-    const body = Array.from({ length: rows }, () => `| ${identifier()} | ${Math.floor(random() * 1000)} ${pick(['ms', '%', 'per min'])} | ${words(3)} |`).join('\n');
+    const body = Array.from(
+      { length: rows },
+      () => `| ${identifier()} | ${Math.floor(random() * 1000)} ${pick(['ms', '%', 'per min'])} | ${words(3)} |`,
+    ).join('\n');
     return `${head}\n${body}`;
   };
   const list = () => Array.from({ length: 3 + Math.floor(random() * 4) }, () => `- ${sentence()}`).join('\n');

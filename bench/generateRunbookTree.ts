@@ -18,10 +18,34 @@ export interface GeneratedTreeOptions {
 
 const AREAS = ['database', 'network', 'storage', 'auth', 'payments', 'search', 'queue', 'cache', 'edge', 'observability'];
 const VERBS = ['Restart', 'Fail over', 'Drain', 'Rotate', 'Scale', 'Restore', 'Purge', 'Rebuild', 'Throttle', 'Promote'];
-const THINGS = ['primary', 'replica', 'ingress', 'worker pool', 'certificates', 'shard', 'index', 'consumer group', 'edge node', 'collector'];
+const THINGS = [
+  'primary',
+  'replica',
+  'ingress',
+  'worker pool',
+  'certificates',
+  'shard',
+  'index',
+  'consumer group',
+  'edge node',
+  'collector',
+];
 const SECTION_NAMES = [
-  'Overview', 'Symptoms', 'Impact', 'Prerequisites', 'Diagnosis', 'Mitigation', 'Procedure', 'Verification',
-  'Rollback', 'Known issues', 'Escalation', 'Related runbooks', 'Background', 'Metrics to watch', 'Clean-up',
+  'Overview',
+  'Symptoms',
+  'Impact',
+  'Prerequisites',
+  'Diagnosis',
+  'Mitigation',
+  'Procedure',
+  'Verification',
+  'Rollback',
+  'Known issues',
+  'Escalation',
+  'Related runbooks',
+  'Background',
+  'Metrics to watch',
+  'Clean-up',
 ];
 const WORDS = (
   'the service keeps a queue of pending requests and when latency rises above the threshold the on-call engineer ' +
@@ -36,7 +60,10 @@ interface Plan {
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9 -]/g, '')
+    .replace(/ /g, '-');
 }
 
 export function generateRunbookTree(options: GeneratedTreeOptions): GeneratedFile[] {
@@ -70,7 +97,8 @@ export function generateRunbookTree(options: GeneratedTreeOptions): GeneratedFil
     const [toArea, toFile] = to.split('/');
     return fromArea === toArea ? `./${toFile}` : `../${toArea}/${toFile}`;
   };
-  const reviewed = (daysAgo: number) => new Date(Date.parse(`${options.today}T00:00:00Z`) - daysAgo * 86_400_000).toISOString().slice(0, 10);
+  const reviewed = (daysAgo: number) =>
+    new Date(Date.parse(`${options.today}T00:00:00Z`) - daysAgo * 86_400_000).toISOString().slice(0, 10);
 
   plans.forEach((plan, i) => {
     const targetBytes = int(5_000, 20_000);
@@ -107,16 +135,34 @@ export function generateRunbookTree(options: GeneratedTreeOptions): GeneratedFil
       block.push(`3. ${sentence()}`, '');
       switch (section % 4) {
         case 0:
-          block.push('```sh', `kubectl -n ${plan.path.split('/')[0]} rollout restart deploy/${slug(plan.title).slice(0, 30)}`, `kubectl -n ${plan.path.split('/')[0]} get pods -w`, '```', '');
+          block.push(
+            '```sh',
+            `kubectl -n ${plan.path.split('/')[0]} rollout restart deploy/${slug(plan.title).slice(0, 30)}`,
+            `kubectl -n ${plan.path.split('/')[0]} get pods -w`,
+            '```',
+            '',
+          );
           break;
         case 1:
-          block.push('| Metric | Normal | Alert |', '| --- | --- | --- |', `| p99 latency | ${int(20, 90)} ms | ${int(200, 900)} ms |`, `| error rate | 0.${int(1, 9)}% | ${int(2, 9)}% |`, `| queue depth | ${int(10, 99)} | ${int(1000, 9000)} |`, '');
+          block.push(
+            '| Metric | Normal | Alert |',
+            '| --- | --- | --- |',
+            `| p99 latency | ${int(20, 90)} ms | ${int(200, 900)} ms |`,
+            `| error rate | 0.${int(1, 9)}% | ${int(2, 9)}% |`,
+            `| queue depth | ${int(10, 99)} | ${int(1000, 9000)} |`,
+            '',
+          );
           break;
         case 2:
           block.push(`![Topology](images/topology.svg)`, '', `> **Note:** ${sentence()}`, '');
           break;
         default:
-          block.push(`- ${sentence()}`, `- ${sentence()} Contact ops@example.com or #ops-${plan.path.split('/')[0]} on PagerDuty.`, `- \`${pick(THINGS)}\` ${sentence()}`, '');
+          block.push(
+            `- ${sentence()}`,
+            `- ${sentence()} Contact ops@example.com or #ops-${plan.path.split('/')[0]} on PagerDuty.`,
+            `- \`${pick(THINGS)}\` ${sentence()}`,
+            '',
+          );
       }
       const text = block.join('\n');
       out.push(text);
@@ -124,7 +170,13 @@ export function generateRunbookTree(options: GeneratedTreeOptions): GeneratedFil
       section++;
     }
     if (i % 7 === 0) {
-      out.push('## Escalation contacts', '', `- On-call: PagerDuty \`${plan.path.split('/')[0]}-primary\``, '- Slack #ops-escalation, ops@example.com', '');
+      out.push(
+        '## Escalation contacts',
+        '',
+        `- On-call: PagerDuty \`${plan.path.split('/')[0]}-primary\``,
+        '- Slack #ops-escalation, ops@example.com',
+        '',
+      );
     }
     files.push({ path: plan.path, content: `${out.join('\n')}\n` });
   });

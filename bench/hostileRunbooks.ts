@@ -30,7 +30,10 @@ export function hostileRunbooks(): HostileRunbook[] {
   ).join('\n');
   const linkSyntax = '[x]('.repeat(75_000);
   const emphasis = `${'*'.repeat(16_000)}a${'*'.repeat(16_000)}`;
-  const contacts = Array.from({ length: 30_000 }, (_, i) => `- Team ${i % 500} on-call ${i}: +1 555 ${String(1_000_000 + i).slice(1)}`).join('\n');
+  const contacts = Array.from(
+    { length: 30_000 },
+    (_, i) => `- Team ${i % 500} on-call ${i}: +1 555 ${String(1_000_000 + i).slice(1)}`,
+  ).join('\n');
   return [
     runbook('headings', 'Ten thousand headings', headings),
     runbook('nested-list', 'A list nested 1000 deep', nestedList),

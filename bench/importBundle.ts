@@ -7,24 +7,20 @@
  * for both). Prints one JSON object: medians, p95 and the ratio import ÷ sync (target ≤ 1).
  * Usage: tsx bench/importBundle.ts [--runbooks 1000] [--runs 7]
  */
-import fs, { mkdtempSync, rmSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
-import { parseArgs } from "node:util";
-import http from "isomorphic-git/http/node";
-import { importGitBundle } from "../core/offlineCopy/importGitBundle";
-import { fileIndexFromMap } from "../core/sync/cachedFileIndex";
-import { syncGitSource } from "../core/sync/syncGitSource";
-import { startGitHttpServer } from "../test/helpers/gitHttpServer";
-import {
-  RunbookRepo,
-  generateRunbooks,
-  git,
-} from "../test/helpers/makeRunbookRepo";
+import fs, { mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import http from 'isomorphic-git/http/node';
+import { importGitBundle } from '../core/offlineCopy/importGitBundle';
+import { fileIndexFromMap } from '../core/sync/cachedFileIndex';
+import { syncGitSource } from '../core/sync/syncGitSource';
+import { startGitHttpServer } from '../test/helpers/gitHttpServer';
+import { RunbookRepo, generateRunbooks, git } from '../test/helpers/makeRunbookRepo';
 
 const { values } = parseArgs({
-  options: { runbooks: { type: "string" }, runs: { type: "string" } },
+  options: { runbooks: { type: 'string' }, runs: { type: 'string' } },
 });
 const runbooks = Number(values.runbooks ?? 1000);
 const runs = Number(values.runs ?? 7);
@@ -38,30 +34,24 @@ const tempDir = (prefix: string) => {
 
 const quantile = (samples: number[], q: number) => {
   const sorted = [...samples].sort((a, b) => a - b);
-  return Math.round(
-    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!,
-  );
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!);
 };
 const median = (samples: number[]) => {
   const sorted = [...samples].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
-  return Math.round(
-    sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2,
-  );
+  return Math.round(sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2);
 };
 
 async function main(): Promise<void> {
   const server = await startGitHttpServer({
-    root: tempDir("bench-import-root-"),
+    root: tempDir('bench-import-root-'),
   });
   const repo = new RunbookRepo();
   try {
-    repo.writeAll(generateRunbooks(runbooks)).commit("corpus");
-    const url = server.url(
-      repo.publish(server.root, `bench-import-${runbooks}.git`),
-    );
-    const bundlePath = join(tempDir("bench-import-file-"), "runbooks.bundle");
-    git(repo.workDir, ["bundle", "create", "-q", bundlePath, "main"]);
+    repo.writeAll(generateRunbooks(runbooks)).commit('corpus');
+    const url = server.url(repo.publish(server.root, `bench-import-${runbooks}.git`));
+    const bundlePath = join(tempDir('bench-import-file-'), 'runbooks.bundle');
+    git(repo.workDir, ['bundle', 'create', '-q', bundlePath, 'main']);
     const bundleBytes = fs.statSync(bundlePath).size;
 
     const sync: number[] = [];
@@ -76,16 +66,16 @@ async function main(): Promise<void> {
     for (let i = 0; i < runs; i++) {
       let start = performance.now();
       await syncGitSource(
-        { sourceId: "bench", url, cached: fileIndexFromMap(new Map()) },
-        { fs, http, gitdir: join(tempDir("bench-sync-store-"), "objects.git") },
+        { sourceId: 'bench', url, cached: fileIndexFromMap(new Map()) },
+        { fs, http, gitdir: join(tempDir('bench-sync-store-'), 'objects.git') },
       );
       sync.push(performance.now() - start);
 
       start = performance.now();
       const bytes = new Uint8Array(await readFile(bundlePath));
       const { stats } = await importGitBundle(
-        { sourceId: "bench", bytes, cached: fileIndexFromMap(new Map()) },
-        { fs, gitdir: join(tempDir("bench-import-store-"), "objects.git") },
+        { sourceId: 'bench', bytes, cached: fileIndexFromMap(new Map()) },
+        { fs, gitdir: join(tempDir('bench-import-store-'), 'objects.git') },
       );
       imported.push(performance.now() - start);
       importParts.push({
@@ -96,8 +86,7 @@ async function main(): Promise<void> {
       });
       counts = stats.counts;
     }
-    const part = (key: keyof (typeof importParts)[number]) =>
-      median(importParts.map((p) => p[key]));
+    const part = (key: keyof (typeof importParts)[number]) => median(importParts.map((p) => p[key]));
     const result = {
       runbooks,
       runs,
@@ -105,14 +94,14 @@ async function main(): Promise<void> {
       loadAverageAtStart: loadavg()[0],
       importMs: { median: median(imported), p95: quantile(imported, 0.95) },
       importPartsMedianMs: {
-        checkAndStorePack: part("storeMs"),
-        compare: part("compareMs"),
-        readBlobs: part("readMs"),
-        ingest: part("parseMs"),
+        checkAndStorePack: part('storeMs'),
+        compare: part('compareMs'),
+        readBlobs: part('readMs'),
+        ingest: part('parseMs'),
       },
       syncMs: { median: median(sync), p95: quantile(sync, 0.95) },
       importToSync: Math.round((median(imported) / median(sync)) * 100) / 100,
-      target: "importToSync <= 1",
+      target: 'importToSync <= 1',
       counts,
     };
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -33,7 +33,10 @@ export function buildLunrIndex(runbooks: readonly RunbookToIndex[]): lunr.Index 
 }
 
 export function searchLunr(index: lunr.Index, text: string): lunr.Index.Result[] {
-  const words = lunr.tokenizer(text).map((t) => t.toString()).filter((w) => w !== '');
+  const words = lunr
+    .tokenizer(text)
+    .map((t) => t.toString())
+    .filter((w) => w !== '');
   const typing = !/\s$/.test(text);
   return index.query((q) => {
     words.forEach((word, i) => {

@@ -102,7 +102,14 @@ async function measureOpen(page: Page, baseUrl: string, hash: string, ready: str
     const firstTextMs = (await firstText.jsonValue()) as number;
     return await sampleOf(page, await waitQuiet(page), firstTextMs);
   } catch {
-    return { gaveUp: 1, firstTextMs: GIVE_UP_MS, longestTaskMs: GIVE_UP_MS, tasksOver200: 1, totalBlockingMs: GIVE_UP_MS, settledMs: GIVE_UP_MS };
+    return {
+      gaveUp: 1,
+      firstTextMs: GIVE_UP_MS,
+      longestTaskMs: GIVE_UP_MS,
+      tasksOver200: 1,
+      totalBlockingMs: GIVE_UP_MS,
+      settledMs: GIVE_UP_MS,
+    };
   }
 }
 
@@ -112,14 +119,25 @@ async function measureContacts(page: Page, baseUrl: string): Promise<Sample> {
   await page.evaluate(() => (window.rrStart = performance.now()));
   await page.locator('.rr-topbar .rr-contacts-button').click();
   try {
-    const firstText = await page.waitForFunction(() => (document.querySelector('.rr-contact') ? performance.now() - window.rrStart : false), undefined, {
-      polling: 'raf',
-      timeout: GIVE_UP_MS,
-    });
+    const firstText = await page.waitForFunction(
+      () => (document.querySelector('.rr-contact') ? performance.now() - window.rrStart : false),
+      undefined,
+      {
+        polling: 'raf',
+        timeout: GIVE_UP_MS,
+      },
+    );
     const firstTextMs = (await firstText.jsonValue()) as number;
     return await sampleOf(page, await waitQuiet(page), firstTextMs);
   } catch {
-    return { gaveUp: 1, firstTextMs: GIVE_UP_MS, longestTaskMs: GIVE_UP_MS, tasksOver200: 1, totalBlockingMs: GIVE_UP_MS, settledMs: GIVE_UP_MS };
+    return {
+      gaveUp: 1,
+      firstTextMs: GIVE_UP_MS,
+      longestTaskMs: GIVE_UP_MS,
+      tasksOver200: 1,
+      totalBlockingMs: GIVE_UP_MS,
+      settledMs: GIVE_UP_MS,
+    };
   }
 }
 
@@ -129,7 +147,9 @@ function summarise(samples: Sample[]) {
     const sorted = [...values].sort((a, b) => a - b);
     return sorted[Math.floor((sorted.length - 1) / 2)]!;
   };
-  return Object.fromEntries(keys.map((k) => [k, { median: median(samples.map((s) => s[k])), worst: Math.max(...samples.map((s) => s[k])) }]));
+  return Object.fromEntries(
+    keys.map((k) => [k, { median: median(samples.map((s) => s[k])), worst: Math.max(...samples.map((s) => s[k])) }]),
+  );
 }
 
 async function main() {
@@ -151,7 +171,10 @@ async function main() {
     await page.getByLabel('Repository address (https)').fill(server.url('hostile.git'));
     await page.getByLabel(/Display name/).fill('Hostile');
     await page.getByRole('button', { name: 'Add and sync' }).click();
-    await page.locator('.rr-source', { hasText: 'Hostile' }).getByText(/Last successful sync/).waitFor({ timeout: 10 * 60_000 });
+    await page
+      .locator('.rr-source', { hasText: 'Hostile' })
+      .getByText(/Last successful sync/)
+      .waitFor({ timeout: 10 * 60_000 });
     await page.goto(`${app.server.url}#/`);
     await page.locator('.rr-library-entry').first().waitFor();
 

@@ -64,7 +64,11 @@ const docs = Number(valueOf('--docs') ?? 1000);
 /** Baselines type every keystroke up to this many runbooks, a sample above. */
 const FULL_BASELINE_UP_TO = 2000;
 const baselineKeystrokes = Number(valueOf('--baseline-keystrokes') ?? (docs <= FULL_BASELINE_UP_TO ? Infinity : 80));
-if (!Number.isInteger(docs) || docs <= 0 || !(baselineKeystrokes === Infinity || (Number.isInteger(baselineKeystrokes) && baselineKeystrokes > 0))) {
+if (
+  !Number.isInteger(docs) ||
+  docs <= 0 ||
+  !(baselineKeystrokes === Infinity || (Number.isInteger(baselineKeystrokes) && baselineKeystrokes > 0))
+) {
   process.stderr.write(USAGE);
   process.exit(2);
 }
@@ -119,7 +123,12 @@ interface Measured<I> {
   index: I | undefined;
 }
 
-async function measure<I, S>(engine: Engine<I, S>, runbooks: readonly RunbookToIndex[], keystrokes: string[], keepIndex = false): Promise<Measured<I>> {
+async function measure<I, S>(
+  engine: Engine<I, S>,
+  runbooks: readonly RunbookToIndex[],
+  keystrokes: string[],
+  keepIndex = false,
+): Promise<Measured<I>> {
   log(`${engine.name}: building ${runbooks.length} runbooks`);
   await settle();
   let start = performance.now();
@@ -168,7 +177,9 @@ async function measure<I, S>(engine: Engine<I, S>, runbooks: readonly RunbookToI
     cpuTimes.push((used.user + used.system) / 1000);
     if (done - reported > PROGRESS_EVERY_MS) {
       reported = done;
-      log(`${engine.name}: ${times.length}/${timed} keystrokes, about ${Math.round(((timed - times.length) * (done - started)) / times.length / 1000)} s left`);
+      log(
+        `${engine.name}: ${times.length}/${timed} keystrokes, about ${Math.round(((timed - times.length) * (done - started)) / times.length / 1000)} s left`,
+      );
     }
   }
   times.sort((a, b) => a - b);
@@ -200,12 +211,19 @@ function measureJsonForm(index: ReturnType<typeof buildSearchIndex>): { bytes: n
   const plain = (value: unknown): unknown => (ArrayBuffer.isView(value) ? Array.from(value as Uint8Array) : value);
   const record: Record<string, unknown> = { ...serializeSearchIndex(index) };
   for (const [key, value] of Object.entries(record)) {
-    record[key] = value !== null && typeof value === 'object' && !ArrayBuffer.isView(value) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)])) : plain(value);
+    record[key] =
+      value !== null && typeof value === 'object' && !ArrayBuffer.isView(value)
+        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]))
+        : plain(value);
   }
   // Section text is text: as a JSON string, not as a list of byte values.
   record.sectionText = new TextDecoder().decode(index.sections.text);
   const text = JSON.stringify(record);
-  const kinds: Record<string, new (values: number[]) => ArrayBufferView> = { sectionRunbook: Uint32Array, sectionDepth: Uint8Array, sectionTextStart: Uint32Array };
+  const kinds: Record<string, new (values: number[]) => ArrayBufferView> = {
+    sectionRunbook: Uint32Array,
+    sectionDepth: Uint8Array,
+    sectionTextStart: Uint32Array,
+  };
   const times: number[] = [];
   for (let i = 0; i < 3; i++) {
     const start = performance.now();
@@ -214,7 +232,12 @@ function measureJsonForm(index: ReturnType<typeof buildSearchIndex>): { bytes: n
     parsed.sectionText = new TextEncoder().encode(parsed.sectionText as string);
     for (const key of ['runbookPostings', 'headingPostings', 'bodyPostings']) {
       const lists = parsed[key] as { start: number[]; doc: number[]; impact: number[]; scale: number };
-      parsed[key] = { start: Uint32Array.from(lists.start), doc: Uint32Array.from(lists.doc), impact: Uint8Array.from(lists.impact), scale: lists.scale };
+      parsed[key] = {
+        start: Uint32Array.from(lists.start),
+        doc: Uint32Array.from(lists.doc),
+        impact: Uint8Array.from(lists.impact),
+        scale: lists.scale,
+      };
     }
     loadSearchIndex(parsed);
     times.push(performance.now() - start);
@@ -228,7 +251,14 @@ function measureJsonForm(index: ReturnType<typeof buildSearchIndex>): { bytes: n
  * times and its median kept, so that one garbage collection or a busy neighbour on the machine does not pass
  * for a slow input.
  */
-function measureBadInput(index: ReturnType<typeof buildSearchIndex>): { queries: number; keystrokes: number; errors: number; p95Ms: number; maxMs: number; slowest: string } {
+function measureBadInput(index: ReturnType<typeof buildSearchIndex>): {
+  queries: number;
+  keystrokes: number;
+  errors: number;
+  p95Ms: number;
+  maxMs: number;
+  slowest: string;
+} {
   const queries = benchBadQueries();
   const times: number[] = [];
   let errors = 0;
@@ -261,7 +291,14 @@ function measureBadInput(index: ReturnType<typeof buildSearchIndex>): { queries:
   }
   times.sort((a, b) => a - b);
   const shown = slowest.query.length > 40 ? `${slowest.query.slice(0, 40)}… (${slowest.query.length} chars)` : slowest.query;
-  return { queries: queries.length, keystrokes: times.length, errors, p95Ms: round(percentile(times, 0.95)), maxMs: round(times[times.length - 1]!), slowest: shown };
+  return {
+    queries: queries.length,
+    keystrokes: times.length,
+    errors,
+    p95Ms: round(percentile(times, 0.95)),
+    maxMs: round(times[times.length - 1]!),
+    slowest: shown,
+  };
 }
 
 /**
@@ -321,7 +358,8 @@ async function main(): Promise<void> {
   const baseline = (await measure(lunrEngine, runbooks, sampled)).figures;
   const extra: Record<string, EngineFigures> = {};
   if (args.includes('--with-minisearch')) {
-    for (const variant of [miniSearchDefault, miniSearchTuned]) extra[variant.name] = (await measure(miniSearchEngine(variant), runbooks, sampled)).figures;
+    for (const variant of [miniSearchDefault, miniSearchTuned])
+      extra[variant.name] = (await measure(miniSearchEngine(variant), runbooks, sampled)).figures;
   }
   const engine = project.figures;
   const result = {
@@ -352,7 +390,10 @@ function percentile(sorted: number[], p: number): number {
 }
 
 function median(values: number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 0.5);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
 }
 
 function round(x: number): number {

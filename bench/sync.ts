@@ -252,13 +252,22 @@ try {
     const nativeClone = median(cloneMs);
     results.push({
       runbooks,
-      initial: { fetchMs: initialFetch, parseMs: median(initial.parseMs), writeMs: median(initial.writeMs), totalMs: median(initial.totalMs) },
+      initial: {
+        fetchMs: initialFetch,
+        parseMs: median(initial.parseMs),
+        writeMs: median(initial.writeMs),
+        totalMs: median(initial.totalMs),
+      },
       incremental: { totalMs: median(incremental.totalMs), parsed: Math.max(...incremental.parsed) },
       native: { cloneMs: nativeClone, fetchMs: median(fetchMs) },
       ratioFetch: Math.round((initialFetch / nativeClone) * 100) / 100,
       peakHeapMB: heap.peakMB,
       notes: {
-        initialBreakdownMs: { compare: median(breakdown.compareMs), readBlobs: median(breakdown.readMs), ingest: median(breakdown.ingestMs) },
+        initialBreakdownMs: {
+          compare: median(breakdown.compareMs),
+          readBlobs: median(breakdown.readMs),
+          ingest: median(breakdown.ingestMs),
+        },
         incrementalColdMs: median(incremental.coldTotalMs),
         ingestAloneMs: Math.round(ingestAloneMs),
         peakHeap:

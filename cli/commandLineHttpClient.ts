@@ -52,7 +52,11 @@ export function describeProxyFailure(error: unknown, url: string): SyncError | u
   const refused = chain(error).find((e) => UNREACHABLE.has(e.code));
   const proxyHost = new URL(proxy).hostname;
   if (refused && (refused.hostname === proxyHost || refused.address === proxyHost || refused.message.includes(proxyHost))) {
-    return new SyncError('host-not-found', `The proxy ${where} did not answer (${refused.code}). Check the HTTPS_PROXY / HTTP_PROXY setting or your network.`, detail);
+    return new SyncError(
+      'host-not-found',
+      `The proxy ${where} did not answer (${refused.code}). Check the HTTPS_PROXY / HTTP_PROXY setting or your network.`,
+      detail,
+    );
   }
   return undefined;
 }

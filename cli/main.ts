@@ -2,10 +2,22 @@
 export type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  sync: { summary: 'sync runbooks from a Git remote into a local state folder', load: async () => (await import('./commands/sync')).syncCommand },
-  import: { summary: 'import an offline copy (a Git bundle) into a state folder, as a sync would', load: async () => (await import('./commands/import')).importCommand },
-  export: { summary: "save a state folder's current commit as a Git bundle", load: async () => (await import('./commands/export')).exportCommand },
-  check: { summary: 'check a folder of runbooks for broken links, anchors and metadata', load: async () => (await import('./commands/check')).checkCommand },
+  sync: {
+    summary: 'sync runbooks from a Git remote into a local state folder',
+    load: async () => (await import('./commands/sync')).syncCommand,
+  },
+  import: {
+    summary: 'import an offline copy (a Git bundle) into a state folder, as a sync would',
+    load: async () => (await import('./commands/import')).importCommand,
+  },
+  export: {
+    summary: "save a state folder's current commit as a Git bundle",
+    load: async () => (await import('./commands/export')).exportCommand,
+  },
+  check: {
+    summary: 'check a folder of runbooks for broken links, anchors and metadata',
+    load: async () => (await import('./commands/check')).checkCommand,
+  },
 };
 
 export const USAGE = `Usage: runbook-reader <command> [options]

@@ -1,7 +1,7 @@
-import { readFile, rename, unlink, writeFile } from "node:fs/promises";
-import { join } from "node:path";
-import type { ChangeSet } from "../core/model";
-import type { GitSyncStats } from "../core/sync/syncGitSource";
+import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ChangeSet } from '../core/model';
+import type { GitSyncStats } from '../core/sync/syncGitSource';
 
 /*
  * The `--state DIR` folder that `sync`, `import` and `export` share: `objects.git` (the object store),
@@ -20,52 +20,31 @@ export interface StateSnapshot {
   files: Record<string, string>;
 }
 
-export const objectStoreOf = (stateDir: string) =>
-  join(stateDir, "objects.git");
-export const snapshotPathOf = (stateDir: string) =>
-  join(stateDir, "snapshot.json");
+export const objectStoreOf = (stateDir: string) => join(stateDir, 'objects.git');
+export const snapshotPathOf = (stateDir: string) => join(stateDir, 'snapshot.json');
 
-export async function readStateSnapshot(
-  path: string,
-): Promise<StateSnapshot | undefined> {
+export async function readStateSnapshot(path: string): Promise<StateSnapshot | undefined> {
   try {
-    const value = JSON.parse(await readFile(path, "utf8")) as StateSnapshot;
-    return typeof value.commit === "string" &&
-      value.files &&
-      typeof value.files === "object"
-      ? value
-      : undefined;
+    const value = JSON.parse(await readFile(path, 'utf8')) as StateSnapshot;
+    return typeof value.commit === 'string' && value.files && typeof value.files === 'object' ? value : undefined;
   } catch {
     return undefined; // no snapshot yet, or an unreadable one: the run compares against nothing
   }
 }
 
-export async function writeStateSnapshot(
-  path: string,
-  snapshot: StateSnapshot,
-): Promise<void> {
+export async function writeStateSnapshot(path: string, snapshot: StateSnapshot): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`;
-  const files = Object.fromEntries(
-    Object.entries(snapshot.files).sort(([a], [b]) =>
-      a < b ? -1 : a > b ? 1 : 0,
-    ),
-  );
-  await writeFile(
-    temporary,
-    `${JSON.stringify({ ...snapshot, files }, null, 1)}\n`,
-  );
+  const files = Object.fromEntries(Object.entries(snapshot.files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  await writeFile(temporary, `${JSON.stringify({ ...snapshot, files }, null, 1)}\n`);
   await rename(temporary, path); // a run killed half-way never leaves a half-written snapshot
 }
 
 /** The snapshot follows the change set exactly as the app's cache does with `applyChangeSet`. */
-export function applyToSnapshotFiles(
-  files: Map<string, string>,
-  changeSet: ChangeSet,
-): void {
+export function applyToSnapshotFiles(files: Map<string, string>, changeSet: ChangeSet): void {
   for (const { from } of changeSet.renamed) files.delete(from);
   for (const path of changeSet.removed) files.delete(path);
   for (const u of changeSet.upserts) {
-    if (u.kind === "runbook") files.set(u.meta.path, u.meta.oid);
+    if (u.kind === 'runbook') files.set(u.meta.path, u.meta.oid);
     else files.set(u.skipped.path, u.skipped.oid);
   }
   for (const asset of changeSet.assets ?? []) files.set(asset.path, asset.oid);
@@ -78,18 +57,15 @@ export class StateLocked extends Error {}
  * Returns the lock file's path, to unlink when done.
  */
 export async function lockStateFolder(stateDir: string): Promise<string> {
-  const path = join(stateDir, "sync.lock");
+  const path = join(stateDir, 'sync.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      await writeFile(path, String(process.pid), { flag: "wx" });
+      await writeFile(path, String(process.pid), { flag: 'wx' });
       return path;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const holder = Number(await readFile(path, "utf8").catch(() => ""));
-      if (holder && isAlive(holder))
-        throw new StateLocked(
-          `Another run (process ${holder}) is using ${stateDir}.`,
-        );
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(await readFile(path, 'utf8').catch(() => ''));
+      if (holder && isAlive(holder)) throw new StateLocked(`Another run (process ${holder}) is using ${stateDir}.`);
       await unlink(path).catch(() => {});
     }
   }
@@ -101,7 +77,7 @@ function isAlive(pid: number): boolean {
     process.kill(pid, 0);
     return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -109,9 +109,7 @@ export interface SkippedFile {
   message: string;
 }
 
-export type IngestResult =
-  | { kind: 'runbook'; meta: RunbookMeta; body: RunbookBody }
-  | { kind: 'skipped'; skipped: SkippedFile };
+export type IngestResult = { kind: 'runbook'; meta: RunbookMeta; body: RunbookBody } | { kind: 'skipped'; skipped: SkippedFile };
 
 /** One file as a source hands it to ingest. */
 export interface SourceFile {

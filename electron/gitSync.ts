@@ -100,9 +100,7 @@ export function createDesktopGitSync(options: DesktopGitSyncOptions): DesktopGit
     } catch (error) {
       const secrets = token ? [token.value, encodeURIComponent(token.value)] : [];
       const failure =
-        error instanceof SyncError
-          ? error
-          : classifySyncError(error, { url, tokenSent: Boolean(token), packStarted: false, secrets });
+        error instanceof SyncError ? error : classifySyncError(error, { url, tokenSent: Boolean(token), packStarted: false, secrets });
       // Engine messages are built without the token; scrubbing again costs nothing and keeps it that way.
       return { ok: false, error: { code: failure.code, message: scrub(failure.message, secrets) } };
     } finally {
@@ -173,10 +171,16 @@ export function createDesktopGitSync(options: DesktopGitSyncOptions): DesktopGit
       return { deleted: true };
     } catch (error) {
       if (error instanceof SyncError && error.code === 'already-running') {
-        return { deleted: false, reason: 'A new sync of this source started while it was being removed; its downloaded data is deleted at the next start.' };
+        return {
+          deleted: false,
+          reason: 'A new sync of this source started while it was being removed; its downloaded data is deleted at the next start.',
+        };
       }
       const code = (error as { code?: unknown } | undefined)?.code;
-      return { deleted: false, reason: `The source's downloaded Git data could not be deleted from the app's data folder (${typeof code === 'string' ? code : 'unknown error'}).` };
+      return {
+        deleted: false,
+        reason: `The source's downloaded Git data could not be deleted from the app's data folder (${typeof code === 'string' ? code : 'unknown error'}).`,
+      };
     }
   };
 

@@ -116,7 +116,10 @@ export function createIpcHandlers(deps: IpcDependencies): IpcHandlerTable {
           return { saved: true };
         } catch (error) {
           const code = (error as { code?: unknown } | undefined)?.code;
-          return { saved: false, reason: `The source settings could not be saved in the app's data folder (${typeof code === 'string' ? code : 'unknown error'}).` };
+          return {
+            saved: false,
+            reason: `The source settings could not be saved in the app's data folder (${typeof code === 'string' ? code : 'unknown error'}).`,
+          };
         }
       },
     },

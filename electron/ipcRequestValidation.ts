@@ -128,7 +128,8 @@ function parseCachedFiles(raw: unknown): Record<string, string> | string {
   if (entries.length > MAX_CACHED_FILES) return 'The cached file list is too large.';
   const copy: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [path, oid] of entries) {
-    if (path.length === 0 || path.length > MAX_PATH_LENGTH || CONTROL_CHARACTER.test(path)) return 'The cached file list has an invalid path.';
+    if (path.length === 0 || path.length > MAX_PATH_LENGTH || CONTROL_CHARACTER.test(path))
+      return 'The cached file list has an invalid path.';
     if (typeof oid !== 'string' || !COMMIT_ID.test(oid)) return 'The cached file list has an invalid blob id.';
     copy[path] = oid;
   }
@@ -181,10 +182,12 @@ export function parseSyncRunRequest(raw: unknown): ParsedRequest<SyncRunRequest>
   const cached = parseCachedFiles(request.cached);
   if (typeof cached === 'string') return refuse(cached);
   if (rereadAll !== undefined && typeof rereadAll !== 'boolean') return refuse('The re-read flag must be true or false.');
-  if (maxFileBytes !== undefined && !wholeNumberIn(maxFileBytes, 1, MAX_FILE_BYTES_LIMIT)) return refuse('The file size limit is out of range.');
+  if (maxFileBytes !== undefined && !wholeNumberIn(maxFileBytes, 1, MAX_FILE_BYTES_LIMIT))
+    return refuse('The file size limit is out of range.');
   if (timeoutMs !== undefined && !wholeNumberIn(timeoutMs, ...TIMEOUT_MS_RANGE)) return refuse('The timeout is out of range.');
   if (deadlineMs !== undefined && !wholeNumberIn(deadlineMs, ...DEADLINE_MS_RANGE)) return refuse('The deadline is out of range.');
-  if (minBytesPerSecond !== undefined && !wholeNumberIn(minBytesPerSecond, ...MIN_BYTES_PER_SECOND_RANGE)) return refuse('The minimum rate is out of range.');
+  if (minBytesPerSecond !== undefined && !wholeNumberIn(minBytesPerSecond, ...MIN_BYTES_PER_SECOND_RANGE))
+    return refuse('The minimum rate is out of range.');
   return {
     ok: true,
     value: {

@@ -132,10 +132,13 @@ function start(): void {
   const launchLink = findDeepLinkArgument(process.argv);
   if (launchLink !== undefined) deepLinks.receive(launchLink);
 
-  app.whenReady().then(onReady).catch((error: unknown) => {
-    console.error(`Runbook Reader could not start: ${error instanceof Error ? error.message : String(error)}`);
-    app.quit();
-  });
+  app
+    .whenReady()
+    .then(onReady)
+    .catch((error: unknown) => {
+      console.error(`Runbook Reader could not start: ${error instanceof Error ? error.message : String(error)}`);
+      app.quit();
+    });
 }
 
 if (app.requestSingleInstanceLock()) start();

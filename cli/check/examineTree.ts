@@ -32,7 +32,10 @@ export async function examineTree(tree: RunbookTree, options: ExamineTreeOptions
   let batch: { index: number; file: SourceFile }[] = [];
   let batchBytes = 0;
   const parseBatch = async () => {
-    const parsed = await parse(batch.map((t) => t.file), options.parallelism);
+    const parsed = await parse(
+      batch.map((t) => t.file),
+      options.parallelism,
+    );
     batch.forEach((t, k) => (examined[t.index] = parsed[k]!));
     batch = [];
     batchBytes = 0;

@@ -56,7 +56,10 @@ export function readCheckArguments(argv: string[], realToday: string): ParsedChe
   const { values, positionals } = parsed;
   const help = values.help === true;
   if (help) {
-    return { ok: true, args: { dir: '.', format: 'text', maxAgeDays: DEFAULT_MAX_AGE_DAYS, strict: false, today: realToday, cache: false, help } };
+    return {
+      ok: true,
+      args: { dir: '.', format: 'text', maxAgeDays: DEFAULT_MAX_AGE_DAYS, strict: false, today: realToday, cache: false, help },
+    };
   }
   if (positionals.length > 1) {
     return { ok: false, reason: `expected at most one folder, got ${positionals.length}: ${positionals.join(' ')}` };

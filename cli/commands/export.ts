@@ -1,17 +1,11 @@
-import fs from "node:fs";
-import { rename, unlink, writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
-import { parseArgs } from "node:util";
-import { OfflineCopyError } from "../../core/offlineCopy/offlineCopyError";
-import { writeGitBundle } from "../../core/offlineCopy/writeGitBundle";
-import { escapeControlChars } from "../../core/text/untrustedText";
-import {
-  lockStateFolder,
-  objectStoreOf,
-  readStateSnapshot,
-  snapshotPathOf,
-  StateLocked,
-} from "../stateFolder";
+import fs from 'node:fs';
+import { rename, unlink, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { OfflineCopyError } from '../../core/offlineCopy/offlineCopyError';
+import { writeGitBundle } from '../../core/offlineCopy/writeGitBundle';
+import { escapeControlChars } from '../../core/text/untrustedText';
+import { lockStateFolder, objectStoreOf, readStateSnapshot, snapshotPathOf, StateLocked } from '../stateFolder';
 
 export const EXPORT_USAGE = `Usage: runbook-reader export --state DIR --out FILE [options]
 
@@ -38,9 +32,7 @@ export async function exportCommand(args: string[]): Promise<number> {
   try {
     options = readOptions(args);
   } catch (error) {
-    process.stderr.write(
-      `runbook-reader export: ${(error as Error).message}\n\n${EXPORT_USAGE}\n`,
-    );
+    process.stderr.write(`runbook-reader export: ${(error as Error).message}\n\n${EXPORT_USAGE}\n`);
     return 2;
   }
   if (options.help) {
@@ -55,18 +47,12 @@ export async function exportCommand(args: string[]): Promise<number> {
     if (!snapshot) {
       const message = `${escapeControlChars(stateDir)} holds no synced or imported commit; run "sync" or "import" with --state first.`;
       process.stderr.write(`runbook-reader export: ${message} [no-state]\n`);
-      if (options.json)
-        process.stdout.write(
-          `${JSON.stringify({ error: { code: "no-state", message } })}\n`,
-        );
+      if (options.json) process.stdout.write(`${JSON.stringify({ error: { code: 'no-state', message } })}\n`);
       return 1;
     }
     lock = await lockStateFolder(stateDir);
-    const branch = options.branch ?? snapshot.branch ?? "main";
-    const saved = await writeGitBundle(
-      { fs, gitdir: objectStoreOf(stateDir) },
-      { commit: snapshot.commit, branch },
-    );
+    const branch = options.branch ?? snapshot.branch ?? 'main';
+    const saved = await writeGitBundle({ fs, gitdir: objectStoreOf(stateDir) }, { commit: snapshot.commit, branch });
     const temporary = `${out}.${process.pid}.tmp`;
     await writeFile(temporary, saved.bytes);
     await rename(temporary, out);
@@ -97,16 +83,13 @@ export async function exportCommand(args: string[]): Promise<number> {
       error instanceof OfflineCopyError
         ? { code: error.code, message: error.message }
         : error instanceof StateLocked
-          ? { code: "already-running", message: error.message }
+          ? { code: 'already-running', message: error.message }
           : {
-              code: "unknown",
+              code: 'unknown',
               message: `The export failed: ${(error as Error).message}`,
             };
-    process.stderr.write(
-      `runbook-reader export: ${failure.message} [${failure.code}]\n`,
-    );
-    if (options.json)
-      process.stdout.write(`${JSON.stringify({ error: failure })}\n`);
+    process.stderr.write(`runbook-reader export: ${failure.message} [${failure.code}]\n`);
+    if (options.json) process.stdout.write(`${JSON.stringify({ error: failure })}\n`);
     return 1;
   } finally {
     if (lock) await unlink(lock).catch(() => {});
@@ -118,19 +101,17 @@ function readOptions(args: string[]) {
     args,
     allowPositionals: true,
     options: {
-      state: { type: "string" },
-      out: { type: "string" },
-      branch: { type: "string" },
-      json: { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
+      state: { type: 'string' },
+      out: { type: 'string' },
+      branch: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  if (values.help)
-    return { help: true as const, state: "", out: "", json: false };
-  if (positionals.length > 0)
-    throw new UsageError(`unexpected argument "${positionals[0]}".`);
-  if (!values.state) throw new UsageError("missing --state DIR.");
-  if (!values.out) throw new UsageError("missing --out FILE.");
+  if (values.help) return { help: true as const, state: '', out: '', json: false };
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}".`);
+  if (!values.state) throw new UsageError('missing --state DIR.');
+  if (!values.out) throw new UsageError('missing --out FILE.');
   return {
     help: false as const,
     state: values.state,

@@ -1,18 +1,15 @@
-import fs, { mkdtempSync, rmSync } from "node:fs";
-import { mkdir, readFile, stat, unlink } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { basename, join, resolve } from "node:path";
-import { parseArgs } from "node:util";
-import {
-  importGitBundle,
-  type BundleImportStats,
-} from "../../core/offlineCopy/importGitBundle";
-import { OfflineCopyError } from "../../core/offlineCopy/offlineCopyError";
-import { offlineCopyKind } from "../../core/offlineCopy/offlineCopyKind";
-import { checkOfflineCopySize } from "../../core/offlineCopy/offlineCopyLimits";
-import { fileIndexFromMap } from "../../core/sync/cachedFileIndex";
-import { SyncError } from "../../core/sync/syncError";
-import { escapeControlChars } from "../../core/text/untrustedText";
+import fs, { mkdtempSync, rmSync } from 'node:fs';
+import { mkdir, readFile, stat, unlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { importGitBundle, type BundleImportStats } from '../../core/offlineCopy/importGitBundle';
+import { OfflineCopyError } from '../../core/offlineCopy/offlineCopyError';
+import { offlineCopyKind } from '../../core/offlineCopy/offlineCopyKind';
+import { checkOfflineCopySize } from '../../core/offlineCopy/offlineCopyLimits';
+import { fileIndexFromMap } from '../../core/sync/cachedFileIndex';
+import { SyncError } from '../../core/sync/syncError';
+import { escapeControlChars } from '../../core/text/untrustedText';
 import {
   applyToSnapshotFiles,
   lockStateFolder,
@@ -22,7 +19,7 @@ import {
   StateLocked,
   syncJsonSummary,
   writeStateSnapshot,
-} from "../stateFolder";
+} from '../stateFolder';
 
 export const IMPORT_USAGE = `Usage: runbook-reader import <file> [options]
 
@@ -49,9 +46,7 @@ export async function importCommand(args: string[]): Promise<number> {
   try {
     options = readOptions(args);
   } catch (error) {
-    process.stderr.write(
-      `runbook-reader import: ${(error as Error).message}\n\n${IMPORT_USAGE}\n`,
-    );
+    process.stderr.write(`runbook-reader import: ${(error as Error).message}\n\n${IMPORT_USAGE}\n`);
     return 2;
   }
   if (options.help) {
@@ -61,39 +56,33 @@ export async function importCommand(args: string[]): Promise<number> {
   const { json } = options;
   const file = resolve(options.file);
   const name = escapeControlChars(basename(file));
-  const stateDir = options.state
-    ? resolve(options.state)
-    : mkdtempSync(join(tmpdir(), "runbook-reader-import-"));
+  const stateDir = options.state ? resolve(options.state) : mkdtempSync(join(tmpdir(), 'runbook-reader-import-'));
   const controller = new AbortController();
   const onInterrupt = () => controller.abort();
-  process.once("SIGINT", onInterrupt);
+  process.once('SIGINT', onInterrupt);
   const started = performance.now();
   let lock: string | undefined;
   try {
     const bytes = await readOfflineCopy(file);
-    if (offlineCopyKind(bytes) === "zip") {
+    if (offlineCopyKind(bytes) === 'zip') {
       throw new OfflineCopyError(
-        "unsupported",
-        "Importing a zip of a runbook folder is not available yet; import a Git bundle (git bundle create runbooks.bundle main). Nothing was changed.",
+        'unsupported',
+        'Importing a zip of a runbook folder is not available yet; import a Git bundle (git bundle create runbooks.bundle main). Nothing was changed.',
       );
     }
     await mkdir(stateDir, { recursive: true });
     lock = await lockStateFolder(stateDir);
     const snapshotPath = snapshotPathOf(stateDir);
     const previous = await readStateSnapshot(snapshotPath);
-    const url = options.url ?? previous?.url ?? "";
+    const url = options.url ?? previous?.url ?? '';
     const branch = options.branch ?? previous?.branch ?? null;
-    const subdir = options.subdir ?? previous?.subdir ?? "";
-    const sameSource =
-      previous &&
-      previous.url === url &&
-      previous.branch === branch &&
-      previous.subdir === subdir;
+    const subdir = options.subdir ?? previous?.subdir ?? '';
+    const sameSource = previous && previous.url === url && previous.branch === branch && previous.subdir === subdir;
     const files = new Map(sameSource ? Object.entries(previous.files) : []);
 
     const { changeSet, stats } = await importGitBundle(
       {
-        sourceId: "cli",
+        sourceId: 'cli',
         bytes,
         branch: branch ?? undefined,
         subdir,
@@ -114,21 +103,15 @@ export async function importCommand(args: string[]): Promise<number> {
       files: Object.fromEntries(files),
     });
     const ms = Math.round(performance.now() - started);
-    process.stdout.write(
-      json
-        ? `${JSON.stringify({ ...syncJsonSummary(stats, ms), from: "bundle" })}\n`
-        : humanSummary(name, stats, ms),
-    );
+    process.stdout.write(json ? `${JSON.stringify({ ...syncJsonSummary(stats, ms), from: 'bundle' })}\n` : humanSummary(name, stats, ms));
     return 0;
   } catch (error) {
     const failure = describeFailure(error);
-    process.stderr.write(
-      `runbook-reader import: ${name}: ${failure.message} [${failure.code}]\n`,
-    );
+    process.stderr.write(`runbook-reader import: ${name}: ${failure.message} [${failure.code}]\n`);
     if (json) process.stdout.write(`${JSON.stringify({ error: failure })}\n`);
-    return failure.code === "cancelled" ? 130 : 1;
+    return failure.code === 'cancelled' ? 130 : 1;
   } finally {
-    process.removeListener("SIGINT", onInterrupt);
+    process.removeListener('SIGINT', onInterrupt);
     if (lock) await unlink(lock).catch(() => {});
     if (!options.state) rmSync(stateDir, { recursive: true, force: true });
   }
@@ -142,35 +125,23 @@ async function readOfflineCopy(file: string): Promise<Uint8Array> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new OfflineCopyError(
-      "not-an-offline-copy",
-      code === "ENOENT"
-        ? "There is no such file."
-        : `The file cannot be read (${code ?? "unknown error"}).`,
+      'not-an-offline-copy',
+      code === 'ENOENT' ? 'There is no such file.' : `The file cannot be read (${code ?? 'unknown error'}).`,
     );
   }
-  if (!info.isFile())
-    throw new OfflineCopyError(
-      "not-an-offline-copy",
-      "This is a folder or a device, not a file.",
-    );
+  if (!info.isFile()) throw new OfflineCopyError('not-an-offline-copy', 'This is a folder or a device, not a file.');
   checkOfflineCopySize(info.size);
   const bytes = new Uint8Array(await readFile(file));
   if (offlineCopyKind(bytes) === undefined) {
-    throw new OfflineCopyError(
-      "not-an-offline-copy",
-      "The file is neither a Git bundle nor a zip. Nothing was changed.",
-    );
+    throw new OfflineCopyError('not-an-offline-copy', 'The file is neither a Git bundle nor a zip. Nothing was changed.');
   }
   return bytes;
 }
 
 function describeFailure(error: unknown): { code: string; message: string } {
-  if (error instanceof OfflineCopyError && error.code === "older-commit") {
+  if (error instanceof OfflineCopyError && error.code === 'older-commit') {
     const { imported, current } = error.details;
-    const when = (at: string | undefined) =>
-      at
-        ? `committed ${at.slice(0, 16).replace("T", " ")} UTC`
-        : "date unknown";
+    const when = (at: string | undefined) => (at ? `committed ${at.slice(0, 16).replace('T', ' ')} UTC` : 'date unknown');
     return {
       code: error.code,
       message:
@@ -178,12 +149,10 @@ function describeFailure(error: unknown): { code: string; message: string } {
         `the state's commit ${current!.commit.slice(0, 7)} (${when(current!.committedAt)}). Nothing was changed; add --allow-older to apply it anyway.`,
     };
   }
-  if (error instanceof OfflineCopyError || error instanceof SyncError)
-    return { code: error.code, message: error.message };
-  if (error instanceof StateLocked)
-    return { code: "already-running", message: error.message };
+  if (error instanceof OfflineCopyError || error instanceof SyncError) return { code: error.code, message: error.message };
+  if (error instanceof StateLocked) return { code: 'already-running', message: error.message };
   return {
-    code: "unknown",
+    code: 'unknown',
     message: `The import failed: ${(error as Error).message}. Nothing was changed.`,
   };
 }
@@ -193,22 +162,18 @@ function readOptions(args: string[]) {
     args,
     allowPositionals: true,
     options: {
-      state: { type: "string" },
-      branch: { type: "string" },
-      subdir: { type: "string" },
-      url: { type: "string" },
-      "allow-older": { type: "boolean", default: false },
-      json: { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
+      state: { type: 'string' },
+      branch: { type: 'string' },
+      subdir: { type: 'string' },
+      url: { type: 'string' },
+      'allow-older': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  if (values.help) return { help: true as const, file: "", json: false };
+  if (values.help) return { help: true as const, file: '', json: false };
   if (positionals.length !== 1)
-    throw new UsageError(
-      positionals.length === 0
-        ? "missing the file to import."
-        : "give exactly one file to import.",
-    );
+    throw new UsageError(positionals.length === 0 ? 'missing the file to import.' : 'give exactly one file to import.');
   return {
     help: false as const,
     file: positionals[0]!,
@@ -217,31 +182,21 @@ function readOptions(args: string[]) {
     branch: values.branch,
     subdir: values.subdir,
     url: values.url,
-    allowOlder: values["allow-older"] ?? false,
+    allowOlder: values['allow-older'] ?? false,
   };
 }
 
 const MAX_LISTED = 50;
 
-function humanSummary(
-  name: string,
-  stats: BundleImportStats,
-  ms: number,
-): string {
+function humanSummary(name: string, stats: BundleImportStats, ms: number): string {
   const c = stats.counts;
   const lines = [
-    `Imported ${name} (${escapeControlChars(stats.branch)}) at ${stats.commit.slice(0, 7)}, committed ${stats.committedAt.slice(0, 16).replace("T", " ")} UTC, in ${ms} ms`,
+    `Imported ${name} (${escapeControlChars(stats.branch)}) at ${stats.commit.slice(0, 7)}, committed ${stats.committedAt.slice(0, 16).replace('T', ' ')} UTC, in ${ms} ms`,
     `  ${c.added} added, ${c.updated} updated, ${c.removed} removed, ${c.renamed} renamed, ${c.unchanged} unchanged, ${c.skipped} skipped`,
   ];
   for (const s of stats.skipped.slice(0, MAX_LISTED))
-    lines.push(
-      `  skipped ${escapeControlChars(s.path)} (${s.reason}): ${escapeControlChars(s.message)}`,
-    );
-  if (stats.skipped.length > MAX_LISTED)
-    lines.push(
-      `  … and ${stats.skipped.length - MAX_LISTED} more skipped (see --json)`,
-    );
-  if (stats.warnings.length > 0)
-    lines.push(`  ${stats.warnings.length} warnings (see --json)`);
-  return `${lines.join("\n")}\n`;
+    lines.push(`  skipped ${escapeControlChars(s.path)} (${s.reason}): ${escapeControlChars(s.message)}`);
+  if (stats.skipped.length > MAX_LISTED) lines.push(`  … and ${stats.skipped.length - MAX_LISTED} more skipped (see --json)`);
+  if (stats.warnings.length > 0) lines.push(`  ${stats.warnings.length} warnings (see --json)`);
+  return `${lines.join('\n')}\n`;
 }

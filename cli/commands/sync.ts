@@ -132,7 +132,8 @@ function readOptions(args: string[]) {
     },
   });
   if (values.help) return { help: true as const, url: '', json: false };
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing the repository URL.' : 'give exactly one repository URL.');
+  if (positionals.length !== 1)
+    throw new UsageError(positionals.length === 0 ? 'missing the repository URL.' : 'give exactly one repository URL.');
   let token: string | undefined;
   const tokenEnv = values['token-env'];
   if (tokenEnv !== undefined) {
@@ -147,12 +148,14 @@ function readOptions(args: string[]) {
   let deadlineMs: number | undefined;
   if (values['deadline-ms'] !== undefined) {
     deadlineMs = Number(values['deadline-ms']);
-    if (!Number.isInteger(deadlineMs) || deadlineMs <= 0) throw new UsageError('--deadline-ms takes a positive whole number of milliseconds.');
+    if (!Number.isInteger(deadlineMs) || deadlineMs <= 0)
+      throw new UsageError('--deadline-ms takes a positive whole number of milliseconds.');
   }
   let minRate: number | undefined;
   if (values['min-rate'] !== undefined) {
     minRate = Number(values['min-rate']);
-    if (!Number.isInteger(minRate) || minRate < 0) throw new UsageError('--min-rate takes a whole number of bytes a second (0 turns the check off).');
+    if (!Number.isInteger(minRate) || minRate < 0)
+      throw new UsageError('--min-rate takes a whole number of bytes a second (0 turns the check off).');
   }
   return {
     help: false as const,
@@ -252,12 +255,14 @@ function humanSummary(url: string, stats: GitSyncStats, ms: number): string {
   ];
   if (stats.skipped.length > 0) {
     lines.push('Skipped:');
-    for (const s of stats.skipped.slice(0, MAX_LISTED)) lines.push(`  ${escapeControlChars(s.path)} (${s.reason}): ${escapeControlChars(s.message)}`);
+    for (const s of stats.skipped.slice(0, MAX_LISTED))
+      lines.push(`  ${escapeControlChars(s.path)} (${s.reason}): ${escapeControlChars(s.message)}`);
     if (stats.skipped.length > MAX_LISTED) lines.push(`  … and ${stats.skipped.length - MAX_LISTED} more (see --json)`);
   }
   if (stats.warnings.length > 0) {
     lines.push(`Warnings (${stats.warnings.length}):`);
-    for (const w of stats.warnings.slice(0, MAX_LISTED)) lines.push(`  ${escapeControlChars(w.path)}${w.line ? `:${w.line}` : ''}: ${escapeControlChars(w.message)}`);
+    for (const w of stats.warnings.slice(0, MAX_LISTED))
+      lines.push(`  ${escapeControlChars(w.path)}${w.line ? `:${w.line}` : ''}: ${escapeControlChars(w.message)}`);
     if (stats.warnings.length > MAX_LISTED) lines.push(`  … and ${stats.warnings.length - MAX_LISTED} more (see --json)`);
   }
   return `${lines.join('\n')}\n`;

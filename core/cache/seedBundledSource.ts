@@ -17,10 +17,16 @@ export async function seedBundledSource(db: RunbookDatabase, snapshot: BundledSn
   }
   const cachedOids = new Map<string, string>();
   // A copy kept only for a bookmark is not part of the source: when the file is shipped again it must be re-read.
-  await db.runbooks.where('sourceId').equals(BUNDLED_SOURCE_ID).each((r) => {
-    if (!r.removedFromSource) cachedOids.set(r.path, r.oid);
-  });
-  await db.skipped.where('sourceId').equals(BUNDLED_SOURCE_ID).each((s) => cachedOids.set(s.path, s.oid));
+  await db.runbooks
+    .where('sourceId')
+    .equals(BUNDLED_SOURCE_ID)
+    .each((r) => {
+      if (!r.removedFromSource) cachedOids.set(r.path, r.oid);
+    });
+  await db.skipped
+    .where('sourceId')
+    .equals(BUNDLED_SOURCE_ID)
+    .each((s) => cachedOids.set(s.path, s.oid));
   const rereadAll = existing !== undefined && existing.ingestVersion !== INGEST_VERSION;
   return applyChangeSet(db, bundledChangeSet(snapshot, cachedOids, rereadAll));
 }

@@ -56,8 +56,7 @@ export function checkDuplicateNames(examined: readonly ExaminedFile[]): Finding[
     });
     const aliases = uses.filter((u) => u.kind === 'alias');
     aliases.forEach((use, index) => {
-      const other =
-        titles.find((t) => t.path !== use.path) ?? aliases.slice(0, index).find((a) => a.path !== use.path);
+      const other = titles.find((t) => t.path !== use.path) ?? aliases.slice(0, index).find((a) => a.path !== use.path);
       if (!other) return;
       out.push(
         finding(

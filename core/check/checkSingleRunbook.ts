@@ -57,12 +57,22 @@ export function checkSingleRunbook(examined: ExaminedFile, options: CheckOptions
     };
     if (runbook.titleFrom !== 'front-matter' && missing('title')) {
       out.push(
-        finding(file, 'missing-title', `No "title" in the front matter; the reader shows "${runbook.title}" instead. Add a title: line.`, lines.keys.title),
+        finding(
+          file,
+          'missing-title',
+          `No "title" in the front matter; the reader shows "${runbook.title}" instead. Add a title: line.`,
+          lines.keys.title,
+        ),
       );
     }
     if (runbook.owner === undefined && missing('owner')) {
       out.push(
-        finding(file, 'missing-owner', 'No "owner" in the front matter; add the team or person who keeps this runbook current.', lines.keys.owner),
+        finding(
+          file,
+          'missing-owner',
+          'No "owner" in the front matter; add the team or person who keeps this runbook current.',
+          lines.keys.owner,
+        ),
       );
     }
     if (runbook.lastReviewed === undefined && missing('last_reviewed')) {
@@ -114,8 +124,7 @@ export function checkSingleRunbook(examined: ExaminedFile, options: CheckOptions
   }
 
   if (examined.contactGap) {
-    const why =
-      examined.contactGap.because === 'tag' ? 'Tagged "emergency"' : `Has an "${examined.contactGap.heading}" section`;
+    const why = examined.contactGap.because === 'tag' ? 'Tagged "emergency"' : `Has an "${examined.contactGap.heading}" section`;
     out.push(
       finding(
         file,

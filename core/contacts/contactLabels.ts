@@ -49,19 +49,103 @@ const FIELD_WORDS: Record<string, ContactPointKind | undefined> = {
 
 /** Words that may qualify a field word without making it a team ("Primary phone", "24/7 hotline"). */
 const FIELD_QUALIFIERS = new Set([
-  'primary', 'secondary', 'backup', 'main', 'direct', 'office', 'work', 'desk', 'personal', 'after-hours',
-  'afterhours', '24/7', 'emergency', 'escalation', 'ms', 'microsoft', 'conference', 'pagerduty', 'opsgenie',
+  'primary',
+  'secondary',
+  'backup',
+  'main',
+  'direct',
+  'office',
+  'work',
+  'desk',
+  'personal',
+  'after-hours',
+  'afterhours',
+  '24/7',
+  'emergency',
+  'escalation',
+  'ms',
+  'microsoft',
+  'conference',
+  'pagerduty',
+  'opsgenie',
 ]);
 
 /** Words that make a short text a role or team ("VP Engineering", "Secondary on-call", "DBA"). */
 const ROLE_WORDS = new Set([
-  'team', 'teams', 'engineer', 'engineers', 'engineering', 'lead', 'leads', 'manager', 'managers', 'on-call', 'oncall',
-  'owner', 'owners', 'director', 'vp', 'head', 'desk', 'support', 'officer', 'sre', 'dba', 'dbas', 'admin', 'admins',
-  'administrator', 'commander', 'coordinator', 'responder', 'responders', 'primary', 'secondary', 'backup',
-  'security', 'ops', 'operations', 'office', 'provider', 'vendor', 'helpdesk', 'noc', 'soc', 'legal', 'comms',
-  'communications', 'executive', 'cto', 'ceo', 'ciso', 'cio', 'specialist', 'analyst', 'architect', 'staff', 'duty',
-  'tier', 'escalation', 'person', 'group', 'department', 'center', 'centre', 'service', 'platform', 'infrastructure',
-  'network', 'privacy', 'dpo', 'contact', 'safety', 'trust', 'hr', 'pr', 'president', 'chief',
+  'team',
+  'teams',
+  'engineer',
+  'engineers',
+  'engineering',
+  'lead',
+  'leads',
+  'manager',
+  'managers',
+  'on-call',
+  'oncall',
+  'owner',
+  'owners',
+  'director',
+  'vp',
+  'head',
+  'desk',
+  'support',
+  'officer',
+  'sre',
+  'dba',
+  'dbas',
+  'admin',
+  'admins',
+  'administrator',
+  'commander',
+  'coordinator',
+  'responder',
+  'responders',
+  'primary',
+  'secondary',
+  'backup',
+  'security',
+  'ops',
+  'operations',
+  'office',
+  'provider',
+  'vendor',
+  'helpdesk',
+  'noc',
+  'soc',
+  'legal',
+  'comms',
+  'communications',
+  'executive',
+  'cto',
+  'ceo',
+  'ciso',
+  'cio',
+  'specialist',
+  'analyst',
+  'architect',
+  'staff',
+  'duty',
+  'tier',
+  'escalation',
+  'person',
+  'group',
+  'department',
+  'center',
+  'centre',
+  'service',
+  'platform',
+  'infrastructure',
+  'network',
+  'privacy',
+  'dpo',
+  'contact',
+  'safety',
+  'trust',
+  'hr',
+  'pr',
+  'president',
+  'chief',
 ]);
 
 function words(text: string): string[] {
@@ -98,18 +182,40 @@ export function looksLikeRole(text: string): boolean {
   const trimmed = text.trim();
   if (!trimmed || trimmed.length > 60 || /[.;!?]\s|[.;!?]$/.test(trimmed)) return false;
   const tokens = words(trimmed);
-  return (
-    tokens.length > 0 &&
-    tokens.length <= 6 &&
-    tokens.some((t) => ROLE_WORDS.has(t)) &&
-    !tokens.some((t) => SENTENCE_WORDS.has(t))
-  );
+  return tokens.length > 0 && tokens.length <= 6 && tokens.some((t) => ROLE_WORDS.has(t)) && !tokens.some((t) => SENTENCE_WORDS.has(t));
 }
 
 /** Words that make a short text a phrase or an instruction rather than a name ("Escalation ladder if no ack"). */
 const SENTENCE_WORDS = new Set([
-  'if', 'when', 'whenever', 'unless', 'no', 'not', 'is', 'are', 'was', 'be', 'do', 'does', 'should', 'must', 'will',
-  'can', 'please', 'you', 'your', 'we', 'our', 'they', 'this', 'that', 'these', 'those', 'before', 'after', 'until',
+  'if',
+  'when',
+  'whenever',
+  'unless',
+  'no',
+  'not',
+  'is',
+  'are',
+  'was',
+  'be',
+  'do',
+  'does',
+  'should',
+  'must',
+  'will',
+  'can',
+  'please',
+  'you',
+  'your',
+  'we',
+  'our',
+  'they',
+  'this',
+  'that',
+  'these',
+  'those',
+  'before',
+  'after',
+  'until',
 ]);
 
 /**
@@ -118,7 +224,10 @@ const SENTENCE_WORDS = new Set([
  */
 export function cleanLabel(raw: string): { label: string; how?: string } {
   let label = raw.replace(/\s+/g, ' ').trim();
-  label = label.replace(/^[*_~\s]+|[*_~\s]+$/g, '').replace(/\s*[:\-–—]+$/, '').trim();
+  label = label
+    .replace(/^[*_~\s]+|[*_~\s]+$/g, '')
+    .replace(/\s*[:\-–—]+$/, '')
+    .trim();
   const how = /\s+((?:by|via)\s+(?:phone|telephone|e-?mail|slack|chat|pagerduty|pager|page|teams)\b.*)$/i.exec(label);
   if (how && how.index > 0) return { label: label.slice(0, how.index).trim(), how: how[1]!.trim() };
   // "Secondary on-call (automatic)", "Security (24/7)": a lower-case or numeric aside is a note, while

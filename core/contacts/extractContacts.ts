@@ -178,7 +178,9 @@ class SectionReader {
     const headers = headerRow.children.map((cell) => nodeText(cell).trim());
     const fieldKinds = headers.map((h) => fieldKindOfLabel(h));
     let labelColumn = headers.findIndex(
-      (h, i) => fieldKinds[i] === undefined && /role|team|name|who|escalat|owner|person|group|function|service|responsib|position|title|tier|level/i.test(h),
+      (h, i) =>
+        fieldKinds[i] === undefined &&
+        /role|team|name|who|escalat|owner|person|group|function|service|responsib|position|title|tier|level/i.test(h),
     );
     if (labelColumn === -1 && headers.length > 1 && fieldKinds[0] === undefined) labelColumn = 0;
 
@@ -209,7 +211,15 @@ class SectionReader {
       if (lines.length > 0) {
         for (const line of lines) added += this.emit({ ...line, ...(note ? { note } : {}) }, label ?? context);
       } else if (label && looksLikeRole(label)) {
-        added += this.emit({ text: label, label, contacts: [{ kind: 'role', value: label, ...(rowLine ? { line: rowLine } : {}) }], ...(note ? { note } : {}) }, context);
+        added += this.emit(
+          {
+            text: label,
+            label,
+            contacts: [{ kind: 'role', value: label, ...(rowLine ? { line: rowLine } : {}) }],
+            ...(note ? { note } : {}),
+          },
+          context,
+        );
       }
     }
     return added;

@@ -34,7 +34,9 @@ export function groupContacts(contacts: readonly Contact[]): ContactGroup[] {
     if (!entry.note && contact.note) entry.note = contact.note;
     if (!entry.href && contact.href) entry.href = contact.href;
     const src = contact.source;
-    const known = entry.sources.some((s) => s.sourceId === src.sourceId && s.path === src.path && s.line === src.line && s.from === src.from);
+    const known = entry.sources.some(
+      (s) => s.sourceId === src.sourceId && s.path === src.path && s.line === src.line && s.from === src.from,
+    );
     if (!known) entry.sources.push(src);
   }
 

@@ -72,9 +72,7 @@ export function parseContactPhrasing(
     }
   }
   blocks.push([blockStart, flat.text.length]);
-  return blocks
-    .map(([start, end]) => parseBlock(flat, index, start, end, options, hints))
-    .filter((line) => line.text.trim() !== '');
+  return blocks.map(([start, end]) => parseBlock(flat, index, start, end, options, hints)).filter((line) => line.text.trim() !== '');
 }
 
 interface Flat {
@@ -227,7 +225,13 @@ function firstStartingAt<T>(ranges: readonly T[], startOf: (range: T) => number,
 }
 
 /** `**Label**: rest`, `**Label:** rest`, `Label: rest` or `Label — rest` at `start`; undefined when none. */
-function detectLabel(flat: Flat, index: FlatIndex, start: number, end: number, options: ContactOptions): { raw: string; restStart: number } | undefined {
+function detectLabel(
+  flat: Flat,
+  index: FlatIndex,
+  start: number,
+  end: number,
+  options: ContactOptions,
+): { raw: string; restStart: number } | undefined {
   const text = flat.text;
   let s = start;
   while (s < end && /\s/.test(text[s]!)) s++;
@@ -274,7 +278,14 @@ function pagingService(text: string): string | undefined {
   return undefined;
 }
 
-function parseBlock(flat: Flat, index: FlatIndex, start: number, end: number, options: ContactOptions, hints: ContactLineHints): ParsedContactLine {
+function parseBlock(
+  flat: Flat,
+  index: FlatIndex,
+  start: number,
+  end: number,
+  options: ContactOptions,
+  hints: ContactLineHints,
+): ParsedContactLine {
   const raw = flat.text.slice(start, end);
   // Offsets are given in the trimmed text, so shift them by the whitespace cut from its start.
   const textStart = start + (raw.length - raw.trimStart().length);
@@ -386,7 +397,11 @@ function parseBlock(flat: Flat, index: FlatIndex, start: number, end: number, op
   result.contacts = points.map(({ start: s, end: e, ...p }) => ({ ...p, start: s - textStart, end: e - textStart }));
 
   if (points.length > 0) {
-    const note = residualNote(flat.text.slice(restStart, end), points.map((p) => [p.start - restStart, p.end - restStart]), how);
+    const note = residualNote(
+      flat.text.slice(restStart, end),
+      points.map((p) => [p.start - restStart, p.end - restStart]),
+      how,
+    );
     if (note) result.note = note;
     return result;
   }
@@ -431,8 +446,33 @@ function pointFromLink(url: string, text: string, options: ContactOptions): Pars
 
 /** Words that only glue contact points together ("Slack #x", "call …, or page …"). */
 const CONNECTORS = new Set([
-  'or', 'and', 'then', 'via', 'at', 'on', 'to', 'call', 'page', 'email', 'e-mail', 'mail', 'phone', 'tel', 'slack',
-  'teams', 'text', 'ping', 'dm', 'also', 'otherwise', 'channel', 'ext', 'pagerduty', 'opsgenie', 'policy', 'service',
+  'or',
+  'and',
+  'then',
+  'via',
+  'at',
+  'on',
+  'to',
+  'call',
+  'page',
+  'email',
+  'e-mail',
+  'mail',
+  'phone',
+  'tel',
+  'slack',
+  'teams',
+  'text',
+  'ping',
+  'dm',
+  'also',
+  'otherwise',
+  'channel',
+  'ext',
+  'pagerduty',
+  'opsgenie',
+  'policy',
+  'service',
 ]);
 
 /**
@@ -449,18 +489,32 @@ function residualNote(text: string, ranges: [number, number][], how: string | un
   s += text.slice(at);
   s = s
     .replace(/\(\s*(?:[\p{L}.]+\s*)?\u0000\s*\)/gu, '\u0000')
-    .replace(/\b(?:slack|ms teams|microsoft teams|teams|e-?mail|mail|phone|tel|telephone|mobile|cell|call|channel|via|at|on|pagerduty|opsgenie)\s*:?\s*(?=\u0000)/giu, '');
+    .replace(
+      /\b(?:slack|ms teams|microsoft teams|teams|e-?mail|mail|phone|tel|telephone|mobile|cell|call|channel|via|at|on|pagerduty|opsgenie)\s*:?\s*(?=\u0000)/giu,
+      '',
+    );
   const pieces = s
     .split(/[,;|·\n]|\s\/\s/)
     .map((p) => {
-      let piece = p.replace(/\u0000/g, ' ').replace(/\s+/g, ' ').trim().replace(/^[-–—:.\s]+|[-–—:.\s]+$/g, '');
+      let piece = p
+        .replace(/\u0000/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/^[-–—:.\s]+|[-–—:.\s]+$/g, '');
       const open = (piece.match(/\(/g) ?? []).length;
       const close = (piece.match(/\)/g) ?? []).length;
       if (/^\(.*\)$/.test(piece) && open === 1 && close === 1) piece = piece.slice(1, -1).trim();
       else if (open !== close) piece = piece.replace(/[()]/g, '').trim();
       return piece;
     })
-    .filter((p) => /[\p{L}\p{N}]/u.test(p) && !p.toLowerCase().split(/\s+/).every((w) => CONNECTORS.has(w)));
+    .filter(
+      (p) =>
+        /[\p{L}\p{N}]/u.test(p) &&
+        !p
+          .toLowerCase()
+          .split(/\s+/)
+          .every((w) => CONNECTORS.has(w)),
+    );
   if (how) pieces.push(how);
   const note = pieces.join(', ');
   if (!note) return undefined;

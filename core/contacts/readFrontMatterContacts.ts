@@ -97,9 +97,19 @@ function readLine(line: string, label: string | undefined, where: string, option
   }
 }
 
-function readPhone(v: unknown, label: string | undefined, note: string | undefined, where: string, options: ContactOptions, out: FrontMatterContacts) {
+function readPhone(
+  v: unknown,
+  label: string | undefined,
+  note: string | undefined,
+  where: string,
+  options: ContactOptions,
+  out: FrontMatterContacts,
+) {
   if (typeof v !== 'string' && typeof v !== 'number') return;
-  const href = normalisePhoneNumber(v, { assumePhone: true, ...(options.defaultCountryCode ? { defaultCountryCode: options.defaultCountryCode } : {}) });
+  const href = normalisePhoneNumber(v, {
+    assumePhone: true,
+    ...(options.defaultCountryCode ? { defaultCountryCode: options.defaultCountryCode } : {}),
+  });
   if (!href) {
     out.problems.push(`Front matter ${where}: "${String(v).slice(0, 40)}" is not a phone number; it is ignored.`);
     return;
@@ -118,7 +128,15 @@ function readEmail(v: unknown, label: string | undefined, note: string | undefin
   out.contacts.push(withOptional({ kind: 'email', value: address, href: `mailto:${address}` }, { label, note }));
 }
 
-function readChat(v: unknown, key: string, label: string | undefined, note: string | undefined, where: string, options: ContactOptions, out: FrontMatterContacts) {
+function readChat(
+  v: unknown,
+  key: string,
+  label: string | undefined,
+  note: string | undefined,
+  where: string,
+  options: ContactOptions,
+  out: FrontMatterContacts,
+) {
   if (typeof v !== 'string' || !v.trim()) return;
   const text = v.trim();
   const link = classifyContactUrl(text);
@@ -154,7 +172,10 @@ function readLink(v: unknown, label: string | undefined, note: string | undefine
   out.contacts.push(withOptional({ kind: link.kind, value: v.trim(), href: v.trim() }, { label, note, via: link.via }));
 }
 
-function withOptional(contact: FrontMatterContact, optional: Partial<Record<'label' | 'href' | 'via' | 'note', string | undefined>>): FrontMatterContact {
+function withOptional(
+  contact: FrontMatterContact,
+  optional: Partial<Record<'label' | 'href' | 'via' | 'note', string | undefined>>,
+): FrontMatterContact {
   for (const [k, v] of Object.entries(optional)) if (v !== undefined && v !== '') (contact as unknown as Record<string, string>)[k] = v;
   return contact;
 }
@@ -168,7 +189,15 @@ function hasAnyKey(record: Record<string, unknown>, keys: string[]): boolean {
 }
 
 function lowerKeys(record: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k.toLowerCase().replace(/[\s-]+/g, '_').replace(/^e_mail$/, 'e-mail'), v]));
+  return Object.fromEntries(
+    Object.entries(record).map(([k, v]) => [
+      k
+        .toLowerCase()
+        .replace(/[\s-]+/g, '_')
+        .replace(/^e_mail$/, 'e-mail'),
+      v,
+    ]),
+  );
 }
 
 function values(v: unknown): unknown[] {

@@ -147,8 +147,7 @@ export interface PruneSyncStoresResult {
  * friendly (plain objects and Uint8Arrays); the message never contains the token.
  */
 export type SyncRunResponse =
-  | { ok: true; changeSet: ChangeSet; stats: GitSyncStats }
-  | { ok: false; error: { code: SyncErrorCode; message: string } };
+  { ok: true; changeSet: ChangeSet; stats: GitSyncStats } | { ok: false; error: { code: SyncErrorCode; message: string } };
 
 /** Progress of a `sync:run`, sent to the page that started it. */
 export interface SyncProgressEvent {
@@ -180,9 +179,7 @@ export type InvokeChannel = keyof InvokeContract;
 type SameMembers<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type AssertTrue<T extends true> = T;
 /** Compile-time check that `INVOKE_CHANNELS` and `InvokeContract` name the same channels. */
-export type InvokeChannelsMatchContract = AssertTrue<
-  SameMembers<(typeof INVOKE_CHANNELS)[keyof typeof INVOKE_CHANNELS], InvokeChannel>
->;
+export type InvokeChannelsMatchContract = AssertTrue<SameMembers<(typeof INVOKE_CHANNELS)[keyof typeof INVOKE_CHANNELS], InvokeChannel>>;
 export type InvokeRequest<C extends InvokeChannel> = InvokeContract[C]['request'];
 export type InvokeResponse<C extends InvokeChannel> = InvokeContract[C]['response'];
 
@@ -211,9 +208,7 @@ export interface EventContract {
 
 export type EventChannel = keyof EventContract;
 /** Compile-time check that `EVENT_CHANNELS` and `EventContract` name the same channels. */
-export type EventChannelsMatchContract = AssertTrue<
-  SameMembers<(typeof EVENT_CHANNELS)[keyof typeof EVENT_CHANNELS], EventChannel>
->;
+export type EventChannelsMatchContract = AssertTrue<SameMembers<(typeof EVENT_CHANNELS)[keyof typeof EVENT_CHANNELS], EventChannel>>;
 export type EventPayload<E extends EventChannel> = EventContract[E];
 
 /** Stops a subscription made with `onCommand`, `onDeepLink` or `onSyncProgress`. */

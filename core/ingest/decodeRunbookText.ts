@@ -8,9 +8,7 @@ const BINARY_SNIFF_BYTES = 8000;
 /** Reused: a decoder holds no state between whole-buffer `decode` calls, a failed one included. */
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
-export type DecodedText =
-  | { ok: true; text: string }
-  | { ok: false; reason: SkipReason; message: string };
+export type DecodedText = { ok: true; text: string } | { ok: false; reason: SkipReason; message: string };
 
 /**
  * Turns a file's bytes into text, or says why it cannot be shown as a runbook.

@@ -43,7 +43,10 @@ export function ingestRunbook(sourceId: string, file: SourceFile, options: Inges
     read = readRunbook(sourceId, file, oid, text, options, new IngestWorkBudget(options.workUnits));
   } catch (error) {
     // Ingest must end every file as a readable runbook; what failed here is the structure, not the text.
-    const why = error instanceof IngestBudgetExceeded ? error.message : `reading it failed (${error instanceof Error ? error.message : String(error)})`;
+    const why =
+      error instanceof IngestBudgetExceeded
+        ? error.message
+        : `reading it failed (${error instanceof Error ? error.message : String(error)})`;
     return plainTextRunbook(sourceId, file, oid, text, why);
   }
   const notPlain = findNonPlainData(read, 'record');
@@ -151,5 +154,10 @@ export function plainTextRunbook(sourceId: string, file: SourceFile, oid: string
 /** `ops/ban-sync_troubleshooting.md` → `ban sync troubleshooting`. */
 export function titleFromFileName(path: string): string {
   const name = path.split('/').pop() ?? path;
-  return name.replace(/\.(md|markdown)$/i, '').replace(/[-_]+/g, ' ').trim() || name;
+  return (
+    name
+      .replace(/\.(md|markdown)$/i, '')
+      .replace(/[-_]+/g, ' ')
+      .trim() || name
+  );
 }

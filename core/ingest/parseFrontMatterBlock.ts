@@ -27,7 +27,11 @@ export type ParsedBlock =
 export function parseFrontMatterBlock(language: string, raw: string): ParsedBlock {
   const lang = language.toLowerCase();
   if (!DATA_LANGUAGES.has(lang)) {
-    return { ok: false, reason: `front matter in "${language}" is not supported (only YAML or JSON is read, never executed)`, blockLine: 0 };
+    return {
+      ok: false,
+      reason: `front matter in "${language}" is not supported (only YAML or JSON is read, never executed)`,
+      blockLine: 0,
+    };
   }
   if (raw.trim() === '') return { ok: true, value: null };
   return lang === 'json' ? parseJson(raw) : parseYaml(raw);

@@ -1,17 +1,7 @@
 import type { IngestWarning } from '../model';
 
 /** The front-matter keys of the runbook schema; anything else is kept as extra metadata. */
-export const KNOWN_FIELDS = [
-  'title',
-  'summary',
-  'tags',
-  'area',
-  'status',
-  'owner',
-  'version',
-  'last_reviewed',
-  'aliases',
-] as const;
+export const KNOWN_FIELDS = ['title', 'summary', 'tags', 'area', 'status', 'owner', 'version', 'last_reviewed', 'aliases'] as const;
 
 /** A field the front matter does not give (or gives unreadably) is undefined. */
 export interface RunbookFields {
@@ -108,7 +98,7 @@ function readVersion(value: unknown, raw: string): string | undefined {
  */
 function rawScalar(raw: string, key: string): string | undefined {
   const prefix = `${key}:`;
-  for (let start = 0; start < raw.length; ) {
+  for (let start = 0; start < raw.length;) {
     const end = raw.indexOf('\n', start) === -1 ? raw.length : raw.indexOf('\n', start);
     if (raw.startsWith(prefix, start)) return scalarAsWritten(raw.slice(start + prefix.length, end));
     start = end + 1;

@@ -54,7 +54,10 @@ export function judgeExternalUrl(url: string): ExternalUrlVerdict {
     return { allowed: false, reason: 'Web links with a user name or password, or without a host, are not opened.' };
   }
   if (scheme === 'mailto:' && mailtoAttachesFile(url)) {
-    return { allowed: false, reason: 'Mail links that attach a file ("attach=") are not opened: they could send a file from this computer.' };
+    return {
+      allowed: false,
+      reason: 'Mail links that attach a file ("attach=") are not opened: they could send a file from this computer.',
+    };
   }
   return { allowed: true, scheme };
 }

@@ -28,7 +28,8 @@ parser.linkify.add('www.', {
 // pre-test, which runs on every paragraph and carries Unicode classes for fuzzy links that are off here,
 // and its e-mail pattern, replaced by GFM's rule (ASCII name, dotted host name). Together they were a
 // quarter of all parsing time. The pre-test may say yes too often, never too rarely.
-const EMAIL = '(^|[^a-zA-Z0-9._+-])([a-zA-Z0-9._+-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)+)';
+const EMAIL =
+  '(^|[^a-zA-Z0-9._+-])([a-zA-Z0-9._+-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)+)';
 parser.linkify.re.pretest = /https?:|ftp:|mailto:|\/\/|www\.|@/i;
 parser.linkify.re.email_fuzzy = new RegExp(EMAIL);
 parser.linkify.re.email_fuzzy_global = new RegExp(EMAIL, 'g');

@@ -95,7 +95,13 @@ function blockNode(token: MarkdownToken, position: Position): RootContent | type
       return { type: 'tableCell', children: [], position } satisfies TableCell;
     case 'fence':
     case 'code_block':
-      return { type: 'code', lang: token.info.trim().split(/\s+/)[0] || null, meta: null, value: token.content.replace(/\n$/, ''), position };
+      return {
+        type: 'code',
+        lang: token.info.trim().split(/\s+/)[0] || null,
+        meta: null,
+        value: token.content.replace(/\n$/, ''),
+        position,
+      };
     case 'html_block':
       return { type: 'html', value: token.content.replace(/\n$/, ''), position };
     case 'hr':

@@ -1,20 +1,11 @@
-import {
-  diffSnapshots,
-  type SnapshotDiff,
-  type SnapshotEntry,
-} from "../changes/diffSnapshots";
-import type { ChangeSet } from "../model";
-import type { CachedFileIndex } from "../sync/cachedFileIndex";
-import {
-  compareTrees,
-  listTree,
-  treeAt,
-  type TreeReader,
-} from "../sync/compareTrees";
-import { readChangedFiles } from "../sync/readChangedFiles";
-import type { GitSyncStats } from "../sync/syncGitSource";
-import { OfflineCopyError } from "./offlineCopyError";
-import { readCommitOrUndefined } from "./storeObjects";
+import { diffSnapshots, type SnapshotDiff, type SnapshotEntry } from '../changes/diffSnapshots';
+import type { ChangeSet } from '../model';
+import type { CachedFileIndex } from '../sync/cachedFileIndex';
+import { compareTrees, listTree, treeAt, type TreeReader } from '../sync/compareTrees';
+import { readChangedFiles } from '../sync/readChangedFiles';
+import type { GitSyncStats } from '../sync/syncGitSource';
+import { OfflineCopyError } from './offlineCopyError';
+import { readCommitOrUndefined } from './storeObjects';
 
 export interface CommitChangeSetRequest {
   sourceId: string;
@@ -31,10 +22,7 @@ export interface CommitChangeSetRequest {
   signal?: AbortSignal | undefined;
 }
 
-export type CommitChangeSet = Pick<
-  GitSyncStats,
-  "comparedBy" | "counts" | "skipped" | "warnings" | "parsed"
-> & {
+export type CommitChangeSet = Pick<GitSyncStats, 'comparedBy' | 'counts' | 'skipped' | 'warnings' | 'parsed'> & {
   changeSet: ChangeSet;
   compareMs: number;
   readMs: number;
@@ -46,63 +34,41 @@ export type CommitChangeSet = Pick<
  * done: trees compared by blob id when the previous commit is in the store, else the new tree against the
  * cache's blob ids; only the files that changed are read and ingested (`readChangedFiles`).
  */
-export async function changeSetForCommit(
-  reader: TreeReader,
-  request: CommitChangeSetRequest,
-): Promise<CommitChangeSet> {
+export async function changeSetForCommit(reader: TreeReader, request: CommitChangeSetRequest): Promise<CommitChangeSet> {
   const compareStart = performance.now();
   const { subdir } = request;
   const newTree = await treeAt(reader, request.commit, subdir);
   if (newTree === undefined) {
     throw new OfflineCopyError(
-      "subdir-missing",
+      'subdir-missing',
       `The folder "${subdir}" is not in the bundle's commit ${request.commit.slice(0, 7)} of "${request.branch}". Check the sub-folder. Nothing was changed.`,
     );
   }
-  const have =
-    request.previousCommit &&
-    (await readCommitOrUndefined(reader, request.previousCommit))
-      ? request.previousCommit
-      : undefined;
+  const have = request.previousCommit && (await readCommitOrUndefined(reader, request.previousCommit)) ? request.previousCommit : undefined;
   const cachedCount = await request.cached.count();
-  const oldTree =
-    have && cachedCount > 0 && !request.rereadAll
-      ? await treeAt(reader, have, subdir)
-      : undefined;
+  const oldTree = have && cachedCount > 0 && !request.rereadAll ? await treeAt(reader, have, subdir) : undefined;
   let diff: SnapshotDiff;
-  let comparedBy: GitSyncStats["comparedBy"];
+  let comparedBy: GitSyncStats['comparedBy'];
   let reread: SnapshotEntry[] = [];
   if (oldTree !== undefined) {
-    comparedBy = "trees";
+    comparedBy = 'trees';
     const touched = await compareTrees(reader, oldTree, newTree);
     const before = await request.cached.lookup(touched.map((t) => t.path));
-    const next = touched.flatMap((t) =>
-      t.after === undefined ? [] : [{ path: t.path, oid: t.after }],
-    );
+    const next = touched.flatMap((t) => (t.after === undefined ? [] : [{ path: t.path, oid: t.after }]));
     diff = diffSnapshots(before, next);
     diff.unchanged += cachedCount - before.size;
   } else {
-    comparedBy = "cache";
+    comparedBy = 'cache';
     const cachedFiles = await request.cached.all();
     const listing = await listTree(reader, newTree);
     diff = diffSnapshots(cachedFiles, listing);
-    if (request.rereadAll)
-      reread = listing.filter(
-        (entry) => cachedFiles.get(entry.path) === entry.oid,
-      );
+    if (request.rereadAll) reread = listing.filter((entry) => cachedFiles.get(entry.path) === entry.oid);
   }
   const compareMs = performance.now() - compareStart;
 
-  const toRead = [
-    ...diff.added,
-    ...diff.changed,
-    ...diff.renamed.map((r) => ({ path: r.to, oid: r.oid })),
-    ...reread,
-  ];
+  const toRead = [...diff.added, ...diff.changed, ...diff.renamed.map((r) => ({ path: r.to, oid: r.oid })), ...reread];
   const files = await readChangedFiles(reader, request.sourceId, toRead, {
-    ...(request.maxFileBytes !== undefined
-      ? { maxBytes: request.maxFileBytes }
-      : {}),
+    ...(request.maxFileBytes !== undefined ? { maxBytes: request.maxFileBytes } : {}),
     ...(request.signal ? { signal: request.signal } : {}),
   });
   return {
@@ -117,8 +83,7 @@ export async function changeSetForCommit(
     comparedBy,
     counts: {
       added: diff.added.filter((f) => !files.skippedPaths.has(f.path)).length,
-      updated: diff.changed.filter((f) => !files.skippedPaths.has(f.path))
-        .length,
+      updated: diff.changed.filter((f) => !files.skippedPaths.has(f.path)).length,
       removed: diff.removed.length,
       renamed: diff.renamed.length,
       unchanged: diff.unchanged,

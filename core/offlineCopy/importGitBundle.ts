@@ -1,9 +1,9 @@
-import git from "isomorphic-git";
-import type { ChangeSet } from "../model";
-import type { CachedFileIndex } from "../sync/cachedFileIndex";
-import { normaliseSubdir } from "../sync/checkSourceSettings";
-import type { TreeReader } from "../sync/compareTrees";
-import { memoizeStoreReads } from "../sync/memoizeStoreReads";
+import git from 'isomorphic-git';
+import type { ChangeSet } from '../model';
+import type { CachedFileIndex } from '../sync/cachedFileIndex';
+import { normaliseSubdir } from '../sync/checkSourceSettings';
+import type { TreeReader } from '../sync/compareTrees';
+import { memoizeStoreReads } from '../sync/memoizeStoreReads';
 import {
   asGitFs,
   beginFetch,
@@ -12,22 +12,18 @@ import {
   packsAddedSince,
   prepareObjectStore,
   rollbackFetch,
-} from "../sync/objectStore";
-import {
-  listOrEmpty,
-  readTextOrUndefined,
-  type ObjectStoreFs,
-} from "../sync/objectStoreFs";
-import { syncCancelled } from "../sync/syncError";
-import type { GitSyncStats } from "../sync/syncGitSource";
-import { changeSetForCommit } from "./changeSetForCommit";
-import { checkPackBytes } from "./checkPackBytes";
-import { chooseBundleBranch } from "./chooseBundleBranch";
-import { OfflineCopyError } from "./offlineCopyError";
-import { checkOfflineCopySize } from "./offlineCopyLimits";
-import { readBundleHeader } from "./readBundleHeader";
-import { relateCommits, type CommitRelation } from "./relateCommits";
-import { hasObject, readCommitOrUndefined } from "./storeObjects";
+} from '../sync/objectStore';
+import { listOrEmpty, readTextOrUndefined, type ObjectStoreFs } from '../sync/objectStoreFs';
+import { syncCancelled } from '../sync/syncError';
+import type { GitSyncStats } from '../sync/syncGitSource';
+import { changeSetForCommit } from './changeSetForCommit';
+import { checkPackBytes } from './checkPackBytes';
+import { chooseBundleBranch } from './chooseBundleBranch';
+import { OfflineCopyError } from './offlineCopyError';
+import { checkOfflineCopySize } from './offlineCopyLimits';
+import { readBundleHeader } from './readBundleHeader';
+import { relateCommits, type CommitRelation } from './relateCommits';
+import { hasObject, readCommitOrUndefined } from './storeObjects';
 
 export interface BundleImportRequest {
   /** The source's id in the cache; every record of the change set carries it. */
@@ -79,10 +75,7 @@ export interface BundleImportResult {
  * was (as after a failed fetch) and the cache is never touched here; each failure is an
  * `OfflineCopyError` with one line that says why.
  */
-export async function importGitBundle(
-  request: BundleImportRequest,
-  deps: BundleImportDeps,
-): Promise<BundleImportResult> {
+export async function importGitBundle(request: BundleImportRequest, deps: BundleImportDeps): Promise<BundleImportResult> {
   const started = performance.now();
   const subdir = normaliseSubdir(request.subdir);
   checkOfflineCopySize(request.bytes.length);
@@ -97,43 +90,17 @@ export async function importGitBundle(
   const reader: TreeReader = { fs, gitdir, cache: deps.cache ?? {} };
   await prepareObjectStore(fs, gitdir);
   const missingPrerequisites: string[] = [];
-  for (const oid of header.prerequisites)
-    if (!(await hasObject(reader, oid))) missingPrerequisites.push(oid);
+  for (const oid of header.prerequisites) if (!(await hasObject(reader, oid))) missingPrerequisites.push(oid);
 
   const packsBefore = await beginFetch(fs, gitdir);
   try {
-    const stored = await storePack(
-      reader,
-      pack,
-      checksum,
-      announced,
-      missingPrerequisites,
-    );
-    await checkCommitComplete(
-      reader,
-      chosen.commit,
-      chosen.branch,
-      stored,
-      missingPrerequisites,
-    );
+    const stored = await storePack(reader, pack, checksum, announced, missingPrerequisites);
+    await checkCommitComplete(reader, chosen.commit, chosen.branch, stored, missingPrerequisites);
     const storeMs = performance.now() - started;
-    const relation = await relateCommits(
-      reader,
-      chosen.commit,
-      request.previousCommit,
-    );
-    const committedAt = (await readCommitOrUndefined(reader, chosen.commit))!
-      .committedAt;
-    if (
-      (relation === "older" || relation === "unrelated") &&
-      !request.allowOlder
-    ) {
-      throw await olderCommit(
-        reader,
-        relation,
-        { commit: chosen.commit, committedAt },
-        request.previousCommit!,
-      );
+    const relation = await relateCommits(reader, chosen.commit, request.previousCommit);
+    const committedAt = (await readCommitOrUndefined(reader, chosen.commit))!.committedAt;
+    if ((relation === 'older' || relation === 'unrelated') && !request.allowOlder) {
+      throw await olderCommit(reader, relation, { commit: chosen.commit, committedAt }, request.previousCommit!);
     }
     await markShallowWhereHistoryEnds(reader, chosen.commit);
     if (request.signal?.aborted) throw syncCancelled();
@@ -150,11 +117,7 @@ export async function importGitBundle(
       signal: request.signal,
     });
     if (request.signal?.aborted) throw syncCancelled();
-    await namePacksInArrivalOrder(
-      fs,
-      gitdir,
-      await packsAddedSince(fs, gitdir, packsBefore),
-    );
+    await namePacksInArrivalOrder(fs, gitdir, await packsAddedSince(fs, gitdir, packsBefore));
     await commitFetch(fs, gitdir);
 
     const stats: BundleImportStats = {
@@ -216,13 +179,13 @@ async function storePack(
   } catch (error) {
     if (missingPrerequisites.length > 0) throw thinBundle(missingPrerequisites);
     throw new OfflineCopyError(
-      "damaged",
+      'damaged',
       `The bundle is damaged: its objects cannot be read (${String((error as Error).message ?? error)}). Nothing was changed.`,
     );
   }
   if (oids.length !== announced) {
     throw new OfflineCopyError(
-      "damaged",
+      'damaged',
       `The bundle is damaged: its pack announces ${announced} objects but ${oids.length} could be read. Nothing was changed.`,
     );
   }
@@ -245,14 +208,12 @@ async function checkCommitComplete(
     missingPrerequisites.length > 0
       ? thinBundle(missingPrerequisites)
       : new OfflineCopyError(
-          "damaged",
+          'damaged',
           `The bundle is damaged: ${what} is not in it, or its content does not match its id. Nothing was changed.`,
         );
   const head = await readCommitOrUndefined(reader, commit);
-  if (!head)
-    throw missing(`commit ${commit.slice(0, 7)} of branch "${branch}"`);
-  const present = async (oid: string) =>
-    stored.has(oid) || (await hasObject(reader, oid));
+  if (!head) throw missing(`commit ${commit.slice(0, 7)} of branch "${branch}"`);
+  const present = async (oid: string) => stored.has(oid) || (await hasObject(reader, oid));
   const visit = async (tree: string, path: string): Promise<void> => {
     let entries;
     try {
@@ -263,30 +224,25 @@ async function checkCommitComplete(
         cache: reader.cache,
       }));
     } catch {
-      throw missing(
-        path
-          ? `the folder "${path}" (${tree.slice(0, 7)})`
-          : `the tree of commit ${commit.slice(0, 7)}`,
-      );
+      throw missing(path ? `the folder "${path}" (${tree.slice(0, 7)})` : `the tree of commit ${commit.slice(0, 7)}`);
     }
     for (const entry of entries) {
       const entryPath = path ? `${path}/${entry.path}` : entry.path;
-      if (entry.type === "tree") await visit(entry.oid, entryPath);
-      else if (entry.type === "blob" && !(await present(entry.oid)))
-        throw missing(`the file "${entryPath}" (${entry.oid.slice(0, 7)})`);
+      if (entry.type === 'tree') await visit(entry.oid, entryPath);
+      else if (entry.type === 'blob' && !(await present(entry.oid))) throw missing(`the file "${entryPath}" (${entry.oid.slice(0, 7)})`);
     }
   };
-  await visit(head.tree, "");
+  await visit(head.tree, '');
 }
 
 function thinBundle(missing: readonly string[]): OfflineCopyError {
   const listed = missing
     .slice(0, 3)
     .map((oid) => oid.slice(0, 7))
-    .join(", ");
-  const more = missing.length > 3 ? ` and ${missing.length - 3} more` : "";
+    .join(', ');
+  const more = missing.length > 3 ? ` and ${missing.length - 3} more` : '';
   return new OfflineCopyError(
-    "thin-bundle",
+    'thin-bundle',
     `The bundle only adds to commits this device does not have (${listed}${more}). Make a full one: git bundle create runbooks.bundle main. Nothing was changed.`,
   );
 }
@@ -298,11 +254,10 @@ async function olderCommit(
   current: string,
 ): Promise<OfflineCopyError> {
   const held = await readCommitOrUndefined(reader, current);
-  const when = (at: string | undefined) =>
-    at ? `committed ${at.slice(0, 16).replace("T", " ")} UTC` : "date unknown";
-  const how = relation === "older" ? "older than" : "not a later version of";
+  const when = (at: string | undefined) => (at ? `committed ${at.slice(0, 16).replace('T', ' ')} UTC` : 'date unknown');
+  const how = relation === 'older' ? 'older than' : 'not a later version of';
   return new OfflineCopyError(
-    "older-commit",
+    'older-commit',
     `The bundle's commit ${imported.commit.slice(0, 7)} (${when(imported.committedAt)}) is ${how} the one already here, ${current.slice(0, 7)} (${when(held?.committedAt)}). Nothing was changed; choose to import it anyway if that is what you want.`,
     { imported, current: { commit: current, committedAt: held?.committedAt } },
   );
@@ -312,24 +267,12 @@ async function olderCommit(
  * A commit whose parents are not here is where this store's history ends; Git records such commits in
  * `shallow` so that later fetches tell the server. Restored by the rollback if the import fails.
  */
-async function markShallowWhereHistoryEnds(
-  reader: TreeReader,
-  commit: string,
-): Promise<void> {
+async function markShallowWhereHistoryEnds(reader: TreeReader, commit: string): Promise<void> {
   const { parents } = (await readCommitOrUndefined(reader, commit))!;
-  const complete = await Promise.all(
-    parents.map((parent) => hasObject(reader, parent)),
-  );
+  const complete = await Promise.all(parents.map((parent) => hasObject(reader, parent)));
   if (complete.every(Boolean)) return;
   const path = `${reader.gitdir}/shallow`;
-  const listed = ((await readTextOrUndefined(reader.fs, path)) ?? "")
-    .split("\n")
-    .filter(Boolean);
+  const listed = ((await readTextOrUndefined(reader.fs, path)) ?? '').split('\n').filter(Boolean);
   if (listed.includes(commit)) return;
-  await reader.fs.promises.writeFile(
-    path,
-    new TextEncoder().encode(
-      [...listed, commit].map((oid) => `${oid}\n`).join(""),
-    ),
-  );
+  await reader.fs.promises.writeFile(path, new TextEncoder().encode([...listed, commit].map((oid) => `${oid}\n`).join('')));
 }

@@ -1,4 +1,4 @@
-import { shortenUntrustedText } from "../text/untrustedText";
+import { shortenUntrustedText } from '../text/untrustedText';
 
 /** Longest message kept: ref names and branch lists come from the file, so they are cut to one line. */
 const MAX_MESSAGE_LENGTH = 600;
@@ -22,17 +22,17 @@ const MAX_MESSAGE_LENGTH = 600;
  * - `subdir-missing`: the chosen sub-folder is not in the bundle's commit.
  */
 export type OfflineCopyErrorCode =
-  | "too-large"
-  | "not-an-offline-copy"
-  | "truncated"
-  | "damaged"
-  | "thin-bundle"
-  | "no-branch"
-  | "choose-branch"
-  | "branch-not-found"
-  | "unsupported"
-  | "older-commit"
-  | "subdir-missing";
+  | 'too-large'
+  | 'not-an-offline-copy'
+  | 'truncated'
+  | 'damaged'
+  | 'thin-bundle'
+  | 'no-branch'
+  | 'choose-branch'
+  | 'branch-not-found'
+  | 'unsupported'
+  | 'older-commit'
+  | 'subdir-missing';
 
 /** A commit as the person sees it when choosing between two: its id and when it was committed. */
 export interface CommitWhen {
@@ -42,7 +42,7 @@ export interface CommitWhen {
 }
 
 export class OfflineCopyError extends Error {
-  override readonly name = "OfflineCopyError";
+  override readonly name = 'OfflineCopyError';
 
   constructor(
     readonly code: OfflineCopyErrorCode,

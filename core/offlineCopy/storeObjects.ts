@@ -1,18 +1,15 @@
-import git from "isomorphic-git";
-import type { TreeReader } from "../sync/compareTrees";
-import { asGitFs } from "../sync/objectStore";
+import git from 'isomorphic-git';
+import type { TreeReader } from '../sync/compareTrees';
+import { asGitFs } from '../sync/objectStore';
 
 /** True when the object store can read the object (loose or in a pack). */
-export async function hasObject(
-  reader: TreeReader,
-  oid: string,
-): Promise<boolean> {
+export async function hasObject(reader: TreeReader, oid: string): Promise<boolean> {
   try {
     await git.readObject({
       fs: asGitFs(reader.fs),
       gitdir: reader.gitdir,
       oid,
-      format: "deflated",
+      format: 'deflated',
       cache: reader.cache,
     });
     return true;
@@ -25,9 +22,7 @@ export async function hasObject(
 export async function readCommitOrUndefined(
   reader: TreeReader,
   oid: string,
-): Promise<
-  { parents: string[]; committedAt: string; tree: string } | undefined
-> {
+): Promise<{ parents: string[]; committedAt: string; tree: string } | undefined> {
   try {
     const { commit } = await git.readCommit({
       fs: asGitFs(reader.fs),

@@ -1,9 +1,9 @@
-import git from "isomorphic-git";
-import type { TreeReader } from "../sync/compareTrees";
-import { asGitFs } from "../sync/objectStore";
-import type { ObjectStoreFs } from "../sync/objectStoreFs";
-import { OfflineCopyError } from "./offlineCopyError";
-import { readCommitOrUndefined } from "./storeObjects";
+import git from 'isomorphic-git';
+import type { TreeReader } from '../sync/compareTrees';
+import { asGitFs } from '../sync/objectStore';
+import type { ObjectStoreFs } from '../sync/objectStoreFs';
+import { OfflineCopyError } from './offlineCopyError';
+import { readCommitOrUndefined } from './storeObjects';
 
 export interface BundleExportRequest {
   /** The commit to save (the source's current one). */
@@ -25,8 +25,7 @@ export interface BundleExport {
 }
 
 /** Git ref names cannot hold whitespace or control characters; a name that does would break the header. */
-const SAFE_BRANCH =
-  /^(?!\/)(?!.*\/\/)(?!.*\.\.)[^\s\u0000-\u001f\u007f~^:?*[\\]+$/;
+const SAFE_BRANCH = /^(?!\/)(?!.*\/\/)(?!.*\.\.)[^\s\u0000-\u001f\u007f~^:?*[\\]+$/;
 
 /**
  * A Git bundle (v2) of `commit` and every commit, tree and file behind it that the store holds, packed
@@ -37,10 +36,7 @@ export async function writeGitBundle(
   request: BundleExportRequest,
 ): Promise<BundleExport> {
   if (!SAFE_BRANCH.test(request.branch))
-    throw new OfflineCopyError(
-      "branch-not-found",
-      `"${request.branch}" cannot be a branch name in a bundle.`,
-    );
+    throw new OfflineCopyError('branch-not-found', `"${request.branch}" cannot be a branch name in a bundle.`);
   const reader: TreeReader = {
     fs: deps.fs,
     gitdir: deps.gitdir,
@@ -55,11 +51,7 @@ export async function writeGitBundle(
     const oid = queue[i]!;
     const commit = await readCommitOrUndefined(reader, oid);
     if (!commit) {
-      if (i === 0)
-        throw new OfflineCopyError(
-          "damaged",
-          `Commit ${oid.slice(0, 7)} is not on this device, so it cannot be saved.`,
-        );
+      if (i === 0) throw new OfflineCopyError('damaged', `Commit ${oid.slice(0, 7)} is not on this device, so it cannot be saved.`);
       prerequisites.push(oid);
       continue;
     }
@@ -79,14 +71,10 @@ export async function writeGitBundle(
     oids: [...objects],
     cache: reader.cache,
   });
-  const lines = [
-    "# v2 git bundle",
-    ...prerequisites.map((oid) => `-${oid}`),
-    `${request.commit} refs/heads/${request.branch}`,
-  ];
+  const lines = ['# v2 git bundle', ...prerequisites.map((oid) => `-${oid}`), `${request.commit} refs/heads/${request.branch}`];
   // HEAD tells `git clone` which branch to check out.
-  if (request.branch !== "HEAD") lines.push(`${request.commit} HEAD`);
-  const header = new TextEncoder().encode(`${lines.join("\n")}\n\n`);
+  if (request.branch !== 'HEAD') lines.push(`${request.commit} HEAD`);
+  const header = new TextEncoder().encode(`${lines.join('\n')}\n\n`);
   const bytes = new Uint8Array(header.length + packfile!.length);
   bytes.set(header);
   bytes.set(packfile!, header.length);
@@ -94,11 +82,7 @@ export async function writeGitBundle(
 }
 
 /** Adds a tree and everything in it (sub-trees and files; not sub-modules, which live elsewhere). */
-async function addTree(
-  reader: TreeReader,
-  tree: string,
-  objects: Set<string>,
-): Promise<void> {
+async function addTree(reader: TreeReader, tree: string, objects: Set<string>): Promise<void> {
   if (objects.has(tree)) return;
   objects.add(tree);
   const { tree: entries } = await git.readTree({
@@ -108,7 +92,7 @@ async function addTree(
     cache: reader.cache,
   });
   for (const entry of entries) {
-    if (entry.type === "tree") await addTree(reader, entry.oid, objects);
-    else if (entry.type === "blob") objects.add(entry.oid);
+    if (entry.type === 'tree') await addTree(reader, entry.oid, objects);
+    else if (entry.type === 'blob') objects.add(entry.oid);
   }
 }

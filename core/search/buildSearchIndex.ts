@@ -39,7 +39,14 @@ const K1 = 1.2;
 
 /** The largest impact a posting of each group can have (every field of the group matching), for quantizing. */
 const MAX_IMPACT = {
-  runbook: maxImpact([FIELD_WEIGHTS.title, FIELD_WEIGHTS.aliases, FIELD_WEIGHTS.tags, FIELD_WEIGHTS.summary, FIELD_WEIGHTS.area, FIELD_WEIGHTS.owner]),
+  runbook: maxImpact([
+    FIELD_WEIGHTS.title,
+    FIELD_WEIGHTS.aliases,
+    FIELD_WEIGHTS.tags,
+    FIELD_WEIGHTS.summary,
+    FIELD_WEIGHTS.area,
+    FIELD_WEIGHTS.owner,
+  ]),
   heading: maxImpact([FIELD_WEIGHTS.heading, FIELD_WEIGHTS.parentHeadings]),
   body: maxImpact([FIELD_WEIGHTS.body]),
 };

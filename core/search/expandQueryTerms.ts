@@ -101,7 +101,8 @@ function computeExpansions(index: SearchIndex, clause: QueryClause): TermExpansi
     // (`MOD_BAN_SYNC` in "Ban Sync Troubleshooting" rather than in a page that merely mentions it).
     for (const text of clause.terms.slice(1)) {
       const exact = findTerm(index.terms, text);
-      if (exact >= 0 && !best.has(exact)) best.set(exact, { term: exact, weight: PART_HINT_WEIGHT, scope: 'runbook', hint: true, source: 'typed' });
+      if (exact >= 0 && !best.has(exact))
+        best.set(exact, { term: exact, weight: PART_HINT_WEIGHT, scope: 'runbook', hint: true, source: 'typed' });
     }
   }
   return [...best.values()];
@@ -136,7 +137,14 @@ function corrections(index: SearchIndex, text: string): TermExpansion[] {
 }
 
 /** Up to `limit` terms of `[from, to)` found in the most documents (of the groups that will be scanned). */
-function mostFrequent(index: SearchIndex, from: number, to: number, limit: number, withBody: boolean, keep: (t: number) => boolean): number[] {
+function mostFrequent(
+  index: SearchIndex,
+  from: number,
+  to: number,
+  limit: number,
+  withBody: boolean,
+  keep: (t: number) => boolean,
+): number[] {
   const picked: number[] = [];
   const counts: number[] = [];
   for (let t = from; t < to; t++) {

@@ -15,7 +15,11 @@ export const MAX_QUERY_POSTINGS = 400_000;
  * is wanted; it still counts in titles and headings). A clause always keeps at least one term, so nothing the
  * user typed is ignored outright. The given arrays are not modified (they are memoized per index).
  */
-export function fitWorkBudget(index: SearchIndex, plan: readonly (readonly TermExpansion[])[], budget = MAX_QUERY_POSTINGS): readonly (readonly TermExpansion[])[] {
+export function fitWorkBudget(
+  index: SearchIndex,
+  plan: readonly (readonly TermExpansion[])[],
+  budget = MAX_QUERY_POSTINGS,
+): readonly (readonly TermExpansion[])[] {
   let total = 0;
   for (const clause of plan) for (const e of clause) total += postingsOf(index, e.term, e.scope);
   if (total <= budget) return plan;
@@ -39,11 +43,15 @@ export function fitWorkBudget(index: SearchIndex, plan: readonly (readonly TermE
   }
 
   // Still too much: narrow the most common terms to titles and headings, then to titles only.
-  for (const [from, to] of [['all', 'headings'], ['headings', 'runbook']] as const) {
+  for (const [from, to] of [
+    ['all', 'headings'],
+    ['headings', 'runbook'],
+  ] as const) {
     const narrowing: { clause: number; position: number; saving: number }[] = [];
     fitted.forEach((clause, c) =>
       clause.forEach((e, position) => {
-        if (e.scope === from) narrowing.push({ clause: c, position, saving: postingsOf(index, e.term, from) - postingsOf(index, e.term, to) });
+        if (e.scope === from)
+          narrowing.push({ clause: c, position, saving: postingsOf(index, e.term, from) - postingsOf(index, e.term, to) });
       }),
     );
     narrowing.sort((a, b) => b.saving - a.saving);

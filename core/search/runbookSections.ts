@@ -31,7 +31,10 @@ export function runbookSections(meta: RunbookMeta, body: RunbookBody): RunbookSe
   let headingIndex = 0;
 
   const close = () => {
-    current.text = parts.join('').replace(/\n{3,}/g, '\n\n').trim();
+    current.text = parts
+      .join('')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
     if (current.depth > 0 || current.text !== '' || headings.length === 0) sections.push(current);
     parts = [];
   };

@@ -31,11 +31,15 @@ const CONNECTOR = 6;
 const classes = new Uint8Array(0x10000);
 for (let c = 0; c < 128; c++) {
   classes[c] =
-    c >= 97 && c <= 122 ? WORD_LOWER
-    : c >= 65 && c <= 90 ? WORD_UPPER
-    : c >= 48 && c <= 57 ? WORD_OTHER
-    : '-_.:/@'.includes(String.fromCharCode(c)) ? CONNECTOR
-    : SEPARATOR;
+    c >= 97 && c <= 122
+      ? WORD_LOWER
+      : c >= 65 && c <= 90
+        ? WORD_UPPER
+        : c >= 48 && c <= 57
+          ? WORD_OTHER
+          : '-_.:/@'.includes(String.fromCharCode(c))
+            ? CONNECTOR
+            : SEPARATOR;
 }
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 const CJK_CHAR = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\u3005\u30fc]/u;
@@ -103,7 +107,13 @@ export function scanSearchTokens(text: string, visit: SearchTokenVisitor): void 
         bounds[bounded++] = partStart;
         bounds[bounded++] = i;
         partStart = i;
-      } else if (k === WORD_LOWER && prev === WORD_UPPER && i - partStart > 1 && classAt(text, i - 1) === WORD_UPPER && classAt(text, i - 2) === WORD_UPPER) {
+      } else if (
+        k === WORD_LOWER &&
+        prev === WORD_UPPER &&
+        i - partStart > 1 &&
+        classAt(text, i - 1) === WORD_UPPER &&
+        classAt(text, i - 2) === WORD_UPPER
+      ) {
         // `HTTPServer`: the acronym ends before the last capital.
         bounds[bounded++] = partStart;
         bounds[bounded++] = i - 1;
@@ -140,7 +150,15 @@ function fold(text: string, start: number, end: number, ascii: boolean): string 
   return ascii ? s.toLowerCase() : foldSearchText(s);
 }
 
-function emitChunk(text: string, start: number, end: number, bounds: number[], bounded: number, ascii: boolean, visit: SearchTokenVisitor): void {
+function emitChunk(
+  text: string,
+  start: number,
+  end: number,
+  bounds: number[],
+  bounded: number,
+  ascii: boolean,
+  visit: SearchTokenVisitor,
+): void {
   if (bounded === 2) {
     if (end - start <= MAX_PART_LENGTH) visit(fold(text, start, end, ascii), start, end, 'word');
     return;
@@ -159,7 +177,15 @@ function emitChunk(text: string, start: number, end: number, bounds: number[], b
  * each stretch between `/`, `:` and `@` that is itself an identifier is a compound too, so `api.clpr.tv` and
  * `kube-apiserver` are found whole.
  */
-function emitSegments(text: string, start: number, end: number, bounds: number[], bounded: number, ascii: boolean, visit: SearchTokenVisitor): void {
+function emitSegments(
+  text: string,
+  start: number,
+  end: number,
+  bounds: number[],
+  bounded: number,
+  ascii: boolean,
+  visit: SearchTokenVisitor,
+): void {
   let segmentStart = start;
   let p = 0;
   for (let i = start; i <= end; i++) {

@@ -51,7 +51,9 @@ export function searchFacets(index: SearchIndex): SearchFacets {
   const count = (values: (string | undefined)[]) => {
     const counts = new Map<string, number>();
     for (const v of values) if (v !== undefined && v !== '') counts.set(v, (counts.get(v) ?? 0) + 1);
-    return [...counts].map(([value, n]) => ({ value, count: n })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+    return [...counts]
+      .map(([value, n]) => ({ value, count: n }))
+      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
   };
   return {
     sources: count(index.runbooks.map((r) => r.sourceId)),

@@ -62,7 +62,11 @@ export async function cachedSourceVersions(db: RunbookDatabase): Promise<Record<
  * read. Otherwise only the sources that moved are compared runbook by runbook (by blob id) and only the
  * runbooks whose blob id differs are read and indexed. Without an index, everything is indexed in batches.
  */
-export async function refreshSearchIndex(db: RunbookDatabase, current: SearchIndexState | undefined, options: RefreshOptions = {}): Promise<RefreshResult> {
+export async function refreshSearchIndex(
+  db: RunbookDatabase,
+  current: SearchIndexState | undefined,
+  options: RefreshOptions = {},
+): Promise<RefreshResult> {
   // Read first: a sync landing while we work leaves the versions different, so the next refresh looks again.
   const versions = await cachedSourceVersions(db);
   if (!current) return buildFromCache(db, versions, options);
@@ -79,12 +83,15 @@ export async function refreshSearchIndex(db: RunbookDatabase, current: SearchInd
     const stillThere = new Set<string>();
     for (const sourceId of moved) {
       if (!(sourceId in versions)) continue;
-      await db.runbooks.where('sourceId').equals(sourceId).each((record) => {
-        if (record.removedFromSource) return;
-        const key = runbookKeyOf(record);
-        stillThere.add(key);
-        if (indexedOids.get(key) !== record.oid) changedRecords.push(record);
-      });
+      await db.runbooks
+        .where('sourceId')
+        .equals(sourceId)
+        .each((record) => {
+          if (record.removedFromSource) return;
+          const key = runbookKeyOf(record);
+          stillThere.add(key);
+          if (indexedOids.get(key) !== record.oid) changedRecords.push(record);
+        });
     }
     const bodies = await db.bodies.bulkGet(changedRecords.map((r) => [r.sourceId, r.path]));
     return {

@@ -94,7 +94,14 @@ function runbookHit(entry: IndexedRunbook, matchedTerms: TermMatcher, score: num
   return hit;
 }
 
-function sectionHit(index: SearchIndex, entry: IndexedRunbook, section: number, text: string, matchedTerms: TermMatcher, score: number): SectionHit {
+function sectionHit(
+  index: SearchIndex,
+  entry: IndexedRunbook,
+  section: number,
+  text: string,
+  matchedTerms: TermMatcher,
+  score: number,
+): SectionHit {
   const heading = index.sections.heading[section]!;
   // A title-only section (the top heading with nothing under it) is better described by the summary.
   const shown = text === '' && section === entry.firstSection && entry.summary ? entry.summary : text;
@@ -122,9 +129,15 @@ function containsPhrases(phrases: PhraseMatcher[], entry: IndexedRunbook, headin
 }
 
 /** Filters but no words: the matching runbooks by title, each opening at its top. */
-export function listFiltered(index: SearchIndex, allowed: Uint8Array, maxRunbooks: number): Pick<SearchResponse, 'runbooks' | 'totalRunbooks'> {
+export function listFiltered(
+  index: SearchIndex,
+  allowed: Uint8Array,
+  maxRunbooks: number,
+): Pick<SearchResponse, 'runbooks' | 'totalRunbooks'> {
   const matching = index.runbooks.map((entry, r) => ({ entry, r })).filter(({ r }) => allowed[r]);
-  matching.sort((a, b) => compareText(foldSearchText(a.entry.title), foldSearchText(b.entry.title)) || compareText(a.entry.path, b.entry.path));
+  matching.sort(
+    (a, b) => compareText(foldSearchText(a.entry.title), foldSearchText(b.entry.title)) || compareText(a.entry.path, b.entry.path),
+  );
   const none = termMatcher([]);
   const runbooks = matching.slice(0, maxRunbooks).map(({ entry }) => {
     const hit = runbookHit(entry, none, 0);

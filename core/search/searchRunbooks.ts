@@ -54,7 +54,10 @@ export function searchRunbooks(index: SearchIndex, query: string | ParsedQuery, 
   let requiredMask = 0;
   const clauseCount = parsed.clauses.length;
 
-  const plan = fitWorkBudget(index, parsed.clauses.map((clause) => expandClause(index, clause)));
+  const plan = fitWorkBudget(
+    index,
+    parsed.clauses.map((clause) => expandClause(index, clause)),
+  );
   parsed.clauses.forEach((clause, c) => {
     const clauseBit = (1 << c) >>> 0;
     if (clause.required) requiredMask = (requiredMask | clauseBit) >>> 0;
@@ -91,7 +94,14 @@ const DENSE_WALK = 8;
  * best in `top`; returns how many runbooks matched. Hot loop: plain arrays, no closures, no per-item objects,
  * and a section that cannot enter `top` is not offered to it.
  */
-function rankCandidates(index: SearchIndex, scratch: Scratch, top: TopSections, allowed: Uint8Array | undefined, requiredMask: number, clauseCount: number): number {
+function rankCandidates(
+  index: SearchIndex,
+  scratch: Scratch,
+  top: TopSections,
+  allowed: Uint8Array | undefined,
+  requiredMask: number,
+  clauseCount: number,
+): number {
   const rb = scratch.runbooks;
   const sec = scratch.sections;
   const status = scratch.statusWeights;

@@ -153,7 +153,11 @@ export class TopSections {
       if (b.score !== a.score) return b.score - a.score;
       const ra = runbookOf(a.section);
       const rb = runbookOf(b.section);
-      return compareText(ra.sourceId, rb.sourceId) || compareText(ra.path, rb.path) || sectionOrder(index, a.section) - sectionOrder(index, b.section);
+      return (
+        compareText(ra.sourceId, rb.sourceId) ||
+        compareText(ra.path, rb.path) ||
+        sectionOrder(index, a.section) - sectionOrder(index, b.section)
+      );
     });
     return out;
   }

@@ -80,7 +80,14 @@ export class SearchService {
   search(query: string, options: SearchOptions = {}): SearchResponse {
     if (!this.state) {
       const parsed = parseSearchQuery(query);
-      return { query: parsed.text, truncated: parsed.truncated, empty: parsed.clauses.length === 0, runbooks: [], totalRunbooks: 0, suggestions: [] };
+      return {
+        query: parsed.text,
+        truncated: parsed.truncated,
+        empty: parsed.clauses.length === 0,
+        runbooks: [],
+        totalRunbooks: 0,
+        suggestions: [],
+      };
     }
     return searchRunbooks(this.state.index, query, options);
   }

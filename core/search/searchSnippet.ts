@@ -72,7 +72,15 @@ export function highlightRanges(text: string, matched: TermMatcher | ReadonlySet
 /** ASCII letters, digits and the characters that join an identifier's parts (`-_.:/@`). */
 function isIdentifierChar(code: number): boolean {
   return (
-    (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 45 || code === 95 || code === 46 || code === 58 || code === 47 || code === 64
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    code === 45 ||
+    code === 95 ||
+    code === 46 ||
+    code === 58 ||
+    code === 47 ||
+    code === 64
   );
 }
 
@@ -148,7 +156,18 @@ function bestWindowStart(text: string, hits: TextRange[], maxChars: number): num
 }
 
 function isSpace(code: number): boolean {
-  return code <= 32 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+  return (
+    code <= 32 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 /** Reused by `collapseWhitespace` (which calls nothing that could re-enter it), grown as needed. */

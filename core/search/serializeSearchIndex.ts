@@ -51,7 +51,8 @@ export function serializeSearchIndex(index: SearchIndex): SerializedSearchIndex 
  * from the cache instead of searching a broken index.
  */
 export function loadSearchIndex(data: unknown): SearchIndex {
-  if (!isRecord(data) || data.format !== SEARCH_INDEX_FORMAT) throw new SearchIndexFormatError('The stored search index has another format.');
+  if (!isRecord(data) || data.format !== SEARCH_INDEX_FORMAT)
+    throw new SearchIndexFormatError('The stored search index has another format.');
   const d = data as unknown as SerializedSearchIndex;
   try {
     const terms = d.terms === '' ? [] : text(d.terms).split('\n');
@@ -68,9 +69,12 @@ export function loadSearchIndex(data: unknown): SearchIndex {
     };
     const sectionCount = anchor.length;
     check(Array.isArray(runbooks) && Array.isArray(anchor) && Array.isArray(heading) && heading.length === sectionCount);
-    check(sections.runbook.length === sectionCount && sections.depth.length === sectionCount && sections.textStart.length === sectionCount + 1);
+    check(
+      sections.runbook.length === sectionCount && sections.depth.length === sectionCount && sections.textStart.length === sectionCount + 1,
+    );
     check(sections.textStart[sectionCount] === sections.text.length);
-    for (let s = 0; s < sectionCount; s++) check(sections.runbook[s]! < runbooks.length && sections.textStart[s]! <= sections.textStart[s + 1]!);
+    for (let s = 0; s < sectionCount; s++)
+      check(sections.runbook[s]! < runbooks.length && sections.textStart[s]! <= sections.textStart[s + 1]!);
     for (const r of runbooks) {
       check(typeof r.sourceId === 'string' && typeof r.path === 'string' && typeof r.title === 'string' && typeof r.oid === 'string');
       check(Array.isArray(r.tags) && Array.isArray(r.aliases) && r.firstSection + r.sectionCount <= sectionCount);

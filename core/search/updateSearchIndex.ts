@@ -89,7 +89,14 @@ function mergeIndexes(base: SearchIndex, keep: (r: IndexedRunbook) => boolean, e
   };
 }
 
-function mergeSections(base: SearchIndex, sectionMap: Int32Array, kept: number, extra: SearchIndex, runbookMap: Int32Array, runbookOffset: number): SearchIndex['sections'] {
+function mergeSections(
+  base: SearchIndex,
+  sectionMap: Int32Array,
+  kept: number,
+  extra: SearchIndex,
+  runbookMap: Int32Array,
+  runbookOffset: number,
+): SearchIndex['sections'] {
   const total = kept + extra.sections.anchor.length;
   const runbook = new Uint32Array(total);
   const depth = new Uint8Array(total);
@@ -143,7 +150,8 @@ class PostingWriter {
     this.doc = new Uint32Array(capacity);
     this.impact = new Uint8Array(capacity);
     // Both indexes come from the same builder constants, so their impacts share one scale.
-    if (base.doc.length > 0 && extra.doc.length > 0 && base.scale !== extra.scale) throw new Error('Search indexes with different impact scales cannot be merged.');
+    if (base.doc.length > 0 && extra.doc.length > 0 && base.scale !== extra.scale)
+      throw new Error('Search indexes with different impact scales cannot be merged.');
   }
 
   /** Appends the kept postings of base term `i` (renumbered) and of extra term `j` (offset); returns how many. */
@@ -179,6 +187,11 @@ class PostingWriter {
   }
 
   finish(): PostingLists {
-    return { start: Uint32Array.from(this.start), doc: this.doc.slice(0, this.length), impact: this.impact.slice(0, this.length), scale: this.extra.scale };
+    return {
+      start: Uint32Array.from(this.start),
+      doc: this.doc.slice(0, this.length),
+      impact: this.impact.slice(0, this.length),
+      scale: this.extra.scale,
+    };
   }
 }

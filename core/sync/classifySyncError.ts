@@ -22,7 +22,8 @@ const CUT_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ERR_STREAM_PR
 const STORAGE_CODES = new Set(['ENOSPC', 'EDQUOT']);
 const TLS_CODE = /CERT|TLS|SSL/;
 /** isomorphic-git's messages when the pack's objects do not decode: its bytes were changed on the way. */
-const PACK_DECODING = /zlib error|Pako error|Inflated object size is different|Packfile told us object would have length|Invalid compressed buffer/;
+const PACK_DECODING =
+  /zlib error|Pako error|Inflated object size is different|Packfile told us object would have length|Invalid compressed buffer/;
 
 interface ErrorLike {
   name?: unknown;
@@ -92,7 +93,11 @@ export function classifySyncError(error: unknown, context: FailureContext): Sync
     if (status === 408 || status === 504) {
       return new SyncError('timed-out', `${where} took too long to answer (HTTP ${status}). Try again later.`, detail);
     }
-    return new SyncError('unknown', `${where} answered with an error (HTTP ${Number.isFinite(status) ? status : '?'}). Try again later.`, detail);
+    return new SyncError(
+      'unknown',
+      `${where} answered with an error (HTTP ${Number.isFinite(status) ? status : '?'}). Try again later.`,
+      detail,
+    );
   }
   if (code === 'UserCanceledError') {
     return new SyncError('auth-failed', `${where} did not accept the credentials.`, detail);
@@ -116,12 +121,20 @@ export function classifySyncError(error: unknown, context: FailureContext): Sync
 
   if (code === 'ENOTFOUND') {
     if (context.online === false) return offline(detail);
-    return new SyncError('host-not-found', `The host "${host}" could not be found. Check the repository address, your network or VPN.`, detail);
+    return new SyncError(
+      'host-not-found',
+      `The host "${host}" could not be found. Check the repository address, your network or VPN.`,
+      detail,
+    );
   }
   if (OFFLINE_CODES.has(code)) return offline(detail);
   if (code === 'ECONNREFUSED' || code === 'EHOSTUNREACH') {
     if (context.online === false) return offline(detail);
-    return new SyncError('host-not-found', `Nothing answered at ${hostAndPort(context.url)}. Check the repository address, your network or VPN.`, detail);
+    return new SyncError(
+      'host-not-found',
+      `Nothing answered at ${hostAndPort(context.url)}. Check the repository address, your network or VPN.`,
+      detail,
+    );
   }
   if (code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
     return new SyncError('timed-out', `Connecting to ${where} took too long. Check your network and try again.`, detail);

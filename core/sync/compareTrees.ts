@@ -24,7 +24,13 @@ export interface TouchedFile {
  */
 export async function treeAt(reader: TreeReader, commit: string, subdir: string): Promise<string | undefined> {
   try {
-    const { oid } = await git.readTree({ fs: asGitFs(reader.fs), gitdir: reader.gitdir, oid: commit, filepath: subdir || undefined, cache: reader.cache });
+    const { oid } = await git.readTree({
+      fs: asGitFs(reader.fs),
+      gitdir: reader.gitdir,
+      oid: commit,
+      filepath: subdir || undefined,
+      cache: reader.cache,
+    });
     return oid;
   } catch (error) {
     if (subdir && isMissingPath(error)) return undefined;
@@ -72,7 +78,13 @@ export async function compareTrees(reader: TreeReader, before: string, after: st
   return touched;
 }
 
-async function compareLevel(reader: TreeReader, before: string | undefined, after: string | undefined, prefix: string, touched: TouchedFile[]): Promise<void> {
+async function compareLevel(
+  reader: TreeReader,
+  before: string | undefined,
+  after: string | undefined,
+  prefix: string,
+  touched: TouchedFile[],
+): Promise<void> {
   if (before === after) return;
   const [oldEntries, newEntries] = await Promise.all([readEntries(reader, before), readEntries(reader, after)]);
   const names = new Set([...oldEntries.keys(), ...newEntries.keys()]);

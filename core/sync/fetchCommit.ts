@@ -106,15 +106,17 @@ export async function fetchCommit(request: FetchCommitRequest): Promise<FetchedC
     return { commit: result.fetchHead, branch: branch ?? shortBranch(result.defaultBranch) ?? 'HEAD' };
   } catch (error) {
     // Whatever the abort broke on its way out (a cut body that no longer parses), a cancel is a cancel.
-    const failure = signal?.aborted ? syncCancelled() : classifySyncError(error, {
-      url,
-      ...(branch !== undefined ? { branch } : {}),
-      tokenSent: credentials !== undefined,
-      ...(withheld !== undefined ? { tokenWithheld: withheld } : {}),
-      packStarted: guard.packStarted,
-      ...(request.online !== undefined ? { online: request.online } : {}),
-      secrets,
-    });
+    const failure = signal?.aborted
+      ? syncCancelled()
+      : classifySyncError(error, {
+          url,
+          ...(branch !== undefined ? { branch } : {}),
+          tokenSent: credentials !== undefined,
+          ...(withheld !== undefined ? { tokenWithheld: withheld } : {}),
+          packStarted: guard.packStarted,
+          ...(request.online !== undefined ? { online: request.online } : {}),
+          secrets,
+        });
     try {
       await rollbackFetch(fs, gitdir);
     } catch {

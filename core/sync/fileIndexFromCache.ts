@@ -34,8 +34,14 @@ export function fileIndexFromCache(db: RunbookDatabase, sourceId: string): Cache
         .each((row) => {
           if (!row.removedFromSource) files.set(row.path, row.oid);
         });
-      await db.skipped.where('sourceId').equals(sourceId).each((row) => files.set(row.path, row.oid));
-      await db.assets.where('sourceId').equals(sourceId).each((row) => files.set(row.path, row.oid));
+      await db.skipped
+        .where('sourceId')
+        .equals(sourceId)
+        .each((row) => files.set(row.path, row.oid));
+      await db.assets
+        .where('sourceId')
+        .equals(sourceId)
+        .each((row) => files.set(row.path, row.oid));
       return files;
     },
   };

@@ -19,25 +19,36 @@ const MAX_REDIRECTS = 20;
 export function followRedirects(inner: HttpClient): HttpClient {
   return {
     async request(original: GitHttpRequest): Promise<GitHttpResponse> {
-      const body = original.body === undefined ? undefined : await collect(original.body as AsyncIterable<Uint8Array> | Iterable<Uint8Array>);
-      let req: GitHttpRequest = body === undefined ? original : { ...original, body: [body] as unknown as AsyncIterableIterator<Uint8Array> };
+      const body =
+        original.body === undefined ? undefined : await collect(original.body as AsyncIterable<Uint8Array> | Iterable<Uint8Array>);
+      let req: GitHttpRequest =
+        body === undefined ? original : { ...original, body: [body] as unknown as AsyncIterableIterator<Uint8Array> };
       for (let hop = 0; ; hop++) {
         const response = await inner.request(req);
         const location = header(response, 'location');
         if (!REDIRECTS.has(response.statusCode) || location === undefined) return response;
         await discard(response);
         if (hop >= MAX_REDIRECTS) {
-          throw new SyncError('unknown', `${new URL(original.url).host} redirected the sync more than ${MAX_REDIRECTS} times, so it was stopped. Check the repository address.`);
+          throw new SyncError(
+            'unknown',
+            `${new URL(original.url).host} redirected the sync more than ${MAX_REDIRECTS} times, so it was stopped. Check the repository address.`,
+          );
         }
         const from = new URL(req.url);
         let to: URL;
         try {
           to = new URL(location, from);
         } catch {
-          throw new SyncError('unknown', `${from.host} answered with a redirect to an address that is not valid. Check the repository address.`);
+          throw new SyncError(
+            'unknown',
+            `${from.host} answered with a redirect to an address that is not valid. Check the repository address.`,
+          );
         }
         if (to.protocol !== 'https:' && to.protocol !== 'http:') {
-          throw new SyncError('invalid-source', `${from.host} redirected the sync to a ${to.protocol} address, which is not a Git http(s) address.`);
+          throw new SyncError(
+            'invalid-source',
+            `${from.host} redirected the sync to a ${to.protocol} address, which is not a Git http(s) address.`,
+          );
         }
         const headers = { ...(req.headers ?? {}) };
         const authorization = Object.keys(headers).find((name) => name.toLowerCase() === 'authorization');
@@ -52,7 +63,12 @@ export function followRedirects(inner: HttpClient): HttpClient {
         const asGet = response.statusCode === 303 || ((response.statusCode === 301 || response.statusCode === 302) && method === 'POST');
         req = asGet
           ? { ...req, url: to.toString(), method: 'GET', headers: withoutBodyHeaders(headers) }
-          : { ...req, url: to.toString(), headers, ...(body === undefined ? {} : { body: [body] as unknown as AsyncIterableIterator<Uint8Array> }) };
+          : {
+              ...req,
+              url: to.toString(),
+              headers,
+              ...(body === undefined ? {} : { body: [body] as unknown as AsyncIterableIterator<Uint8Array> }),
+            };
         if (asGet) delete req.body;
       }
     },

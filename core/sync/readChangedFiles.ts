@@ -103,7 +103,9 @@ export async function readChangedFiles(
         outcome.skippedPaths.add(path);
       } else {
         for (const w of result.meta.warnings) {
-          outcome.warnings.push(w.line === undefined ? { path: file.path, message: w.message } : { path: file.path, message: w.message, line: w.line });
+          outcome.warnings.push(
+            w.line === undefined ? { path: file.path, message: w.message } : { path: file.path, message: w.message, line: w.line },
+          );
         }
       }
     }

@@ -8,7 +8,14 @@ import { withSourceLock } from './sourceLock';
 import type { TransferLimits } from './guardHttp';
 import { SyncError, syncCancelled, type SyncErrorCode } from './syncError';
 import type { SourceToken } from './tokenBinding';
-import { syncGitSource, type GitSyncDeps, type GitSyncRequest, type GitSyncResult, type GitSyncStats, type SyncProgress } from './syncGitSource';
+import {
+  syncGitSource,
+  type GitSyncDeps,
+  type GitSyncRequest,
+  type GitSyncResult,
+  type GitSyncStats,
+  type SyncProgress,
+} from './syncGitSource';
 
 /**
  * Computes a change set for a request: `syncGitSource` by default, or another realm's engine (the desktop
@@ -64,34 +71,37 @@ export async function runGitSync(db: RunbookDatabase, source: SourceRecord, deps
         throw new SyncError('invalid-source', 'This source has no Git repository address.');
       }
       const engine = deps.engine ?? localEngine(deps);
-      const { changeSet, stats } = await engine(
-        {
-          sourceId: current.id,
-          url: current.location,
-          ...(current.branch ? { branch: current.branch } : {}),
-          ...(current.subdir ? { subdir: current.subdir } : {}),
-          ...(deps.token ? { token: deps.token } : {}),
-          ...(deps.username ? { username: deps.username } : {}),
-          ...(deps.corsProxy ? { corsProxy: deps.corsProxy } : {}),
-          ...(deps.corsProxyTrusted ? { corsProxyTrusted: true } : {}),
-          ...(current.version && /^[0-9a-f]{40}$/.test(current.version) ? { previousCommit: current.version } : {}),
-          cached: fileIndexFromCache(db, current.id),
-          // Rows written by an older ingest are read again, once, even where the files did not change.
-          ...(current.version !== undefined && current.ingestVersion !== INGEST_VERSION ? { rereadAll: true } : {}),
-          ...(deps.maxFileBytes !== undefined ? { maxFileBytes: deps.maxFileBytes } : {}),
-          ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}),
-          ...(deps.limits ? { limits: deps.limits } : {}),
-          ...(deps.signal ? { signal: deps.signal } : {}),
-          ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
-          ...(deps.isOnline ? { isOnline: deps.isOnline } : {}),
-        },
-      );
+      const { changeSet, stats } = await engine({
+        sourceId: current.id,
+        url: current.location,
+        ...(current.branch ? { branch: current.branch } : {}),
+        ...(current.subdir ? { subdir: current.subdir } : {}),
+        ...(deps.token ? { token: deps.token } : {}),
+        ...(deps.username ? { username: deps.username } : {}),
+        ...(deps.corsProxy ? { corsProxy: deps.corsProxy } : {}),
+        ...(deps.corsProxyTrusted ? { corsProxyTrusted: true } : {}),
+        ...(current.version && /^[0-9a-f]{40}$/.test(current.version) ? { previousCommit: current.version } : {}),
+        cached: fileIndexFromCache(db, current.id),
+        // Rows written by an older ingest are read again, once, even where the files did not change.
+        ...(current.version !== undefined && current.ingestVersion !== INGEST_VERSION ? { rereadAll: true } : {}),
+        ...(deps.maxFileBytes !== undefined ? { maxFileBytes: deps.maxFileBytes } : {}),
+        ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}),
+        ...(deps.limits ? { limits: deps.limits } : {}),
+        ...(deps.signal ? { signal: deps.signal } : {}),
+        ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
+        ...(deps.isOnline ? { isOnline: deps.isOnline } : {}),
+      });
       const at = now();
       let applied: AppliedChangeSummary;
       try {
         applied = await applyChangeSet(db, changeSet, at);
       } catch (error) {
-        throw classifySyncError(error, { url: current.location, tokenSent: Boolean(deps.token), packStarted: false, secrets: deps.token ? [deps.token.value] : [] });
+        throw classifySyncError(error, {
+          url: current.location,
+          tokenSent: Boolean(deps.token),
+          packStarted: false,
+          secrets: deps.token ? [deps.token.value] : [],
+        });
       }
       if (current.lastError) await db.sources.update(current.id, { lastError: undefined });
       return { ok: true as const, stats, applied, at: at.toISOString() };
@@ -102,7 +112,12 @@ export async function runGitSync(db: RunbookDatabase, source: SourceRecord, deps
       ? syncCancelled()
       : error instanceof SyncError
         ? error
-        : classifySyncError(error, { url: source.location ?? '', tokenSent: Boolean(deps.token), packStarted: false, secrets: deps.token ? [deps.token.value] : [] });
+        : classifySyncError(error, {
+            url: source.location ?? '',
+            tokenSent: Boolean(deps.token),
+            packStarted: false,
+            secrets: deps.token ? [deps.token.value] : [],
+          });
     if (!NOT_RECORDED.has(failure.code)) {
       try {
         await db.sources.update(source.id, { lastError: { at: now().toISOString(), message: failure.message, code: failure.code } });
@@ -118,7 +133,10 @@ export async function runGitSync(db: RunbookDatabase, source: SourceRecord, deps
 function localEngine(deps: RunGitSyncDeps): GitSyncEngine {
   const { fs, http, gitdir, cache } = deps;
   if (!fs || !http || !gitdir) {
-    throw new SyncError('unknown', 'The sync is not set up on this device: it needs either an engine, or a file system, an HTTP client and an object store folder.');
+    throw new SyncError(
+      'unknown',
+      'The sync is not set up on this device: it needs either an engine, or a file system, an HTTP client and an object store folder.',
+    );
   }
   return (request) => syncGitSource(request, { fs, http, gitdir, ...(cache ? { cache } : {}) });
 }

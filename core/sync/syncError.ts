@@ -61,7 +61,9 @@ export class SyncError extends Error {
 
   /** A plain object that survives structured cloning and IPC (class instances do not). */
   toJSON(): { code: SyncErrorCode; message: string; detail?: string } {
-    return this.detail === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, detail: this.detail };
+    return this.detail === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, detail: this.detail };
   }
 }
 

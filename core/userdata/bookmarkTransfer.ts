@@ -42,7 +42,8 @@ export function parseBookmarkExport(text: string): ParsedBookmarkFile {
   }
   if (data.version === undefined) return { ok: false, message: 'The export has no "version" field.' };
   // JSON.stringify shows a version written as text ("1") as text, so the message does not look self-contradictory.
-  if (data.version !== 1) return { ok: false, message: `Bookmark export version ${JSON.stringify(data.version)} is not supported by this app.` };
+  if (data.version !== 1)
+    return { ok: false, message: `Bookmark export version ${JSON.stringify(data.version)} is not supported by this app.` };
   if (!Array.isArray(data.bookmarks)) return { ok: false, message: 'The export has no "bookmarks" list.' };
   if (data.bookmarks.length > MAX_IMPORT_BOOKMARKS) return { ok: false, message: 'The export holds more bookmarks than can be imported.' };
 
@@ -80,7 +81,10 @@ export function parseBookmarkExport(text: string): ParsedBookmarkFile {
 }
 
 /** Merges imported bookmarks: places already bookmarked are kept as they are, new ones go to the end. */
-export async function importBookmarks(db: RunbookDatabase, incoming: readonly Bookmark[]): Promise<{ added: number; alreadyThere: number }> {
+export async function importBookmarks(
+  db: RunbookDatabase,
+  incoming: readonly Bookmark[],
+): Promise<{ added: number; alreadyThere: number }> {
   return db.transaction('rw', db.bookmarks, async () => {
     const last = await db.bookmarks.orderBy('order').last();
     let next = (last?.order ?? 0) + 1;

@@ -53,7 +53,11 @@ export async function setBookmarkPinned(db: RunbookDatabase, id: string, pinned:
 }
 
 /** Renames a bookmark's label; an empty label is refused so that a bookmark never loses its name. */
-export async function renameBookmark(db: RunbookDatabase, id: string, label: string): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function renameBookmark(
+  db: RunbookDatabase,
+  id: string,
+  label: string,
+): Promise<{ ok: true } | { ok: false; message: string }> {
   const clean = cleanLabel(label);
   if (!clean) return { ok: false, message: 'A bookmark needs a name.' };
   const updated = await db.bookmarks.update(id, { label: clean });

@@ -7,7 +7,14 @@ export async function readChecklist(db: RunbookDatabase, sourceId: string, path:
   return new Set(row?.done ?? []);
 }
 
-export async function setStepDone(db: RunbookDatabase, sourceId: string, path: string, key: string, done: boolean, now = new Date()): Promise<void> {
+export async function setStepDone(
+  db: RunbookDatabase,
+  sourceId: string,
+  path: string,
+  key: string,
+  done: boolean,
+  now = new Date(),
+): Promise<void> {
   await db.transaction('rw', db.checklists, async () => {
     const row = await db.checklists.get([sourceId, path]);
     const keys = new Set(row?.done ?? []);

@@ -11,7 +11,10 @@ export async function recordOpened(db: RunbookDatabase, entry: Omit<HistoryEntry
     await db.history.add({ ...entry, openedAt: now.toISOString() });
     const count = await db.history.count();
     if (count > HISTORY_LIMIT) {
-      const oldest = await db.history.orderBy('openedAt').limit(count - HISTORY_LIMIT).primaryKeys();
+      const oldest = await db.history
+        .orderBy('openedAt')
+        .limit(count - HISTORY_LIMIT)
+        .primaryKeys();
       await db.history.bulkDelete(oldest);
     }
   });

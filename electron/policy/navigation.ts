@@ -5,10 +5,7 @@
 import { isAppUrl } from './appOrigin';
 import { decideOpenExternal } from './externalLinks';
 
-export type NavigationDecision =
-  | { action: 'allow' }
-  | { action: 'open-externally'; url: string }
-  | { action: 'deny'; reason: string };
+export type NavigationDecision = { action: 'allow' } | { action: 'open-externally'; url: string } | { action: 'deny'; reason: string };
 
 /**
  * Top-level navigation of the app window. App pages may navigate among themselves; a link to an

@@ -66,7 +66,13 @@ export function AppShell({ cacheReady, children }: Props) {
         <Link to={HOME_ROUTE} className="rr-brand">
           Runbook Reader
         </Link>
-        <button type="button" className="rr-search-trigger" onClick={() => setSearchOpen(true)} aria-label="Search runbooks" aria-keyshortcuts="/ Control+K Meta+K">
+        <button
+          type="button"
+          className="rr-search-trigger"
+          onClick={() => setSearchOpen(true)}
+          aria-label="Search runbooks"
+          aria-keyshortcuts="/ Control+K Meta+K"
+        >
           <span aria-hidden="true">⌕</span>
           <span className="rr-search-trigger-text">Search runbooks</span>
           <kbd className="rr-search-trigger-key" aria-hidden="true">
@@ -74,7 +80,12 @@ export function AppShell({ cacheReady, children }: Props) {
           </kbd>
         </button>
         <div className="rr-topbar-actions">
-          <button type="button" className="rr-icon-button rr-contacts-button" onClick={() => setContactsOpen(true)} aria-label="Emergency contacts">
+          <button
+            type="button"
+            className="rr-icon-button rr-contacts-button"
+            onClick={() => setContactsOpen(true)}
+            aria-label="Emergency contacts"
+          >
             <span aria-hidden="true">☎</span>
             <span className="rr-topbar-label">Emergency contacts</span>
           </button>
@@ -113,7 +124,12 @@ export function AppShell({ cacheReady, children }: Props) {
           <span aria-hidden="true">⌕</span>
           <span>Search</span>
         </button>
-        <button type="button" className="rr-bottombar-button rr-bottombar-urgent" onClick={() => setContactsOpen(true)} aria-label="Emergency contacts">
+        <button
+          type="button"
+          className="rr-bottombar-button rr-bottombar-urgent"
+          onClick={() => setContactsOpen(true)}
+          aria-label="Emergency contacts"
+        >
           <span aria-hidden="true">☎</span>
           <span>Contacts</span>
         </button>

@@ -1,11 +1,4 @@
-import {
-  useEffect,
-  useEffectEvent,
-  useRef,
-  type KeyboardEvent,
-  type MouseEvent,
-  type ReactNode,
-} from "react";
+import { useEffect, useEffectEvent, useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 
 interface Props {
   open: boolean;
@@ -22,7 +15,7 @@ interface Props {
 }
 
 /** Marks the history entry a modal adds, so Back closes the modal instead of leaving the page. */
-const HISTORY_MARK = "rrModal";
+const HISTORY_MARK = 'rrModal';
 let historyOwner: symbol | undefined;
 
 /**
@@ -30,15 +23,7 @@ let historyOwner: symbol | undefined;
  * page behind is inert; Tab stays inside, Esc and a click outside close it, focus returns to what opened
  * it, and the phone's Back button closes it instead of leaving the page.
  */
-export function Modal({
-  open,
-  onClose,
-  labelledBy,
-  className,
-  initialFocus,
-  onKeyDown,
-  children,
-}: Props) {
+export function Modal({ open, onClose, labelledBy, className, initialFocus, onKeyDown, children }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   // The newest onClose runs when Back closes the modal, without re-running the effect that opened it.
   const closeOnBack = useEffectEvent(onClose);
@@ -47,40 +32,30 @@ export function Modal({
     const element = dialog.current;
     if (!open || !element) return undefined;
     const opener = document.activeElement;
-    if (typeof element.showModal === "function" && !element.open)
-      element.showModal();
-    else element.setAttribute("open", "");
-    const first =
-      initialFocus?.current ??
-      element.querySelector<HTMLElement>("input, textarea, select") ??
-      element;
+    if (typeof element.showModal === 'function' && !element.open) element.showModal();
+    else element.setAttribute('open', '');
+    const first = initialFocus?.current ?? element.querySelector<HTMLElement>('input, textarea, select') ?? element;
     first.focus({ preventScroll: true });
 
-    const owner = Symbol("modal");
-    if (!isModalEntry(history.state))
-      history.pushState(
-        { ...(history.state as object | null), [HISTORY_MARK]: true },
-        "",
-      );
+    const owner = Symbol('modal');
+    if (!isModalEntry(history.state)) history.pushState({ ...(history.state as object | null), [HISTORY_MARK]: true }, '');
     historyOwner = owner;
     const onPopState = () => {
       if (isModalEntry(history.state)) return;
       historyOwner = undefined;
       closeOnBack();
     };
-    window.addEventListener("popstate", onPopState);
+    window.addEventListener('popstate', onPopState);
     return () => {
-      window.removeEventListener("popstate", onPopState);
-      if (element.open && typeof element.close === "function") element.close();
-      if (opener instanceof HTMLElement && opener.isConnected)
-        opener.focus({ preventScroll: true });
+      window.removeEventListener('popstate', onPopState);
+      if (element.open && typeof element.close === 'function') element.close();
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus({ preventScroll: true });
       if (historyOwner !== owner) return;
       historyOwner = undefined;
       // Closed by Esc, a button or a click outside: take back the entry Back would otherwise have to undo.
       // Later, so a modal that opens again at once (React's development double mount) keeps it.
       setTimeout(() => {
-        if (historyOwner === undefined && isModalEntry(history.state))
-          history.back();
+        if (historyOwner === undefined && isModalEntry(history.state)) history.back();
       }, 0);
     };
   }, [open, initialFocus]);
@@ -88,12 +63,12 @@ export function Modal({
   if (!open) return null;
 
   const handleKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
-    if (event.key === "Escape") {
+    if (event.key === 'Escape') {
       event.preventDefault();
       onClose();
       return;
     }
-    if (event.key === "Tab") keepFocusInside(event, dialog.current);
+    if (event.key === 'Tab') keepFocusInside(event, dialog.current);
     onKeyDown?.(event);
   };
   // A click on the dialog element itself is a click on its backdrop: the content fills the box.
@@ -104,7 +79,7 @@ export function Modal({
   return (
     <dialog
       ref={dialog}
-      className={className ? `rr-modal ${className}` : "rr-modal"}
+      className={className ? `rr-modal ${className}` : 'rr-modal'}
       aria-labelledby={labelledBy}
       aria-modal="true"
       onKeyDown={handleKeyDown}
@@ -126,42 +101,25 @@ export function isModalHistoryEntry(): boolean {
 }
 
 function isModalEntry(state: unknown): boolean {
-  return (
-    typeof state === "object" &&
-    state !== null &&
-    (state as Record<string, unknown>)[HISTORY_MARK] === true
-  );
+  return typeof state === 'object' && state !== null && (state as Record<string, unknown>)[HISTORY_MARK] === true;
 }
 
 /** Tab and Shift+Tab cycle within the dialog while it is open. */
-function keepFocusInside(
-  event: KeyboardEvent,
-  container: HTMLElement | null,
-): void {
+function keepFocusInside(event: KeyboardEvent, container: HTMLElement | null): void {
   if (!container) return;
   const focusable = [
-    ...container.querySelectorAll<HTMLElement>(
-      'input, button, select, textarea, [href], [tabindex]:not([tabindex="-1"])',
-    ),
-  ].filter((el) => !el.hasAttribute("disabled") && !el.closest("[hidden]"));
+    ...container.querySelectorAll<HTMLElement>('input, button, select, textarea, [href], [tabindex]:not([tabindex="-1"])'),
+  ].filter((el) => !el.hasAttribute('disabled') && !el.closest('[hidden]'));
   if (focusable.length === 0) {
     event.preventDefault();
     return;
   }
   const first = focusable[0]!;
   const last = focusable[focusable.length - 1]!;
-  if (
-    event.shiftKey &&
-    (document.activeElement === first ||
-      !container.contains(document.activeElement))
-  ) {
+  if (event.shiftKey && (document.activeElement === first || !container.contains(document.activeElement))) {
     event.preventDefault();
     last.focus();
-  } else if (
-    !event.shiftKey &&
-    (document.activeElement === last ||
-      !container.contains(document.activeElement))
-  ) {
+  } else if (!event.shiftKey && (document.activeElement === last || !container.contains(document.activeElement))) {
     event.preventDefault();
     first.focus();
   }

@@ -22,7 +22,9 @@ export function useProgressiveCount(total: number, first: number, step: number, 
   const count = Math.min(current.count, total);
   useEffect(() => {
     if (count >= total) return undefined;
-    return whenIdle(() => startTransition(() => setState((s) => (s.key === resetKey ? { key: s.key, count: Math.min(total, s.count + step) } : s))));
+    return whenIdle(() =>
+      startTransition(() => setState((s) => (s.key === resetKey ? { key: s.key, count: Math.min(total, s.count + step) } : s))),
+    );
   }, [count, total, step, resetKey]);
   return count;
 }

@@ -18,7 +18,9 @@ export function BookmarkList({ variant, onNavigate }: Props) {
   const removed = useRemovedFromSource();
   if (!bookmarks) return null;
   if (bookmarks.length === 0) {
-    return <p className="rr-muted rr-bookmarks-empty">No bookmarks yet. Use ☆ on a runbook or a section (or press b) to keep it one tap away.</p>;
+    return (
+      <p className="rr-muted rr-bookmarks-empty">No bookmarks yet. Use ☆ on a runbook or a section (or press b) to keep it one tap away.</p>
+    );
   }
   return (
     <ul className={`rr-bookmarks rr-bookmarks-${variant}`}>
@@ -95,19 +97,42 @@ function BookmarkRow({ bookmark: b, variant, removedFromSource, first, last, onN
       )}
       {variant === 'manage' && !editing && (
         <div className="rr-bookmark-actions">
-          <button type="button" className="rr-icon-button" aria-pressed={b.pinned} aria-label={b.pinned ? `Unpin ${b.label}` : `Pin ${b.label} to the top`} onClick={() => saveUserData('the pin', setBookmarkPinned(db, b.id, !b.pinned))}>
+          <button
+            type="button"
+            className="rr-icon-button"
+            aria-pressed={b.pinned}
+            aria-label={b.pinned ? `Unpin ${b.label}` : `Pin ${b.label} to the top`}
+            onClick={() => saveUserData('the pin', setBookmarkPinned(db, b.id, !b.pinned))}
+          >
             {b.pinned ? 'Unpin' : 'Pin'}
           </button>
-          <button type="button" className="rr-icon-button" aria-label={`Move ${b.label} up`} disabled={first} onClick={() => saveUserData('the new order', moveBookmark(db, b.id, -1))}>
+          <button
+            type="button"
+            className="rr-icon-button"
+            aria-label={`Move ${b.label} up`}
+            disabled={first}
+            onClick={() => saveUserData('the new order', moveBookmark(db, b.id, -1))}
+          >
             ↑
           </button>
-          <button type="button" className="rr-icon-button" aria-label={`Move ${b.label} down`} disabled={last} onClick={() => saveUserData('the new order', moveBookmark(db, b.id, 1))}>
+          <button
+            type="button"
+            className="rr-icon-button"
+            aria-label={`Move ${b.label} down`}
+            disabled={last}
+            onClick={() => saveUserData('the new order', moveBookmark(db, b.id, 1))}
+          >
             ↓
           </button>
           <button type="button" className="rr-icon-button" aria-label={`Rename ${b.label}`} onClick={() => setEditing(true)}>
             Rename
           </button>
-          <button type="button" className="rr-icon-button rr-danger" aria-label={`Remove bookmark ${b.label}`} onClick={() => saveUserData('the removal of the bookmark', removeBookmark(db, b.id))}>
+          <button
+            type="button"
+            className="rr-icon-button rr-danger"
+            aria-label={`Remove bookmark ${b.label}`}
+            onClick={() => saveUserData('the removal of the bookmark', removeBookmark(db, b.id))}
+          >
             Remove
           </button>
         </div>

@@ -30,7 +30,10 @@ export function BookmarksPage() {
       return;
     }
     const { added, alreadyThere } = await importBookmarks(db, parsed.bookmarks);
-    setNotice({ tone: 'ok', text: `Imported ${added} bookmark${added === 1 ? '' : 's'}${alreadyThere ? `; ${alreadyThere} already there` : ''}.` });
+    setNotice({
+      tone: 'ok',
+      text: `Imported ${added} bookmark${added === 1 ? '' : 's'}${alreadyThere ? `; ${alreadyThere} already there` : ''}.`,
+    });
   }
 
   return (
@@ -57,7 +60,10 @@ export function BookmarksPage() {
         />
       </div>
       {notice && (
-        <p className={notice.tone === 'error' ? 'rr-notice rr-notice-error' : 'rr-notice rr-notice-ok'} role={notice.tone === 'error' ? 'alert' : 'status'}>
+        <p
+          className={notice.tone === 'error' ? 'rr-notice rr-notice-error' : 'rr-notice rr-notice-ok'}
+          role={notice.tone === 'error' ? 'alert' : 'status'}
+        >
           {notice.text}
         </p>
       )}

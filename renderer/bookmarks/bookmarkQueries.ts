@@ -8,7 +8,9 @@ export function useBookmarks(): Bookmark[] | undefined {
 }
 
 export function useIsBookmarked(sourceId: string, path: string, anchor?: string): boolean {
-  return useLiveQuery(async () => (await db.bookmarks.get(bookmarkId(sourceId, path, anchor))) !== undefined, [sourceId, path, anchor]) ?? false;
+  return (
+    useLiveQuery(async () => (await db.bookmarks.get(bookmarkId(sourceId, path, anchor))) !== undefined, [sourceId, path, anchor]) ?? false
+  );
 }
 
 export function useRecentlyOpened(): HistoryEntry[] | undefined {

@@ -43,7 +43,9 @@ export function ContactsPanel({ open, onClose }: Props) {
       />
       <div className="rr-modal-body">
         {!groups && <p className="rr-muted">Loading contacts…</p>}
-        {groups && shown.length === 0 && <p className="rr-muted">{groups.length === 0 ? 'No contacts found in the cached runbooks.' : 'No contact matches the filter.'}</p>}
+        {groups && shown.length === 0 && (
+          <p className="rr-muted">{groups.length === 0 ? 'No contacts found in the cached runbooks.' : 'No contact matches the filter.'}</p>
+        )}
         {limitEntries(shown, listed).map((group) => (
           <section key={group.key} className="rr-contact-group" aria-label={group.label}>
             <h3>{group.label}</h3>
@@ -91,7 +93,12 @@ function ContactRow({ entry, onNavigate }: { entry: ContactEntry; onNavigate: ()
         )}
         {(entry.via || entry.note) && <span className="rr-contact-note">{[entry.via, entry.note].filter(Boolean).join(' · ')}</span>}
         {source && (
-          <Link className="rr-contact-source" to={runbookRoute(source.sourceId, source.path, source.anchor)} replace={isModalHistoryEntry()} onClick={onNavigate}>
+          <Link
+            className="rr-contact-source"
+            to={runbookRoute(source.sourceId, source.path, source.anchor)}
+            replace={isModalHistoryEntry()}
+            onClick={onNavigate}
+          >
             from {source.title}
             {entry.sources.length > 1 ? ` and ${entry.sources.length - 1} more` : ''}
           </Link>

@@ -8,11 +8,7 @@ import { isRetiredStatus, readRunbookStatus } from '../../core/runbook/runbookSt
 export function StatusBadge({ status }: { status?: string | undefined }) {
   const reading = readRunbookStatus(status);
   if (!status || (reading.known && reading.readAs === 'active')) return null;
-  const tone = isRetiredStatus(reading.readAs)
-    ? 'rr-badge-danger'
-    : reading.readAs === 'draft'
-      ? 'rr-badge-warn'
-      : 'rr-badge-neutral';
+  const tone = isRetiredStatus(reading.readAs) ? 'rr-badge-danger' : reading.readAs === 'draft' ? 'rr-badge-warn' : 'rr-badge-neutral';
   const title = reading.known ? undefined : `Not a known status; read as "${reading.readAs}"`;
   return (
     <span className={`rr-badge ${tone}`} title={title}>

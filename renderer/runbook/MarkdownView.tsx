@@ -16,7 +16,11 @@ const components: Components = {
   a: ({ href, children }) => <RunbookLink href={href}>{children}</RunbookLink>,
   pre: CodeBlock,
   img: ({ alt }) => (
-    <span className="rr-image-missing" role="img" aria-label={alt ? `Image: ${alt} (not available offline)` : 'Image not available offline'}>
+    <span
+      className="rr-image-missing"
+      role="img"
+      aria-label={alt ? `Image: ${alt} (not available offline)` : 'Image not available offline'}
+    >
       {alt || 'Image'} — not available offline
     </span>
   ),
@@ -76,7 +80,11 @@ export const MarkdownView = memo(function MarkdownView({ markdown, contactLines 
   return (
     <Markdown
       remarkPlugins={[[remarkBodyLines, { bodyLineOf }], remarkGfm, [remarkContactLinks, { ranges: contactLines }]]}
-      rehypePlugins={[rehypeSlug, [rehypeHeadingIds, { idsByLine: headingIdsByLine }], [rehypeHighlight, { detect: false, ignoreMissing: true }]]}
+      rehypePlugins={[
+        rehypeSlug,
+        [rehypeHeadingIds, { idsByLine: headingIdsByLine }],
+        [rehypeHighlight, { detect: false, ignoreMissing: true }],
+      ]}
       components={components}
       urlTransform={keepUrl}
       skipHtml

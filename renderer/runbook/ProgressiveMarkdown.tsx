@@ -28,7 +28,13 @@ export function ProgressiveMarkdown({ markdown, contactLines, headingIdsByLine, 
   return (
     <>
       {parts.slice(0, shown).map((part) => (
-        <Slice key={part.firstLine} part={part} contactLines={contactLines} headingIdsByLine={sliced ? headingIdsByLine : undefined} sliced={sliced} />
+        <Slice
+          key={part.firstLine}
+          part={part}
+          contactLines={contactLines}
+          headingIdsByLine={sliced ? headingIdsByLine : undefined}
+          sliced={sliced}
+        />
       ))}
       {shown < parts.length && (
         <p className="rr-muted rr-formatting-more" aria-hidden="true">
@@ -39,11 +45,26 @@ export function ProgressiveMarkdown({ markdown, contactLines, headingIdsByLine, 
   );
 }
 
-function Slice({ part, contactLines, headingIdsByLine, sliced }: { part: MarkdownPart; contactLines: Props['contactLines']; headingIdsByLine: Props['headingIdsByLine']; sliced: boolean }) {
+function Slice({
+  part,
+  contactLines,
+  headingIdsByLine,
+  sliced,
+}: {
+  part: MarkdownPart;
+  contactLines: Props['contactLines'];
+  headingIdsByLine: Props['headingIdsByLine'];
+  sliced: boolean;
+}) {
   if (part.plain) return <PlainSlice part={part} />;
   return (
     <RenderBoundary fallbackText={part.text}>
-      <MarkdownView markdown={part.text} contactLines={contactLines} bodyLineOf={sliced ? part.bodyLineOf : undefined} headingIdsByLine={headingIdsByLine} />
+      <MarkdownView
+        markdown={part.text}
+        contactLines={contactLines}
+        bodyLineOf={sliced ? part.bodyLineOf : undefined}
+        headingIdsByLine={headingIdsByLine}
+      />
     </RenderBoundary>
   );
 }

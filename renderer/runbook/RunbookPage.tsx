@@ -13,7 +13,8 @@ export function RunbookPage() {
   const section = search.get('section') ?? undefined;
 
   // The live query keeps the previous runbook until the new one is read; never show it under the new address.
-  if (runbook === undefined || (runbook && (runbook.meta.path !== path || runbook.meta.sourceId !== sourceId))) return <p className="rr-loading">Opening {path}…</p>;
+  if (runbook === undefined || (runbook && (runbook.meta.path !== path || runbook.meta.sourceId !== sourceId)))
+    return <p className="rr-loading">Opening {path}…</p>;
   if (runbook === null) {
     return (
       <div className="rr-empty" role="alert">

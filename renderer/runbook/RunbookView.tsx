@@ -51,10 +51,16 @@ function RunbookContent({ runbook, section }: Props) {
   const checklist = useChecklistState(meta, body);
   const contactLines = useMemo(() => {
     const lastLine = body.bodyLine + body.markdown.split('\n').length - 1;
-    return contactSectionRanges(meta.headings, lastLine).map((r) => ({ from: r.line - body.bodyLine + 1, to: r.endLine - body.bodyLine + 1 }));
+    return contactSectionRanges(meta.headings, lastLine).map((r) => ({
+      from: r.line - body.bodyLine + 1,
+      to: r.endLine - body.bodyLine + 1,
+    }));
   }, [meta.headings, body.markdown, body.bodyLine]);
   const headingText = useMemo(() => new Map(meta.headings.map((h) => [h.id, h.text])), [meta.headings]);
-  const headingIdsByLine = useMemo(() => new Map(meta.headings.map((h) => [h.line - body.bodyLine + 1, h.id])), [meta.headings, body.bodyLine]);
+  const headingIdsByLine = useMemo(
+    () => new Map(meta.headings.map((h) => [h.line - body.bodyLine + 1, h.id])),
+    [meta.headings, body.bodyLine],
+  );
   const [shown, setShown] = useState({ throughLine: 0, complete: false });
   // The inline copy of the contents (narrow screens) is built only when opened.
   const [inlineTocOpen, setInlineTocOpen] = useState(false);
@@ -62,7 +68,9 @@ function RunbookContent({ runbook, section }: Props) {
   // A long body is formatted in slices: the place is found once the section (or, going back, all) is there.
   const targetLine = section ? meta.headings.find((h) => h.id === section)?.line : undefined;
   const placeShown =
-    shown.complete || (navigationType !== NavigationType.Pop && (targetLine === undefined ? shown.throughLine > 0 : shown.throughLine >= targetLine - body.bodyLine + 1));
+    shown.complete ||
+    (navigationType !== NavigationType.Pop &&
+      (targetLine === undefined ? shown.throughLine > 0 : shown.throughLine >= targetLine - body.bodyLine + 1));
   useScrollPlace(cachedPaths !== undefined && placeShown, section, `${meta.sourceId}/${meta.path}`);
 
   const runbookContext = useMemo(
@@ -99,7 +107,12 @@ function RunbookContent({ runbook, section }: Props) {
             </details>
             <div className="rr-markdown">
               <RenderBoundary fallbackText={body.markdown}>
-                <ProgressiveMarkdown markdown={body.markdown} contactLines={contactLines} headingIdsByLine={headingIdsByLine} onProgress={onProgress} />
+                <ProgressiveMarkdown
+                  markdown={body.markdown}
+                  contactLines={contactLines}
+                  headingIdsByLine={headingIdsByLine}
+                  onProgress={onProgress}
+                />
               </RenderBoundary>
             </div>
           </article>

@@ -13,7 +13,14 @@ export function SectionHeading({ level, node: _node, children, id, ...rest }: Pr
   return (
     <div className={`rr-heading rr-heading-${level}`}>
       {heading}
-      <BookmarkButton compact sourceId={ctx.sourceId} path={ctx.path} anchor={id} label={`${ctx.title} › ${text}`} on={ctx.bookmarkedAnchors?.has(id) ?? false} />
+      <BookmarkButton
+        compact
+        sourceId={ctx.sourceId}
+        path={ctx.path}
+        anchor={id}
+        label={`${ctx.title} › ${text}`}
+        on={ctx.bookmarkedAnchors?.has(id) ?? false}
+      />
     </div>
   );
 }

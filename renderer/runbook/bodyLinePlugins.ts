@@ -14,7 +14,10 @@ export function remarkBodyLines(options: { bodyLineOf?: ((line: number) => numbe
     visit(tree, (node) => {
       const position = node.position;
       if (!position) return;
-      node.position = { start: { ...position.start, line: bodyLineOf(position.start.line) }, end: { ...position.end, line: bodyLineOf(position.end.line) } };
+      node.position = {
+        start: { ...position.start, line: bodyLineOf(position.start.line) },
+        end: { ...position.end, line: bodyLineOf(position.end.line) },
+      };
     });
   };
 }

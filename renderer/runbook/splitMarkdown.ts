@@ -61,7 +61,12 @@ export function splitMarkdown(markdown: string): MarkdownPart[] {
     const plain = unit.depth > MAX_NESTING ? 'too-deep' : unit.chars > MAX_FORMATTED_BLOCK_CHARS ? 'too-large' : undefined;
     if (plain) {
       flush();
-      parts.push({ text: lines.slice(unit.from, unit.to).join('\n'), bodyLineOf: (line) => unit.from + line, firstLine: unit.from + 1, plain });
+      parts.push({
+        text: lines.slice(unit.from, unit.to).join('\n'),
+        bodyLineOf: (line) => unit.from + line,
+        firstLine: unit.from + 1,
+        plain,
+      });
       continue;
     }
     if (groupChars > 0 && groupChars + unit.chars > PART_CHARS) flush();
@@ -77,7 +82,8 @@ function partOf(lines: string[], group: Unit[], definitions: Map<string, string>
   const from = first.from;
   const to = group[group.length - 1]!.to;
   const own = lines.slice(from, to);
-  if (first.itemNumber !== undefined) own[0] = own[0]!.replace(/^(\s*)\d{1,9}(?=[.)])/, (_, indent: string) => `${indent}${first.itemNumber}`);
+  if (first.itemNumber !== undefined)
+    own[0] = own[0]!.replace(/^(\s*)\d{1,9}(?=[.)])/, (_, indent: string) => `${indent}${first.itemNumber}`);
   if (first.tableHeader !== undefined) {
     // A slice of a table repeats the header and delimiter rows, then has its own rows.
     const header = lines.slice(first.tableHeader, first.tableHeader + 2);
@@ -161,7 +167,13 @@ function scanUnits(lines: string[]): { units: Unit[]; definitions: Map<string, s
     } else if (cut) {
       list = undefined;
     }
-    if (!table && (cut || i === 0) && line.includes('|') && TABLE_DELIMITER.test(lines[i + 1] ?? '') && (lines[i + 1] ?? '').includes('-')) {
+    if (
+      !table &&
+      (cut || i === 0) &&
+      line.includes('|') &&
+      TABLE_DELIMITER.test(lines[i + 1] ?? '') &&
+      (lines[i + 1] ?? '').includes('-')
+    ) {
       table = { header: i, body: i + 2 };
     }
     const first = line.trimStart()[0];

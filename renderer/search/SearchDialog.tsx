@@ -82,13 +82,21 @@ export function SearchDialog({ open, onClose, initialQuery }: Props) {
     if (!open) return [];
     if (showingResults) {
       const results = response.runbooks.flatMap((r) =>
-        r.sections.map((s) => ({ key: `${r.sourceId}|${r.path}#${s.anchor}`, activate: () => openPlace(r.sourceId, r.path, s.anchor, true) })),
+        r.sections.map((s) => ({
+          key: `${r.sourceId}|${r.path}#${s.anchor}`,
+          activate: () => openPlace(r.sourceId, r.path, s.anchor, true),
+        })),
       );
       if (results.length > 0) return results;
-      return response.suggestions.map((s) => ({ key: `suggest:${s.sourceId}|${s.path}`, activate: () => openPlace(s.sourceId, s.path, undefined, false) }));
+      return response.suggestions.map((s) => ({
+        key: `suggest:${s.sourceId}|${s.path}`,
+        activate: () => openPlace(s.sourceId, s.path, undefined, false),
+      }));
     }
     return [
-      ...(bookmarks ?? []).slice(0, MAX_BOOKMARKS).map((b) => ({ key: `bookmark:${b.id}`, activate: () => openPlace(b.sourceId, b.path, b.anchor, false) })),
+      ...(bookmarks ?? [])
+        .slice(0, MAX_BOOKMARKS)
+        .map((b) => ({ key: `bookmark:${b.id}`, activate: () => openPlace(b.sourceId, b.path, b.anchor, false) })),
       ...recent.map((q) => ({ key: `recent:${q}`, activate: () => setQuery(q) })),
     ];
   }, [open, showingResults, response, bookmarks, recent, openPlace]);
@@ -171,7 +179,9 @@ export function SearchDialog({ open, onClose, initialQuery }: Props) {
           ✕
         </button>
       </div>
-      {filtersOpen && <SearchFilterChips id={`${ids}-filters`} facets={facets} filters={filters} onChange={setFilters} sourceName={sourceName} />}
+      {filtersOpen && (
+        <SearchFilterChips id={`${ids}-filters`} facets={facets} filters={filters} onChange={setFilters} sourceName={sourceName} />
+      )}
       {!filtersOpen && filterCount > 0 && (
         <p className="rr-search-note">
           Filtered by {describeFilters(filters, sourceName)}.{' '}
@@ -184,13 +194,17 @@ export function SearchDialog({ open, onClose, initialQuery }: Props) {
       <div id={listId} className="rr-search-body" role="listbox" aria-label="Search results">
         {showingResults ? (
           response.runbooks.length > 0 ? (
-            response.runbooks.map((hit) => <ResultGroup key={`${hit.sourceId}|${hit.path}`} hit={hit} ids={ids} sourceName={sourceName} optionProps={optionProps} />)
+            response.runbooks.map((hit) => (
+              <ResultGroup key={`${hit.sourceId}|${hit.path}`} hit={hit} ids={ids} sourceName={sourceName} optionProps={optionProps} />
+            ))
           ) : (
             <NoResults response={response} optionProps={optionProps} />
           )
         ) : (
           <>
-            {query.trim() !== '' && response?.empty && <p className="rr-search-note">Nothing to search for: type letters, numbers or an identifier.</p>}
+            {query.trim() !== '' && response?.empty && (
+              <p className="rr-search-note">Nothing to search for: type letters, numbers or an identifier.</p>
+            )}
             <EmptyQuery
               bookmarks={(bookmarks ?? []).slice(0, MAX_BOOKMARKS)}
               recent={recent}
@@ -216,7 +230,17 @@ type OptionProps = (key: string) => {
   onMouseMove: () => void;
 };
 
-function ResultGroup({ hit, ids, sourceName, optionProps }: { hit: RunbookHit; ids: string; sourceName: (id: string) => string; optionProps: OptionProps }) {
+function ResultGroup({
+  hit,
+  ids,
+  sourceName,
+  optionProps,
+}: {
+  hit: RunbookHit;
+  ids: string;
+  sourceName: (id: string) => string;
+  optionProps: OptionProps;
+}) {
   const groupId = `${ids}-group-${hit.sourceId}-${hit.path}`.replace(/[^\w-]/g, '_');
   return (
     <div className="rr-search-group" role="group" aria-labelledby={groupId}>
@@ -233,7 +257,9 @@ function ResultGroup({ hit, ids, sourceName, optionProps }: { hit: RunbookHit; i
         const key = `${hit.sourceId}|${hit.path}#${section.anchor}`;
         return (
           <div key={key} {...optionProps(key)}>
-            <span className="rr-search-option-title">{section.heading ? <MarkedText text={section.heading} ranges={section.headingRanges} /> : 'Top of the runbook'}</span>
+            <span className="rr-search-option-title">
+              {section.heading ? <MarkedText text={section.heading} ranges={section.headingRanges} /> : 'Top of the runbook'}
+            </span>
             {section.snippet && (
               <span className="rr-search-snippet">
                 <MarkedText text={section.snippet} ranges={section.snippetRanges} />
@@ -275,7 +301,11 @@ interface EmptyQueryProps {
 
 function EmptyQuery({ bookmarks, recent, optionProps, onClearRecent }: EmptyQueryProps) {
   if (bookmarks.length === 0 && recent.length === 0) {
-    return <p className="rr-search-note">Type a title, a symptom, an error message or a command. Put words in "quotes" to find them side by side.</p>;
+    return (
+      <p className="rr-search-note">
+        Type a title, a symptom, an error message or a command. Put words in "quotes" to find them side by side.
+      </p>
+    );
   }
   return (
     <>
@@ -311,14 +341,23 @@ function EmptyQuery({ bookmarks, recent, optionProps, onClearRecent }: EmptyQuer
   );
 }
 
-function Notices({ status, response, error }: { status: SearchClientStatus; response: SearchResponse | undefined; error: string | undefined }) {
+function Notices({
+  status,
+  response,
+  error,
+}: {
+  status: SearchClientStatus;
+  response: SearchResponse | undefined;
+  error: string | undefined;
+}) {
   const notes: ReactNode[] = [];
   if (status.unavailable) notes.push(status.unavailable);
   else if (status.state === 'loading') notes.push('Loading the search index…');
   else if (status.state === 'indexing') notes.push('Indexing the runbooks for search. Results appear as soon as it is done.');
   if (status.error) notes.push(`The search index could not be updated (${status.error}); results may be out of date.`);
   if (error) notes.push(`Search failed: ${error}`);
-  if (response?.truncated) notes.push(`Only the first ${MAX_QUERY_CHARS} characters (at most ${MAX_QUERY_CLAUSES} words) of the search are used.`);
+  if (response?.truncated)
+    notes.push(`Only the first ${MAX_QUERY_CHARS} characters (at most ${MAX_QUERY_CLAUSES} words) of the search are used.`);
   if (notes.length === 0) return null;
   return (
     <div className="rr-search-notices" role="status">

@@ -72,7 +72,9 @@ async function handle(request: SearchWorkerRequest): Promise<void> {
 
 self.onmessage = (event: MessageEvent<SearchWorkerRequest>) => {
   const request = event.data;
-  handle(request).catch((error: unknown) => post({ type: 'error', ...('id' in request ? { id: request.id } : {}), message: messageOf(error) }));
+  handle(request).catch((error: unknown) =>
+    post({ type: 'error', ...('id' in request ? { id: request.id } : {}), message: messageOf(error) }),
+  );
 };
 
 post({ type: 'status', status: service.currentStatus() });

@@ -18,7 +18,9 @@ function CorsProxySetting({ current }: { current: string }) {
   return (
     <section aria-labelledby="rr-settings-cors">
       <h2 id="rr-settings-cors">CORS proxy for Git sync</h2>
-      <p className="rr-muted">Needed in the browser only when the Git host does not allow cross-site requests. The desktop app never needs it.</p>
+      <p className="rr-muted">
+        Needed in the browser only when the Git host does not allow cross-site requests. The desktop app never needs it.
+      </p>
       <form
         className="rr-field"
         onSubmit={(e) => {
@@ -33,7 +35,14 @@ function CorsProxySetting({ current }: { current: string }) {
       >
         <label htmlFor="rr-cors-proxy">Proxy address</label>
         <div className="rr-field-row">
-          <input id="rr-cors-proxy" value={value} onChange={(e) => setValue(e.target.value)} placeholder="https://cors.example.org" spellCheck={false} autoComplete="off" />
+          <input
+            id="rr-cors-proxy"
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            placeholder="https://cors.example.org"
+            spellCheck={false}
+            autoComplete="off"
+          />
           <button type="submit" className="rr-button">
             Save
           </button>

@@ -10,7 +10,10 @@ interface StorageInfo {
 
 async function readStorage(): Promise<StorageInfo> {
   if (!navigator.storage?.estimate) return { supported: false };
-  const [estimate, persisted] = await Promise.all([navigator.storage.estimate(), navigator.storage.persisted?.() ?? Promise.resolve(false)]);
+  const [estimate, persisted] = await Promise.all([
+    navigator.storage.estimate(),
+    navigator.storage.persisted?.() ?? Promise.resolve(false),
+  ]);
   const info: StorageInfo = { supported: true, persisted };
   if (estimate.usage !== undefined) info.usage = estimate.usage;
   if (estimate.quota !== undefined) info.quota = estimate.quota;
@@ -28,7 +31,11 @@ export function StorageStatus() {
 
   async function askPersist() {
     const granted = (await navigator.storage?.persist?.()) ?? false;
-    setMessage(granted ? 'The browser will keep the offline copy.' : 'The browser declined; installing the app (Add to Home screen) usually allows it.');
+    setMessage(
+      granted
+        ? 'The browser will keep the offline copy.'
+        : 'The browser declined; installing the app (Add to Home screen) usually allows it.',
+    );
     setInfo(await readStorage());
   }
 

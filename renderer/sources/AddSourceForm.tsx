@@ -80,7 +80,15 @@ export function AddSourceForm({ onAdded }: Props) {
       <h2 id="rr-add-source">Add a Git source</h2>
       <label>
         Repository address (https)
-        <input value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://github.com/acme/runbooks.git" required spellCheck={false} autoComplete="off" inputMode="url" />
+        <input
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+          placeholder="https://github.com/acme/runbooks.git"
+          required
+          spellCheck={false}
+          autoComplete="off"
+          inputMode="url"
+        />
       </label>
       <label>
         Display name <span className="rr-muted">(optional)</span>
@@ -93,7 +101,13 @@ export function AddSourceForm({ onAdded }: Props) {
         </label>
         <label>
           Sub-folder <span className="rr-muted">(optional)</span>
-          <input value={subdir} onChange={(e) => setSubdir(e.target.value)} placeholder="docs/operations/runbooks" spellCheck={false} autoComplete="off" />
+          <input
+            value={subdir}
+            onChange={(e) => setSubdir(e.target.value)}
+            placeholder="docs/operations/runbooks"
+            spellCheck={false}
+            autoComplete="off"
+          />
         </label>
       </div>
       <label>
@@ -104,7 +118,8 @@ export function AddSourceForm({ onAdded }: Props) {
       {corsProxy && (
         <label className="rr-checkbox">
           <input type="checkbox" checked={trustProxy} onChange={(e) => setTrustProxy(e.target.checked)} />
-          Send the token through the CORS proxy <code>{corsProxy}</code> too. Tick this only if you trust whoever runs that proxy: it can read the token. Without it, the token is not sent while the proxy is in use.
+          Send the token through the CORS proxy <code>{corsProxy}</code> too. Tick this only if you trust whoever runs that proxy: it can
+          read the token. Without it, the token is not sent while the proxy is in use.
         </label>
       )}
       {error && (

@@ -34,7 +34,8 @@ export function SourceCard({ source, state, canHide }: Props) {
       notifyRemoved: notifySearchIndexChanged,
     });
     // The source is gone either way; leftover downloaded data only takes space, so it is not worth an alert.
-    if (!store.deleted) console.warn(`Source "${source.name}" was removed, but its downloaded Git data was not: ${store.reason ?? 'unknown reason'}`);
+    if (!store.deleted)
+      console.warn(`Source "${source.name}" was removed, but its downloaded Git data was not: ${store.reason ?? 'unknown reason'}`);
   }
 
   return (
@@ -47,14 +48,25 @@ export function SourceCard({ source, state, canHide }: Props) {
       {git && (
         <p className="rr-source-where">
           <code>{source.location}</code>
-          {source.branch && <> · branch <code>{source.branch}</code></>}
-          {source.subdir && <> · folder <code>{source.subdir}</code></>}
+          {source.branch && (
+            <>
+              {' '}
+              · branch <code>{source.branch}</code>
+            </>
+          )}
+          {source.subdir && (
+            <>
+              {' '}
+              · folder <code>{source.subdir}</code>
+            </>
+          )}
         </p>
       )}
       <p>
         {source.lastSyncAt ? (
           <>
-            Last {git ? 'successful sync' : 'loaded'}: <time dateTime={source.lastSyncAt}>{new Date(source.lastSyncAt).toLocaleString()}</time>
+            Last {git ? 'successful sync' : 'loaded'}:{' '}
+            <time dateTime={source.lastSyncAt}>{new Date(source.lastSyncAt).toLocaleString()}</time>
             {commit && (
               <>
                 {' '}
@@ -73,7 +85,8 @@ export function SourceCard({ source, state, canHide }: Props) {
       )}
       {source.lastError && (
         <p className="rr-notice rr-notice-error" role="alert">
-          <strong>Last sync failed</strong> ({new Date(source.lastError.at).toLocaleString()}): {source.lastError.message} The cached copy is still shown.
+          <strong>Last sync failed</strong> ({new Date(source.lastError.at).toLocaleString()}): {source.lastError.message} The cached copy
+          is still shown.
         </p>
       )}
       {!state?.running && state?.last?.ok === false && state.last.error.code === 'cancelled' && (
@@ -95,7 +108,12 @@ export function SourceCard({ source, state, canHide }: Props) {
       )}
       <div className="rr-toolbar">
         {git && (
-          <button type="button" className="rr-button rr-button-primary" disabled={state?.running} onClick={() => void syncClient.sync(source.id)}>
+          <button
+            type="button"
+            className="rr-button rr-button-primary"
+            disabled={state?.running}
+            onClick={() => void syncClient.sync(source.id)}
+          >
             {state?.running ? 'Syncing…' : 'Sync now'}
           </button>
         )}
@@ -105,7 +123,12 @@ export function SourceCard({ source, state, canHide }: Props) {
           </button>
         )}
         {(git || canHide || source.hidden) && (
-          <button type="button" className="rr-button" aria-pressed={!!source.hidden} onClick={() => void db.sources.update(source.id, { hidden: !source.hidden })}>
+          <button
+            type="button"
+            className="rr-button"
+            aria-pressed={!!source.hidden}
+            onClick={() => void db.sources.update(source.id, { hidden: !source.hidden })}
+          >
             {source.hidden ? 'Show in library' : 'Hide from library'}
           </button>
         )}

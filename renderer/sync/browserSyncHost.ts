@@ -52,12 +52,23 @@ export function createBrowserSyncHost(deps: BrowserSyncHostDeps): { handle(reque
   async function sync(request: Extract<SyncWorkerRequest, { type: 'sync' }>): Promise<void> {
     const { sourceId } = request;
     if (deleting.has(sourceId)) {
-      deps.reply({ type: 'done', sourceId, outcome: { ok: false, error: { code: 'invalid-source', message: 'This source is being removed.' } } });
+      deps.reply({
+        type: 'done',
+        sourceId,
+        outcome: { ok: false, error: { code: 'invalid-source', message: 'This source is being removed.' } },
+      });
       return;
     }
     if (running.has(sourceId)) {
       // The page never asks twice (it joins the running sync); answer like runGitSync's lock would.
-      deps.reply({ type: 'done', sourceId, outcome: { ok: false, error: { code: 'already-running', message: 'This source is already being synced; its result will show when it finishes.' } } });
+      deps.reply({
+        type: 'done',
+        sourceId,
+        outcome: {
+          ok: false,
+          error: { code: 'already-running', message: 'This source is already being synced; its result will show when it finishes.' },
+        },
+      });
       return;
     }
     if (!deps.locks) return syncHoldingLock(request);
@@ -76,7 +87,11 @@ export function createBrowserSyncHost(deps: BrowserSyncHostDeps): { handle(reque
     try {
       const source = await db.sources.get(sourceId);
       if (!source) {
-        deps.reply({ type: 'done', sourceId, outcome: { ok: false, error: { code: 'invalid-source', message: 'This source no longer exists.' } } });
+        deps.reply({
+          type: 'done',
+          sourceId,
+          outcome: { ok: false, error: { code: 'invalid-source', message: 'This source no longer exists.' } },
+        });
         return;
       }
       let objectCache = objectCaches.get(sourceId);

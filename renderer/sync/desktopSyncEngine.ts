@@ -32,7 +32,9 @@ function isKnownCode(code: string): code is SyncErrorCode {
  * as the engine's own `SyncError`s. Aborting the request's `signal` asks main to stop (`sync:cancel`);
  * main then answers `cancelled`.
  */
-export function createDesktopSyncEngine(bridge: Pick<DesktopBridge, 'saveSource' | 'syncRun' | 'syncCancel' | 'onSyncProgress'>): GitSyncEngine {
+export function createDesktopSyncEngine(
+  bridge: Pick<DesktopBridge, 'saveSource' | 'syncRun' | 'syncCancel' | 'onSyncProgress'>,
+): GitSyncEngine {
   // The settings this page has told main, per source; told again only when they differ (a source from
   // before main kept settings, or one edited since).
   const told = new Map<string, string>();

@@ -47,9 +47,10 @@ class SyncClient {
     const running = this.states.get(sourceId);
     if (running?.running) return new Promise((resolve) => this.chain(sourceId, resolve));
     this.set(sourceId, { running: true, progress: { phase: 'connecting' } });
-    const outcome = await this.run(sourceId).catch(
-      (error: unknown): GitSyncOutcome => ({ ok: false, error: { code: 'unknown', message: error instanceof Error ? error.message : String(error) } }),
-    );
+    const outcome = await this.run(sourceId).catch((error: unknown): GitSyncOutcome => ({
+      ok: false,
+      error: { code: 'unknown', message: error instanceof Error ? error.message : String(error) },
+    }));
     this.set(sourceId, { running: false, last: outcome });
     if (outcome.ok) notifySearchIndexChanged(sourceId);
     return outcome;
@@ -184,7 +185,10 @@ class SyncClient {
       const source = await db.sources.get(sourceId);
       if (!source) return { ok: false, error: { code: 'invalid-source', message: 'This source no longer exists.' } };
       // Loaded on desktop only: the browser build's page never carries the engine (its worker does).
-      const [{ runGitSync }, { createDesktopSyncEngine }] = await Promise.all([import('../../core/sync/runGitSync'), import('./desktopSyncEngine')]);
+      const [{ runGitSync }, { createDesktopSyncEngine }] = await Promise.all([
+        import('../../core/sync/runGitSync'),
+        import('./desktopSyncEngine'),
+      ]);
       this.desktopEngine ??= createDesktopSyncEngine(bridge);
       return await runGitSync(db, source, {
         engine: this.desktopEngine,

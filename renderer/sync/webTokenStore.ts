@@ -24,12 +24,18 @@ export async function readWebToken(sourceId: string): Promise<WebToken | undefin
   const value = row?.value as { value?: unknown; origin?: unknown; trustedProxy?: unknown } | undefined;
   if (typeof value !== 'object' || value === null || typeof value.value !== 'string' || typeof value.origin !== 'string') return undefined;
   if (originOf(value.origin) !== value.origin) return undefined;
-  return { token: { value: value.value, origin: value.origin }, ...(typeof value.trustedProxy === 'string' ? { trustedProxy: value.trustedProxy } : {}) };
+  return {
+    token: { value: value.value, origin: value.origin },
+    ...(typeof value.trustedProxy === 'string' ? { trustedProxy: value.trustedProxy } : {}),
+  };
 }
 
 export async function writeWebToken(sourceId: string, saved: WebToken): Promise<void> {
   const { token, trustedProxy } = saved;
-  await db.settings.put({ key: key(sourceId), value: { value: token.value, origin: token.origin, ...(trustedProxy ? { trustedProxy } : {}) } });
+  await db.settings.put({
+    key: key(sourceId),
+    value: { value: token.value, origin: token.origin, ...(trustedProxy ? { trustedProxy } : {}) },
+  });
 }
 
 export async function deleteWebToken(sourceId: string): Promise<void> {

@@ -78,7 +78,14 @@ describe('runbook-reader check on a tree with one of each problem', () => {
     expect(stderr).toBe('');
     expect(code).toBe(1);
     const report = readReport(stdout);
-    expect(report.findings.map((f: { file: string; line: number | null; rule: string; severity: string }) => [f.file, f.line ?? undefined, f.rule, f.severity])).toEqual(EXPECTED);
+    expect(
+      report.findings.map((f: { file: string; line: number | null; rule: string; severity: string }) => [
+        f.file,
+        f.line ?? undefined,
+        f.rule,
+        f.severity,
+      ]),
+    ).toEqual(EXPECTED);
     expect(report).toMatchObject({ errors: 8, warnings: 11, files: MARKDOWN_FILES });
     const byRule = Object.fromEntries(report.findings.map((f: { rule: string; message: string }) => [f.rule, f.message]));
     expect(byRule['broken-link']).toContain('"restart-workers.md"');
@@ -246,7 +253,9 @@ describe('runbook-reader check walking the folder', () => {
     const expected = checkRunbooks(tree, { maxAgeDays: DEFAULT_MAX_AGE_DAYS, today: TODAY }).map((f) => ({ ...f, line: f.line ?? null }));
     expect(expected.length).toBeGreaterThan(40);
     const { stdout } = run(['many', '--format', 'json', '--today', TODAY], work);
-    expect(readReport(stdout).findings).toEqual(expected.map((f) => ({ file: `many/${f.file}`, line: f.line, rule: f.rule, severity: f.severity, message: f.message })));
+    expect(readReport(stdout).findings).toEqual(
+      expected.map((f) => ({ file: `many/${f.file}`, line: f.line, rule: f.rule, severity: f.severity, message: f.message })),
+    );
   });
 });
 
@@ -261,7 +270,9 @@ describe('runbook-reader check --cache', () => {
     try {
       const args = [dir, '--cache', '--format', 'json', '--today', TODAY];
       expect(readReport(run(args).stdout).findings).toEqual([]);
-      expect((JSON.parse(readFileSync(cacheFile, 'utf8')) as { entries: Record<string, { oid: string }> }).entries['a.md']!.oid).toMatch(/^[0-9a-f]{40}$/);
+      expect((JSON.parse(readFileSync(cacheFile, 'utf8')) as { entries: Record<string, { oid: string }> }).entries['a.md']!.oid).toMatch(
+        /^[0-9a-f]{40}$/,
+      );
 
       writeFileSync(join(dir, 'b.md'), '---\ntitle: B\nowner: o\nlast_reviewed: 2026-11-01\n---\n# B\n\n## Procedure\n');
       expect(readReport(run(args).stdout).findings.map((f: { file: string; rule: string }) => f.rule)).toEqual(['broken-anchor']);

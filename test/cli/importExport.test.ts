@@ -1,24 +1,13 @@
-import { execFile, spawnSync } from "node:child_process";
-import {
-  closeSync,
-  ftruncateSync,
-  mkdtempSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  startGitHttpServer,
-  type GitHttpServer,
-} from "../helpers/gitHttpServer";
-import { RunbookRepo, git } from "../helpers/makeRunbookRepo";
+import { execFile, spawnSync } from 'node:child_process';
+import { closeSync, ftruncateSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGitHttpServer, type GitHttpServer } from '../helpers/gitHttpServer';
+import { RunbookRepo, git } from '../helpers/makeRunbookRepo';
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 interface Run {
   code: number;
@@ -29,24 +18,19 @@ interface Run {
 /** Runs the real command in its own process (the loopback server lives in this one, so never block it). */
 function cli(args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(
-      "node",
-      ["cli/bin.mjs", ...args],
-      { cwd: ROOT },
-      (error, stdout, stderr) => {
-        resolve({
-          code: error ? (typeof error.code === "number" ? error.code : 1) : 0,
-          stdout,
-          stderr,
-        });
-      },
-    );
+    execFile('node', ['cli/bin.mjs', ...args], { cwd: ROOT }, (error, stdout, stderr) => {
+      resolve({
+        code: error ? (typeof error.code === 'number' ? error.code : 1) : 0,
+        stdout,
+        stderr,
+      });
+    });
   });
 }
 
 const temp: string[] = [];
 const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), "cli-import-"));
+  const dir = mkdtempSync(join(tmpdir(), 'cli-import-'));
   temp.push(dir);
   return dir;
 };
@@ -60,7 +44,7 @@ let files: string;
 /** `git bundle create` of `revisions` into a file; its path. */
 function bundle(name: string, revisions: string[]): string {
   const path = join(files, name);
-  git(repo.workDir, ["bundle", "create", "-q", path, ...revisions]);
+  git(repo.workDir, ['bundle', 'create', '-q', path, ...revisions]);
   return path;
 }
 
@@ -68,14 +52,12 @@ beforeAll(async () => {
   files = tempDir();
   server = await startGitHttpServer({ root: tempDir() });
   repo = new RunbookRepo();
-  repo
-    .write("db/failover.md", "# Failover\n\nPromote the replica.\n")
-    .write("db/restore.md", "# Restore\n");
-  first = repo.commit("first");
-  repo.write("net/dns.md", "# DNS\n");
-  second = repo.commit("second");
-  git(repo.workDir, ["branch", "old", first]);
-  repo.publish(server.root, "runbooks.git");
+  repo.write('db/failover.md', '# Failover\n\nPromote the replica.\n').write('db/restore.md', '# Restore\n');
+  first = repo.commit('first');
+  repo.write('net/dns.md', '# DNS\n');
+  second = repo.commit('second');
+  git(repo.workDir, ['branch', 'old', first]);
+  repo.publish(server.root, 'runbooks.git');
 });
 
 afterAll(async () => {
@@ -84,25 +66,17 @@ afterAll(async () => {
   for (const dir of temp) rmSync(dir, { recursive: true, force: true });
 });
 
-describe("runbook-reader import", () => {
-  it("imports a bundle into the state folder, and a later sync continues from it", async () => {
+describe('runbook-reader import', () => {
+  it('imports a bundle into the state folder, and a later sync continues from it', async () => {
     const state = tempDir();
-    const url = server.url("runbooks.git");
-    const imported = await cli([
-      "import",
-      bundle("main.bundle", ["main"]),
-      "--state",
-      state,
-      "--url",
-      url,
-      "--json",
-    ]);
-    expect(imported.stderr).toBe("");
+    const url = server.url('runbooks.git');
+    const imported = await cli(['import', bundle('main.bundle', ['main']), '--state', state, '--url', url, '--json']);
+    expect(imported.stderr).toBe('');
     expect(imported.code).toBe(0);
     expect(JSON.parse(imported.stdout)).toMatchObject({
-      from: "bundle",
+      from: 'bundle',
       commit: second,
-      branch: "main",
+      branch: 'main',
       added: 3,
       updated: 0,
       removed: 0,
@@ -110,7 +84,7 @@ describe("runbook-reader import", () => {
       skipped: [],
     });
 
-    const synced = await cli(["sync", url, "--state", state, "--json"]);
+    const synced = await cli(['sync', url, '--state', state, '--json']);
     expect(synced.code).toBe(0);
     expect(JSON.parse(synced.stdout)).toMatchObject({
       commit: second,
@@ -121,140 +95,96 @@ describe("runbook-reader import", () => {
     });
   });
 
-  it("refuses an older commit than the state holds, naming both commits and dates, unless --allow-older", async () => {
+  it('refuses an older commit than the state holds, naming both commits and dates, unless --allow-older', async () => {
     const state = tempDir();
-    expect(
-      (await cli(["import", bundle("new.bundle", ["main"]), "--state", state]))
-        .code,
-    ).toBe(0);
-    const snapshot = readFileSync(join(state, "snapshot.json"), "utf8");
-    const older = bundle("old.bundle", ["old"]);
-    const refused = await cli([
-      "import",
-      older,
-      "--state",
-      state,
-      "--branch",
-      "old",
-    ]);
+    expect((await cli(['import', bundle('new.bundle', ['main']), '--state', state])).code).toBe(0);
+    const snapshot = readFileSync(join(state, 'snapshot.json'), 'utf8');
+    const older = bundle('old.bundle', ['old']);
+    const refused = await cli(['import', older, '--state', state, '--branch', 'old']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toBe(
       `runbook-reader import: old.bundle: its commit ${first.slice(0, 7)} (committed 2026-01-01 00:00 UTC) is older than, or unrelated to, the state's commit ${second.slice(0, 7)} (committed 2026-01-01 00:00 UTC). Nothing was changed; add --allow-older to apply it anyway. [older-commit]\n`,
     );
-    expect(readFileSync(join(state, "snapshot.json"), "utf8")).toBe(snapshot);
+    expect(readFileSync(join(state, 'snapshot.json'), 'utf8')).toBe(snapshot);
 
-    const applied = await cli([
-      "import",
-      older,
-      "--state",
-      state,
-      "--branch",
-      "old",
-      "--allow-older",
-      "--json",
-    ]);
+    const applied = await cli(['import', older, '--state', state, '--branch', 'old', '--allow-older', '--json']);
     expect(applied.code).toBe(0);
     // Another branch than the state's is another source: its files replace the state's.
     expect(JSON.parse(applied.stdout)).toMatchObject({
       commit: first,
-      branch: "old",
+      branch: 'old',
       added: 2,
     });
   });
 
-  it("lists the branches of a bundle that holds several when none was chosen", async () => {
-    const run = await cli([
-      "import",
-      bundle("both.bundle", ["main", "old"]),
-      "--json",
-    ]);
+  it('lists the branches of a bundle that holds several when none was chosen', async () => {
+    const run = await cli(['import', bundle('both.bundle', ['main', 'old']), '--json']);
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout)).toEqual({
       error: {
-        code: "choose-branch",
+        code: 'choose-branch',
         message: expect.stringContaining('"main", "old"'),
       },
     });
   });
 
-  it("refuses a 2 GiB file by its size, without reading it", async () => {
-    const huge = join(tempDir(), "huge.bundle");
-    const fd = openSync(huge, "w");
+  it('refuses a 2 GiB file by its size, without reading it', async () => {
+    const huge = join(tempDir(), 'huge.bundle');
+    const fd = openSync(huge, 'w');
     ftruncateSync(fd, 2 * 1024 ** 3);
     closeSync(fd);
-    const run = await cli(["import", huge]);
+    const run = await cli(['import', huge]);
     expect(run).toMatchObject({
       code: 1,
       stderr:
-        "runbook-reader import: huge.bundle: The file is 2 GiB, over the 512 MiB limit for an offline copy. Nothing was changed. [too-large]\n",
+        'runbook-reader import: huge.bundle: The file is 2 GiB, over the 512 MiB limit for an offline copy. Nothing was changed. [too-large]\n',
     });
   });
 
-  it("refuses a file that is neither a bundle nor a zip, and says a zip is not importable yet", async () => {
-    const text = join(files, "notes.txt");
-    writeFileSync(text, "hello\n\nworld\n");
-    expect(await cli(["import", text])).toMatchObject({
+  it('refuses a file that is neither a bundle nor a zip, and says a zip is not importable yet', async () => {
+    const text = join(files, 'notes.txt');
+    writeFileSync(text, 'hello\n\nworld\n');
+    expect(await cli(['import', text])).toMatchObject({
       code: 1,
-      stderr: expect.stringContaining("neither a Git bundle nor a zip"),
+      stderr: expect.stringContaining('neither a Git bundle nor a zip'),
     });
-    const zip = join(files, "runbooks.zip");
-    writeFileSync(
-      zip,
-      Uint8Array.from([
-        0x50,
-        0x4b,
-        0x05,
-        0x06,
-        ...new Array<number>(18).fill(0),
-      ]),
-    );
-    expect(await cli(["import", zip])).toMatchObject({
+    const zip = join(files, 'runbooks.zip');
+    writeFileSync(zip, Uint8Array.from([0x50, 0x4b, 0x05, 0x06, ...new Array<number>(18).fill(0)]));
+    expect(await cli(['import', zip])).toMatchObject({
       code: 1,
-      stderr: expect.stringContaining("[unsupported]"),
+      stderr: expect.stringContaining('[unsupported]'),
     });
   });
 
-  it("exits 2 on a usage error", async () => {
-    expect((await cli(["import"])).code).toBe(2);
-    expect((await cli(["export", "--state", tempDir()])).code).toBe(2);
+  it('exits 2 on a usage error', async () => {
+    expect((await cli(['import'])).code).toBe(2);
+    expect((await cli(['export', '--state', tempDir()])).code).toBe(2);
   });
 });
 
-describe("runbook-reader export", () => {
-  it("writes a bundle of the state commit that git bundle verify and git clone accept", async () => {
+describe('runbook-reader export', () => {
+  it('writes a bundle of the state commit that git bundle verify and git clone accept', async () => {
     const state = tempDir();
-    expect(
-      (await cli(["import", bundle("full.bundle", ["main"]), "--state", state]))
-        .code,
-    ).toBe(0);
-    const out = join(tempDir(), "copy.bundle");
-    const run = await cli(["export", "--state", state, "--out", out, "--json"]);
+    expect((await cli(['import', bundle('full.bundle', ['main']), '--state', state])).code).toBe(0);
+    const out = join(tempDir(), 'copy.bundle');
+    const run = await cli(['export', '--state', state, '--out', out, '--json']);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({
       commit: second,
-      branch: "main",
+      branch: 'main',
       commits: 2,
       prerequisites: [],
     });
     const dir = tempDir();
-    git(dir, ["init", "-q", "empty"]);
-    expect(
-      spawnSync("git", ["bundle", "verify", out], { cwd: join(dir, "empty") })
-        .status,
-    ).toBe(0);
-    git(dir, ["clone", "-q", out, "clone"]);
-    expect(git(join(dir, "clone"), ["rev-parse", "HEAD"])).toBe(second);
+    git(dir, ['init', '-q', 'empty']);
+    expect(spawnSync('git', ['bundle', 'verify', out], { cwd: join(dir, 'empty') }).status).toBe(0);
+    git(dir, ['clone', '-q', out, 'clone']);
+    expect(git(join(dir, 'clone'), ['rev-parse', 'HEAD'])).toBe(second);
   });
 
-  it("says so when the state folder holds nothing", async () => {
-    const run = await cli([
-      "export",
-      "--state",
-      tempDir(),
-      "--out",
-      join(tempDir(), "x.bundle"),
-    ]);
+  it('says so when the state folder holds nothing', async () => {
+    const run = await cli(['export', '--state', tempDir(), '--out', join(tempDir(), 'x.bundle')]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain("[no-state]");
+    expect(run.stderr).toContain('[no-state]');
   });
 });

@@ -53,7 +53,10 @@ const tempDir = () => {
 beforeAll(async () => {
   server = await startGitHttpServer({ root: tempDir(), token: TOKEN });
   repo = new RunbookRepo();
-  repo.writeAll(generateRunbooks(20, 400, 1000)).write(BAD_FILES.notUtf8.path, BAD_FILES.notUtf8.content).write('docs/no-front-matter.md', '# Plain\n');
+  repo
+    .writeAll(generateRunbooks(20, 400, 1000))
+    .write(BAD_FILES.notUtf8.path, BAD_FILES.notUtf8.content)
+    .write('docs/no-front-matter.md', '# Plain\n');
   repo.commit('initial');
   repo.publish(server.root, 'cli.git');
 });
@@ -86,7 +89,15 @@ describe('runbook-reader sync', () => {
     repo.write(a!, '---\ntitle: Edited\n---\n# Edited\n').remove(b!).write('new/added.md', '---\ntitle: Added\n---\n').commit('edit');
     const second = await cli(['sync', server.url('cli.git'), '--state', state, '--json']);
     expect(second.code).toBe(0);
-    expect(JSON.parse(second.stdout)).toMatchObject({ commit: repo.head(), added: 1, updated: 1, removed: 1, unchanged: 20, skipped: [], warnings: [] });
+    expect(JSON.parse(second.stdout)).toMatchObject({
+      commit: repo.head(),
+      added: 1,
+      updated: 1,
+      removed: 1,
+      unchanged: 20,
+      skipped: [],
+      warnings: [],
+    });
 
     const snapshot = JSON.parse(readFileSync(join(state, 'snapshot.json'), 'utf8')) as { commit: string; files: Record<string, string> };
     expect(snapshot.commit).toBe(repo.head());
@@ -132,7 +143,9 @@ describe('runbook-reader sync', () => {
     const elsewhere = await startGitHttpServer({ root: server.root, token: TOKEN });
     server.redirectAwayTo = elsewhere.origin;
     try {
-      const run = await cli(['sync', server.url('cli.git', { kind: 'redirect-away' }), '--token-env', 'RUNBOOK_TOKEN'], { RUNBOOK_TOKEN: TOKEN });
+      const run = await cli(['sync', server.url('cli.git', { kind: 'redirect-away' }), '--token-env', 'RUNBOOK_TOKEN'], {
+        RUNBOOK_TOKEN: TOKEN,
+      });
       expect(run.code).toBe(1);
       expect(run.stderr).toContain(`redirected to ${new URL(elsewhere.origin).host}`);
       expect(elsewhere.requests.every((r) => r.authorization === undefined)).toBe(true);
@@ -144,7 +157,9 @@ describe('runbook-reader sync', () => {
   it('fails with one line and a non-zero status when the repository is missing', async () => {
     const run = await cli(['sync', server.url('missing.git')]);
     expect(run.code).toBe(1);
-    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^runbook-reader sync: No repository was found .*\[repo-not-found\]$/)]);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^runbook-reader sync: No repository was found .*\[repo-not-found\]$/),
+    ]);
   });
 
   it('keeps the previous state when a sync fails', async () => {
@@ -205,7 +220,9 @@ describe('runbook-reader sync', () => {
         const refused = await cli(['sync', server.url('cli.git')], { HTTP_PROXY: guarded.url });
         expect(refused.code).toBe(1);
         expect(refused.stderr).toMatch(/The proxy 127\.0\.0\.1:\d+ asks for credentials \(HTTP 407\)\. .*\[auth-failed\]/);
-        const signedIn = await cli(['sync', server.url('cli.git'), '--json'], { HTTP_PROXY: guarded.url.replace('http://', 'http://oncall:s3cret@') });
+        const signedIn = await cli(['sync', server.url('cli.git'), '--json'], {
+          HTTP_PROXY: guarded.url.replace('http://', 'http://oncall:s3cret@'),
+        });
         expect(signedIn.code).toBe(0);
         expect(guarded.requests.at(-1)?.proxyAuthorization).toBe(`Basic ${Buffer.from('oncall:s3cret').toString('base64')}`);
         expect(signedIn.stdout + signedIn.stderr).not.toContain('s3cret');

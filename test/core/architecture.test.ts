@@ -19,12 +19,7 @@ const BROKEN_TREE = fileURLToPath(new URL('../fixtures/architecture/', import.me
 async function violations(baseDir: string, folders: string[]): Promise<string[]> {
   const options = await extractDepcruiseOptions(CONFIG);
   const tsConfig = extractTSConfig(fileURLToPath(new URL('../../tsconfig.json', import.meta.url)));
-  const reported: IReporterOutput = await cruise(
-    folders,
-    { ...options, baseDir, cache: false, validate: true },
-    undefined,
-    { tsConfig },
-  );
+  const reported: IReporterOutput = await cruise(folders, { ...options, baseDir, cache: false, validate: true }, undefined, { tsConfig });
   const result = reported.output as ICruiseResult;
   return result.summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`).sort();
 }

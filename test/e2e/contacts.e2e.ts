@@ -3,7 +3,11 @@ import { expectText } from './support/assertions';
 import { appPerTest } from './support/appPerTest';
 
 describe('emergency contacts in Chromium', () => {
-  const app = appPerTest({ route: '/read/bundled/moderation-incidents.md', context: { permissions: ['clipboard-read', 'clipboard-write'] }, noConsoleErrors: true });
+  const app = appPerTest({
+    route: '/read/bundled/moderation-incidents.md',
+    context: { permissions: ['clipboard-read', 'clipboard-write'] },
+    noConsoleErrors: true,
+  });
 
   it('opens the contacts panel from a runbook and offers the on-call phone as a tel: link', async () => {
     const { page } = app();

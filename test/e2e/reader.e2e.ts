@@ -25,10 +25,14 @@ describe('reading the bundled runbooks in Chromium', () => {
     await page.locator('.rr-library-entry', { hasText: 'Database Failover' }).click();
     await page.waitForURL(/#\/read\/bundled\/database-failover\.md$/);
     await expectText(page.locator('h1#rr-runbook-title'), 'Database Failover');
-    expect(await page.locator('.rr-library-entry[aria-current="page"]').allTextContents()).toEqual([expect.stringContaining('Database Failover')]);
+    expect(await page.locator('.rr-library-entry[aria-current="page"]').allTextContents()).toEqual([
+      expect.stringContaining('Database Failover'),
+    ]);
     await page.locator('.rr-library-entry', { hasText: 'Background Jobs' }).click();
     await expectText(page.locator('h1#rr-runbook-title'), 'Background Jobs');
-    expect(await page.locator('.rr-library-entry[aria-current="page"]').allTextContents()).toEqual([expect.stringContaining('Background Jobs')]);
+    expect(await page.locator('.rr-library-entry[aria-current="page"]').allTextContents()).toEqual([
+      expect.stringContaining('Background Jobs'),
+    ]);
     await page.goBack();
     await expectText(page.locator('h1#rr-runbook-title'), 'Database Failover');
     await page.goBack();
@@ -68,7 +72,12 @@ describe('reading the bundled runbooks in Chromium', () => {
     const before = await page.evaluate(() => window.scrollY);
     // The place is saved on the next animation frame after scrolling; wait for it rather than for a time.
     await expect
-      .poll(() => page.evaluate((y) => Object.keys(sessionStorage).some((k) => k.startsWith('rr-scroll:') && sessionStorage.getItem(k) === String(Math.round(y))), before))
+      .poll(() =>
+        page.evaluate(
+          (y) => Object.keys(sessionStorage).some((k) => k.startsWith('rr-scroll:') && sessionStorage.getItem(k) === String(Math.round(y))),
+          before,
+        ),
+      )
       .toBe(true);
     await page.reload();
     await expectText(page.locator('h1#rr-runbook-title'), /Moderation Operations/);

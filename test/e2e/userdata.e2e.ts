@@ -55,7 +55,9 @@ describe('bookmarks and step checklists in Chromium', () => {
     await page.locator('.rr-bookmarks-manage .rr-bookmark').first().waitFor();
     const before = await page.locator('.rr-bookmarks-manage .rr-bookmark').count();
     expect(before).toBeGreaterThan(0);
-    await page.locator('input[type=file]').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
     await expectText(page.getByRole('alert'), 'not a Runbook Reader bookmark export');
     expect(await page.locator('.rr-bookmarks-manage .rr-bookmark').count()).toBe(before);
   });

@@ -91,7 +91,7 @@ describe('desktop bridge', () => {
     expect(second).not.toHaveBeenCalled();
   });
 
-  it('syncRun invokes sync:run with the request and resolves with main\'s answer', async () => {
+  it("syncRun invokes sync:run with the request and resolves with main's answer", async () => {
     const { bridge: api, ipc } = bridge();
     const request = { sourceId: 'ops', url: 'https://git.example.com/ops.git', cached: { 'a.md': 'a'.repeat(40) } };
     ipc.respond = () => ({ ok: false, error: { code: 'offline', message: 'offline' } });

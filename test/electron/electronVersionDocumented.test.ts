@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(__dirname, '../..');
-const readJson = (path: string) => JSON.parse(readFileSync(resolve(ROOT, path), 'utf8')) as { version?: string; devDependencies?: Record<string, string> };
+const readJson = (path: string) =>
+  JSON.parse(readFileSync(resolve(ROOT, path), 'utf8')) as { version?: string; devDependencies?: Record<string, string> };
 
 describe('the Electron version the app is built on', () => {
   it('is pinned exactly, installed, and the one the README names', () => {

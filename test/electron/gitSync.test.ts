@@ -60,7 +60,12 @@ type TestRequest = SyncRunRequest & { url?: string; branch?: string; subdir?: st
 function desktop(
   tokens: Record<string, string> = {},
   tokenOrigin?: string,
-): { git: DesktopGitSync; sync: (request: TestRequest, target: RendererTarget) => Promise<SyncRunResponse>; userData: string; readToken: ReturnType<typeof vi.fn> } {
+): {
+  git: DesktopGitSync;
+  sync: (request: TestRequest, target: RendererTarget) => Promise<SyncRunResponse>;
+  userData: string;
+  readToken: ReturnType<typeof vi.fn>;
+} {
   const userData = tempDir('userData-');
   const settings = new Map<string, SourceSettings>();
   const readToken = vi.fn(async (sourceId: string) => {
@@ -70,13 +75,23 @@ function desktop(
   const git = createDesktopGitSync({ userDataPath: userData, readSettings: async (sourceId) => settings.get(sourceId), readToken });
   const sync = (full: TestRequest, target: RendererTarget) => {
     const { url, branch, subdir, ...runRequest } = full;
-    settings.set(runRequest.sourceId, { sourceId: runRequest.sourceId, url: url ?? server.url('ops.git'), ...(branch ? { branch } : {}), ...(subdir ? { subdir } : {}) });
+    settings.set(runRequest.sourceId, {
+      sourceId: runRequest.sourceId,
+      url: url ?? server.url('ops.git'),
+      ...(branch ? { branch } : {}),
+      ...(subdir ? { subdir } : {}),
+    });
     return git.run(runRequest, target);
   };
   return { git, sync, userData, readToken };
 }
 
-const request = (fields: Partial<TestRequest> = {}): TestRequest => ({ sourceId: 'ops', url: server.url('ops.git'), cached: {}, ...fields });
+const request = (fields: Partial<TestRequest> = {}): TestRequest => ({
+  sourceId: 'ops',
+  url: server.url('ops.git'),
+  cached: {},
+  ...fields,
+});
 
 /** What the page's cache would hold after applying these change sets, as the `cached` record. */
 function cachedAfter(...changeSets: ChangeSet[]): Record<string, string> {
@@ -84,7 +99,8 @@ function cachedAfter(...changeSets: ChangeSet[]): Record<string, string> {
   for (const changeSet of changeSets) {
     for (const path of changeSet.removed) files.delete(path);
     for (const { from } of changeSet.renamed) files.delete(from);
-    for (const u of changeSet.upserts) files.set(u.kind === 'runbook' ? u.meta.path : u.skipped.path, u.kind === 'runbook' ? u.meta.oid : u.skipped.oid);
+    for (const u of changeSet.upserts)
+      files.set(u.kind === 'runbook' ? u.meta.path : u.skipped.path, u.kind === 'runbook' ? u.meta.oid : u.skipped.oid);
     for (const asset of changeSet.assets ?? []) files.set(asset.path, asset.oid);
   }
   return Object.fromEntries(files);
@@ -173,8 +189,14 @@ describe('desktop Git sync in the main process', () => {
 
   it('a missing branch and a missing sub-folder come back as their own codes', async () => {
     const { sync } = desktop();
-    expect(await sync(request({ branch: 'no-such-branch' }), fakePage().target)).toMatchObject({ ok: false, error: { code: 'branch-not-found' } });
-    expect(await sync(request({ subdir: 'no/such/folder' }), fakePage().target)).toMatchObject({ ok: false, error: { code: 'subdir-missing' } });
+    expect(await sync(request({ branch: 'no-such-branch' }), fakePage().target)).toMatchObject({
+      ok: false,
+      error: { code: 'branch-not-found' },
+    });
+    expect(await sync(request({ subdir: 'no/such/folder' }), fakePage().target)).toMatchObject({
+      ok: false,
+      error: { code: 'subdir-missing' },
+    });
   });
 
   it('never runs two syncs of one source at once; other sources run side by side', async () => {
@@ -234,14 +256,19 @@ describe('desktop sync: system proxy, cancelling, re-reading, removing a source'
     repo.write(runbookPath(2), `# Changed before the cancel\n\n${'words '.repeat(300)}\n`).commit();
     const stalled = server.url('ops.git', { kind: 'stall', afterBytes: 20 });
     const from = server.requests.length;
-    const running = sync(request({ url: stalled, previousCommit: first.changeSet.version, cached: cachedAfter(first.changeSet) }), fakePage().target);
+    const running = sync(
+      request({ url: stalled, previousCommit: first.changeSet.version, cached: cachedAfter(first.changeSet) }),
+      fakePage().target,
+    );
     await packRequested(stalled, from);
 
     expect(git.cancel('ops')).toBe(true);
     expect(await running).toEqual({ ok: false, error: { code: 'cancelled', message: expect.stringContaining('Nothing was changed') } });
     expect(git.cancel('ops')).toBe(false);
 
-    const after = expectOk(await sync(request({ previousCommit: first.changeSet.version, cached: cachedAfter(first.changeSet) }), fakePage().target));
+    const after = expectOk(
+      await sync(request({ previousCommit: first.changeSet.version, cached: cachedAfter(first.changeSet) }), fakePage().target),
+    );
     expect(after.stats).toMatchObject({ commit: repo.head(), comparedBy: 'trees', parsed: 1, counts: { updated: 1 } });
   });
 
@@ -298,11 +325,15 @@ describe('desktop sync: system proxy, cancelling, re-reading, removing a source'
     await packRequested(stalled, from);
 
     expect(await git.pruneStores(['ops'])).toEqual({ removed: 1, failed: 0 });
-    expect(readdirSync(stores).sort()).toEqual([objectStoreFolderName('ops'), objectStoreFolderName('syncing-now'), 'backup', 'notes.txt'].sort());
+    expect(readdirSync(stores).sort()).toEqual(
+      [objectStoreFolderName('ops'), objectStoreFolderName('syncing-now'), 'backup', 'notes.txt'].sort(),
+    );
     git.cancel('syncing-now');
     expect(await running).toMatchObject({ ok: false, error: { code: 'cancelled' } });
     // The kept source syncs on from its store: only the changed runbook is read.
-    const next = expectOk(await sync(request({ previousCommit: first.changeSet.version, cached: cachedAfter(first.changeSet) }), fakePage().target));
+    const next = expectOk(
+      await sync(request({ previousCommit: first.changeSet.version, cached: cachedAfter(first.changeSet) }), fakePage().target),
+    );
     expect(next.stats).toMatchObject({ comparedBy: 'trees', parsed: 1 });
     expect(await desktop().git.pruneStores([])).toEqual({ removed: 0, failed: 0 });
   });
@@ -313,7 +344,10 @@ describe('desktop sync: system proxy, cancelling, re-reading, removing a source'
     repo.write(runbookPath(4), `# Changed before the removal\n\n${'words '.repeat(300)}\n`).commit();
     const stalled = server.url('ops.git', { kind: 'stall', afterBytes: 20 });
     const from = server.requests.length;
-    const running = sync(request({ url: stalled, previousCommit: first.changeSet.version, cached: cachedAfter(first.changeSet) }), fakePage().target);
+    const running = sync(
+      request({ url: stalled, previousCommit: first.changeSet.version, cached: cachedAfter(first.changeSet) }),
+      fakePage().target,
+    );
     await packRequested(stalled, from);
 
     expect(await git.deleteStore('ops')).toEqual({ deleted: true });
@@ -339,7 +373,11 @@ async function connectPageToMain() {
   vi.resetModules();
   const mainRealm = await import('../../electron/gitSync');
   const settings = new Map<string, SourceSettings>();
-  const main = mainRealm.createDesktopGitSync({ userDataPath: tempDir('userData-'), readSettings: async (id) => settings.get(id), readToken: async () => undefined });
+  const main = mainRealm.createDesktopGitSync({
+    userDataPath: tempDir('userData-'),
+    readSettings: async (id) => settings.get(id),
+    readToken: async () => undefined,
+  });
   const progressListeners = new Set<(event: SyncProgressEvent) => void>();
   const cancelled: string[] = [];
   const bridge = {
@@ -421,9 +459,15 @@ describe('the desktop path end to end: page runGitSync → IPC → main → loop
     expect(outcome).toMatchObject({ ok: true, stats: { comparedBy: 'cache', parsed: 9 }, applied: { added: 0, updated: 1, removed: 1 } });
     expect(await db.runbooks.get(['team', untouched])).toMatchObject({ title: fresh?.title, headings: fresh?.headings });
     expect(await db.runbooks.get(['team', gone])).toBeUndefined();
-    const marked = (await db.runbooks.where('sourceId').equals('team').toArray()).filter((r) => r.changeMark).map((r) => [r.path, r.changeMark]);
+    const marked = (await db.runbooks.where('sourceId').equals('team').toArray())
+      .filter((r) => r.changeMark)
+      .map((r) => [r.path, r.changeMark]);
     expect(marked).toEqual([[changed, 'updated']]);
-    expect(await db.sources.get('team')).toMatchObject({ ingestVersion: INGEST_VERSION, version: repo.head(), lastChange: { added: 0, updated: 1, removed: 1 } });
+    expect(await db.sources.get('team')).toMatchObject({
+      ingestVersion: INGEST_VERSION,
+      version: repo.head(),
+      lastChange: { added: 0, updated: 1, removed: 1 },
+    });
 
     expect(await runGitSync(db, source, { engine })).toMatchObject({ ok: true, stats: { parsed: 0 } });
     repo.write(gone, '# Back\n').commit();
@@ -467,7 +511,10 @@ describe('the token stays on the origin it was saved for', () => {
     const response = await sync(request({ url: elsewhere.url('ops.git', { kind: 'auth' }) }), fakePage().target);
     expect(response).toEqual({
       ok: false,
-      error: { code: 'auth-failed', message: expect.stringContaining(`belongs to ${new URL(server.origin).host} and is never sent to another address`) },
+      error: {
+        code: 'auth-failed',
+        message: expect.stringContaining(`belongs to ${new URL(server.origin).host} and is never sent to another address`),
+      },
     });
     expect(elsewhere.requests.slice(from).length).toBeGreaterThan(0);
     expect(elsewhere.requests.slice(from).every((r) => r.authorization === undefined)).toBe(true);
@@ -479,21 +526,29 @@ describe('the token stays on the origin it was saved for', () => {
     const response = expectOk(await sync(request({ url: server.url('ops.git', { kind: 'redirect-auth' }) }), fakePage().target));
     expect(response.changeSet.version).toBe(repo.head());
     const sent = server.requests.slice(from);
-    expect(sent.some((r) => r.method === 'POST' && r.url.startsWith('/auth/') && r.status === 200 && r.authorization !== undefined)).toBe(true);
+    expect(sent.some((r) => r.method === 'POST' && r.url.startsWith('/auth/') && r.status === 200 && r.authorization !== undefined)).toBe(
+      true,
+    );
   });
 
   it('stops at a redirect to another origin with "redirected to <host>", and that host never sees the token', async () => {
     const { sync } = desktop({ ops: TOKEN });
     const from = elsewhere.requests.length;
     const response = await sync(request({ url: server.url('ops.git', { kind: 'redirect-away' }) }), fakePage().target);
-    expect(response).toEqual({ ok: false, error: { code: 'invalid-source', message: expect.stringContaining(`redirected to ${new URL(elsewhere.origin).host}`) } });
+    expect(response).toEqual({
+      ok: false,
+      error: { code: 'invalid-source', message: expect.stringContaining(`redirected to ${new URL(elsewhere.origin).host}`) },
+    });
     expect(elsewhere.requests.slice(from).every((r) => r.authorization === undefined)).toBe(true);
   });
 
   it('refuses to send a token over plain http:// to another computer', async () => {
     const { sync } = desktop({ ops: TOKEN }, 'http://git.example.com');
     const response = await sync(request({ url: 'http://git.example.com/ops.git' }), fakePage().target);
-    expect(response).toEqual({ ok: false, error: { code: 'invalid-source', message: expect.stringContaining('never sent over plain http://') } });
+    expect(response).toEqual({
+      ok: false,
+      error: { code: 'invalid-source', message: expect.stringContaining('never sent over plain http://') },
+    });
   });
 });
 

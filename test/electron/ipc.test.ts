@@ -22,7 +22,9 @@ function register(overrides: Partial<IpcDependencies> = {}) {
     },
     sourceSettings: {
       save: vi.fn(async () => undefined),
-      get: vi.fn(async (sourceId: string) => (sourceId === 'ops' ? { sourceId, url: 'https://git.example.com/ops/runbooks.git' } : undefined)),
+      get: vi.fn(async (sourceId: string) =>
+        sourceId === 'ops' ? { sourceId, url: 'https://git.example.com/ops/runbooks.git' } : undefined,
+      ),
     },
     syncRun: vi.fn(async (request: SyncRunRequest, target: RendererTarget): Promise<SyncRunResponse> => {
       sendToRenderer(target, 'sync:progress', { sourceId: request.sourceId, progress: { phase: 'connecting' } });
@@ -162,21 +164,36 @@ describe('IPC handlers', () => {
 
   it('source:save keeps the normalised settings main will sync from', async () => {
     const { ipcMain, deps } = register();
-    const answer = await ipcMain.invoke('source:save', APP_FRAME, { sourceId: 'ops', url: 'https://git.example.com/ops.git', subdir: './docs//runbooks/', extra: 'x' });
+    const answer = await ipcMain.invoke('source:save', APP_FRAME, {
+      sourceId: 'ops',
+      url: 'https://git.example.com/ops.git',
+      subdir: './docs//runbooks/',
+      extra: 'x',
+    });
     expect(answer).toEqual({ saved: true });
-    expect(deps.sourceSettings.save).toHaveBeenCalledWith({ sourceId: 'ops', url: 'https://git.example.com/ops.git', subdir: 'docs/runbooks' });
+    expect(deps.sourceSettings.save).toHaveBeenCalledWith({
+      sourceId: 'ops',
+      url: 'https://git.example.com/ops.git',
+      subdir: 'docs/runbooks',
+    });
   });
 
   it('token:set binds the token to the origin main saved for the source, and needs that source saved first', async () => {
     const { ipcMain, deps } = register();
-    expect(await ipcMain.invoke('token:set', APP_FRAME, { sourceId: 'unsaved', token: 'ghp_abc' })).toEqual({ stored: false, reason: expect.stringContaining('saved before') });
+    expect(await ipcMain.invoke('token:set', APP_FRAME, { sourceId: 'unsaved', token: 'ghp_abc' })).toEqual({
+      stored: false,
+      reason: expect.stringContaining('saved before'),
+    });
     expect(deps.tokenStore.setToken).not.toHaveBeenCalled();
   });
 
   it('token:set refuses a source whose address is plain http:// to another computer', async () => {
     const get = vi.fn(async (sourceId: string) => ({ sourceId, url: 'http://git.example.com/ops.git' }));
     const { ipcMain, deps } = register({ sourceSettings: { save: vi.fn(), get } });
-    expect(await ipcMain.invoke('token:set', APP_FRAME, { sourceId: 'ops', token: 'ghp_abc' })).toEqual({ stored: false, reason: expect.stringContaining('https://') });
+    expect(await ipcMain.invoke('token:set', APP_FRAME, { sourceId: 'ops', token: 'ghp_abc' })).toEqual({
+      stored: false,
+      reason: expect.stringContaining('https://'),
+    });
     expect(deps.tokenStore.setToken).not.toHaveBeenCalled();
   });
 
@@ -220,7 +237,9 @@ describe('IPC handlers', () => {
     expect(answer).toEqual({ ok: false, error: { code: 'offline', message: 'This device is offline.' } });
     const [request, target] = vi.mocked(deps.syncRun).mock.calls[0]!;
     expect(request).toEqual({ sourceId: 'ops', cached: { 'a.md': 'a'.repeat(40) }, minBytesPerSecond: 100 });
-    expect((target as unknown as { sent: unknown[] }).sent).toEqual([{ channel: 'sync:progress', payload: { sourceId: 'ops', progress: { phase: 'connecting' } } }]);
+    expect((target as unknown as { sent: unknown[] }).sent).toEqual([
+      { channel: 'sync:progress', payload: { sourceId: 'ops', progress: { phase: 'connecting' } } },
+    ]);
   });
 
   it('sync:run passes the re-read flag on only when it is set', async () => {
@@ -254,7 +273,10 @@ describe('IPC handlers', () => {
   it('sync:prune-stores passes the kept source ids to main and its counts back', async () => {
     const pruneSyncStores = vi.fn(async () => ({ removed: 2, failed: 1 }));
     const { ipcMain } = register({ pruneSyncStores });
-    expect(await ipcMain.invoke('sync:prune-stores', APP_FRAME, { keepSourceIds: ['ops'], extra: 'dropped' })).toEqual({ removed: 2, failed: 1 });
+    expect(await ipcMain.invoke('sync:prune-stores', APP_FRAME, { keepSourceIds: ['ops'], extra: 'dropped' })).toEqual({
+      removed: 2,
+      failed: 1,
+    });
     expect(await ipcMain.invoke('sync:prune-stores', APP_FRAME, { keepSourceIds: [] })).toEqual({ removed: 2, failed: 1 });
     expect(pruneSyncStores.mock.calls).toEqual([[['ops']], [[]]]);
   });

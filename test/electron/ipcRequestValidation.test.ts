@@ -98,11 +98,27 @@ describe('sync:run request validation', () => {
 
   it('accepts a full request and keeps only the contract fields', () => {
     const parsed = parseSyncRunRequest(
-      valid({ previousCommit: OID, cached: { 'a.md': OID }, maxFileBytes: 1024, timeoutMs: 5000, deadlineMs: 600_000, minBytesPerSecond: 0, extra: 1 }),
+      valid({
+        previousCommit: OID,
+        cached: { 'a.md': OID },
+        maxFileBytes: 1024,
+        timeoutMs: 5000,
+        deadlineMs: 600_000,
+        minBytesPerSecond: 0,
+        extra: 1,
+      }),
     );
     expect(parsed).toEqual({
       ok: true,
-      value: { sourceId: 'git-1a2b3c4d', previousCommit: OID, cached: { 'a.md': OID }, maxFileBytes: 1024, timeoutMs: 5000, deadlineMs: 600_000, minBytesPerSecond: 0 },
+      value: {
+        sourceId: 'git-1a2b3c4d',
+        previousCommit: OID,
+        cached: { 'a.md': OID },
+        maxFileBytes: 1024,
+        timeoutMs: 5000,
+        deadlineMs: 600_000,
+        minBytesPerSecond: 0,
+      },
     });
   });
 
@@ -145,12 +161,33 @@ describe('sync:run request validation', () => {
     expect(parseSaveSourceRequest(validSettings({ branch })).ok).toBe(true);
   });
 
-  it.each(['', '../../../../etc/passwd', 'a..b', 'two words', 'a\nb', '-rf', '/main', 'main/', 'a//b', '.hidden', 'x/.y', 'main.lock', 'a@{1}', '@', 'a~1', 'a^', 'a:b', 'a?', 'a*', 'a[b', 'a\\b', 'x'.repeat(256), 5])(
-    'refuses the branch %j',
-    (branch) => {
-      expect(settingsReasonOf(validSettings({ branch }))).toMatch(/branch/);
-    },
-  );
+  it.each([
+    '',
+    '../../../../etc/passwd',
+    'a..b',
+    'two words',
+    'a\nb',
+    '-rf',
+    '/main',
+    'main/',
+    'a//b',
+    '.hidden',
+    'x/.y',
+    'main.lock',
+    'a@{1}',
+    '@',
+    'a~1',
+    'a^',
+    'a:b',
+    'a?',
+    'a*',
+    'a[b',
+    'a\\b',
+    'x'.repeat(256),
+    5,
+  ])('refuses the branch %j', (branch) => {
+    expect(settingsReasonOf(validSettings({ branch }))).toMatch(/branch/);
+  });
 
   it.each([
     [{ sourceId: '' }],
@@ -237,7 +274,10 @@ describe('sync:run re-read flag', () => {
 describe('sync:cancel and sync:delete-store requests', () => {
   it.each([
     [{ sourceId: 'git-1' }, { ok: true, value: { sourceId: 'git-1' } }],
-    [{ sourceId: 'git-1', token: 'ghp_x' }, { ok: true, value: { sourceId: 'git-1' } }],
+    [
+      { sourceId: 'git-1', token: 'ghp_x' },
+      { ok: true, value: { sourceId: 'git-1' } },
+    ],
     [{ sourceId: '' }, { ok: false, reason: 'A valid source id is required.' }],
     [{ sourceId: 'a\nb' }, { ok: false, reason: 'A valid source id is required.' }],
     [{ sourceId: 'x'.repeat(201) }, { ok: false, reason: 'A valid source id is required.' }],

@@ -8,7 +8,13 @@ const URL = 'https://git.corp.example:8443/ops/runbooks.git/info/refs?service=gi
 /** What the person finally reads: the network error as `net.fetch` raised it, through the sync's classifier. */
 function seenAs(netError: string, context: { packStarted?: boolean; online?: boolean } = {}) {
   const error = classifiableNetError(new Error(`net::${netError}`), URL);
-  return classifySyncError(error, { url: URL, tokenSent: false, packStarted: context.packStarted ?? false, secrets: [], online: context.online });
+  return classifySyncError(error, {
+    url: URL,
+    tokenSent: false,
+    packStarted: context.packStarted ?? false,
+    secrets: [],
+    online: context.online,
+  });
 }
 
 describe('Chromium network errors in the desktop sync', () => {

@@ -15,7 +15,10 @@ export function netFetchOverNode(): NetFetchCall[] {
   const calls: NetFetchCall[] = [];
   // The fake's declared type takes no arguments; the code under test calls it like the real `net.fetch`.
   (fakeElectron().net as { fetch: typeof fetch }).fetch = (input, init) => {
-    calls.push({ url: typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, init: { ...(init as NetFetchCall['init']) } });
+    calls.push({
+      url: typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
+      init: { ...(init as NetFetchCall['init']) },
+    });
     return fetch(input, init);
   };
   return calls;

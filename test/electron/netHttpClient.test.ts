@@ -47,20 +47,31 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 
 describe('netHttpClient: isomorphic-git over Electron net.fetch', () => {
   it('sends every request through net.fetch, without the HTTP cache and never to the app’s own protocol handler', async () => {
-    handle = (_req, res) => res.writeHead(200, { 'Content-Type': 'application/x-git-upload-pack-advertisement', 'X-Custom': 'yes' }).end('refs');
-    const response = await netHttpClient.request({ url: `${origin}/repo.git/info/refs?service=git-upload-pack`, headers: { 'Git-Protocol': 'version=2' } });
+    handle = (_req, res) =>
+      res.writeHead(200, { 'Content-Type': 'application/x-git-upload-pack-advertisement', 'X-Custom': 'yes' }).end('refs');
+    const response = await netHttpClient.request({
+      url: `${origin}/repo.git/info/refs?service=git-upload-pack`,
+      headers: { 'Git-Protocol': 'version=2' },
+    });
     expect(response).toMatchObject({ statusCode: 200, statusMessage: 'OK', method: 'GET' });
     expect(response.headers).toMatchObject({ 'content-type': 'application/x-git-upload-pack-advertisement', 'x-custom': 'yes' });
     expect(await readAll(response.body)).toBe('refs');
     expect(calls).toHaveLength(1);
-    expect(calls[0]).toMatchObject({ url: `${origin}/repo.git/info/refs?service=git-upload-pack`, init: { method: 'GET', cache: 'no-store', bypassCustomProtocolHandlers: true } });
+    expect(calls[0]).toMatchObject({
+      url: `${origin}/repo.git/info/refs?service=git-upload-pack`,
+      init: { method: 'GET', cache: 'no-store', bypassCustomProtocolHandlers: true },
+    });
     expect(calls[0]!.init.body).toBeUndefined();
   });
 
   it('passes the status of a refusal on, so isomorphic-git can ask for credentials', async () => {
     handle = (_req, res) => res.writeHead(401, 'Unauthorized', { 'WWW-Authenticate': 'Basic realm="git"' }).end('no');
     const response = await netHttpClient.request({ url: `${origin}/private.git/info/refs?service=git-upload-pack` });
-    expect(response).toMatchObject({ statusCode: 401, statusMessage: 'Unauthorized', headers: { 'www-authenticate': 'Basic realm="git"' } });
+    expect(response).toMatchObject({
+      statusCode: 401,
+      statusMessage: 'Unauthorized',
+      headers: { 'www-authenticate': 'Basic realm="git"' },
+    });
     expect(await readAll(response.body)).toBe('no');
   });
 
@@ -105,7 +116,11 @@ describe('netHttpClient: isomorphic-git over Electron net.fetch', () => {
       res.write('pack part 1;');
       void sendRest.promise.then(() => res.end('pack part 2;'));
     };
-    const response = await netHttpClient.request({ url: `${origin}/repo.git/git-upload-pack`, method: 'POST', body: [bytes('0000')] as unknown as AsyncIterableIterator<Uint8Array> });
+    const response = await netHttpClient.request({
+      url: `${origin}/repo.git/git-upload-pack`,
+      method: 'POST',
+      body: [bytes('0000')] as unknown as AsyncIterableIterator<Uint8Array>,
+    });
     const first = await within(response.body!.next(), 'the first part of the body');
     expect(Buffer.from(first.value).toString('utf8')).toBe('pack part 1;');
     sendRest.resolve();
@@ -130,7 +145,12 @@ describe('netHttpClient: isomorphic-git over Electron net.fetch', () => {
       res.on('close', () => closed.resolve()); // the rest never comes
     };
     const controller = new AbortController();
-    const response = await netHttpClient.request({ url: `${origin}/stall.git/git-upload-pack`, method: 'POST', signal: controller.signal, body: [bytes('0000')] as unknown as AsyncIterableIterator<Uint8Array> });
+    const response = await netHttpClient.request({
+      url: `${origin}/stall.git/git-upload-pack`,
+      method: 'POST',
+      signal: controller.signal,
+      body: [bytes('0000')] as unknown as AsyncIterableIterator<Uint8Array>,
+    });
     expect(Buffer.from((await response.body!.next()).value).toString('utf8')).toBe('some pack bytes');
     const pendingRead = response.body!.next();
     const reason = new SyncError('cancelled', 'The sync was cancelled.');
@@ -145,7 +165,12 @@ describe('netHttpClient: isomorphic-git over Electron net.fetch', () => {
     const stream = new ReadableStream<Uint8Array>({ pull: () => new Promise(() => {}), cancel: (reason) => cancelled.resolve(reason) });
     fakeElectron().net.fetch = async () => new Response(stream, { status: 200 });
     const controller = new AbortController();
-    const response = await netHttpClient.request({ url: 'https://git.example.com/ops.git/git-upload-pack', method: 'POST', signal: controller.signal, body: [bytes('0000')] as unknown as AsyncIterableIterator<Uint8Array> });
+    const response = await netHttpClient.request({
+      url: 'https://git.example.com/ops.git/git-upload-pack',
+      method: 'POST',
+      signal: controller.signal,
+      body: [bytes('0000')] as unknown as AsyncIterableIterator<Uint8Array>,
+    });
     const pendingRead = response.body!.next();
     const reason = new SyncError('timed-out', 'The server sent nothing.');
     controller.abort(reason);
@@ -188,7 +213,11 @@ describe('netHttpClient: Chromium’s network errors', () => {
     });
     fakeElectron().net.fetch = async () => new Response(stream, { status: 200 });
     const url = 'https://git.example.com/ops.git/git-upload-pack';
-    const response = await netHttpClient.request({ url, method: 'POST', body: [bytes('0000')] as unknown as AsyncIterableIterator<Uint8Array> });
+    const response = await netHttpClient.request({
+      url,
+      method: 'POST',
+      body: [bytes('0000')] as unknown as AsyncIterableIterator<Uint8Array>,
+    });
     expect((await response.body!.next()).value).toEqual(bytes('PACK'));
     const error = await response.body!.next().catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'ECONNRESET' });

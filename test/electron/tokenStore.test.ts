@@ -64,7 +64,11 @@ describe('token store', () => {
 
   it('keeps several sources apart and deletes one', async () => {
     const tokens = store();
-    await Promise.all([tokens.setToken('a', 'token-a', ORIGIN), tokens.setToken('b', 'token-b', ORIGIN), tokens.setToken('c', 'token-c', ORIGIN)]);
+    await Promise.all([
+      tokens.setToken('a', 'token-a', ORIGIN),
+      tokens.setToken('b', 'token-b', ORIGIN),
+      tokens.setToken('c', 'token-c', ORIGIN),
+    ]);
     await tokens.deleteToken('b');
     expect(await tokens.hasToken('a')).toBe(true);
     expect(await tokens.hasToken('b')).toBe(false);
@@ -96,7 +100,12 @@ describe('token store', () => {
   });
 
   it('never puts the token in an error message', async () => {
-    const cipher = { ...fakeElectron().safeStorage, encryptString: (plain: string): Buffer => { throw new Error(`cannot encrypt ${plain}`); } };
+    const cipher = {
+      ...fakeElectron().safeStorage,
+      encryptString: (plain: string): Buffer => {
+        throw new Error(`cannot encrypt ${plain}`);
+      },
+    };
     const tokens = createTokenStore({ filePath, cipher, platform: 'darwin' });
     const error = await tokens.setToken('ops', TOKEN, ORIGIN).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TokenStoreError);

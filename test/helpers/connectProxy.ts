@@ -40,7 +40,9 @@ export async function startLoopbackProxy(options: { credentials?: string } = {})
     const target = new URL(req.url ?? '');
     const upstream = connect(Number(target.port || 80), target.hostname, () => {
       const headers = Object.entries(req.headers).filter(([name]) => name !== 'proxy-authorization' && name !== 'proxy-connection');
-      upstream.write(`${req.method} ${target.pathname}${target.search} HTTP/1.1\r\n${headers.map(([n, v]) => `${n}: ${String(v)}`).join('\r\n')}\r\nconnection: close\r\n\r\n`);
+      upstream.write(
+        `${req.method} ${target.pathname}${target.search} HTTP/1.1\r\n${headers.map(([n, v]) => `${n}: ${String(v)}`).join('\r\n')}\r\nconnection: close\r\n\r\n`,
+      );
       req.pipe(upstream);
       upstream.pipe(res.socket!);
     });

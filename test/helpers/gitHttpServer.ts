@@ -139,7 +139,14 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
     runBackend(req, res, pathInfo, url.search.slice(1), isPack ? mode : { kind: 'plain' }, logged);
   }
 
-  function runBackend(req: IncomingMessage, res: ServerResponse, pathInfo: string, query: string, mode: ServerMode, logged: LoggedRequest): void {
+  function runBackend(
+    req: IncomingMessage,
+    res: ServerResponse,
+    pathInfo: string,
+    query: string,
+    mode: ServerMode,
+    logged: LoggedRequest,
+  ): void {
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
       GIT_PROJECT_ROOT: root,

@@ -192,9 +192,15 @@ export const TINY_PNG = Uint8Array.from(
 /** The awkward files a real repository holds, each with what ingest is expected to do with it. */
 export const BAD_FILES = {
   /** Front matter that YAML cannot read: kept as a runbook with a warning. */
-  malformedFrontMatter: { path: 'bad/malformed-front-matter.md', content: '---\ntitle: [unclosed\nowner: x\n---\n# Still readable\n\nBody.\n' },
+  malformedFrontMatter: {
+    path: 'bad/malformed-front-matter.md',
+    content: '---\ntitle: [unclosed\nowner: x\n---\n# Still readable\n\nBody.\n',
+  },
   /** Latin-1 bytes: skipped as not UTF-8. */
-  notUtf8: { path: 'bad/latin1.md', content: Uint8Array.from([0x23, 0x20, 0x43, 0x61, 0x66, 0xe9, 0x0a, 0x52, 0xe9, 0x73, 0x75, 0x6d, 0xe9, 0x0a]) },
+  notUtf8: {
+    path: 'bad/latin1.md',
+    content: Uint8Array.from([0x23, 0x20, 0x43, 0x61, 0x66, 0xe9, 0x0a, 0x52, 0xe9, 0x73, 0x75, 0x6d, 0xe9, 0x0a]),
+  },
   /** NUL bytes: skipped as binary. */
   binary: { path: 'bad/binary.md', content: Uint8Array.from([0x23, 0x20, 0x00, 0x01, 0x02, 0x00, 0xff, 0x0a]) },
   /** Over the 2 MiB default: skipped as too large. */
@@ -202,7 +208,8 @@ export const BAD_FILES = {
   /** Raw HTML and a javascript: link: kept as text, the link blocked by ingest. */
   hostileHtml: {
     path: 'bad/hostile.md',
-    content: '---\ntitle: Hostile\n---\n# Hostile\n\n<script>alert(1)</script>\n<img src=x onerror="alert(2)">\n\n[click](javascript:alert(3))\n',
+    content:
+      '---\ntitle: Hostile\n---\n# Hostile\n\n<script>alert(1)</script>\n<img src=x onerror="alert(2)">\n\n[click](javascript:alert(3))\n',
   },
 } as const;
 
@@ -222,10 +229,17 @@ export const HOSTILE_RUNBOOKS = {
   valueOfOpening: { path: 'hostile/value-of.md', content: '---valueOf\ntitle: T\n---\n# Opening word valueOf\n' },
   prototypeKeys: {
     path: 'hostile/prototype-keys.md',
-    content: '---\ntitle: Prototype keys\nconstructor: toString\n__proto__:\n  polluted: yes\nhasOwnProperty: valueOf\n---\n# Prototype keys\n',
+    content:
+      '---\ntitle: Prototype keys\nconstructor: toString\n__proto__:\n  polluted: yes\nhasOwnProperty: valueOf\n---\n# Prototype keys\n',
   },
-  contactChannels: { path: 'hostile/contact-channels.md', content: `# Contacts pathology\n\n## Emergency Contacts\n\n${' #a'.repeat(16_000)}\n` },
-  nestedEmphasis: { path: 'hostile/nested-emphasis.md', content: `# Emphasis pathology\n\n1. ${'*'.repeat(16_000)}a${'*'.repeat(16_000)}\n` },
+  contactChannels: {
+    path: 'hostile/contact-channels.md',
+    content: `# Contacts pathology\n\n## Emergency Contacts\n\n${' #a'.repeat(16_000)}\n`,
+  },
+  nestedEmphasis: {
+    path: 'hostile/nested-emphasis.md',
+    content: `# Emphasis pathology\n\n1. ${'*'.repeat(16_000)}a${'*'.repeat(16_000)}\n`,
+  },
   quotedScalar: {
     path: 'hostile/quoted-scalar.md',
     content: `---\ntitle: Quoted scalar\nsummary: "x\nlast_reviewed: a${' '.repeat(64_000)}'x\n  "\nlast_reviewed: 2026-01-01\n---\n# Quoted scalar\n`,

@@ -248,8 +248,11 @@ function createFakes() {
       return Buffer.concat([CIPHER_PREFIX, Buffer.from(bytes).reverse()]);
     },
     decryptString(encrypted: Buffer): string {
-      if (!encrypted.subarray(0, CIPHER_PREFIX.length).equals(CIPHER_PREFIX)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
-      const bytes = Buffer.from(encrypted.subarray(CIPHER_PREFIX.length)).reverse().map((byte) => byte ^ 0xa5);
+      if (!encrypted.subarray(0, CIPHER_PREFIX.length).equals(CIPHER_PREFIX))
+        throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      const bytes = Buffer.from(encrypted.subarray(CIPHER_PREFIX.length))
+        .reverse()
+        .map((byte) => byte ^ 0xa5);
       return Buffer.from(bytes).toString('utf8');
     },
   };

@@ -12,7 +12,8 @@ function changeSet(fields: Partial<ChangeSet>): ChangeSet {
   return { sourceId: SOURCE, version: 'commit-1', upserts: [], removed: [], renamed: [], ...fields };
 }
 
-const restart = (version = 'v1') => ingested(SOURCE, 'ops/restart.md', `---\ntitle: Restart (${version})\n---\n# Restart\n\nStep ${version}.\n`);
+const restart = (version = 'v1') =>
+  ingested(SOURCE, 'ops/restart.md', `---\ntitle: Restart (${version})\n---\n# Restart\n\nStep ${version}.\n`);
 const failover = () => ingested(SOURCE, 'db/failover.md', '---\ntitle: Failover\n---\nPromote the replica.\n');
 const diagram = () => ingestedNotUtf8(SOURCE, 'ops/legacy.md');
 
@@ -128,7 +129,11 @@ describe('applyChangeSet: writing a change set', () => {
 
   it('never touches another source that has the same paths', async () => {
     await db.sources.put(gitSource('other'));
-    await applyChangeSet(db, changeSet({ sourceId: 'other', version: 'o1', upserts: [ingested('other', 'db/failover.md', '# Theirs\n')] }), T1);
+    await applyChangeSet(
+      db,
+      changeSet({ sourceId: 'other', version: 'o1', upserts: [ingested('other', 'db/failover.md', '# Theirs\n')] }),
+      T1,
+    );
     const otherBefore = await dumpDatabase(db);
     await firstSync();
     await applyChangeSet(db, changeSet({ version: 'commit-2', removed: ['db/failover.md'] }), T2);
@@ -141,7 +146,9 @@ describe('applyChangeSet: all or nothing', () => {
   it('refuses a change set for an unknown source and changes nothing', async () => {
     await firstSync();
     const before = await dumpDatabase(db);
-    await expect(applyChangeSet(db, changeSet({ sourceId: 'ghost', upserts: [restart('v9')] }), T2)).rejects.toThrow(/Unknown source "ghost"/);
+    await expect(applyChangeSet(db, changeSet({ sourceId: 'ghost', upserts: [restart('v9')] }), T2)).rejects.toThrow(
+      /Unknown source "ghost"/,
+    );
     expect(await dumpDatabase(db)).toEqual(before);
   });
 

@@ -7,7 +7,10 @@ const paths = (entries: SnapshotEntry[]) => entries.map((e) => e.path).sort();
 
 describe('diffSnapshots', () => {
   it('sorts files into added, changed, removed and unchanged', () => {
-    const diff = diffSnapshots(prev({ 'a.md': '1', 'b.md': '2', 'c.md': '3', 'd.md': '4' }), next({ 'a.md': '1', 'b.md': '9', 'e.md': '5' }));
+    const diff = diffSnapshots(
+      prev({ 'a.md': '1', 'b.md': '2', 'c.md': '3', 'd.md': '4' }),
+      next({ 'a.md': '1', 'b.md': '9', 'e.md': '5' }),
+    );
     expect(paths(diff.added)).toEqual(['e.md']);
     expect(diff.changed).toEqual([{ path: 'b.md', oid: '9' }]);
     expect([...diff.removed].sort()).toEqual(['c.md', 'd.md']);
@@ -85,7 +88,11 @@ describe('diffSnapshots', () => {
     expect(newSide.length + diff.unchanged).toBe(Object.keys(after).length);
     expect(new Set(newSide).size).toBe(newSide.length);
     const oldGone = [...diff.removed, ...diff.renamed.map((r) => r.from)];
-    expect(oldGone.sort()).toEqual(Object.keys(before).filter((p) => !(p in after)).sort());
+    expect(oldGone.sort()).toEqual(
+      Object.keys(before)
+        .filter((p) => !(p in after))
+        .sort(),
+    );
     for (const r of diff.renamed) expect(before[r.from]).toBe(after[r.to]);
     expect(diff.renamed.length).toBeGreaterThan(0);
   });

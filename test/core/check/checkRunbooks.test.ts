@@ -168,7 +168,10 @@ describe('checkRunbooks', () => {
 
   it('warns about plain-http links and images but not about local dashboards', () => {
     const findings = check({
-      'a.md': runbook('A', '# A\n\n[x](http://wiki.example.com)\n![y](http://img.example.com/a.png)\n<http://127.0.0.1:9090/>\nhttp://localhost:3000 [s](https://ok.example.com)'),
+      'a.md': runbook(
+        'A',
+        '# A\n\n[x](http://wiki.example.com)\n![y](http://img.example.com/a.png)\n<http://127.0.0.1:9090/>\nhttp://localhost:3000 [s](https://ok.example.com)',
+      ),
     });
     expect(brief(findings)).toEqual([
       ['a.md', 9, 'insecure-link'],

@@ -40,9 +40,9 @@ describe('judgeConnectivity', () => {
   );
 
   it('does not call a host unreachable when it answered with a refusal, or when a later sync got through', () => {
-    expect(
-      judgeConnectivity({ deviceOnline: true, sources: [git({ lastError: error('auth-failed', '2026-12-04T11:50:00Z') })] }),
-    ).toEqual({ state: 'online' });
+    expect(judgeConnectivity({ deviceOnline: true, sources: [git({ lastError: error('auth-failed', '2026-12-04T11:50:00Z') })] })).toEqual({
+      state: 'online',
+    });
     expect(
       judgeConnectivity({
         deviceOnline: true,
@@ -59,14 +59,26 @@ describe('judgeConnectivity', () => {
   it('lets a newer probe decide: a probe that got an answer clears the failure, one that did not raises it', () => {
     const failed = git({ lastSyncAt: '2026-12-04T09:00:00Z', lastError: error('timed-out', '2026-12-04T10:00:00Z') });
     expect(
-      judgeConnectivity({ deviceOnline: true, sources: [failed], probes: [{ host: 'git.example.com', reached: true, at: '2026-12-04T11:00:00Z' }] }),
+      judgeConnectivity({
+        deviceOnline: true,
+        sources: [failed],
+        probes: [{ host: 'git.example.com', reached: true, at: '2026-12-04T11:00:00Z' }],
+      }),
     ).toEqual({ state: 'online' });
     const synced = git({ lastSyncAt: '2026-12-04T09:00:00Z' });
     expect(
-      judgeConnectivity({ deviceOnline: true, sources: [synced], probes: [{ host: 'git.example.com', reached: false, at: '2026-12-04T11:00:00Z' }] }),
+      judgeConnectivity({
+        deviceOnline: true,
+        sources: [synced],
+        probes: [{ host: 'git.example.com', reached: false, at: '2026-12-04T11:00:00Z' }],
+      }),
     ).toMatchObject({ state: 'unreachable', host: 'git.example.com', copyFrom: '2026-12-04T09:00:00Z' });
     expect(
-      judgeConnectivity({ deviceOnline: true, sources: [synced], probes: [{ host: 'other.example.com', reached: false, at: '2026-12-04T11:00:00Z' }] }),
+      judgeConnectivity({
+        deviceOnline: true,
+        sources: [synced],
+        probes: [{ host: 'other.example.com', reached: false, at: '2026-12-04T11:00:00Z' }],
+      }),
     ).toEqual({ state: 'online' });
   });
 

@@ -184,7 +184,9 @@ describe('extractContacts: contacts sections', () => {
   });
 
   it('lists each contact once per runbook', () => {
-    const text = ['## Contacts', '', '- **Ops**: ops@clpr.tv', '', '## Escalation', '', '- **Ops**: OPS@clpr.tv, (555) 010-3300'].join('\n');
+    const text = ['## Contacts', '', '- **Ops**: ops@clpr.tv', '', '## Escalation', '', '- **Ops**: OPS@clpr.tv, (555) 010-3300'].join(
+      '\n',
+    );
     expect(contactsOf(text).map((c) => c.value)).toEqual(['ops@clpr.tv', '(555) 010-3300']);
   });
 
@@ -229,7 +231,15 @@ describe('extractContacts: front matter', () => {
   });
 
   it('survives any shape of contacts value without throwing', () => {
-    for (const value of ['contacts: 7', 'contacts: true', 'contacts: {}', 'contacts: []', 'contacts: null', 'contacts: "just text"', 'contacts: [[[]]]']) {
+    for (const value of [
+      'contacts: 7',
+      'contacts: true',
+      'contacts: {}',
+      'contacts: []',
+      'contacts: null',
+      'contacts: "just text"',
+      'contacts: [[[]]]',
+    ]) {
       expect(() => contactsOf(`---\ntitle: X\n${value}\n---\nbody\n`)).not.toThrow();
     }
   });
@@ -237,7 +247,9 @@ describe('extractContacts: front matter', () => {
 
 describe('extractContacts over the bundled runbooks', () => {
   const folder = fileURLToPath(new URL('../../../runbooks', import.meta.url));
-  const files = readdirSync(folder).filter((f) => f.endsWith('.md')).sort();
+  const files = readdirSync(folder)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
   const runbooks = files.map((file) => {
     const result = ingestRunbook('bundled', { path: file, bytes: readFileSync(join(folder, file)) });
     if (result.kind !== 'runbook') throw new Error(`${file} was skipped: ${result.skipped.message}`);

@@ -40,7 +40,11 @@ const CASES: Case[] = [
     ],
     note: '24/7',
   },
-  { line: '- **Database On-Call**: 555.010.4477 ext. 12', label: 'Database On-Call', contacts: [['phone', '555.010.4477 ext. 12', 'tel:+15550104477;ext=12']] },
+  {
+    line: '- **Database On-Call**: 555.010.4477 ext. 12',
+    label: 'Database On-Call',
+    contacts: [['phone', '555.010.4477 ext. 12', 'tel:+15550104477;ext=12']],
+  },
   {
     line: '- **Trust & Safety Lead**: ts-lead@clpr.tv, +1 (555) 010-5150',
     label: 'Trust & Safety Lead',
@@ -49,22 +53,54 @@ const CASES: Case[] = [
       ['phone', '+1 (555) 010-5150', 'tel:+15550105150'],
     ],
   },
-  { line: '**Engineering Manager:** +1-555-123-4567', label: 'Engineering Manager', contacts: [['phone', '+1-555-123-4567', 'tel:+15551234567']] },
+  {
+    line: '**Engineering Manager:** +1-555-123-4567',
+    label: 'Engineering Manager',
+    contacts: [['phone', '+1-555-123-4567', 'tel:+15551234567']],
+  },
   { line: 'On-Call Engineer: PagerDuty alert', label: 'On-Call Engineer', contacts: [['paging', 'PagerDuty alert']] },
-  { line: '* Incident Commander — 1-800-555-0199', label: 'Incident Commander', contacts: [['phone', '1-800-555-0199', 'tel:+18005550199']] },
-  { line: '1. Network Operations Center - 555 123 4567', label: 'Network Operations Center', contacts: [['phone', '555 123 4567', 'tel:+15551234567']] },
+  {
+    line: '* Incident Commander — 1-800-555-0199',
+    label: 'Incident Commander',
+    contacts: [['phone', '1-800-555-0199', 'tel:+18005550199']],
+  },
+  {
+    line: '1. Network Operations Center - 555 123 4567',
+    label: 'Network Operations Center',
+    contacts: [['phone', '555 123 4567', 'tel:+15551234567']],
+  },
   { line: '- London NOC: +44 20 7946 0958', label: 'London NOC', contacts: [['phone', '+44 20 7946 0958', 'tel:+442079460958']] },
   { line: '- London NOC: +44 (0)20 7946 0958', label: 'London NOC', contacts: [['phone', '+44 (0)20 7946 0958', 'tel:+442079460958']] },
-  { line: '- **Tokyo Support**: +81 3-1234-5678 (09:00–18:00 JST)', label: 'Tokyo Support', contacts: [['phone', '+81 3-1234-5678', 'tel:+81312345678']], note: '09:00–18:00 JST' },
-  { line: '- **DBA**: [Call](tel:+15550104477) or [email](mailto:dba@clpr.tv)', label: 'DBA', contacts: [['phone', '+15550104477', 'tel:+15550104477'], ['email', 'dba@clpr.tv', 'mailto:dba@clpr.tv']] },
+  {
+    line: '- **Tokyo Support**: +81 3-1234-5678 (09:00–18:00 JST)',
+    label: 'Tokyo Support',
+    contacts: [['phone', '+81 3-1234-5678', 'tel:+81312345678']],
+    note: '09:00–18:00 JST',
+  },
+  {
+    line: '- **DBA**: [Call](tel:+15550104477) or [email](mailto:dba@clpr.tv)',
+    label: 'DBA',
+    contacts: [
+      ['phone', '+15550104477', 'tel:+15550104477'],
+      ['email', 'dba@clpr.tv', 'mailto:dba@clpr.tv'],
+    ],
+  },
   { line: '- **Ops**: <ops@clpr.tv>', label: 'Ops', contacts: [['email', 'ops@clpr.tv', 'mailto:ops@clpr.tv']] },
-  { line: '- **Ops**: [ops@clpr.tv](mailto:ops@clpr.tv?subject=Incident)', label: 'Ops', contacts: [['email', 'ops@clpr.tv', 'mailto:ops@clpr.tv']] },
+  {
+    line: '- **Ops**: [ops@clpr.tv](mailto:ops@clpr.tv?subject=Incident)',
+    label: 'Ops',
+    contacts: [['email', 'ops@clpr.tv', 'mailto:ops@clpr.tv']],
+  },
   {
     line: '- **Platform**: [#platform-sre](https://clpr.slack.com/archives/C024BE91L)',
     label: 'Platform',
     contacts: [['chat', '#platform-sre', 'https://clpr.slack.com/archives/C024BE91L']],
   },
-  { line: '- **Platform**: [open channel](slack://channel?team=T123&id=C456)', label: 'Platform', contacts: [['chat', 'open channel', 'slack://channel?team=T123&id=C456']] },
+  {
+    line: '- **Platform**: [open channel](slack://channel?team=T123&id=C456)',
+    label: 'Platform',
+    contacts: [['chat', 'open channel', 'slack://channel?team=T123&id=C456']],
+  },
   {
     line: '- **Infra**: [Infra incidents](https://teams.microsoft.com/l/channel/19%3Aabc/Incidents?groupId=1)',
     label: 'Infra',
@@ -73,16 +109,26 @@ const CASES: Case[] = [
   {
     line: '- **Primary on-call**: https://clpr.pagerduty.com/escalation_policies/PABC123',
     label: 'Primary on-call',
-    contacts: [['paging', 'https://clpr.pagerduty.com/escalation_policies/PABC123', 'https://clpr.pagerduty.com/escalation_policies/PABC123']],
+    contacts: [
+      ['paging', 'https://clpr.pagerduty.com/escalation_policies/PABC123', 'https://clpr.pagerduty.com/escalation_policies/PABC123'],
+    ],
   },
-  { line: '- **Payments on-call**: Opsgenie schedule `payments-oncall`', label: 'Payments on-call', contacts: [['paging', 'payments-oncall']] },
+  {
+    line: '- **Payments on-call**: Opsgenie schedule `payments-oncall`',
+    label: 'Payments on-call',
+    contacts: [['paging', 'payments-oncall']],
+  },
   { line: '- **SRE**: page `sre-primary` via PagerDuty', label: 'SRE', contacts: [['paging', 'sre-primary']] },
   { line: '- Phone: (555) 123-4567', contacts: [['phone', '(555) 123-4567', 'tel:+15551234567']] },
   { line: '- Email: dba@clpr.tv', contacts: [['email', 'dba@clpr.tv', 'mailto:dba@clpr.tv']] },
   { line: '- Slack: ops-team', contacts: [['chat', '#ops-team', channelHref('ops-team')]] },
   { line: '- Mobile: 5551234567', contacts: [['phone', '5551234567', 'tel:+15551234567']] },
   { line: '- Escalation policy: clipper-primary', contacts: [['paging', 'clipper-primary']] },
-  { line: 'For anything urgent call (555) 123-4567.', contacts: [['phone', '(555) 123-4567', 'tel:+15551234567']], note: 'For anything urgent' },
+  {
+    line: 'For anything urgent call (555) 123-4567.',
+    contacts: [['phone', '(555) 123-4567', 'tel:+15551234567']],
+    note: 'For anything urgent',
+  },
   { line: '- **VP Engineering**', label: 'VP Engineering', contacts: [['role', 'VP Engineering']] },
   { line: '- Security Team', label: 'Security Team', contacts: [['role', 'Security Team']] },
   {
@@ -90,7 +136,11 @@ const CASES: Case[] = [
     label: 'Cloud Provider Support',
     contacts: [['role', 'open an "urgent" case in the provider\'s enterprise support portal']],
   },
-  { line: '- **Old hotline**: ~~(555) 999-0000~~ use (555) 123-4567', label: 'Old hotline', contacts: [['phone', '(555) 123-4567', 'tel:+15551234567']] },
+  {
+    line: '- **Old hotline**: ~~(555) 999-0000~~ use (555) 123-4567',
+    label: 'Old hotline',
+    contacts: [['phone', '(555) 123-4567', 'tel:+15551234567']],
+  },
   { line: '- **Ops** (weekdays): ops@clpr.tv', label: 'Ops', contacts: [['email', 'ops@clpr.tv', 'mailto:ops@clpr.tv']], note: 'weekdays' },
   { line: '- **Mattermost**: #town-square on Mattermost', contacts: [['chat', '#town-square']] },
   {
@@ -101,8 +151,17 @@ const CASES: Case[] = [
       ['phone', '+1 555 010 7272', 'tel:+15550107272'],
     ],
   },
-  { line: '- **東京オンコール**: tokyo-oncall@clpr.tv', label: '東京オンコール', contacts: [['email', 'tokyo-oncall@clpr.tv', 'mailto:tokyo-oncall@clpr.tv']] },
-  { line: '- **Ops**: dial `555-123-4567` from any desk phone', label: 'Ops', contacts: [['phone', '555-123-4567', 'tel:+15551234567']], note: 'dial from any desk phone' },
+  {
+    line: '- **東京オンコール**: tokyo-oncall@clpr.tv',
+    label: '東京オンコール',
+    contacts: [['email', 'tokyo-oncall@clpr.tv', 'mailto:tokyo-oncall@clpr.tv']],
+  },
+  {
+    line: '- **Ops**: dial `555-123-4567` from any desk phone',
+    label: 'Ops',
+    contacts: [['phone', '555-123-4567', 'tel:+15551234567']],
+    note: 'dial from any desk phone',
+  },
   {
     line: '- **SRE** — `#sre-oncall` (Slack) / sre@clpr.tv',
     label: 'SRE',
@@ -120,8 +179,16 @@ const CASES: Case[] = [
     ],
     note: 'desk, mobile',
   },
-  { line: '- Jane Doe (DBA lead) – +1 555 010 1111', label: 'Jane Doe (DBA lead)', contacts: [['phone', '+1 555 010 1111', 'tel:+15550101111']] },
-  { line: '- Call the NOC at 1 (800) 555-0199 ext 4, 24 hours a day', contacts: [['phone', '1 (800) 555-0199 ext 4', 'tel:+18005550199;ext=4']], note: 'Call the NOC, 24 hours a day' },
+  {
+    line: '- Jane Doe (DBA lead) – +1 555 010 1111',
+    label: 'Jane Doe (DBA lead)',
+    contacts: [['phone', '+1 555 010 1111', 'tel:+15550101111']],
+  },
+  {
+    line: '- Call the NOC at 1 (800) 555-0199 ext 4, 24 hours a day',
+    contacts: [['phone', '1 (800) 555-0199 ext 4', 'tel:+18005550199;ext=4']],
+    note: 'Call the NOC, 24 hours a day',
+  },
   // Lines that look busy but hold no contact: nothing may be made up from them.
   { line: 'Page through PagerDuty first; Slack is for coordination, not for waking people.', contacts: [] },
   { line: '- Release 2.14.3 shipped on 2026-02-03 to 10.0.12.45 (INC-20260203, JIRA-1234)', contacts: [] },

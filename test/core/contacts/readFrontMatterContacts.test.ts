@@ -22,7 +22,14 @@ describe('readFrontMatterContacts', () => {
       { label: 'On-call', kind: 'phone', value: '(555) 010-9000', href: 'tel:+15550109000', note: '24/7' },
       { label: 'On-call', kind: 'phone', value: '5550109001', href: 'tel:+15550109001', note: '24/7' },
       { label: 'On-call', kind: 'email', value: 'oncall@clpr.tv', href: 'mailto:oncall@clpr.tv', note: '24/7' },
-      { label: 'On-call', kind: 'chat', value: '#billing', via: 'Slack', href: 'https://clpr.slack.com/app_redirect?channel=billing', note: '24/7' },
+      {
+        label: 'On-call',
+        kind: 'chat',
+        value: '#billing',
+        via: 'Slack',
+        href: 'https://clpr.slack.com/app_redirect?channel=billing',
+        note: '24/7',
+      },
       {
         label: 'On-call',
         kind: 'paging',
@@ -31,17 +38,27 @@ describe('readFrontMatterContacts', () => {
         via: 'PagerDuty',
         note: '24/7',
       },
-      { label: 'Infra', kind: 'chat', value: 'https://teams.microsoft.com/l/channel/19%3Ax/Infra', href: 'https://teams.microsoft.com/l/channel/19%3Ax/Infra', via: 'Microsoft Teams' },
+      {
+        label: 'Infra',
+        kind: 'chat',
+        value: 'https://teams.microsoft.com/l/channel/19%3Ax/Infra',
+        href: 'https://teams.microsoft.com/l/channel/19%3Ax/Infra',
+        via: 'Microsoft Teams',
+      },
       { label: 'Infra', kind: 'paging', value: 'infra-primary', via: 'Opsgenie' },
     ]);
   });
 
   it('reads plain lines, a label → line map, and a single item', () => {
-    expect(readFrontMatterContacts(['Security Team: security@clpr.tv, +1 555 010 2233']).contacts.map((c) => [c.label, c.kind, c.href])).toEqual([
+    expect(
+      readFrontMatterContacts(['Security Team: security@clpr.tv, +1 555 010 2233']).contacts.map((c) => [c.label, c.kind, c.href]),
+    ).toEqual([
       ['Security Team', 'email', 'mailto:security@clpr.tv'],
       ['Security Team', 'phone', 'tel:+15550102233'],
     ]);
-    expect(readFrontMatterContacts({ 'Security Team': 'security@clpr.tv', 'Database On-Call': { phone: '555.010.4477 ext. 12' } }).contacts).toEqual([
+    expect(
+      readFrontMatterContacts({ 'Security Team': 'security@clpr.tv', 'Database On-Call': { phone: '555.010.4477 ext. 12' } }).contacts,
+    ).toEqual([
       { label: 'Security Team', kind: 'email', value: 'security@clpr.tv', href: 'mailto:security@clpr.tv' },
       { label: 'Database On-Call', kind: 'phone', value: '555.010.4477 ext. 12', href: 'tel:+15550104477;ext=12' },
     ]);

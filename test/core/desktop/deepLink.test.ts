@@ -4,7 +4,10 @@ import { DEEP_LINK_MAX_LENGTH, findDeepLinkArgument, parseDeepLink } from '../..
 describe('parseDeepLink accepts well-formed links', () => {
   it.each([
     ['runbook-reader://open/bundled/db/failover.md', { sourceId: 'bundled', path: 'db/failover.md' }],
-    ['runbook-reader://open/bundled/db/failover.md#promote-the-replica', { sourceId: 'bundled', path: 'db/failover.md', anchor: 'promote-the-replica' }],
+    [
+      'runbook-reader://open/bundled/db/failover.md#promote-the-replica',
+      { sourceId: 'bundled', path: 'db/failover.md', anchor: 'promote-the-replica' },
+    ],
     ['runbook-reader://open/ops-git/top.md', { sourceId: 'ops-git', path: 'top.md' }],
     ['RUNBOOK-READER://OPEN/bundled/a.md', { sourceId: 'bundled', path: 'a.md' }],
     ['runbook-reader://open/bundled/UPPER.MD', { sourceId: 'bundled', path: 'UPPER.MD' }],

@@ -225,7 +225,9 @@ describe('ingestRunbook: fields', () => {
   });
 
   it('reads the schema fields', () => {
-    const meta = withFront('title: DB failover\nsummary: Promote the replica\narea: database\nowner: dba-team\naliases: switchover, promote');
+    const meta = withFront(
+      'title: DB failover\nsummary: Promote the replica\narea: database\nowner: dba-team\naliases: switchover, promote',
+    );
     expect(meta).toMatchObject({
       title: 'DB failover',
       titleFrom: 'front-matter',
@@ -367,7 +369,8 @@ describe('ingestRunbook: purity and robustness', () => {
     'unknown front-matter language': '---toml\ntitle = "T"\n---\n',
     'json front matter': '---json\n{"title": "From JSON", "tags": ["a"]}\n---\nbody\n',
     'yaml alias bomb (small)': '---\na: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n---\n',
-    'wrong kinds for every field': '---\ntitle: [1]\nsummary: {a: 1}\ntags: 5\naliases: true\nstatus: [x]\nowner: {}\nversion: [1]\nlast_reviewed: [2026]\n---\n',
+    'wrong kinds for every field':
+      '---\ntitle: [1]\nsummary: {a: 1}\ntags: 5\naliases: true\nstatus: [x]\nowner: {}\nversion: [1]\nlast_reviewed: [2026]\n---\n',
     'deeply nested list': `${'- '.repeat(200)}x\n`,
     'many headings': Array.from({ length: 500 }, () => '## Same').join('\n'),
     'unterminated code fence': '```\n# not a heading\n',
@@ -430,7 +433,8 @@ describe('ingestRunbook: hostile files stay readable and storable', () => {
   }
 
   it('keeps a file that takes more work than its budget as plain text, with a warning saying so', () => {
-    const text = '---\ntitle: Busy\n---\n# Busy\n\n' + Array.from({ length: 200 }, (_, i) => `- [link ${i}](page-${i}.md) \`code\``).join('\n') + '\n';
+    const text =
+      '---\ntitle: Busy\n---\n# Busy\n\n' + Array.from({ length: 200 }, (_, i) => `- [link ${i}](page-${i}.md) \`code\``).join('\n') + '\n';
     const result = ingestRunbook('s', { path: 'ops/busy-page.md', bytes: utf8(text) }, { workUnits: 500 });
     const { meta, body } = asRunbook(result);
     expect(warningCodes(meta)).toEqual(['shown-as-plain-text']);
@@ -452,7 +456,12 @@ describe('ingestRunbook: hostile files stay readable and storable', () => {
 
   it('reads the alias bomb and the emphasis pathology as runbooks with their bodies', () => {
     const bomb = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-    for (let i = 1; i < 8; i++) bomb.push(`l${i}: &l${i} [${Array(10).fill(i === 1 ? '*a' : `*l${i - 1}`).join(', ')}]`);
+    for (let i = 1; i < 8; i++)
+      bomb.push(
+        `l${i}: &l${i} [${Array(10)
+          .fill(i === 1 ? '*a' : `*l${i - 1}`)
+          .join(', ')}]`,
+      );
     const bombed = ingestText(`---\n${bomb.join('\n')}\n---\n# Bomb\n`).meta;
     expect(bombed.warnings[0]!.message).toContain('too many aliases');
     expect(bombed.title).toBe('Bomb');

@@ -79,7 +79,12 @@ describe('readRunbookFields', () => {
     class Secret {
       value = 1;
     }
-    const fields = readRunbookFields({ run: () => 1, nested: { keep: 'yes', drop: new Secret() }, list: [1, Math.max, 'x'], when: new Date(Date.UTC(2026, 0, 2)) });
+    const fields = readRunbookFields({
+      run: () => 1,
+      nested: { keep: 'yes', drop: new Secret() },
+      list: [1, Math.max, 'x'],
+      when: new Date(Date.UTC(2026, 0, 2)),
+    });
     expect(fields.extra).toEqual({ nested: { keep: 'yes' }, list: [1, null, 'x'], when: '2026-01-02T00:00:00.000Z' });
     expect(Object.keys(fields.extra)).toEqual(['nested', 'list', 'when']);
     expect(structuredClone(fields.extra)).toEqual(fields.extra);

@@ -5,7 +5,7 @@ const idsOf = (markdown: string) => scanMarkdown('ops/a.md', markdown).headings.
 
 describe('scanMarkdown: headings', () => {
   it.each([
-    ['## Step 1: Check the API\'s health!', 'step-1-check-the-apis-health'],
+    ["## Step 1: Check the API's health!", 'step-1-check-the-apis-health'],
     ['## Run `kubectl get pods -n prod`', 'run-kubectl-get-pods--n-prod'],
     ['## 🚨 Page the on-call', '-page-the-on-call'],
     ['## Café déjà vu', 'café-déjà-vu'],

@@ -3,7 +3,14 @@ import { detachString } from '../../../core/markdown/detachString';
 
 describe('detachString', () => {
   it('keeps every character of short, long and non-Latin text, links and anchors included', () => {
-    const samples = ['', 'a', 'x'.repeat(12), '../area-1/runbook-00001.md#rollback-steps', '🚨 Pager escalation — 当番表', 'tel:+1-555-0100 '];
+    const samples = [
+      '',
+      'a',
+      'x'.repeat(12),
+      '../area-1/runbook-00001.md#rollback-steps',
+      '🚨 Pager escalation — 当番表',
+      'tel:+1-555-0100 ',
+    ];
     for (const text of samples) expect(detachString(text)).toBe(text);
   });
 

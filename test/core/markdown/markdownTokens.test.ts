@@ -28,7 +28,11 @@ describe('markdownTokens: bare links as GFM finds them', () => {
   });
 
   it('keeps link targets as written, without %-encoding them or refusing schemes', () => {
-    expect(hrefsOf('[a](../café.md) [b](javascript:alert(1)) [c](<with space.md>)')).toEqual(['../café.md', 'javascript:alert(1)', 'with space.md']);
+    expect(hrefsOf('[a](../café.md) [b](javascript:alert(1)) [c](<with space.md>)')).toEqual([
+      '../café.md',
+      'javascript:alert(1)',
+      'with space.md',
+    ]);
   });
 });
 

@@ -5,7 +5,9 @@ import { parseMarkdownTree } from '../../../core/markdown/markdownTree';
 
 describe('parseMarkdownTree (mdast from markdown-it tokens)', () => {
   it('gives headings, lists, tables and code the mdast shape, with the lines they start and end on', () => {
-    const tree = parseMarkdownTree('# Contacts\n\n- **Ops**: ops@example.com\n- DBA\n\n\n| Role | Phone |\n| --- | --- |\n| DBA | 555 |\n\n```sh\necho hi\n```\n');
+    const tree = parseMarkdownTree(
+      '# Contacts\n\n- **Ops**: ops@example.com\n- DBA\n\n\n| Role | Phone |\n| --- | --- |\n| DBA | 555 |\n\n```sh\necho hi\n```\n',
+    );
     expect(tree.children.map((n) => [n.type, n.position?.start.line, n.position?.end.line])).toEqual([
       ['heading', 1, 1],
       ['list', 3, 4],
@@ -23,8 +25,7 @@ describe('parseMarkdownTree (mdast from markdown-it tokens)', () => {
   });
 
   it('keeps emphasis, strikethrough, links and soft breaks inside a paragraph, with each text on its line', () => {
-    const paragraph = parseMarkdownTree('**Team**: ~~old~~ [page](https://pd.example.com)\nsecond line')
-      .children[0] as Paragraph;
+    const paragraph = parseMarkdownTree('**Team**: ~~old~~ [page](https://pd.example.com)\nsecond line').children[0] as Paragraph;
     expect(paragraph.children.map((n) => n.type)).toEqual(['strong', 'text', 'delete', 'text', 'link', 'text']);
     const last = paragraph.children[5]!;
     expect(last.type === 'text' && last.value).toBe('\nsecond line');

@@ -1,26 +1,18 @@
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
-import type { ChangeSet } from "../../../core/model";
-import { git, type RunbookRepo } from "../../helpers/makeRunbookRepo";
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ChangeSet } from '../../../core/model';
+import { git, type RunbookRepo } from '../../helpers/makeRunbookRepo';
 
 /** `git bundle create` in the repository's work tree with the given revisions; the file's bytes. */
-export function makeBundle(
-  repo: RunbookRepo,
-  revisions: string[],
-  options: { version?: 2 | 3; config?: string[] } = {},
-): Uint8Array {
-  const file = join(
-    repo.workDir,
-    "..",
-    `${repo.workDir.split("/").pop()}-${Math.random().toString(36).slice(2)}.bundle`,
-  );
-  const config = (options.config ?? []).flatMap((c) => ["-c", c]);
+export function makeBundle(repo: RunbookRepo, revisions: string[], options: { version?: 2 | 3; config?: string[] } = {}): Uint8Array {
+  const file = join(repo.workDir, '..', `${repo.workDir.split('/').pop()}-${Math.random().toString(36).slice(2)}.bundle`);
+  const config = (options.config ?? []).flatMap((c) => ['-c', c]);
   git(repo.workDir, [
     ...config,
-    "bundle",
-    "create",
-    "-q",
+    'bundle',
+    'create',
+    '-q',
     ...(options.version ? [`--version=${options.version}`] : []),
     file,
     ...revisions,
@@ -30,9 +22,8 @@ export function makeBundle(
 
 /** Offset of the pack in a bundle: after the first empty line. */
 export function packStart(bundle: Uint8Array): number {
-  for (let i = 1; i < bundle.length; i++)
-    if (bundle[i] === 0x0a && bundle[i - 1] === 0x0a) return i + 1;
-  throw new Error("no pack in bundle");
+  for (let i = 1; i < bundle.length; i++) if (bundle[i] === 0x0a && bundle[i - 1] === 0x0a) return i + 1;
+  throw new Error('no pack in bundle');
 }
 
 /** Every file under `dir` with a hash of its content, to prove a failed import changed nothing. */
@@ -44,25 +35,19 @@ export function folderState(dir: string): Record<string, string> {
       const full = join(path, name);
       const key = rel ? `${rel}/${name}` : name;
       if (statSync(full).isDirectory()) visit(full, key);
-      else
-        state[key] = createHash("sha1")
-          .update(readFileSync(full))
-          .digest("hex");
+      else state[key] = createHash('sha1').update(readFileSync(full)).digest('hex');
     }
   };
-  visit(dir, "");
+  visit(dir, '');
   return state;
 }
 
 /** A path → blob id map updated by a change set, as the cache would be. */
-export function applyToFiles(
-  files: Map<string, string>,
-  changeSet: ChangeSet,
-): void {
+export function applyToFiles(files: Map<string, string>, changeSet: ChangeSet): void {
   for (const path of changeSet.removed) files.delete(path);
   for (const { from } of changeSet.renamed) files.delete(from);
   for (const u of changeSet.upserts) {
-    if (u.kind === "runbook") files.set(u.meta.path, u.meta.oid);
+    if (u.kind === 'runbook') files.set(u.meta.path, u.meta.oid);
     else files.set(u.skipped.path, u.skipped.oid);
   }
   for (const a of changeSet.assets ?? []) files.set(a.path, a.oid);
@@ -74,24 +59,18 @@ export function applyToFiles(
  * object, the pack's SHA-1): a well-formed pack holding an object whose content no longer matches the id
  * its tree names.
  */
-export function bundleWithAlteredObject(
-  repo: RunbookRepo,
-  content: string,
-): Uint8Array {
-  const bundle = makeBundle(repo, ["main"], {
-    config: ["core.compression=0", "pack.compression=0", "pack.window=0"],
+export function bundleWithAlteredObject(repo: RunbookRepo, content: string): Uint8Array {
+  const bundle = makeBundle(repo, ['main'], {
+    config: ['core.compression=0', 'pack.compression=0', 'pack.window=0'],
   });
   const text = Buffer.from(content);
   const at = Buffer.from(bundle).indexOf(text);
-  if (at < 0) throw new Error("content not stored verbatim");
+  if (at < 0) throw new Error('content not stored verbatim');
   const altered = Buffer.from(bundle);
   altered[at] = altered[at]! ^ 0x01;
-  altered.writeUInt32BE(
-    adler32(altered.subarray(at, at + text.length)),
-    at + text.length,
-  );
+  altered.writeUInt32BE(adler32(altered.subarray(at, at + text.length)), at + text.length);
   const start = packStart(altered);
-  createHash("sha1")
+  createHash('sha1')
     .update(altered.subarray(start, altered.length - 20))
     .digest()
     .copy(altered, altered.length - 20);

@@ -11,7 +11,9 @@ describe('parseSearchQuery', () => {
   });
 
   it('keeps an identifier as one clause: the whole form first, then its parts', () => {
-    expect(parseSearchQuery('MOD_BAN_SYNC ').clauses).toEqual([{ terms: ['mod_ban_sync', 'mod', 'ban', 'sync'], prefix: false, required: false }]);
+    expect(parseSearchQuery('MOD_BAN_SYNC ').clauses).toEqual([
+      { terms: ['mod_ban_sync', 'mod', 'ban', 'sync'], prefix: false, required: false },
+    ]);
   });
 
   it('reads quoted phrases as required words plus the word sequence to check', () => {

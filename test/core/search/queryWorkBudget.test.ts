@@ -43,7 +43,11 @@ describe('fitWorkBudget', () => {
 
   it('then searches the most common words in titles and headings only, and never drops a clause', () => {
     const plan = planOf('service latency failover ');
-    const fitted = fitWorkBudget(index, plan, cost(plan) - postingsOf(index, plan[0]![0]!.term, 'all') + postingsOf(index, plan[0]![0]!.term, 'headings'));
+    const fitted = fitWorkBudget(
+      index,
+      plan,
+      cost(plan) - postingsOf(index, plan[0]![0]!.term, 'all') + postingsOf(index, plan[0]![0]!.term, 'headings'),
+    );
     expect(words(fitted)).toEqual([['service:headings'], ['latency:all'], ['failover:all']]);
     const starved = fitWorkBudget(index, plan, 0);
     expect(words(starved)).toEqual([['service:runbook'], ['latency:headings'], ['failover:headings']]);

@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunbookDatabase } from '../../../core/cache/runbookDatabase';
-import { clearRecentSearches, MAX_RECENT_SEARCHES, RECENT_SEARCHES_KEY, recentSearches, rememberSearch } from '../../../core/search/recentSearches';
+import {
+  clearRecentSearches,
+  MAX_RECENT_SEARCHES,
+  RECENT_SEARCHES_KEY,
+  recentSearches,
+  rememberSearch,
+} from '../../../core/search/recentSearches';
 import { openTestDatabase } from '../cache/testDatabase';
 
 let db: RunbookDatabase;

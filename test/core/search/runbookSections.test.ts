@@ -10,7 +10,9 @@ function sectionsOf(markdown: string) {
 
 describe('runbookSections', () => {
   it('makes one section per heading with the GitHub anchors the reader scrolls to, and its parents', () => {
-    const sections = sectionsOf('---\ntitle: T\n---\n# Ops\n\nIntro.\n\n## Ban a user\n\nDo it.\n\n### Verify\n\nCheck.\n\n## Ban a user\n\nAgain.\n');
+    const sections = sectionsOf(
+      '---\ntitle: T\n---\n# Ops\n\nIntro.\n\n## Ban a user\n\nDo it.\n\n### Verify\n\nCheck.\n\n## Ban a user\n\nAgain.\n',
+    );
     expect(sections.map((s) => [s.anchor, s.heading, s.depth, s.parents, s.text])).toEqual([
       ['ops', 'Ops', 1, [], 'Intro.'],
       ['ban-a-user', 'Ban a user', 2, ['Ops'], 'Do it.'],

@@ -25,11 +25,29 @@ describe('scanSearchTokens: identifiers are searchable whole and by their parts'
   });
 
   it('keeps words with digits whole and separates HTTP from its status', () => {
-    expect(searchTerms('p95 latency, HTTP 503 and 429 Too Many Requests')).toEqual(['p95', 'latency', 'http', '503', 'and', '429', 'too', 'many', 'requests']);
+    expect(searchTerms('p95 latency, HTTP 503 and 429 Too Many Requests')).toEqual([
+      'p95',
+      'latency',
+      'http',
+      '503',
+      'and',
+      '429',
+      'too',
+      'many',
+      'requests',
+    ]);
   });
 
   it('splits camelCase and acronyms but keeps the whole word', () => {
-    expect(searchTerms('PodDisruptionBudget HTTPServer')).toEqual(['poddisruptionbudget', 'pod', 'disruption', 'budget', 'httpserver', 'http', 'server']);
+    expect(searchTerms('PodDisruptionBudget HTTPServer')).toEqual([
+      'poddisruptionbudget',
+      'pod',
+      'disruption',
+      'budget',
+      'httpserver',
+      'http',
+      'server',
+    ]);
   });
 
   it('reports the original offsets of every term and of every part', () => {
@@ -43,7 +61,16 @@ describe('scanSearchTokens: identifiers are searchable whole and by their parts'
   });
 
   it('does not join words across doubled or trailing punctuation', () => {
-    expect(searchTerms('https://api.clpr.tv/healthz. Done')).toEqual(['https', 'api.clpr.tv/healthz', 'api.clpr.tv', 'api', 'clpr', 'tv', 'healthz', 'done']);
+    expect(searchTerms('https://api.clpr.tv/healthz. Done')).toEqual([
+      'https',
+      'api.clpr.tv/healthz',
+      'api.clpr.tv',
+      'api',
+      'clpr',
+      'tv',
+      'healthz',
+      'done',
+    ]);
     expect(searchTerms('a--b')).toEqual(['a', 'b']);
   });
 });

@@ -15,7 +15,8 @@ import { gitSource, ingested, openTestDatabase } from '../cache/testDatabase';
 const SOURCE = 'team';
 let db: RunbookDatabase;
 
-const restart = (text = 'Restart the api pods.') => ingested(SOURCE, 'ops/restart.md', `---\ntitle: Restart API\n---\n# Restart API\n\n${text}\n`);
+const restart = (text = 'Restart the api pods.') =>
+  ingested(SOURCE, 'ops/restart.md', `---\ntitle: Restart API\n---\n# Restart API\n\n${text}\n`);
 const failover = () => ingested(SOURCE, 'db/failover.md', '---\ntitle: Failover\n---\n# Failover\n\nPromote the replica.\n');
 const dns = () => ingested(SOURCE, 'net/dns.md', '---\ntitle: DNS outage\n---\n# DNS outage\n\nFlush resolvers.\n');
 
@@ -117,7 +118,12 @@ describe('search index persistence', () => {
 
   it('treats a missing or corrupt stored index as none, so it gets rebuilt', async () => {
     expect(await readStoredSearchIndex(db)).toBeUndefined();
-    await db.searchIndex.put({ id: SEARCH_INDEX_ROW, sourceVersions: { [SOURCE]: 'c1' }, savedAt: 'x', index: { format: 1, terms: 42 } as never });
+    await db.searchIndex.put({
+      id: SEARCH_INDEX_ROW,
+      sourceVersions: { [SOURCE]: 'c1' },
+      savedAt: 'x',
+      index: { format: 1, terms: 42 } as never,
+    });
     expect(await readStoredSearchIndex(db)).toBeUndefined();
     await db.searchIndex.put({ id: SEARCH_INDEX_ROW, sourceVersions: null as never, savedAt: 'x', index: {} as never });
     expect(await readStoredSearchIndex(db)).toBeUndefined();

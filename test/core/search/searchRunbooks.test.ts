@@ -87,11 +87,20 @@ describe('searchRunbooks: ranking by status', () => {
 
   it('ranks draft slightly and deprecated clearly below active, all else equal', () => {
     const twins = ['active', 'draft', 'deprecated', 'archived'].map((status) =>
-      runbook('s', `${status}.md`, `---\ntitle: Restart the cache\nstatus: ${status}\n---\n# Restart the cache\n\nRestart the cache nodes one by one.\n`),
+      runbook(
+        's',
+        `${status}.md`,
+        `---\ntitle: Restart the cache\nstatus: ${status}\n---\n# Restart the cache\n\nRestart the cache nodes one by one.\n`,
+      ),
     );
     const response = searchRunbooks(buildSearchIndex(twins), 'restart cache');
     expect(response.runbooks.map((r) => r.status).slice(0, 2)).toEqual(['active', 'draft']);
-    expect(response.runbooks.map((r) => r.status).slice(2).sort()).toEqual(['archived', 'deprecated']);
+    expect(
+      response.runbooks
+        .map((r) => r.status)
+        .slice(2)
+        .sort(),
+    ).toEqual(['archived', 'deprecated']);
     const [active, draft, deprecated] = response.runbooks.map((r) => r.score);
     expect(draft! / active!).toBeGreaterThan(0.7);
     expect(deprecated! / active!).toBeLessThan(0.6);
@@ -100,13 +109,22 @@ describe('searchRunbooks: ranking by status', () => {
 
 describe('searchRunbooks: filters', () => {
   it('filters by source, area, tag, status and owner', () => {
-    const paths = (filters: Parameters<typeof searchRunbooks>[2]) => searchRunbooks(index, 'ban', filters).runbooks.map((r) => r.path).sort();
+    const paths = (filters: Parameters<typeof searchRunbooks>[2]) =>
+      searchRunbooks(index, 'ban', filters)
+        .runbooks.map((r) => r.path)
+        .sort();
     expect(paths({ filters: { statuses: ['deprecated'] } })).toEqual(['legacy/ban-sync-v1.md']);
     expect(paths({ filters: { owners: ['team-integrations'] } })).toEqual(['moderation/ban-sync.md']);
     expect(paths({ filters: { tags: ['twitch'] } })).toEqual(['moderation/ban-sync.md']);
-    expect(paths({ filters: { areas: ['Moderation'] } })).toEqual(['legacy/ban-sync-v1.md', 'moderation/ban-sync.md', 'moderation/operations.md']);
+    expect(paths({ filters: { areas: ['Moderation'] } })).toEqual([
+      'legacy/ban-sync-v1.md',
+      'moderation/ban-sync.md',
+      'moderation/operations.md',
+    ]);
     expect(paths({ filters: { sources: ['partner'] } })).toEqual([]);
-    expect(searchRunbooks(index, 'demande', { filters: { sources: ['partner'] } }).runbooks.map((r) => r.path)).toEqual(['privacy/montreal.md']);
+    expect(searchRunbooks(index, 'demande', { filters: { sources: ['partner'] } }).runbooks.map((r) => r.path)).toEqual([
+      'privacy/montreal.md',
+    ]);
   });
 
   it('lists the filtered runbooks by title when there are no words', () => {
@@ -154,7 +172,11 @@ describe('searchRunbooks: results', () => {
   });
 
   it('centres the snippet of a long section on the match', () => {
-    const long = runbook('s', 'long.md', `# Long\n\n${'Filler words about nothing. '.repeat(200)}Finally restart ENOSPC_GUARD here. ${'More filler. '.repeat(50)}`);
+    const long = runbook(
+      's',
+      'long.md',
+      `# Long\n\n${'Filler words about nothing. '.repeat(200)}Finally restart ENOSPC_GUARD here. ${'More filler. '.repeat(50)}`,
+    );
     const section = searchRunbooks(buildSearchIndex([long]), 'ENOSPC_GUARD').runbooks[0]!.sections[0]!;
     expect(section.snippet.startsWith('…')).toBe(true);
     expect(section.snippet.endsWith('…')).toBe(true);
@@ -182,10 +204,13 @@ describe('searchRunbooks: bad input', () => {
     for (const q of ['', '   ', '\n\t']) expect(searchRunbooks(index, q)).toMatchObject({ empty: true, runbooks: [], suggestions: [] });
   });
 
-  it.each(['!!!', '.*+?^${}()|[]\\', '🔥🚒', '"', '""', '(ban', 'ban)', 'ban*', '[a-z]+', '\\d{3}', '%s %n', '\u0000'])('answers %j without error', (q) => {
-    const response = searchRunbooks(index, q);
-    expect(Array.isArray(response.runbooks)).toBe(true);
-  });
+  it.each(['!!!', '.*+?^${}()|[]\\', '🔥🚒', '"', '""', '(ban', 'ban)', 'ban*', '[a-z]+', '\\d{3}', '%s %n', '\u0000'])(
+    'answers %j without error',
+    (q) => {
+      const response = searchRunbooks(index, q);
+      expect(Array.isArray(response.runbooks)).toBe(true);
+    },
+  );
 
   it('answers a 10,000-character query using its start, and says so', () => {
     const response = searchRunbooks(index, `rollback ${'x'.repeat(10_000)}`);
@@ -210,7 +235,11 @@ describe('searchRunbooks: broad and narrow queries', () => {
   // Every section says "procedure"; only two say "quiesce". A broad word touches most sections of the index.
   const library = buildSearchIndex(
     Array.from({ length: 40 }, (_, i) =>
-      runbook('s', `r${String(i).padStart(2, '0')}.md`, `# Runbook ${i}\n\nA procedure for step ${i}.\n\n## Detail\n\nThe procedure continues${i % 20 === 7 ? ' and you quiesce the writer' : ''}.\n`),
+      runbook(
+        's',
+        `r${String(i).padStart(2, '0')}.md`,
+        `# Runbook ${i}\n\nA procedure for step ${i}.\n\n## Detail\n\nThe procedure continues${i % 20 === 7 ? ' and you quiesce the writer' : ''}.\n`,
+      ),
     ),
   );
 

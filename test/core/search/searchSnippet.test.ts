@@ -37,7 +37,28 @@ describe('buildSnippet', () => {
 
 describe('highlightRanges', () => {
   it('marks the same words whether it tokenizes the whole text or only around substring hits', () => {
-    const pieces = ['rollback', 'Rollback', 'kube-apiserver', 'HTTPServer', 'MOD_BAN_SYNC', 'api.clpr.tv/v1', 'ops@clpr.tv', 'a--b', 'x.', '-lead', 'p95', '503', 'podDisruption', 'roll', 'back', ':', '...', '(ban)', 'bans', 'banned'];
+    const pieces = [
+      'rollback',
+      'Rollback',
+      'kube-apiserver',
+      'HTTPServer',
+      'MOD_BAN_SYNC',
+      'api.clpr.tv/v1',
+      'ops@clpr.tv',
+      'a--b',
+      'x.',
+      '-lead',
+      'p95',
+      '503',
+      'podDisruption',
+      'roll',
+      'back',
+      ':',
+      '...',
+      '(ban)',
+      'bans',
+      'banned',
+    ];
     const separators = [' ', '  ', ', ', '\n', '/', '-', '.', '_', ''];
     let seed = 7;
     const random = (n: number) => (seed = (seed * 16807) % 2147483647) % n;

@@ -9,7 +9,9 @@ export function runbook(sourceId: string, path: string, markdown: string): Runbo
 }
 
 function frontMatter(fields: Record<string, string | string[]>): string {
-  const lines = Object.entries(fields).map(([k, v]) => `${k}: ${Array.isArray(v) ? `[${v.map((x) => JSON.stringify(x)).join(', ')}]` : JSON.stringify(v)}`);
+  const lines = Object.entries(fields).map(
+    ([k, v]) => `${k}: ${Array.isArray(v) ? `[${v.map((x) => JSON.stringify(x)).join(', ')}]` : JSON.stringify(v)}`,
+  );
   return `---\n${lines.join('\n')}\n---\n`;
 }
 
@@ -19,32 +21,68 @@ export function testCorpus(): RunbookToIndex[] {
     runbook(
       'team',
       'moderation/operations.md',
-      frontMatter({ title: 'Moderation Operations', summary: 'Ban or unban users, remove moderators.', tags: ['moderation', 'bans'], area: 'moderation', status: 'active', owner: 'team-trust-safety', aliases: ['mod ops'] }) +
+      frontMatter({
+        title: 'Moderation Operations',
+        summary: 'Ban or unban users, remove moderators.',
+        tags: ['moderation', 'bans'],
+        area: 'moderation',
+        status: 'active',
+        owner: 'team-trust-safety',
+        aliases: ['mod ops'],
+      }) +
         '# Moderation Operations\n\n## Emergency Ban User\n\nBan a user who is causing harm right now. Set `MOD_BAN_SYNC=on` first.\n\n```bash\ncurl -s https://api.clpr.tv/api/v1/admin/bans\n```\n\n## Manual Unban\n\nLift a ban placed by mistake.\n\n## Emergency Contacts\n\nSlack #ops-team, or call the on-call.\n',
     ),
     runbook(
       'team',
       'platform/rollback.md',
-      frontMatter({ title: 'Rollback a Release', summary: 'Undo a bad deploy.', tags: ['deploy', 'rollback'], area: 'platform', status: 'active', owner: 'team-platform', aliases: ['revert deploy'] }) +
+      frontMatter({
+        title: 'Rollback a Release',
+        summary: 'Undo a bad deploy.',
+        tags: ['deploy', 'rollback'],
+        area: 'platform',
+        status: 'active',
+        owner: 'team-platform',
+        aliases: ['revert deploy'],
+      }) +
         '# Rollback a Release\n\n## Application Rollback\n\nWhen the API returns HTTP 503 or browsers show ERR_CONNECTION_REFUSED, roll back:\n\n```bash\nkubectl -n prod rollout undo deploy/kube-apiserver-proxy\n```\n\n## Verify\n\np95 latency must return under 400 ms.\n',
     ),
     runbook(
       'team',
       'legacy/ban-sync-v1.md',
-      frontMatter({ title: 'Ban Sync v1', summary: 'The retired cron that synced bans.', tags: ['bans'], area: 'moderation', status: 'deprecated', owner: 'team-trust-safety' }) +
+      frontMatter({
+        title: 'Ban Sync v1',
+        summary: 'The retired cron that synced bans.',
+        tags: ['bans'],
+        area: 'moderation',
+        status: 'deprecated',
+        owner: 'team-trust-safety',
+      }) +
         '# Ban Sync v1\n\n## Ban Sync Failures\n\nBan sync failures were fixed by rerunning the cron. Ban sync is now the queue worker.\n',
     ),
     runbook(
       'team',
       'moderation/ban-sync.md',
-      frontMatter({ title: 'Ban Sync Troubleshooting', summary: 'Bans not reaching Twitch.', tags: ['bans', 'twitch'], area: 'moderation', status: 'active', owner: 'team-integrations' }) +
+      frontMatter({
+        title: 'Ban Sync Troubleshooting',
+        summary: 'Bans not reaching Twitch.',
+        tags: ['bans', 'twitch'],
+        area: 'moderation',
+        status: 'active',
+        owner: 'team-integrations',
+      }) +
         '# Ban Sync Troubleshooting\n\n## Ban Sync Failures\n\nBan sync failures show in ban_sync_failures_total. Check the worker.\n\n## Rate Limits\n\nTwitch answers 429 Too Many Requests when we send too fast.\n',
     ),
     runbook(
       'team',
       'database/failover.md',
-      frontMatter({ title: 'Database Failover', summary: 'Promote the replica when the primary is gone.', tags: ['postgres'], area: 'database', status: 'draft', owner: 'team-data' }) +
-        '# Database Failover\n\n## Check Replication\n\nQuery pg_stat_activity and the replication lag before promoting.\n',
+      frontMatter({
+        title: 'Database Failover',
+        summary: 'Promote the replica when the primary is gone.',
+        tags: ['postgres'],
+        area: 'database',
+        status: 'draft',
+        owner: 'team-data',
+      }) + '# Database Failover\n\n## Check Replication\n\nQuery pg_stat_activity and the replication lag before promoting.\n',
     ),
     runbook(
       'partner',

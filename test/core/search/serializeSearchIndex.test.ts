@@ -25,8 +25,14 @@ describe('serializeSearchIndex / loadSearchIndex', () => {
     ['another format', { ...serializeSearchIndex(index), format: 999 }],
     ['a missing column', { ...serializeSearchIndex(index), sectionRunbook: undefined }],
     ['a column of the wrong type', { ...serializeSearchIndex(index), sectionText: 'text' }],
-    ['truncated postings', { ...serializeSearchIndex(index), bodyPostings: { ...index.bodyPostings, doc: index.bodyPostings.doc.slice(1) } }],
-    ['a posting past the last section', { ...serializeSearchIndex(index), bodyPostings: { ...index.bodyPostings, doc: index.bodyPostings.doc.map(() => 1e6) } }],
+    [
+      'truncated postings',
+      { ...serializeSearchIndex(index), bodyPostings: { ...index.bodyPostings, doc: index.bodyPostings.doc.slice(1) } },
+    ],
+    [
+      'a posting past the last section',
+      { ...serializeSearchIndex(index), bodyPostings: { ...index.bodyPostings, doc: index.bodyPostings.doc.map(() => 1e6) } },
+    ],
     ['unparseable runbooks', { ...serializeSearchIndex(index), runbooks: '{oops' }],
     ['a vocabulary of another size', { ...serializeSearchIndex(index), terms: 'a\nb' }],
   ])('rejects %s with SearchIndexFormatError', (_what, data) => {

@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { findTerm, fuzzyTerms, prefixRange } from '../../../core/search/termLookup';
 
-const vocabulary = ['ban', 'bans', 'banned', 'moderation', 'moderator', 'moderators', 'rollback', 'rolling', 'roll', 'sync', 'synced', 'ーバ', '障害'].sort();
+const vocabulary = [
+  'ban',
+  'bans',
+  'banned',
+  'moderation',
+  'moderator',
+  'moderators',
+  'rollback',
+  'rolling',
+  'roll',
+  'sync',
+  'synced',
+  'ーバ',
+  '障害',
+].sort();
 
 /** Edit distance with adjacent swaps (optimal string alignment), the reference for `fuzzyTerms`. */
 function osa(a: string, b: string): number {
@@ -32,7 +46,10 @@ describe('termLookup', () => {
 
   it('corrects typos within the allowed distance', () => {
     const found = (q: string, d: number) => fuzzyTerms(vocabulary, q, d).map((m) => [vocabulary[m.index], m.distance]);
-    expect(found('moderaton', 1)).toEqual([['moderation', 1], ['moderator', 1]]);
+    expect(found('moderaton', 1)).toEqual([
+      ['moderation', 1],
+      ['moderator', 1],
+    ]);
     expect(found('rolback', 1)).toEqual([['rollback', 1]]);
     expect(found('snyc', 1)).toEqual([['sync', 1]]);
     expect(found('rolbak', 2)).toEqual([['rollback', 2]]);
@@ -43,7 +60,7 @@ describe('termLookup', () => {
 
   it('agrees with a brute-force edit distance on a random vocabulary', () => {
     let seed = 1;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const word = () => Array.from({ length: 2 + Math.floor(random() * 7) }, () => 'abcde'[Math.floor(random() * 5)]).join('');
     const terms = [...new Set(Array.from({ length: 500 }, word))].sort();
     for (let q = 0; q < 30; q++) {

@@ -6,7 +6,21 @@ import { searchRunbooks } from '../../../core/search/searchRunbooks';
 import { searchChangesOf, updateSearchIndex } from '../../../core/search/updateSearchIndex';
 import { runbook, testCorpus } from './searchTestCorpus';
 
-const QUERIES = ['ban', 'ban sync failures', 'rollb', 'rolback', 'MOD_BAN_SYNC', 'HTTP 503', '"ban sync"', 'donnees', '障害対応', 'restart cache', 'cache', 'replica', 'zzz'];
+const QUERIES = [
+  'ban',
+  'ban sync failures',
+  'rollb',
+  'rolback',
+  'MOD_BAN_SYNC',
+  'HTTP 503',
+  '"ban sync"',
+  'donnees',
+  '障害対応',
+  'restart cache',
+  'cache',
+  'replica',
+  'zzz',
+];
 
 /** What a user sees for each query: runbooks, sections, scores (rounded: float sums may differ in the last bit). */
 function answers(index: SearchIndex): unknown[] {
@@ -16,7 +30,12 @@ function answers(index: SearchIndex): unknown[] {
       q,
       total: r.totalRunbooks,
       suggestions: r.suggestions,
-      runbooks: r.runbooks.map((g) => [g.sourceId, g.path, g.title, g.sections.map((s) => [s.anchor, s.snippet, s.snippetRanges, s.score.toFixed(6)])]),
+      runbooks: r.runbooks.map((g) => [
+        g.sourceId,
+        g.path,
+        g.title,
+        g.sections.map((s) => [s.anchor, s.snippet, s.snippetRanges, s.score.toFixed(6)]),
+      ]),
     };
   });
 }
@@ -52,7 +71,11 @@ describe('updateSearchIndex', () => {
     const [operations, rollback, legacy, ...rest] = corpus;
     const before = buildSearchIndex(corpus);
 
-    const changedOperations = runbook('team', operations!.meta.path, '---\ntitle: Moderation Operations\n---\n# Moderation Operations\n\n## Emergency Ban User\n\nNow with a replica check.\n');
+    const changedOperations = runbook(
+      'team',
+      operations!.meta.path,
+      '---\ntitle: Moderation Operations\n---\n# Moderation Operations\n\n## Emergency Ban User\n\nNow with a replica check.\n',
+    );
     const added = cacheRunbook('active');
     const after = updateSearchIndex(before, {
       upserts: [changedOperations, added],

@@ -11,7 +11,8 @@ const context = (fields: Partial<FailureContext> = {}): FailureContext => ({
 });
 
 const nodeError = (code: string, message = code) => Object.assign(new Error(message), { code });
-const httpError = (statusCode: number) => Object.assign(new Error(`HTTP Error: ${statusCode}`), { code: 'HttpError', data: { statusCode } });
+const httpError = (statusCode: number) =>
+  Object.assign(new Error(`HTTP Error: ${statusCode}`), { code: 'HttpError', data: { statusCode } });
 
 describe('classifySyncError: network failures', () => {
   it.each([
@@ -56,8 +57,16 @@ describe('classifySyncError: network failures', () => {
 
   it.each([
     ['Node zlib (desktop, command line)', Object.assign(new Error('zlib error: invalid distance too far back'), { code: 'InternalError' })],
-    ['pako (browser)', Object.assign(new Error('An internal error caused this command to fail. Pako error: invalid stored block lengths'), { code: 'InternalError' })],
-    ['an object of the wrong size', Object.assign(new Error('Inflated object size is different from that stated in packfile.'), { code: 'InternalError' })],
+    [
+      'pako (browser)',
+      Object.assign(new Error('An internal error caused this command to fail. Pako error: invalid stored block lengths'), {
+        code: 'InternalError',
+      }),
+    ],
+    [
+      'an object of the wrong size',
+      Object.assign(new Error('Inflated object size is different from that stated in packfile.'), { code: 'InternalError' }),
+    ],
     ['a DecompressionError', Object.assign(new Error('Invalid compressed buffer: incorrect header check'), { code: 'DecompressionError' })],
   ])('a pack whose objects do not decode (%s) arrived damaged', (_from, error) => {
     const damaged = classifySyncError(error, context({ packStarted: true }));

@@ -48,12 +48,25 @@ describe('compareTrees', () => {
     const { fs, objectsRead } = recordingFs();
     const reader = { fs, gitdir: join(repo.workDir, '.git'), cache: {} };
     const touched = await compareTrees(reader, (await treeAt(reader, before, ''))!, (await treeAt(reader, after, ''))!);
-    expect(touched).toEqual([{ path: 'folder-7/runbook-3.md', before: treeOf(repo, before, 'folder-7/runbook-3.md'), after: treeOf(repo, after, 'folder-7/runbook-3.md') }]);
+    expect(touched).toEqual([
+      {
+        path: 'folder-7/runbook-3.md',
+        before: treeOf(repo, before, 'folder-7/runbook-3.md'),
+        after: treeOf(repo, after, 'folder-7/runbook-3.md'),
+      },
+    ]);
     const siblings = Array.from({ length: 30 }, (_, i) => i)
       .filter((i) => i !== 7)
       .map((i) => treeOf(repo, 'HEAD', `folder-${i}`));
     for (const sibling of siblings) expect(objectsRead).not.toContain(sibling);
-    expect(objectsRead).toEqual(expect.arrayContaining([treeOf(repo, before), treeOf(repo, after), treeOf(repo, before, 'folder-7'), treeOf(repo, after, 'folder-7')]));
+    expect(objectsRead).toEqual(
+      expect.arrayContaining([
+        treeOf(repo, before),
+        treeOf(repo, after),
+        treeOf(repo, before, 'folder-7'),
+        treeOf(repo, after, 'folder-7'),
+      ]),
+    );
     // 2 commits and 2 root trees (read by treeAt, then again by the comparison: loose objects are not cached), 2 folder trees
     expect(objectsRead.length).toBeLessThanOrEqual(8);
   });

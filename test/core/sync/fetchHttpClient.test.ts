@@ -21,10 +21,23 @@ function recordingFetch(respond: (url: string, init: RequestInit) => Promise<Res
 
 describe('fetchHttpClient: isomorphic-git over any fetch', () => {
   it('adds the platform fields to every request, never uses the HTTP cache, and streams the body it is given', async () => {
-    const { fetchFn, calls } = recordingFetch(async (_url, init) => new Response(await new Response(init.body).text(), { status: 200, headers: { 'X-Seen': 'yes' } }));
+    const { fetchFn, calls } = recordingFetch(
+      async (_url, init) => new Response(await new Response(init.body).text(), { status: 200, headers: { 'X-Seen': 'yes' } }),
+    );
     const client = fetchHttpClient(fetchFn, { extraInit: { dispatcher: 'proxy agent' } });
-    const res = await client.request({ url: 'https://git.example.com/ops.git/git-upload-pack', method: 'POST', headers: { 'content-type': 'x' }, body: [bytes('want '), bytes('abc\n')] as unknown as AsyncIterableIterator<Uint8Array> });
-    expect(calls[0]!.init).toMatchObject({ method: 'POST', cache: 'no-store', dispatcher: 'proxy agent', duplex: 'half', headers: { 'content-type': 'x' } });
+    const res = await client.request({
+      url: 'https://git.example.com/ops.git/git-upload-pack',
+      method: 'POST',
+      headers: { 'content-type': 'x' },
+      body: [bytes('want '), bytes('abc\n')] as unknown as AsyncIterableIterator<Uint8Array>,
+    });
+    expect(calls[0]!.init).toMatchObject({
+      method: 'POST',
+      cache: 'no-store',
+      dispatcher: 'proxy agent',
+      duplex: 'half',
+      headers: { 'content-type': 'x' },
+    });
     expect(res).toMatchObject({ statusCode: 200, headers: { 'x-seen': 'yes' } });
     expect(await readAll(res.body)).toBe('want abc\n');
   });
@@ -33,7 +46,9 @@ describe('fetchHttpClient: isomorphic-git over any fetch', () => {
     const refused = Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } });
     const described = (error: unknown, url: string) => new Error(`described ${url}: ${(error as Error).message}`);
     const failing = fetchHttpClient(async () => Promise.reject(refused), { describeError: described });
-    await expect(failing.request({ url: 'https://a.example/x.git/info/refs', method: 'GET', headers: {} })).rejects.toThrow('described https://a.example/x.git/info/refs: fetch failed');
+    await expect(failing.request({ url: 'https://a.example/x.git/info/refs', method: 'GET', headers: {} })).rejects.toThrow(
+      'described https://a.example/x.git/info/refs: fetch failed',
+    );
 
     const broken = new ReadableStream<Uint8Array>({
       start(controller) {

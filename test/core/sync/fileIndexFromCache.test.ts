@@ -30,7 +30,13 @@ async function cacheWithKeptRunbook(): Promise<{ db: RunbookDatabase; gone: Inge
     renamed: [],
     assets: [{ path: 'img/map.png', oid: 'e'.repeat(40), mime: 'image/png', bytes: TINY_PNG }],
   });
-  await applyChangeSet(db, { sourceId: 'other', version: 'o1'.padEnd(40, '0'), upserts: [ingested('other', 'gone.md', KEPT_TEXT)], removed: [], renamed: [] });
+  await applyChangeSet(db, {
+    sourceId: 'other',
+    version: 'o1'.padEnd(40, '0'),
+    upserts: [ingested('other', 'gone.md', KEPT_TEXT)],
+    removed: [],
+    renamed: [],
+  });
   await db.bookmarks.put(bookmarkOf('team', 'gone.md'));
   await applyChangeSet(db, { sourceId: 'team', version: 'c2'.padEnd(40, '0'), upserts: [], removed: ['gone.md'], renamed: [] });
   return { db, gone };

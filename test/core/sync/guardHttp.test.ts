@@ -46,7 +46,12 @@ describe('guardHttp', () => {
   });
 
   it('gives up with timed-out when the body stops part-way', async () => {
-    const { client } = scriptedClient({ chunks: [{ afterMs: 5, bytes: 10 }, { afterMs: 10_000, bytes: 10 }] });
+    const { client } = scriptedClient({
+      chunks: [
+        { afterMs: 5, bytes: 10 },
+        { afterMs: 10_000, bytes: 10 },
+      ],
+    });
     const guard = guardHttp(client, { timeoutMs: 80 });
     const response = await guard.http.request({ url: 'https://x.test/git-upload-pack', method: 'POST' });
     expect(guard.packStarted).toBe(true);

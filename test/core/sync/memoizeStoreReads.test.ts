@@ -36,7 +36,7 @@ describe('memoizeStoreReads', () => {
     expect(calls).toMatchObject({ readdir: 1, readFile: 1, stat: 1 });
   });
 
-  it('answers isomorphic-git\'s per-command probes without the disk: path-less reads and the git folder\'s stat', async () => {
+  it("answers isomorphic-git's per-command probes without the disk: path-less reads and the git folder's stat", async () => {
     const dir = tempDir('memo-');
     const { fs, calls } = countingFs();
     const memo = memoizeStoreReads(fs);

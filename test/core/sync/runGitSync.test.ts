@@ -15,7 +15,10 @@ let repo: RunbookRepo;
 beforeAll(async () => {
   server = await startServer();
   repo = new RunbookRepo();
-  repo.writeAll(generateRunbooks(12, 400, 1000)).write('img/map.png', TINY_PNG).write('bad/latin1.md', Uint8Array.from([0x63, 0x61, 0x66, 0xe9]));
+  repo
+    .writeAll(generateRunbooks(12, 400, 1000))
+    .write('img/map.png', TINY_PNG)
+    .write('bad/latin1.md', Uint8Array.from([0x63, 0x61, 0x66, 0xe9]));
   repo.commit('initial');
   repo.publish(server.root, 'runner.git');
 });
@@ -32,7 +35,12 @@ const source = (fields: Partial<SourceRecord> = {}): SourceRecord => ({
 describe('runGitSync', () => {
   it('applies the first sync to the cache: runbooks, bodies, skipped files and images, and the commit', async () => {
     const db = await openCache(source());
-    const outcome = await runGitSync(db, source(), { fs: nodeFs, http, gitdir: tempDir('store-'), now: () => new Date('2026-05-01T12:00:00Z') });
+    const outcome = await runGitSync(db, source(), {
+      fs: nodeFs,
+      http,
+      gitdir: tempDir('store-'),
+      now: () => new Date('2026-05-01T12:00:00Z'),
+    });
     expect(outcome).toMatchObject({ ok: true, at: '2026-05-01T12:00:00.000Z', applied: { added: 12, skipped: 1 } });
     expect(await db.runbooks.where('sourceId').equals('team').count()).toBe(12);
     expect(await db.bodies.where('sourceId').equals('team').count()).toBe(12);
@@ -61,7 +69,11 @@ describe('runGitSync', () => {
     await db.sources.update('team', { location: server.url('missing.git') });
     const failed = await runGitSync(db, source(), { fs: nodeFs, http, gitdir, now: () => new Date('2026-05-02T08:00:00Z') });
     expect(failed).toEqual({ ok: false, error: { code: 'repo-not-found', message: expect.stringContaining('HTTP 404') } });
-    expect((await db.sources.get('team'))?.lastError).toEqual({ at: '2026-05-02T08:00:00.000Z', code: 'repo-not-found', message: failed.ok ? '' : failed.error.message });
+    expect((await db.sources.get('team'))?.lastError).toEqual({
+      at: '2026-05-02T08:00:00.000Z',
+      code: 'repo-not-found',
+      message: failed.ok ? '' : failed.error.message,
+    });
 
     await db.sources.update('team', { location: server.url('runner.git') });
     const fixed = await runGitSync(db, source(), { fs: nodeFs, http, gitdir });
@@ -142,7 +154,15 @@ describe('runGitSync with what other features left in the cache', () => {
     await runGitSync(db, source(), { fs: nodeFs, http, gitdir });
     const path = [...generateRunbooks(12, 400, 1000)][5]!.path;
     const bytes = execFileSync('git', ['show', `HEAD:${path}`], { cwd: repo.workDir });
-    await db.bookmarks.put({ id: `team|${path}#`, sourceId: 'team', path, label: 'Kept', pinned: false, order: 0, createdAt: '2026-01-01T00:00:00.000Z' });
+    await db.bookmarks.put({
+      id: `team|${path}#`,
+      sourceId: 'team',
+      path,
+      label: 'Kept',
+      pinned: false,
+      order: 0,
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
 
     repo.remove(path).commit('remove');
     expect(await runGitSync(db, source(), { fs: nodeFs, http, gitdir })).toMatchObject({ ok: true, stats: { counts: { removed: 1 } } });

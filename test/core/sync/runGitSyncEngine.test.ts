@@ -66,7 +66,14 @@ describe('runGitSync with an injected engine', () => {
     });
     expect(outcome).toMatchObject({ ok: true, applied: { added: 1, removed: 1 } });
     const [request] = requests;
-    expect(request).toMatchObject({ sourceId: 'team', url: source().location, branch: 'main', subdir: 'docs', previousCommit: COMMIT_1, timeoutMs: 5000 });
+    expect(request).toMatchObject({
+      sourceId: 'team',
+      url: source().location,
+      branch: 'main',
+      subdir: 'docs',
+      previousCommit: COMMIT_1,
+      timeoutMs: 5000,
+    });
     expect(held).toEqual(['a.md', 'b.md']);
     expect(await db.runbooks.get(['team', 'c.md'])).toMatchObject({ title: 'C' });
     expect(await db.runbooks.get(['team', 'b.md'])).toBeUndefined();
@@ -120,7 +127,10 @@ describe('runGitSync with an injected engine', () => {
   it('without an engine it needs the platform parts, and says so', async () => {
     const db = await openCache(source());
     const outcome = await runGitSync(db, source(), {});
-    expect(outcome).toEqual({ ok: false, error: { code: 'unknown', message: expect.stringMatching(/needs either an engine, or a file system/) } });
+    expect(outcome).toEqual({
+      ok: false,
+      error: { code: 'unknown', message: expect.stringMatching(/needs either an engine, or a file system/) },
+    });
   });
 });
 
@@ -133,7 +143,8 @@ describe('a cancelled sync', () => {
       engine: (request: GitSyncRequest) =>
         new Promise<GitSyncResult>((_resolve, reject) => {
           // What isomorphic-git throws when the abort cuts the answer it is parsing.
-          const broken = () => reject(Object.assign(new Error('Remote did not reply using the "smart" HTTP protocol.'), { code: 'SmartHttpError' }));
+          const broken = () =>
+            reject(Object.assign(new Error('Remote did not reply using the "smart" HTTP protocol.'), { code: 'SmartHttpError' }));
           request.signal?.addEventListener('abort', broken);
           controller.abort();
         }),

@@ -23,7 +23,10 @@ let edits = 0;
 beforeAll(async () => {
   server = await startServer(GOOD_TOKEN);
   repo = new RunbookRepo();
-  repo.writeAll(generateRunbooks(30, 400, 1500)).write('img/map.png', TINY_PNG).commit('initial');
+  repo
+    .writeAll(generateRunbooks(30, 400, 1500))
+    .write('img/map.png', TINY_PNG)
+    .commit('initial');
   repo.publish(server.root, 'faults.git');
   // Each fault is placed at a byte of the pack measured on an earlier fetch of the same commits, so the
   // server must build the same pack every time: one delta-search thread (several can split the work
@@ -35,7 +38,8 @@ afterAll(cleanUp);
 /** A new commit with real work in it (changed, added and removed files), so a faulting sync has something to lose. */
 function pushChanges(): void {
   edits++;
-  for (let i = 0; i < 5; i++) repo.write(`area-${i}/runbook-0000${i}.md`, `---\ntitle: Edit ${edits}.${i}\n---\n# Edit ${edits}\n\n${'step '.repeat(200)}\n`);
+  for (let i = 0; i < 5; i++)
+    repo.write(`area-${i}/runbook-0000${i}.md`, `---\ntitle: Edit ${edits}.${i}\n---\n# Edit ${edits}\n\n${'step '.repeat(200)}\n`);
   repo.write(`added/edit-${edits}.md`, `# Added in edit ${edits}\n`);
   repo.commit(`edit ${edits}`);
 }
@@ -78,7 +82,12 @@ async function nextPackSize(prepared: Prepared): Promise<number> {
   const from = server.requests.length;
   const record = (await prepared.db.sources.get(SOURCE_ID))!;
   await syncGitSource(
-    { sourceId: SOURCE_ID, url: server.url('faults.git'), previousCommit: record.version!, cached: fileIndexFromCache(prepared.db, SOURCE_ID) },
+    {
+      sourceId: SOURCE_ID,
+      url: server.url('faults.git'),
+      previousCommit: record.version!,
+      cached: fileIndexFromCache(prepared.db, SOURCE_ID),
+    },
     { fs: nodeFs, http, gitdir: copy },
   );
   const packBytes = server.requests.slice(from).find((r) => r.method === 'POST')!.packBytes;
@@ -174,13 +183,23 @@ describe('sync faults leave the cache exactly as it was', () => {
     const size = await nextPackSize(prepared);
     const at = Math.floor(size * fraction);
     const from = server.requests.length;
-    const failure = await expectFailure(prepared, { location: server.url('faults.git', { kind: 'damage', afterBytes: at }) }, {}, 'connection-cut');
+    const failure = await expectFailure(
+      prepared,
+      { location: server.url('faults.git', { kind: 'damage', afterBytes: at }) },
+      {},
+      'connection-cut',
+    );
     // Which sentence depends on what the inverted byte hits: data that no longer decodes or fails the pack
     // checksum reads as damaged; a byte that makes isomorphic-git skip objects it cannot resolve leaves the
     // index short of objects, which reads as a download that stopped early.
     expect(failure.error.message).toMatch(/(arrived damaged|ended before it was complete)\. Nothing was changed/);
     // The whole pack was sent: the damage, not a short download, is what failed the sync.
-    expect(server.requests.slice(from).filter((r) => r.method === 'POST').map((r) => r.packBytes)).toEqual([size]);
+    expect(
+      server.requests
+        .slice(from)
+        .filter((r) => r.method === 'POST')
+        .map((r) => r.packBytes),
+    ).toEqual([size]);
     await expectRecovery(prepared);
   });
 
@@ -295,7 +314,12 @@ describe('authentication', () => {
   it('the right token works, and is sent only in the Authorization header', async () => {
     const prepared = await prepare({ kind: 'auth' });
     const from = server.requests.length;
-    const outcome = await runGitSync(prepared.db, prepared.source, { fs: nodeFs, http, gitdir: prepared.gitdir, token: savedFor(GOOD_TOKEN) });
+    const outcome = await runGitSync(prepared.db, prepared.source, {
+      fs: nodeFs,
+      http,
+      gitdir: prepared.gitdir,
+      token: savedFor(GOOD_TOKEN),
+    });
     expect(outcome).toMatchObject({ ok: true, stats: { parsed: 6 } });
     const sent = server.requests.slice(from);
     expect(sent.some((r) => r.authorization !== undefined)).toBe(true);

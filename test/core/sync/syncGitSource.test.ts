@@ -66,7 +66,11 @@ describe('syncGitSource: first sync', () => {
     const caller = new MapCaller(tempDir('store-'));
     const result = await caller.sync({ url: server.url('same.git'), sourceId: 'team' });
     for (const runbook of runbooks(3)) {
-      const expected = ingestRunbook('team', { path: runbook.path, bytes: new TextEncoder().encode(runbook.content), oid: repo.blobId(runbook.path) });
+      const expected = ingestRunbook('team', {
+        path: runbook.path,
+        bytes: new TextEncoder().encode(runbook.content),
+        oid: repo.blobId(runbook.path),
+      });
       expect(result.changeSet.upserts).toContainEqual(expected);
     }
   });

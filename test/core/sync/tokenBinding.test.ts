@@ -30,7 +30,9 @@ describe('a token goes only to the origin it was saved for', () => {
   });
 
   it('is refused over plain http to another computer, and allowed to this one', () => {
-    expect(() => decideTokenUse({ url: 'http://git.example.com/x.git', token: { ...TOKEN, origin: 'http://git.example.com' } })).toThrow(/never sent over plain http/);
+    expect(() => decideTokenUse({ url: 'http://git.example.com/x.git', token: { ...TOKEN, origin: 'http://git.example.com' } })).toThrow(
+      /never sent over plain http/,
+    );
     for (const origin of ['http://127.0.0.1:8080', 'http://localhost:3000', 'http://[::1]:9000', 'http://127.8.9.10']) {
       expect(decideTokenUse({ url: `${origin}/x.git`, token: { ...TOKEN, origin } }).credentials).toBeDefined();
     }

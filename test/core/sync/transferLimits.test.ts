@@ -14,7 +14,12 @@ beforeAll(async () => {
 afterAll(cleanUp);
 
 async function trickleSync(limits: { deadlineMs?: number; minBytesPerSecond?: number; rateWindowMs?: number }) {
-  const source: SourceRecord = { id: 'slow', kind: 'git', name: 'Slow', location: server.url('trickle.git', { kind: 'trickle', afterBytes: 100 }) };
+  const source: SourceRecord = {
+    id: 'slow',
+    kind: 'git',
+    name: 'Slow',
+    location: server.url('trickle.git', { kind: 'trickle', afterBytes: 100 }),
+  };
   const db = await openCache(source);
   const before = await dumpCache(db, { withoutLastError: true });
   const outcome = await runGitSync(db, source, { fs: nodeFs, http, gitdir: tempDir('store-'), limits });
@@ -25,7 +30,10 @@ async function trickleSync(limits: { deadlineMs?: number; minBytesPerSecond?: nu
 describe('a server that trickles a byte at a time', () => {
   it('is stopped by the minimum rate, never by waiting for ever', async () => {
     const { outcome, lastError } = await trickleSync({ minBytesPerSecond: 50, rateWindowMs: 2000, deadlineMs: 10 * 60_000 });
-    expect(outcome).toMatchObject({ ok: false, error: { code: 'timed-out', message: expect.stringContaining('less than 50 bytes a second') } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { code: 'timed-out', message: expect.stringContaining('less than 50 bytes a second') },
+    });
     expect(lastError).toMatchObject({ code: 'timed-out' });
   });
 
@@ -37,7 +45,12 @@ describe('a server that trickles a byte at a time', () => {
   it('the same limits let a normal sync through', async () => {
     const source: SourceRecord = { id: 'fast', kind: 'git', name: 'Fast', location: server.url('trickle.git') };
     const db = await openCache(source);
-    const outcome = await runGitSync(db, source, { fs: nodeFs, http, gitdir: tempDir('store-'), limits: { minBytesPerSecond: 50, rateWindowMs: 2000, deadlineMs: 10 * 60_000 } });
+    const outcome = await runGitSync(db, source, {
+      fs: nodeFs,
+      http,
+      gitdir: tempDir('store-'),
+      limits: { minBytesPerSecond: 50, rateWindowMs: 2000, deadlineMs: 10 * 60_000 },
+    });
     expect(outcome).toMatchObject({ ok: true });
   });
 });

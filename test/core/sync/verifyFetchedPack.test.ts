@@ -42,7 +42,10 @@ describe('verifyFetchedPack', () => {
       const altered = Uint8Array.from(pack);
       altered[at]! ^= 0xff;
       const gitdir = storeWith(altered, readFileSync(source.idx));
-      expect(await verifyFetchedPack(nodeFs, gitdir, 'objects/pack/pack-x.pack')).toEqual({ kind: 'damaged', reason: expect.stringMatching(/checksum/) });
+      expect(await verifyFetchedPack(nodeFs, gitdir, 'objects/pack/pack-x.pack')).toEqual({
+        kind: 'damaged',
+        reason: expect.stringMatching(/checksum/),
+      });
     }
   });
 
@@ -50,7 +53,10 @@ describe('verifyFetchedPack', () => {
     const idx = Uint8Array.from(readFileSync(source.idx));
     idx[8 + 255 * 4 + 3]! -= 1; // one object fewer in the last fan-out count
     const gitdir = storeWith(readFileSync(source.pack), idx);
-    expect(await verifyFetchedPack(nodeFs, gitdir, 'objects/pack/pack-x.pack')).toEqual({ kind: 'incomplete', reason: expect.stringMatching(/announced/) });
+    expect(await verifyFetchedPack(nodeFs, gitdir, 'objects/pack/pack-x.pack')).toEqual({
+      kind: 'incomplete',
+      reason: expect.stringMatching(/announced/),
+    });
   });
 
   it('calls a pack without its header incomplete', async () => {

@@ -1,7 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunbookDatabase } from '../../../core/cache/runbookDatabase';
 import { BOOKMARK_EXPORT_FORMAT, exportBookmarks, importBookmarks, parseBookmarkExport } from '../../../core/userdata/bookmarkTransfer';
-import { bookmarkId, listBookmarks, moveBookmark, renameBookmark, setBookmarkPinned, toggleBookmark, type Bookmark } from '../../../core/userdata/bookmarks';
+import {
+  bookmarkId,
+  listBookmarks,
+  moveBookmark,
+  renameBookmark,
+  setBookmarkPinned,
+  toggleBookmark,
+  type Bookmark,
+} from '../../../core/userdata/bookmarks';
 import { dumpDatabase, openTestDatabase } from '../cache/testDatabase';
 
 const SOURCE = 'team-runbooks';
@@ -33,7 +41,12 @@ async function importFile(db: RunbookDatabase, text: string) {
 /** A realistic set: runbooks and sections, two pinned, one renamed, one moved, in two sources. */
 async function buildBookmarks(db: RunbookDatabase) {
   await toggleBookmark(db, { sourceId: SOURCE, path: 'db/failover.md', label: 'Database failover' });
-  await toggleBookmark(db, { sourceId: SOURCE, path: 'db/failover.md', anchor: 'promote-the-replica', label: 'Failover › Promote the replica' });
+  await toggleBookmark(db, {
+    sourceId: SOURCE,
+    path: 'db/failover.md',
+    anchor: 'promote-the-replica',
+    label: 'Failover › Promote the replica',
+  });
   await toggleBookmark(db, { sourceId: SOURCE, path: 'ops/restart-api.md', label: 'Restart the API' });
   await toggleBookmark(db, { sourceId: 'bundled', path: 'contacts.md', anchor: 'on-call', label: 'Contacts › On call' });
   await toggleBookmark(db, { sourceId: SOURCE, path: 'net/dns.md', label: 'DNS' });
@@ -58,7 +71,9 @@ describe('export and import', () => {
       { sourceId: SOURCE, path: 'db/failover.md', anchor: 'promote-the-replica', label: 'Failover › Promote the replica', pinned: false },
     ]);
     // The imported bookmarks are ordinary ones: the same place toggles off.
-    expect(await toggleBookmark(other, { sourceId: SOURCE, path: 'db/failover.md', anchor: 'promote-the-replica', label: 'x' })).toBe(false);
+    expect(await toggleBookmark(other, { sourceId: SOURCE, path: 'db/failover.md', anchor: 'promote-the-replica', label: 'x' })).toBe(
+      false,
+    );
   });
 
   it('writes a self-describing JSON file', () => {
@@ -96,7 +111,14 @@ describe('export and import', () => {
   });
 
   it('counts a place listed twice in one file once', async () => {
-    const twice = { sourceId: SOURCE, path: 'db/failover.md', label: 'Failover', pinned: false, order: 1, createdAt: '2026-01-01T00:00:00.000Z' };
+    const twice = {
+      sourceId: SOURCE,
+      path: 'db/failover.md',
+      label: 'Failover',
+      pinned: false,
+      order: 1,
+      createdAt: '2026-01-01T00:00:00.000Z',
+    };
     const file = JSON.stringify({ format: BOOKMARK_EXPORT_FORMAT, version: 1, bookmarks: [twice, { ...twice, label: 'Again', order: 2 }] });
     expect(await importFile(other, file)).toEqual({ ok: true, added: 1, alreadyThere: 1 });
     expect((await visible(other)).map((b) => b.label)).toEqual(['Failover']);
@@ -122,8 +144,16 @@ describe('export and import', () => {
 });
 
 describe('refusing files that are not a bookmark export', () => {
-  const valid = { sourceId: SOURCE, path: 'db/failover.md', label: 'Failover', pinned: false, order: 1, createdAt: '2026-01-01T00:00:00.000Z' };
-  const exportWith = (fields: Record<string, unknown>) => JSON.stringify({ format: BOOKMARK_EXPORT_FORMAT, version: 1, bookmarks: [valid], ...fields });
+  const valid = {
+    sourceId: SOURCE,
+    path: 'db/failover.md',
+    label: 'Failover',
+    pinned: false,
+    order: 1,
+    createdAt: '2026-01-01T00:00:00.000Z',
+  };
+  const exportWith = (fields: Record<string, unknown>) =>
+    JSON.stringify({ format: BOOKMARK_EXPORT_FORMAT, version: 1, bookmarks: [valid], ...fields });
 
   const badFiles: [name: string, text: () => string, message: RegExp][] = [
     ['an empty file', () => '', /empty/i],
@@ -139,7 +169,11 @@ describe('refusing files that are not a bookmark export', () => {
     ['no version', () => exportWith({ version: undefined }), /no "version"/],
     ['bookmarks that are not a list', () => exportWith({ bookmarks: { 0: valid } }), /no "bookmarks" list/],
     ['no bookmarks field', () => exportWith({ bookmarks: undefined }), /no "bookmarks" list/],
-    ['an item that is not an object', () => exportWith({ bookmarks: [valid, 'db/failover.md'] }), /Bookmark 2 is not an object; nothing was imported/],
+    [
+      'an item that is not an object',
+      () => exportWith({ bookmarks: [valid, 'db/failover.md'] }),
+      /Bookmark 2 is not an object; nothing was imported/,
+    ],
     ['an item without a path', () => exportWith({ bookmarks: [valid, { ...valid, path: undefined }] }), /Bookmark 2 has no path/],
     ['an item with an empty path', () => exportWith({ bookmarks: [{ ...valid, path: '  ' }] }), /Bookmark 1 has no path/],
     ['an item without a sourceId', () => exportWith({ bookmarks: [{ ...valid, sourceId: undefined }] }), /Bookmark 1 has no sourceId/],
@@ -147,7 +181,11 @@ describe('refusing files that are not a bookmark export', () => {
     ['an item whose label is a number', () => exportWith({ bookmarks: [{ ...valid, label: 42 }] }), /Bookmark 1 has no label/],
     ['an anchor that is a number', () => exportWith({ bookmarks: [{ ...valid, anchor: 3 }] }), /Bookmark 1 has an anchor that is not text/],
     ['a huge file', () => exportWith({ padding: 'x'.repeat(6 * 1024 * 1024) }), /too large/],
-    ['too many bookmarks', () => exportWith({ bookmarks: Array.from({ length: 10_001 }, (_, i) => ({ ...valid, path: `rb-${i}.md` })) }), /more bookmarks than/],
+    [
+      'too many bookmarks',
+      () => exportWith({ bookmarks: Array.from({ length: 10_001 }, (_, i) => ({ ...valid, path: `rb-${i}.md` })) }),
+      /more bookmarks than/,
+    ],
   ];
 
   for (const [name, text, message] of badFiles) {

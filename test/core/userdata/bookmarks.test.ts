@@ -35,7 +35,9 @@ describe('toggleBookmark', () => {
   it('adds a bookmark the first time and removes it the second time', async () => {
     const target = { sourceId: SOURCE, path: 'db/failover.md', label: 'Database failover' };
     expect(await toggleBookmark(db, target)).toBe(true);
-    expect(await listBookmarks(db)).toMatchObject([{ id: bookmarkId(SOURCE, 'db/failover.md'), label: 'Database failover', pinned: false }]);
+    expect(await listBookmarks(db)).toMatchObject([
+      { id: bookmarkId(SOURCE, 'db/failover.md'), label: 'Database failover', pinned: false },
+    ]);
     expect(await toggleBookmark(db, target)).toBe(false);
     expect(await listBookmarks(db)).toEqual([]);
   });

@@ -90,7 +90,10 @@ describe('listChecklistSteps: what is a step', () => {
   });
 
   it('keys steps before the first heading by their text alone', () => {
-    expect(listChecklistSteps('1. Breathe.\n2. Open the dashboard.\n', []).map((s) => s.key)).toEqual(['/breathe.', '/open the dashboard.']);
+    expect(listChecklistSteps('1. Breathe.\n2. Open the dashboard.\n', []).map((s) => s.key)).toEqual([
+      '/breathe.',
+      '/open the dashboard.',
+    ]);
   });
 
   it('takes numbered items in block quotes and task items with numbered sub-steps', () => {
@@ -127,7 +130,13 @@ describe('listChecklistSteps: lines are the lines the renderer sees', () => {
 
   it('matches the start lines react-markdown gives its list items for the same body', () => {
     const rendered: number[] = [];
-    const li = ({ node, children }: { node?: { position?: { start: { line: number } } | undefined } | undefined; children?: ReactNode }) => {
+    const li = ({
+      node,
+      children,
+    }: {
+      node?: { position?: { start: { line: number } } | undefined } | undefined;
+      children?: ReactNode;
+    }) => {
       if (node?.position) rendered.push(node.position.start.line);
       return createElement('li', null, children);
     };
@@ -157,13 +166,18 @@ describe('listChecklistSteps: keys across upstream edits', () => {
     const afterKeys = new Set(after.map((s) => s.key));
     for (const step of unchanged) expect(afterKeys, step.key).toContain(step.key);
     // …even though they now sit on other lines.
-    expect(after.find((s) => s.text === 'Stop writes on the primary.')!.line).not.toBe(before.find((s) => s.text === 'Stop writes on the primary.')!.line);
+    expect(after.find((s) => s.text === 'Stop writes on the primary.')!.line).not.toBe(
+      before.find((s) => s.text === 'Stop writes on the primary.')!.line,
+    );
   });
 
   it('gives a reworded step a new key, and a new step its own', () => {
     const beforeKeys = new Set(before.map((s) => s.key));
     const fresh = after.filter((s) => !beforeKeys.has(s.key)).map((s) => s.key);
-    expect(fresh.sort()).toEqual(['before-you-start/open an incident document.', 'promote-the-replica/point the application at the new primary.']);
+    expect(fresh.sort()).toEqual([
+      'before-you-start/open an incident document.',
+      'promote-the-replica/point the application at the new primary.',
+    ]);
     expect(after.map((s) => s.key)).not.toContain('promote-the-replica/point the app at the new primary.');
   });
 });

@@ -8,7 +8,14 @@ import { ingestRunbook } from '../../../core/ingest/ingestRunbook';
 import { BUNDLED_SOURCE_ID, type ChangeSet } from '../../../core/model';
 import { refreshSearchIndex } from '../../../core/search/searchIndexStore';
 import { snapshotBundledFiles, type BundledFile } from '../../../core/sources/bundledChangeSet';
-import { bookmarkId, listBookmarks, renameBookmark, setBookmarkPinned, toggleBookmark, type Bookmark } from '../../../core/userdata/bookmarks';
+import {
+  bookmarkId,
+  listBookmarks,
+  renameBookmark,
+  setBookmarkPinned,
+  toggleBookmark,
+  type Bookmark,
+} from '../../../core/userdata/bookmarks';
 import { countDone, readChecklist, setStepDone } from '../../../core/userdata/checklistProgress';
 import { listChecklistSteps } from '../../../core/userdata/checklistSteps';
 import { followRename, isBookmarked } from '../../../core/userdata/followSourceChanges';
@@ -284,7 +291,8 @@ describe('a sync that fails mid-way', () => {
 });
 
 describe('bundled runbooks across app updates (seedBundledSource)', () => {
-  const shipped = (files: Record<string, string>): BundledFile[] => Object.entries(files).map(([path, text]) => ({ path, bytes: encode(text) }));
+  const shipped = (files: Record<string, string>): BundledFile[] =>
+    Object.entries(files).map(([path, text]) => ({ path, bytes: encode(text) }));
   const bundledIds = async () => (await listBookmarks(db)).filter((b) => b.sourceId === BUNDLED_SOURCE_ID).map((b) => b.id);
 
   it('follows a renamed file, keeps a removed one for its bookmark, and clears the mark when it ships again', async () => {
@@ -294,7 +302,10 @@ describe('bundled runbooks across app updates (seedBundledSource)', () => {
 
     // Update 1: failover.md moves, dns.md is dropped.
     await seedBundledSource(db, snapshotBundledFiles(shipped({ 'database/failover.md': failoverText })));
-    expect(await bundledIds()).toEqual([bookmarkId(BUNDLED_SOURCE_ID, 'database/failover.md', ANCHOR), bookmarkId(BUNDLED_SOURCE_ID, 'dns.md')]);
+    expect(await bundledIds()).toEqual([
+      bookmarkId(BUNDLED_SOURCE_ID, 'database/failover.md', ANCHOR),
+      bookmarkId(BUNDLED_SOURCE_ID, 'dns.md'),
+    ]);
     expect(await db.runbooks.get([BUNDLED_SOURCE_ID, 'dns.md'])).toMatchObject({ removedFromSource: expect.any(String) });
     const removedAt = (await db.runbooks.get([BUNDLED_SOURCE_ID, 'dns.md']))!.removedFromSource;
 
@@ -303,7 +314,10 @@ describe('bundled runbooks across app updates (seedBundledSource)', () => {
     expect(await db.runbooks.get([BUNDLED_SOURCE_ID, 'dns.md'])).toMatchObject({ removedFromSource: removedAt });
 
     // Update 3: dns.md ships again, byte for byte as before.
-    await seedBundledSource(db, snapshotBundledFiles(shipped({ 'database/failover.md': failoverText, 'new.md': '# New\n', 'dns.md': dnsText })));
+    await seedBundledSource(
+      db,
+      snapshotBundledFiles(shipped({ 'database/failover.md': failoverText, 'new.md': '# New\n', 'dns.md': dnsText })),
+    );
     const back = await db.runbooks.get([BUNDLED_SOURCE_ID, 'dns.md']);
     expect(back).toBeDefined();
     expect(back?.removedFromSource).toBeUndefined();

@@ -28,9 +28,17 @@ describe('contentSecurityPolicy', () => {
   });
 
   it('has no other directive', () => {
-    expect([...policy.keys()].sort()).toEqual(
-      ['base-uri', 'connect-src', 'default-src', 'form-action', 'frame-ancestors', 'img-src', 'object-src', 'script-src', 'style-src'],
-    );
+    expect([...policy.keys()].sort()).toEqual([
+      'base-uri',
+      'connect-src',
+      'default-src',
+      'form-action',
+      'frame-ancestors',
+      'img-src',
+      'object-src',
+      'script-src',
+      'style-src',
+    ]);
   });
 
   it.each(["'unsafe-eval'", "'wasm-unsafe-eval'", "'strict-dynamic'", '*', 'http:', 'https:'])('never allows %s for scripts', (source) => {

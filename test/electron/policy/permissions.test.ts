@@ -38,10 +38,7 @@ describe('decidePermission', () => {
     expect(decidePermission(permission, APP)).toBe(false);
   });
 
-  it.each(['https://evil.example/', 'file:///tmp/x.html', 'app://evil/', '', 'null'])(
-    'denies even clipboard writes to %s',
-    (origin) => {
-      expect(decidePermission('clipboard-sanitized-write', origin)).toBe(false);
-    },
-  );
+  it.each(['https://evil.example/', 'file:///tmp/x.html', 'app://evil/', '', 'null'])('denies even clipboard writes to %s', (origin) => {
+    expect(decidePermission('clipboard-sanitized-write', origin)).toBe(false);
+  });
 });

@@ -31,7 +31,14 @@ function withPlatform(platform: Platform): AppServices {
   return { ...appServices(), platform };
 }
 
-const NO_STEPS: ChecklistSummary = { total: 0, doneCount: 0, stepsByLine: new Map(), done: new Set<string>(), setDone: () => undefined, reset: () => undefined };
+const NO_STEPS: ChecklistSummary = {
+  total: 0,
+  doneCount: 0,
+  stepsByLine: new Map(),
+  done: new Set<string>(),
+  setDone: () => undefined,
+  reset: () => undefined,
+};
 
 function header(services: AppServices) {
   const result = ingestRunbook('src', { path: 'failover.md', bytes: new TextEncoder().encode('---\ntitle: Failover\n---\n# Failover\n') });

@@ -7,7 +7,7 @@ const directives = (policy: string) => new Map(policy.split('; ').map((d) => [d.
 describe('the web build Content-Security-Policy', () => {
   const web = directives(webContentSecurityPolicy());
 
-  it('runs only the app\'s own scripts and workers: no inline script, eval or plug-ins', () => {
+  it("runs only the app's own scripts and workers: no inline script, eval or plug-ins", () => {
     expect(web.get('script-src')).toEqual(["'self'"]);
     expect(web.get('worker-src')).toEqual(["'self'"]);
     expect(web.get('object-src')).toEqual(["'none'"]);

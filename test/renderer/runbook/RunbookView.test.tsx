@@ -78,7 +78,7 @@ describe('RunbookView', () => {
     }
   });
 
-  it('shows the beginning of a long runbook at once and the rest while idle, with ingest\'s ids and steps', async () => {
+  it("shows the beginning of a long runbook at once and the rest while idle, with ingest's ids and steps", async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const runbook = opened(longPage);
     show(runbook);

@@ -7,7 +7,17 @@ import { runbook } from '../../core/search/searchTestCorpus';
 
 describe('MarkedText', () => {
   it('wraps the ranges in <mark>', () => {
-    expect(renderToStaticMarkup(<MarkedText text="Emergency Ban User" ranges={[[0, 9], [10, 13]]} />)).toBe('<mark>Emergency</mark> <mark>Ban</mark> User');
+    expect(
+      renderToStaticMarkup(
+        <MarkedText
+          text="Emergency Ban User"
+          ranges={[
+            [0, 9],
+            [10, 13],
+          ]}
+        />,
+      ),
+    ).toBe('<mark>Emergency</mark> <mark>Ban</mark> User');
   });
 
   it('renders runbook text as text, never as HTML', () => {
@@ -16,7 +26,17 @@ describe('MarkedText', () => {
   });
 
   it('ignores ranges that do not fit the text', () => {
-    expect(renderToStaticMarkup(<MarkedText text="abc" ranges={[[2, 9], [1, 0]]} />)).toBe('abc');
+    expect(
+      renderToStaticMarkup(
+        <MarkedText
+          text="abc"
+          ranges={[
+            [2, 9],
+            [1, 0],
+          ]}
+        />,
+      ),
+    ).toBe('abc');
   });
 
   it('marks a real search snippet containing markup-like text safely', () => {

@@ -37,14 +37,22 @@ function hit(path: string, title: string, anchors: string[]): RunbookHit {
     titleRanges: [],
     tags: [],
     score: 1,
-    sections: anchors.map((anchor) => ({ anchor, heading: anchor.replace(/-/g, ' '), headingRanges: [], snippet: '', snippetRanges: [], score: 1 })),
+    sections: anchors.map((anchor) => ({
+      anchor,
+      heading: anchor.replace(/-/g, ' '),
+      headingRanges: [],
+      snippet: '',
+      snippetRanges: [],
+      score: 1,
+    })),
   };
 }
 
 // Like the real hook, one answer per query (a new object each render would reset the selection).
 const answers = new Map<string, SearchResponse>();
 function response(query: string): SearchResponse {
-  if (!answers.has(query)) answers.set(query, { query, truncated: false, empty: false, runbooks: hits, totalRunbooks: hits.length, suggestions: [] });
+  if (!answers.has(query))
+    answers.set(query, { query, truncated: false, empty: false, runbooks: hits, totalRunbooks: hits.length, suggestions: [] });
   return answers.get(query)!;
 }
 

@@ -4,7 +4,13 @@ import type { SourceRecord } from '../../../core/model';
 import { SourceCard } from '../../../renderer/sources/SourceCard';
 import type { SourceSyncState } from '../../../renderer/sync/syncClient';
 
-const source: SourceRecord = { id: 'team', kind: 'git', name: 'Team runbooks', location: 'https://git.example.com/team.git', version: 'a'.repeat(40) };
+const source: SourceRecord = {
+  id: 'team',
+  kind: 'git',
+  name: 'Team runbooks',
+  location: 'https://git.example.com/team.git',
+  version: 'a'.repeat(40),
+};
 
 function render(state: SourceSyncState | undefined): string {
   return renderToStaticMarkup(<SourceCard source={source} state={state} canHide={false} />);
@@ -14,12 +20,20 @@ const buttons = (html: string) => [...html.matchAll(/<button[^>]*>([^<]*)<\/butt
 
 describe('SourceCard', () => {
   it('offers to cancel a sync only while one runs', () => {
-    expect(buttons(render({ running: true, progress: { phase: 'fetching', percent: 40 } }))).toEqual(['Syncing…', 'Cancel sync', 'Hide from library', 'Remove']);
+    expect(buttons(render({ running: true, progress: { phase: 'fetching', percent: 40 } }))).toEqual([
+      'Syncing…',
+      'Cancel sync',
+      'Hide from library',
+      'Remove',
+    ]);
     expect(buttons(render(undefined))).toEqual(['Sync now', 'Hide from library', 'Remove']);
   });
 
   it('says a cancelled sync changed nothing, and says no more once another sync starts', () => {
-    const cancelled: SourceSyncState = { running: false, last: { ok: false, error: { code: 'cancelled', message: 'The sync was cancelled. Nothing was changed.' } } };
+    const cancelled: SourceSyncState = {
+      running: false,
+      last: { ok: false, error: { code: 'cancelled', message: 'The sync was cancelled. Nothing was changed.' } },
+    };
     expect(render(cancelled)).toContain('Sync cancelled; nothing was changed.');
     expect(render({ ...cancelled, running: true })).not.toContain('Sync cancelled');
     expect(render({ running: false, last: { ok: false, error: { code: 'timed-out', message: 'x' } } })).not.toContain('Sync cancelled');

@@ -9,7 +9,13 @@ async function setUp(storeResult: DeleteSyncStoreResult = { deleted: true }) {
   const db = openTestDatabase();
   await db.sources.bulkPut([gitSource('team'), gitSource('other')]);
   for (const sourceId of ['team', 'other']) {
-    await applyChangeSet(db, { sourceId, version: 'a'.repeat(40), upserts: [ingested(sourceId, 'db.md', '# Database failover\n')], removed: [], renamed: [] });
+    await applyChangeSet(db, {
+      sourceId,
+      version: 'a'.repeat(40),
+      upserts: [ingested(sourceId, 'db.md', '# Database failover\n')],
+      removed: [],
+      renamed: [],
+    });
   }
   await db.bookmarks.put(bookmarkOf('team', 'db.md', { label: 'Failover' }));
   const steps: string[] = [];

@@ -47,7 +47,9 @@ async function startWorker(...sources: SourceRecord[]): Promise<Worker> {
 const source = (id: string, url = server.url('team.git')): SourceRecord => ({ id, kind: 'git', name: `Source ${id}`, location: url });
 
 function doneOf(worker: Worker, sourceId: string) {
-  return worker.replies.filter((r): r is Extract<SyncWorkerReply, { type: 'done' }> => r.type === 'done' && r.sourceId === sourceId).map((r) => r.outcome);
+  return worker.replies
+    .filter((r): r is Extract<SyncWorkerReply, { type: 'done' }> => r.type === 'done' && r.sourceId === sourceId)
+    .map((r) => r.outcome);
 }
 
 async function until(done: () => boolean, what: string): Promise<void> {
@@ -94,7 +96,10 @@ describe('the browser sync worker', () => {
 
     await worker.host.handle({ type: 'cancel', sourceId: 'team' });
     await running;
-    expect(doneOf(worker, 'team').at(-1)).toEqual({ ok: false, error: { code: 'cancelled', message: expect.stringContaining('Nothing was changed') } });
+    expect(doneOf(worker, 'team').at(-1)).toEqual({
+      ok: false,
+      error: { code: 'cancelled', message: expect.stringContaining('Nothing was changed') },
+    });
     expect(await dumpCache(worker.db)).toBe(before);
 
     await worker.db.sources.update('team', { location: server.url('team.git') });
@@ -133,7 +138,9 @@ describe('the browser sync worker', () => {
 
     await worker.host.handle({ type: 'delete-store', sourceId: 'team' });
     await running;
-    const order = worker.replies.filter((r) => r.type !== 'progress').map((r) => (r.type === 'done' ? `done:${r.outcome.ok ? 'ok' : r.outcome.error.code}` : r.type));
+    const order = worker.replies
+      .filter((r) => r.type !== 'progress')
+      .map((r) => (r.type === 'done' ? `done:${r.outcome.ok ? 'ok' : r.outcome.error.code}` : r.type));
     expect(order).toEqual(['done:ok', 'done:cancelled', 'store-deleted']);
     expect(worker.replies.at(-1)).toEqual({ type: 'store-deleted', sourceId: 'team', deleted: true });
     expect(await listStores(worker.fs)).toEqual([]);
@@ -183,17 +190,38 @@ describe('two tabs or windows of the app', () => {
         return callback(null);
       }) as unknown as LockManager['request'],
     };
-    const host = createBrowserSyncHost({ db, fs, http: webHttp, locks: heldElsewhere, reply: (message) => replies.push(structuredClone(message)) });
+    const host = createBrowserSyncHost({
+      db,
+      fs,
+      http: webHttp,
+      locks: heldElsewhere,
+      reply: (message) => replies.push(structuredClone(message)),
+    });
     const before = await dumpCache(db);
     await host.handle({ type: 'sync', sourceId: 'tabs' });
     expect(asked).toEqual(['runbook-reader-sync:tabs']);
-    expect(replies).toEqual([{ type: 'done', sourceId: 'tabs', outcome: { ok: false, error: { code: 'already-running', message: expect.stringContaining('syncing in another window') } } }]);
+    expect(replies).toEqual([
+      {
+        type: 'done',
+        sourceId: 'tabs',
+        outcome: { ok: false, error: { code: 'already-running', message: expect.stringContaining('syncing in another window') } },
+      },
+    ]);
     expect(await dumpCache(db)).toBe(before);
 
     // With the lock free, the same tab syncs.
-    const free = { request: (async (_name: string, _options: LockOptions, callback: (lock: Lock | null) => Promise<unknown>) => callback({ name: 'x', mode: 'exclusive' })) as unknown as LockManager['request'] };
+    const free = {
+      request: (async (_name: string, _options: LockOptions, callback: (lock: Lock | null) => Promise<unknown>) =>
+        callback({ name: 'x', mode: 'exclusive' })) as unknown as LockManager['request'],
+    };
     const replies2: SyncWorkerReply[] = [];
-    const host2 = createBrowserSyncHost({ db, fs, http: webHttp, locks: free, reply: (message) => replies2.push(structuredClone(message)) });
+    const host2 = createBrowserSyncHost({
+      db,
+      fs,
+      http: webHttp,
+      locks: free,
+      reply: (message) => replies2.push(structuredClone(message)),
+    });
     await host2.handle({ type: 'sync', sourceId: 'tabs' });
     expect(replies2.at(-1)).toMatchObject({ type: 'done', outcome: { ok: true } });
   });

@@ -1,5 +1,11 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import type { SaveSourceResult, SourceSettings, SyncProgressEvent, SyncRunRequest, SyncRunResponse } from '../../../core/desktop/ipcContract';
+import type {
+  SaveSourceResult,
+  SourceSettings,
+  SyncProgressEvent,
+  SyncRunRequest,
+  SyncRunResponse,
+} from '../../../core/desktop/ipcContract';
 import { gitBlobId } from '../../../core/ingest/gitBlobId';
 import { INGEST_VERSION, ingestRunbook } from '../../../core/ingest/ingestRunbook';
 import type { ChangeSet, SourceRecord } from '../../../core/model';
@@ -105,9 +111,16 @@ describe('desktop sync engine (page side)', () => {
     const db = await cacheWithFirstSync();
     await db.sources.update('team', { branch: 'release', subdir: './docs//' });
     const bridge = fakeBridge(() => answer({ version: COMMIT_2, upserts: [runbook('c.md', '# C\n')], removed: ['a.md'], renamed: [] }));
-    const outcome = await runGitSync(db, source(), { engine: createDesktopSyncEngine(bridge), token: { value: 'ghp_pageSecret42', origin: 'https://git.example.com' }, maxFileBytes: 4096, timeoutMs: 9000 });
+    const outcome = await runGitSync(db, source(), {
+      engine: createDesktopSyncEngine(bridge),
+      token: { value: 'ghp_pageSecret42', origin: 'https://git.example.com' },
+      maxFileBytes: 4096,
+      timeoutMs: 9000,
+    });
     expect(outcome).toMatchObject({ ok: true, applied: { added: 1, removed: 1 } });
-    expect(bridge.saved).toEqual([{ sourceId: 'team', url: 'https://git.example.com/team/runbooks.git', branch: 'release', subdir: 'docs' }]);
+    expect(bridge.saved).toEqual([
+      { sourceId: 'team', url: 'https://git.example.com/team/runbooks.git', branch: 'release', subdir: 'docs' },
+    ]);
     expect(bridge.requests).toEqual([
       {
         sourceId: 'team',
@@ -128,11 +141,14 @@ describe('desktop sync engine (page side)', () => {
 
   it('passes on the progress of its own source only, and stops listening when done', async () => {
     const db = await openCache(source());
-    const bridge = fakeBridge(() => answer({ version: COMMIT_1, upserts: [], removed: [], renamed: [] }), [
-      { sourceId: 'team', progress: { phase: 'fetching', percent: 30 } },
-      { sourceId: 'other', progress: { phase: 'parsing', percent: 90 } },
-      { sourceId: 'team', progress: { phase: 'done', percent: 100 } },
-    ]);
+    const bridge = fakeBridge(
+      () => answer({ version: COMMIT_1, upserts: [], removed: [], renamed: [] }),
+      [
+        { sourceId: 'team', progress: { phase: 'fetching', percent: 30 } },
+        { sourceId: 'other', progress: { phase: 'parsing', percent: 90 } },
+        { sourceId: 'team', progress: { phase: 'done', percent: 100 } },
+      ],
+    );
     const seen: SyncProgress[] = [];
     await runGitSync(db, source(), { engine: createDesktopSyncEngine(bridge), onProgress: (p) => seen.push(p) });
     expect(seen).toEqual([
@@ -147,7 +163,10 @@ describe('desktop sync engine (page side)', () => {
     const before = await dumpCache(db, { withoutLastError: true });
     const message = 'git.example.com refused the access token (HTTP 401). Check that the token is correct.';
     const bridge = fakeBridge(() => ({ ok: false, error: { code: 'auth-failed', message } }));
-    const outcome = await runGitSync(db, source(), { engine: createDesktopSyncEngine(bridge), now: () => new Date('2026-05-04T10:00:00Z') });
+    const outcome = await runGitSync(db, source(), {
+      engine: createDesktopSyncEngine(bridge),
+      now: () => new Date('2026-05-04T10:00:00Z'),
+    });
     expect(outcome).toEqual({ ok: false, error: { code: 'auth-failed', message } });
     expect((await db.sources.get('team'))?.lastError).toEqual({ at: '2026-05-04T10:00:00.000Z', code: 'auth-failed', message });
     expect(await dumpCache(db, { withoutLastError: true })).toBe(before);
@@ -156,7 +175,10 @@ describe('desktop sync engine (page side)', () => {
   it('a code the page does not know becomes unknown, with main’s message', async () => {
     const db = await openCache(source());
     const bridge = fakeBridge(() => ({ ok: false, error: { code: 'gremlins', message: 'Something new.' } }) as unknown as SyncRunResponse);
-    expect(await runGitSync(db, source(), { engine: createDesktopSyncEngine(bridge) })).toEqual({ ok: false, error: { code: 'unknown', message: 'Something new.' } });
+    expect(await runGitSync(db, source(), { engine: createDesktopSyncEngine(bridge) })).toEqual({
+      ok: false,
+      error: { code: 'unknown', message: 'Something new.' },
+    });
   });
 
   it('main refusing the request: its reason, as invalid-source; any other rejection: unknown; cache untouched', async () => {
@@ -193,7 +215,9 @@ describe('desktop sync engine (page side)', () => {
   it('tells main to read every file again when the cache was written by an older ingest', async () => {
     const db = await cacheWithFirstSync();
     await db.sources.update('team', { ingestVersion: INGEST_VERSION - 1 });
-    const bridge = fakeBridge(() => answer({ version: COMMIT_1, upserts: [runbook('a.md', '# A\n'), runbook('ops/b.md', '# B\n')], removed: [], renamed: [] }));
+    const bridge = fakeBridge(() =>
+      answer({ version: COMMIT_1, upserts: [runbook('a.md', '# A\n'), runbook('ops/b.md', '# B\n')], removed: [], renamed: [] }),
+    );
     const outcome = await runGitSync(db, source(), { engine: createDesktopSyncEngine(bridge) });
     expect(outcome).toMatchObject({ ok: true, applied: { added: 0, updated: 0 } });
     expect(bridge.requests[0]).toMatchObject({ previousCommit: COMMIT_1, rereadAll: true });
@@ -225,7 +249,10 @@ describe('desktop sync engine (page side)', () => {
     const bridge = fakeBridge(() => answer({ version: COMMIT_1, upserts: [], removed: [], renamed: [] }));
     const controller = new AbortController();
     controller.abort();
-    expect(await runGitSync(db, source(), { engine: createDesktopSyncEngine(bridge), signal: controller.signal })).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(await runGitSync(db, source(), { engine: createDesktopSyncEngine(bridge), signal: controller.signal })).toMatchObject({
+      ok: false,
+      error: { code: 'cancelled' },
+    });
     expect(bridge.requests).toEqual([]);
     expect(bridge.cancels).toEqual([]);
   });
