@@ -39,25 +39,26 @@ interface LongTask {
   duration: number;
 }
 
-/** Installed before any page script: records long tasks and when the first runbook text and search results appear. */
-function instrumentPage(): void {
-  const w = window as unknown as { __longTasks: { start: number; duration: number }[]; __marks: Record<string, number> };
-  w.__longTasks = [];
-  w.__marks = {};
+/**
+ * Installed before any page script: records long tasks and when the first runbook text and search results
+ * appear. A string, not a function: tsx's name-keeping helpers would not exist inside the page.
+ */
+const INSTRUMENT_PAGE = `
+  window.__longTasks = [];
+  window.__marks = {};
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) w.__longTasks.push({ start: entry.startTime, duration: entry.duration });
+    for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
-  const check = () => {
+  new MutationObserver(() => {
+    const marks = window.__marks;
     const title = document.querySelector('h1#rr-runbook-title');
-    if (w.__marks.runbookText === undefined && title?.textContent && document.querySelector('.rr-markdown p, .rr-markdown li')) {
-      w.__marks.runbookText = performance.now();
+    if (marks.runbookText === undefined && title && title.textContent && document.querySelector('.rr-markdown p, .rr-markdown li')) {
+      marks.runbookText = performance.now();
     }
-    if (w.__marks.library === undefined && document.querySelector('.rr-library-entry')) w.__marks.library = performance.now();
-    if (w.__marks.searchResults === undefined && document.querySelector('[role="dialog"] mark'))
-      w.__marks.searchResults = performance.now();
-  };
-  new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
-}
+    if (marks.library === undefined && document.querySelector('.rr-library-entry')) marks.library = performance.now();
+    if (marks.searchResults === undefined && document.querySelector('[role="dialog"] mark')) marks.searchResults = performance.now();
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+`;
 
 async function longestBetween(page: Page, from: number, to: number): Promise<number> {
   const tasks = await page.evaluate(() => (window as unknown as { __longTasks: LongTask[] }).__longTasks);
@@ -91,7 +92,7 @@ async function main(): Promise<void> {
     await run(process.execPath, [join(ROOT, 'cli/bin.mjs'), 'sync', url, '--state', stateDir, '--json'], { cwd: ROOT, maxBuffer: 1 << 26 });
     const nodeSyncMs = Math.round(performance.now() - nodeStart);
 
-    await browser.context.addInitScript(instrumentPage);
+    await browser.context.addInitScript({ content: INSTRUMENT_PAGE });
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     await page.goto(`${web.url}#/sources`);
     await page.locator('.rr-library-entry').first().waitFor({ timeout: 120_000 });

@@ -7,6 +7,7 @@ describe('IPC contract', () => {
       [
         'app:info',
         'shell:open-external',
+        'source:save',
         'sync:cancel',
         'sync:delete-store',
         'sync:prune-stores',

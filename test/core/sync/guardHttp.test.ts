@@ -1,5 +1,5 @@
 import type { GitHttpRequest, GitHttpResponse, HttpClient } from 'isomorphic-git';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { guardHttp } from '../../../core/sync/guardHttp';
 
 /** An HTTP client whose answers the test controls: headers after `headersAfterMs`, then the given chunks with delays. */
@@ -9,7 +9,7 @@ function scriptedClient(script: { headersAfterMs?: number; chunks?: { afterMs: n
     async request(req) {
       seen.push(req);
       if (script.never) return new Promise<GitHttpResponse>(() => {});
-      await new Promise((r) => setTimeout(r, script.headersAfterMs ?? 0));
+      if (script.headersAfterMs !== undefined) await new Promise((r) => setTimeout(r, script.headersAfterMs));
       async function* body() {
         for (const chunk of script.chunks ?? []) {
           await new Promise((r) => setTimeout(r, chunk.afterMs));
@@ -29,18 +29,30 @@ async function drain(response: GitHttpResponse): Promise<number> {
 }
 
 describe('guardHttp', () => {
+  // The script's delays and the guard's timers run on fake time: a busy machine cannot fake a silence.
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('passes a steady response through, however long it takes in total', async () => {
     const { client } = scriptedClient({ chunks: Array.from({ length: 6 }, () => ({ afterMs: 40, bytes: 10 })) });
     const guard = guardHttp(client, { timeoutMs: 100 });
     const response = await guard.http.request({ url: 'https://x.test/info/refs', method: 'GET' });
-    expect(await drain(response)).toBe(60); // 240 ms in all, never 100 ms of silence
+    const drained = drain(response);
+    await vi.advanceTimersByTimeAsync(240);
+    expect(await drained).toBe(60); // 240 ms in all, never 100 ms of silence
     guard.dispose();
   });
 
   it('gives up with timed-out when the server never answers', async () => {
     const { client, seen } = scriptedClient({ never: true });
     const guard = guardHttp(client, { timeoutMs: 80 });
-    await expect(guard.http.request({ url: 'https://x.test/info/refs' })).rejects.toMatchObject({ name: 'SyncError', code: 'timed-out' });
+    const answered = expect(guard.http.request({ url: 'https://x.test/info/refs' })).rejects.toMatchObject({ name: 'SyncError', code: 'timed-out' });
+    await vi.advanceTimersByTimeAsync(80);
+    await answered;
     expect(seen[0]?.signal?.aborted).toBe(true); // the real request was aborted too
     guard.dispose();
   });
@@ -55,7 +67,9 @@ describe('guardHttp', () => {
     const guard = guardHttp(client, { timeoutMs: 80 });
     const response = await guard.http.request({ url: 'https://x.test/git-upload-pack', method: 'POST' });
     expect(guard.packStarted).toBe(true);
-    await expect(drain(response)).rejects.toMatchObject({ code: 'timed-out' });
+    const drained = expect(drain(response)).rejects.toMatchObject({ code: 'timed-out' });
+    await vi.advanceTimersByTimeAsync(100);
+    await drained;
     guard.dispose();
   });
 
@@ -64,8 +78,10 @@ describe('guardHttp', () => {
     const controller = new AbortController();
     const guard = guardHttp(client, { timeoutMs: 60_000, signal: controller.signal });
     const response = await guard.http.request({ url: 'https://x.test/git-upload-pack', method: 'POST' });
-    setTimeout(() => controller.abort(), 20);
-    await expect(drain(response)).rejects.toMatchObject({ code: 'cancelled' });
+    const drained = expect(drain(response)).rejects.toMatchObject({ code: 'cancelled' });
+    await vi.advanceTimersByTimeAsync(20);
+    controller.abort();
+    await drained;
     await expect(guard.http.request({ url: 'https://x.test/info/refs' })).rejects.toMatchObject({ code: 'cancelled' });
     guard.dispose();
   });
@@ -73,7 +89,9 @@ describe('guardHttp', () => {
   it('counts only the pack request as the start of the download', async () => {
     const { client } = scriptedClient({});
     const guard = guardHttp(client, { timeoutMs: 1000 });
-    await drain(await guard.http.request({ url: 'https://x.test/info/refs', method: 'GET' }));
+    const requested = guard.http.request({ url: 'https://x.test/info/refs', method: 'GET' });
+    await vi.advanceTimersByTimeAsync(0);
+    await drain(await requested);
     expect(guard.packStarted).toBe(false);
     guard.dispose();
   });
