@@ -50,7 +50,10 @@ describe('guardHttp', () => {
   it('gives up with timed-out when the server never answers', async () => {
     const { client, seen } = scriptedClient({ never: true });
     const guard = guardHttp(client, { timeoutMs: 80 });
-    const answered = expect(guard.http.request({ url: 'https://x.test/info/refs' })).rejects.toMatchObject({ name: 'SyncError', code: 'timed-out' });
+    const answered = expect(guard.http.request({ url: 'https://x.test/info/refs' })).rejects.toMatchObject({
+      name: 'SyncError',
+      code: 'timed-out',
+    });
     await vi.advanceTimersByTimeAsync(80);
     await answered;
     expect(seen[0]?.signal?.aborted).toBe(true); // the real request was aborted too
