@@ -37,8 +37,9 @@ describe('the CLI bundle', () => {
   });
 
   it('runs the command with the same results as the sources do', () => {
+    // A pinned day: the bundled set's review dates must not turn this test red as the calendar moves.
     const main = bundle();
-    const script = `const { main } = await import(${JSON.stringify(main)}); process.exitCode = await main(['check', 'runbooks', '--strict', '--format', 'json']);`;
+    const script = `const { main } = await import(${JSON.stringify(main)}); process.exitCode = await main(['check', 'runbooks', '--strict', '--format', 'json', '--today', '2026-11-26', '--max-age-days', '365']);`;
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: REPO, encoding: 'utf8' });
     expect((JSON.parse(out) as { findings: unknown[] }).findings).toEqual([]);
   });
