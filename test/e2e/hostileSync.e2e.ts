@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGitHttpServer, type GitHttpServer } from '../helpers/gitHttpServer';
+import { BAD_FILES, HOSTILE_RUNBOOKS, RunbookRepo } from '../helpers/makeRunbookRepo';
+import { appPerTest } from './support/appPerTest';
+import { expectText } from './support/assertions';
+
+const README = '---\ntitle: "Hostile repository"\n---\n# Hostile repository\n\nOrdinary text beside the pathology.\n';
+
+describe('syncing a repository of hostile files in Chromium', () => {
+  let root: string;
+  let server: GitHttpServer;
+  let repo: RunbookRepo;
+  const app = appPerTest({ route: '/sources' });
+
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'rr-e2e-hostile-'));
+    repo = new RunbookRepo('main');
+    repo.write('README.md', README);
+    for (const file of [...Object.values(HOSTILE_RUNBOOKS), ...Object.values(BAD_FILES)]) repo.write(file.path, file.content);
+    repo.commit('hostile files');
+    repo.publish(root, 'hostile.git');
+    return startGitHttpServer({ root }).then((started) => {
+      server = started;
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+    repo?.dispose();
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  it('syncs them all, and every hostile runbook opens readable without a page error', async () => {
+    const { page, server: web, errors } = app();
+    await page.getByLabel('Repository address (https)').fill(server.url('hostile.git'));
+    await page.getByLabel(/Display name/).fill('Hostile');
+    await page.getByRole('button', { name: 'Add and sync' }).click();
+    const card = page.locator('.rr-source', { hasText: 'Hostile' });
+    await expectText(card, /Last successful sync: .* at commit [0-9a-f]{7}/);
+    const sourceId = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve) => {
+        const open = indexedDB.open('runbook-reader');
+        open.onsuccess = () => resolve(open.result);
+      });
+      const sources = await new Promise<{ id: string; name: string }[]>((resolve) => {
+        const all = db.transaction('sources').objectStore('sources').getAll();
+        all.onsuccess = () => resolve(all.result as { id: string; name: string }[]);
+      });
+      db.close();
+      return sources.find((source) => source.name === 'Hostile')!.id;
+    });
+    for (const file of Object.values(HOSTILE_RUNBOOKS)) {
+      await page.goto(`${web.url}#/read/${encodeURIComponent(sourceId)}/${file.path}`);
+      await page.locator('h1#rr-runbook-title').waitFor({ timeout: 30_000 });
+      expect(await page.locator('h1#rr-runbook-title').textContent()).not.toBe('');
+    }
+    // The app is still usable: search answers and the ordinary runbook reads.
+    await page.goto(`${web.url}#/read/${encodeURIComponent(sourceId)}/README.md`);
+    await expectText(page.locator('.rr-markdown'), 'Ordinary text beside the pathology');
+    await page.keyboard.press('/');
+    await page.keyboard.type('pathology');
+    await expectText(page.getByRole('dialog'), 'Hostile repository');
+    expect(errors).toEqual([]);
+  }, 240_000);
+});
