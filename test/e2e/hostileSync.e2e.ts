@@ -6,6 +6,7 @@ import { startGitHttpServer, type GitHttpServer } from '../helpers/gitHttpServer
 import { BAD_FILES, HOSTILE_RUNBOOKS, RunbookRepo } from '../helpers/makeRunbookRepo';
 import { appPerTest } from './support/appPerTest';
 import { expectText } from './support/assertions';
+import { sourceIdNamed } from './support/sourceIdNamed';
 
 const README = '---\ntitle: "Hostile repository"\n---\n# Hostile repository\n\nOrdinary text beside the pathology.\n';
 
@@ -39,18 +40,7 @@ describe('syncing a repository of hostile files in Chromium', () => {
     await page.getByRole('button', { name: 'Add and sync' }).click();
     const card = page.locator('.rr-source', { hasText: 'Hostile' });
     await expectText(card, /Last successful sync: .* at commit [0-9a-f]{7}/);
-    const sourceId = await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve) => {
-        const open = indexedDB.open('runbook-reader');
-        open.onsuccess = () => resolve(open.result);
-      });
-      const sources = await new Promise<{ id: string; name: string }[]>((resolve) => {
-        const all = db.transaction('sources').objectStore('sources').getAll();
-        all.onsuccess = () => resolve(all.result as { id: string; name: string }[]);
-      });
-      db.close();
-      return sources.find((source) => source.name === 'Hostile')!.id;
-    });
+    const sourceId = await sourceIdNamed(page, 'Hostile');
     for (const file of Object.values(HOSTILE_RUNBOOKS)) {
       await page.goto(`${web.url}#/read/${encodeURIComponent(sourceId)}/${file.path}`);
       await page.locator('h1#rr-runbook-title').waitFor({ timeout: 30_000 });

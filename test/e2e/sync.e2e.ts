@@ -7,6 +7,7 @@ import { startGitHttpServer, type GitHttpServer } from '../helpers/gitHttpServer
 import { RunbookRepo } from '../helpers/makeRunbookRepo';
 import { expectText } from './support/assertions';
 import { appPerTest } from './support/appPerTest';
+import { sourceIdNamed } from './support/sourceIdNamed';
 
 const README = `---
 title: "Storage Team Runbooks"
@@ -151,22 +152,6 @@ describe('syncing a Git source in Chromium (loopback git http-backend)', () => {
     expect(await card.getByRole('alert').count()).toBe(0);
   });
 });
-
-/** The cache's id of the source named `name`. */
-async function sourceIdNamed(page: Page, name: string): Promise<string> {
-  return page.evaluate(async (wanted) => {
-    const db = await new Promise<IDBDatabase>((resolve) => {
-      const open = indexedDB.open('runbook-reader');
-      open.onsuccess = () => resolve(open.result);
-    });
-    const sources = await new Promise<{ id: string; name: string }[]>((resolve) => {
-      const all = db.transaction('sources').objectStore('sources').getAll();
-      all.onsuccess = () => resolve(all.result as { id: string; name: string }[]);
-    });
-    db.close();
-    return sources.find((source) => source.name === wanted)!.id;
-  }, name);
-}
 
 /**
  * Deletes the source named `name` from the cache as a removal whose store deletion failed would leave it
