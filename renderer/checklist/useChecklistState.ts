@@ -5,6 +5,7 @@ import type { RunbookBody } from '../../core/model';
 import { countDone, readChecklist, resetChecklist, setStepDone } from '../../core/userdata/checklistProgress';
 import { listChecklistSteps, type ChecklistStep } from '../../core/userdata/checklistSteps';
 import { db } from '../app/database';
+import { saveUserData } from '../app/userDataWrites';
 import type { ChecklistState } from './ChecklistContext';
 
 export interface ChecklistSummary extends ChecklistState {
@@ -43,22 +44,25 @@ export function useChecklistState(meta: CachedRunbook, body: RunbookBody): Check
         done,
       ),
       setDone: (key: string, value: boolean) => {
-        setPending((list) => [...list.filter((p) => p.base === saved), { key, done: value, base: saved }]);
-        void setStepDone(db, meta.sourceId, meta.path, key, value);
+        const tick = { key, done: value, base: saved };
+        setPending((list) => [...list.filter((p) => p.base === saved), tick]);
+        const write = setStepDone(db, meta.sourceId, meta.path, key, value).catch((error: unknown) => {
+          // A tick that was not saved must not look saved.
+          setPending((list) => list.filter((p) => p !== tick));
+          throw error;
+        });
+        saveUserData(value ? 'the tick on this step' : 'unticking this step', write);
       },
       reset: () => {
         setPending([]);
-        void resetChecklist(db, meta.sourceId, meta.path);
+        saveUserData('resetting the steps', resetChecklist(db, meta.sourceId, meta.path));
       },
     }),
     [steps, done, saved, meta.sourceId, meta.path],
   );
 }
 
-/**
- * This runs outside the page's error boundary, so a runbook whose Markdown defeats the step reader must not
- * take the app down with it: the page then simply has no checklist.
- */
+/** A runbook whose Markdown defeats the step reader still reads: the page then simply has no checklist. */
 function stepsOrNone(...args: Parameters<typeof listChecklistSteps>): ChecklistStep[] {
   try {
     return listChecklistSteps(...args);

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { DEFAULT_SETTINGS, readSettings, writeSetting } from '../../core/userdata/settings';
 import { usePlatform } from '../app/appServices';
 import { db } from '../app/database';
+import { saveUserData } from '../app/userDataWrites';
 import { StorageStatus } from './StorageStatus';
 
 /** Browser build: Git hosts that send no CORS headers can be reached through a proxy the team runs. */
@@ -30,7 +31,10 @@ function CorsProxySetting({ current }: { current: string }) {
             setMessage('Give the proxy as an http(s) address, for example https://cors.example.org');
             return;
           }
-          void writeSetting(db, 'corsProxy', proxy).then(() => setMessage('Saved.'));
+          saveUserData(
+            'The CORS proxy setting',
+            writeSetting(db, 'corsProxy', proxy).then(() => setMessage('Saved.')),
+          );
         }}
       >
         <label htmlFor="rr-cors-proxy">Proxy address</label>
@@ -75,7 +79,10 @@ export function SettingsPage() {
           className="rr-field"
           onSubmit={(e) => {
             e.preventDefault();
-            void writeSetting(db, 'slackWorkspace', workspace.trim()).then(() => setSaved(true));
+            saveUserData(
+              'The Slack workspace setting',
+              writeSetting(db, 'slackWorkspace', workspace.trim()).then(() => setSaved(true)),
+            );
           }}
         >
           <label htmlFor="rr-slack-workspace">Slack workspace</label>
