@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { OfflineCopyError } from '../../core/offlineCopy/offlineCopyError';
 import { writeGitBundle } from '../../core/offlineCopy/writeGitBundle';
-import { escapeControlChars } from '../../core/text/untrustedText';
+import { escapeControlChars } from '../../core/terminal/escapeControlChars';
 import { lockStateFolder, objectStoreOf, readStateSnapshot, snapshotPathOf, StateLocked } from '../stateFolder';
 
 export const EXPORT_USAGE = `Usage: runbook-reader export --state DIR --out FILE [options]

@@ -9,7 +9,7 @@ import { offlineCopyKind } from '../../core/offlineCopy/offlineCopyKind';
 import { checkOfflineCopySize } from '../../core/offlineCopy/offlineCopyLimits';
 import { fileIndexFromMap } from '../../core/sync/cachedFileIndex';
 import { SyncError } from '../../core/sync/syncError';
-import { escapeControlChars } from '../../core/text/untrustedText';
+import { escapeControlChars } from '../../core/terminal/escapeControlChars';
 import {
   applyToSnapshotFiles,
   lockStateFolder,

@@ -8,7 +8,7 @@ import type { ChangeSet } from '../../core/model';
 import { fileIndexFromMap } from '../../core/sync/cachedFileIndex';
 import { SyncError } from '../../core/sync/syncError';
 import { originOf } from '../../core/sync/tokenBinding';
-import { escapeControlChars } from '../../core/text/untrustedText';
+import { escapeControlChars } from '../../core/terminal/escapeControlChars';
 import { commandLineHttpClient } from '../commandLineHttpClient';
 import { syncGitSource, type GitSyncStats, type SyncProgress } from '../../core/sync/syncGitSource';
 
