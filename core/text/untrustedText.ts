@@ -1,6 +1,5 @@
 import { CONTROL_CHARS } from '../terminal/escapeControlChars';
 
-
 /**
  * Text from outside (a server's answer, an error it caused) as it may appear in a message: control
  * characters become spaces, runs of whitespace one space, and at most `maxLength` characters are kept
