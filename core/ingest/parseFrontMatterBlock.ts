@@ -45,7 +45,18 @@ function parseJson(raw: string): ParsedBlock {
   }
 }
 
+/**
+ * Deeper than any real front matter. The parser recurses per level; near the stack's end V8 can fail to
+ * compile a regular expression and end the whole process as out of memory instead of throwing, so a
+ * deeply nested block is refused before it is parsed.
+ */
+export const MAX_FRONT_MATTER_NESTING = 64;
+
 function parseYaml(raw: string): ParsedBlock {
+  const depth = flowNesting(raw);
+  if (depth.max > MAX_FRONT_MATTER_NESTING) {
+    return { ok: false, reason: `nested too deeply (more than ${MAX_FRONT_MATTER_NESTING} levels of [ ] or { })`, blockLine: depth.line };
+  }
   try {
     const doc = parseDocument(raw, { schema: 'core', customTags: ['timestamp'], merge: true, uniqueKeys: true, prettyErrors: true });
     // An unknown tag (`!!js/function`, `!!binary`) would be read as plain text; js-yaml refused them, and so does this.
@@ -68,4 +79,28 @@ function firstLine(message: string): string {
     .split('\n')[0]!
     .replace(/\s*at line \d+, column \d+:?\s*$/, '')
     .trim();
+}
+
+/**
+ * The deepest nesting of `[`/`{` and the 1-based block line where it first goes too deep. Brackets inside
+ * quoted text count too: an apostrophe in plain text would otherwise hide what follows, and counting too
+ * many only refuses front matter no one writes.
+ */
+function flowNesting(raw: string): { max: number; line: number } {
+  let depth = 0;
+  let max = 0;
+  let line = 1;
+  let tooDeepAt = 1;
+  for (let i = 0; i < raw.length; i++) {
+    const code = raw.charCodeAt(i);
+    if (code === 10) line++;
+    else if (code === 91 || code === 123) {
+      depth++;
+      if (depth > max) {
+        max = depth;
+        if (max === MAX_FRONT_MATTER_NESTING + 1) tooDeepAt = line;
+      }
+    } else if ((code === 93 || code === 125) && depth > 0) depth--;
+  }
+  return { max, line: tooDeepAt };
 }
