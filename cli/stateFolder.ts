@@ -6,7 +6,7 @@ import type { GitSyncStats } from '../core/sync/syncGitSource';
 /*
  * The `--state DIR` folder that `sync`, `import` and `export` share: `objects.git` (the object store),
  * `snapshot.json` (what the last successful run saw) and `sync.lock`. The same layout and file format
- * as cli/commands/sync.ts writes.
+ * for all three.
  */
 
 /** What the state folder remembers between runs: which commit and files the last successful run saw. */

@@ -1,15 +1,24 @@
 import fs from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ChangeSet } from '../../core/model';
 import { fileIndexFromMap } from '../../core/sync/cachedFileIndex';
 import { SyncError } from '../../core/sync/syncError';
 import { originOf } from '../../core/sync/tokenBinding';
 import { escapeControlChars } from '../../core/terminal/escapeControlChars';
 import { commandLineHttpClient } from '../commandLineHttpClient';
+import {
+  StateLocked,
+  applyToSnapshotFiles,
+  lockStateFolder,
+  objectStoreOf,
+  readStateSnapshot,
+  snapshotPathOf,
+  syncJsonSummary,
+  writeStateSnapshot,
+} from '../stateFolder';
 import { syncGitSource, type GitSyncStats, type SyncProgress } from '../../core/sync/syncGitSource';
 
 export const SYNC_USAGE = `Usage: runbook-reader sync <url> [options]
@@ -32,15 +41,6 @@ Options:
   -h, --help        show this help
 
 Exit status: 0 synced, 1 the sync failed (reason on stderr), 2 usage error.`;
-
-/** What the state folder remembers between runs: which commit and files the last successful run saw. */
-interface Snapshot {
-  url: string;
-  branch: string | null;
-  subdir: string;
-  commit: string;
-  files: Record<string, string>;
-}
 
 class UsageError extends Error {}
 
@@ -65,9 +65,11 @@ export async function syncCommand(args: string[]): Promise<number> {
   let lock: string | undefined;
   try {
     await mkdir(stateDir, { recursive: true });
-    lock = await takeLock(stateDir);
-    const snapshotPath = join(stateDir, 'snapshot.json');
-    const previous = await readSnapshot(snapshotPath);
+    lock = await lockStateFolder(stateDir).catch((error: unknown) => {
+      throw error instanceof StateLocked ? new SyncError('already-running', error.message) : error;
+    });
+    const snapshotPath = snapshotPathOf(stateDir);
+    const previous = await readStateSnapshot(snapshotPath);
     const sameSource =
       previous && previous.url === url && previous.branch === (options.branch ?? null) && previous.subdir === (options.subdir ?? '');
     const files = new Map(sameSource ? Object.entries(previous.files) : []);
@@ -87,20 +89,20 @@ export async function syncCommand(args: string[]): Promise<number> {
         signal: controller.signal,
         ...(!json && process.stderr.isTTY ? { onProgress: showProgress } : {}),
       },
-      { fs, http: commandLineHttpClient(), gitdir: join(stateDir, 'objects.git') },
+      { fs, http: commandLineHttpClient(), gitdir: objectStoreOf(stateDir) },
     );
     if (!json && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
 
-    applyToSnapshot(files, changeSet);
-    await writeSnapshot(snapshotPath, {
+    applyToSnapshotFiles(files, changeSet);
+    await writeStateSnapshot(snapshotPath, {
       url,
       branch: options.branch ?? null,
       subdir: options.subdir ?? '',
       commit: stats.commit,
-      files: Object.fromEntries([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+      files: Object.fromEntries(files),
     });
     const ms = Math.round(performance.now() - started);
-    process.stdout.write(json ? `${JSON.stringify(jsonSummary(stats, ms))}\n` : humanSummary(url, stats, ms));
+    process.stdout.write(json ? `${JSON.stringify(syncJsonSummary(stats, ms))}\n` : humanSummary(url, stats, ms));
     return 0;
   } catch (error) {
     if (!json && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
@@ -171,78 +173,9 @@ function readOptions(args: string[]) {
   };
 }
 
-/** The snapshot follows the change set exactly as the app's cache does with `applyChangeSet`. */
-function applyToSnapshot(files: Map<string, string>, changeSet: ChangeSet): void {
-  for (const { from } of changeSet.renamed) files.delete(from);
-  for (const path of changeSet.removed) files.delete(path);
-  for (const u of changeSet.upserts) {
-    if (u.kind === 'runbook') files.set(u.meta.path, u.meta.oid);
-    else files.set(u.skipped.path, u.skipped.oid);
-  }
-  for (const asset of changeSet.assets ?? []) files.set(asset.path, asset.oid);
-}
-
-async function readSnapshot(path: string): Promise<Snapshot | undefined> {
-  try {
-    const value = JSON.parse(await readFile(path, 'utf8')) as Snapshot;
-    return typeof value.commit === 'string' && value.files && typeof value.files === 'object' ? value : undefined;
-  } catch {
-    return undefined; // no snapshot yet, or an unreadable one: the run compares against nothing
-  }
-}
-
-async function writeSnapshot(path: string, snapshot: Snapshot): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(snapshot, null, 1)}\n`);
-  await rename(temporary, path); // a run killed half-way never leaves a half-written snapshot
-}
-
-/** One sync per state folder at a time, across processes; a lock left by a dead process is taken over. */
-async function takeLock(stateDir: string): Promise<string> {
-  const path = join(stateDir, 'sync.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      await writeFile(path, String(process.pid), { flag: 'wx' });
-      return path;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number(await readFile(path, 'utf8').catch(() => ''));
-      if (holder && isAlive(holder)) {
-        throw new SyncError('already-running', `Another sync (process ${holder}) is using ${stateDir}.`);
-      }
-      await unlink(path).catch(() => {});
-    }
-  }
-  throw new SyncError('already-running', `Could not lock ${stateDir}.`);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 function showProgress(progress: SyncProgress): void {
   const percent = progress.percent === undefined ? '' : ` ${progress.percent}%`;
   process.stderr.write(`\r\x1b[K${progress.phase}${percent}`);
-}
-
-function jsonSummary(stats: GitSyncStats, ms: number) {
-  return {
-    commit: stats.commit,
-    branch: stats.branch,
-    added: stats.counts.added,
-    updated: stats.counts.updated,
-    removed: stats.counts.removed,
-    renamed: stats.counts.renamed,
-    unchanged: stats.counts.unchanged,
-    skipped: stats.skipped.map(({ path, reason }) => ({ path, reason })),
-    warnings: stats.warnings.map(({ path, message }) => ({ path, message })),
-    ms,
-  };
 }
 
 const MAX_LISTED = 50;
