@@ -12,7 +12,8 @@ export interface AppUnderTest {
   close(): Promise<void>;
 }
 
-export const WEB_BUILD = resolve(import.meta.dirname, '../../../dist/web');
+// RR_WEB_BUILD lets parallel work build and test its own copy (`vite build --outDir <dir>`) without racing on dist/web.
+export const WEB_BUILD = process.env.RR_WEB_BUILD ? resolve(process.env.RR_WEB_BUILD) : resolve(import.meta.dirname, '../../../dist/web');
 
 /** Serves the production build and opens it in a fresh Chromium profile; waits for the library to load. */
 export async function openApp(route = '/', options: BrowserContextOptions = {}): Promise<AppUnderTest> {
