@@ -1,3 +1,5 @@
+import { isInHiddenFolder } from '../runbook/hiddenFolder';
+
 /** What the sync does with a file of the repository. */
 export type SyncFileKind = 'markdown' | 'image';
 
@@ -13,9 +15,12 @@ const IMAGE_TYPES: Record<string, string> = {
   webp: 'image/webp',
 };
 
-/** Markdown files become runbooks, images become assets, everything else in the repository is ignored. */
+/**
+ * Markdown files become runbooks (except under hidden folders such as `.obsidian`: tool files), images become
+ * assets, everything else in the repository is ignored.
+ */
 export function syncFileKind(path: string): SyncFileKind | undefined {
-  if (MARKDOWN.test(path)) return 'markdown';
+  if (MARKDOWN.test(path)) return isInHiddenFolder(path) ? undefined : 'markdown';
   return imageMimeType(path) === undefined ? undefined : 'image';
 }
 
