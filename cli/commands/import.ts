@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { importGitBundle, type BundleImportStats } from '../../core/offlineCopy/importGitBundle';
+import { importZip, type ZipImportStats } from '../../core/offlineCopy/importZip';
 import { OfflineCopyError } from '../../core/offlineCopy/offlineCopyError';
 import { offlineCopyKind } from '../../core/offlineCopy/offlineCopyKind';
 import { checkOfflineCopySize } from '../../core/offlineCopy/offlineCopyLimits';
@@ -24,17 +25,18 @@ import {
 export const IMPORT_USAGE = `Usage: runbook-reader import <file> [options]
 
 Imports an offline copy of a runbook repository, a Git bundle (made with
-"git bundle create runbooks.bundle main"), into a state folder, as a sync would: a later
-"runbook-reader sync" with the same --state folder continues from it.
+"git bundle create runbooks.bundle main") or a .zip of a runbook folder, into a state folder, as a
+sync would: a later "runbook-reader sync" with the same --state folder continues from it.
 
 Options:
   --state DIR       the state folder "sync" uses (default: a temporary folder, deleted afterwards)
   --branch B        branch to import when the bundle holds several (default: the state's branch, or the
                     bundle's only one)
-  --subdir D        folder of the repository that holds the runbooks (default: the state's)
+  --subdir D        folder of the repository (or zip) that holds the runbooks (default: the state's)
   --url U           the repository address a later sync fetches from (default: the state's)
   --allow-older     apply a commit older than, or unrelated to, the one the state holds
-  --json            print one JSON object (as "sync --json", plus "from" and "commit")
+  --json            print one JSON object (as "sync --json", plus "from": "bundle" or "zip";
+                    "commit" is null for a zip)
   -h, --help        show this help
 
 Exit status: 0 imported, 1 the import failed (reason on stderr; nothing was changed), 2 usage error.`;
@@ -64,12 +66,6 @@ export async function importCommand(args: string[]): Promise<number> {
   let lock: string | undefined;
   try {
     const bytes = await readOfflineCopy(file);
-    if (offlineCopyKind(bytes) === 'zip') {
-      throw new OfflineCopyError(
-        'unsupported',
-        'Importing a zip of a runbook folder is not available yet; import a Git bundle (git bundle create runbooks.bundle main). Nothing was changed.',
-      );
-    }
     await mkdir(stateDir, { recursive: true });
     lock = await lockStateFolder(stateDir);
     const snapshotPath = snapshotPathOf(stateDir);
@@ -79,6 +75,22 @@ export async function importCommand(args: string[]): Promise<number> {
     const subdir = options.subdir ?? previous?.subdir ?? '';
     const sameSource = previous && previous.url === url && previous.branch === branch && previous.subdir === subdir;
     const files = new Map(sameSource ? Object.entries(previous.files) : []);
+
+    if (offlineCopyKind(bytes) === 'zip') {
+      const { changeSet, stats } = await importZip({
+        sourceId: 'cli',
+        bytes,
+        subdir,
+        cached: fileIndexFromMap(files),
+        signal: controller.signal,
+      });
+      applyToSnapshotFiles(files, changeSet);
+      // A zip has no commit: the version is kept so the state says what it holds; a later sync compares by blob id.
+      await writeStateSnapshot(snapshotPath, { url, branch, subdir, commit: stats.version, files: Object.fromEntries(files) });
+      const ms = Math.round(performance.now() - started);
+      process.stdout.write(json ? `${JSON.stringify(zipJsonSummary(stats, ms))}\n` : zipHumanSummary(name, stats, ms));
+      return 0;
+    }
 
     const { changeSet, stats } = await importGitBundle(
       {
@@ -192,6 +204,37 @@ function humanSummary(name: string, stats: BundleImportStats, ms: number): strin
   const c = stats.counts;
   const lines = [
     `Imported ${name} (${escapeControlChars(stats.branch)}) at ${stats.commit.slice(0, 7)}, committed ${stats.committedAt.slice(0, 16).replace('T', ' ')} UTC, in ${ms} ms`,
+    `  ${c.added} added, ${c.updated} updated, ${c.removed} removed, ${c.renamed} renamed, ${c.unchanged} unchanged, ${c.skipped} skipped`,
+  ];
+  for (const s of stats.skipped.slice(0, MAX_LISTED))
+    lines.push(`  skipped ${escapeControlChars(s.path)} (${s.reason}): ${escapeControlChars(s.message)}`);
+  if (stats.skipped.length > MAX_LISTED) lines.push(`  … and ${stats.skipped.length - MAX_LISTED} more skipped (see --json)`);
+  if (stats.warnings.length > 0) lines.push(`  ${stats.warnings.length} warnings (see --json)`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** As `sync --json`, for a zip: no commit and no branch. */
+function zipJsonSummary(stats: ZipImportStats, ms: number) {
+  return {
+    from: 'zip',
+    commit: null,
+    branch: null,
+    added: stats.counts.added,
+    updated: stats.counts.updated,
+    removed: stats.counts.removed,
+    renamed: stats.counts.renamed,
+    unchanged: stats.counts.unchanged,
+    skipped: stats.skipped.map(({ path, reason }) => ({ path, reason })),
+    warnings: stats.warnings.map(({ path, message }) => ({ path, message })),
+    ms,
+  };
+}
+
+function zipHumanSummary(name: string, stats: ZipImportStats, ms: number): string {
+  const c = stats.counts;
+  const folder = stats.folder ? ` (folder ${escapeControlChars(stats.folder)})` : '';
+  const lines = [
+    `Imported ${name}${folder} in ${ms} ms`,
     `  ${c.added} added, ${c.updated} updated, ${c.removed} removed, ${c.renamed} renamed, ${c.unchanged} unchanged, ${c.skipped} skipped`,
   ];
   for (const s of stats.skipped.slice(0, MAX_LISTED))

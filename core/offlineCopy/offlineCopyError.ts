@@ -17,7 +17,9 @@ const MAX_MESSAGE_LENGTH = 600;
  * - `choose-branch`: the bundle holds several branches and none was chosen; the message lists them.
  * - `branch-not-found`: the chosen branch is not in the bundle.
  * - `unsupported`: a bundle feature this reader cannot use (SHA-256 objects, a filtered bundle), or a zip
- *   (not importable yet).
+ *   feature (encryption, ZIP64, a compression method other than deflate).
+ * - `unsafe-zip`: a zip entry that would land outside its folder (`..`, an absolute path) or a symbolic link.
+ * - `zip-bomb`: a zip with more entries or more unpacked bytes than the limits (declared or found inflating).
  * - `older-commit`: the bundle's commit is older than, or unrelated to, the commit already here.
  * - `subdir-missing`: the chosen sub-folder is not in the bundle's commit.
  */
@@ -31,6 +33,8 @@ export type OfflineCopyErrorCode =
   | 'choose-branch'
   | 'branch-not-found'
   | 'unsupported'
+  | 'unsafe-zip'
+  | 'zip-bomb'
   | 'older-commit'
   | 'subdir-missing';
 

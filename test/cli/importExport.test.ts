@@ -3,8 +3,9 @@ import { closeSync, ftruncateSync, mkdtempSync, openSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGitHttpServer, type GitHttpServer } from '../helpers/gitHttpServer';
+import { useSharedGitServer, type SharedGitServer } from '../helpers/sharedGitServer';
 import { RunbookRepo, git } from '../helpers/makeRunbookRepo';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -35,7 +36,7 @@ const tempDir = () => {
   return dir;
 };
 
-let server: GitHttpServer;
+let server: SharedGitServer;
 let repo: RunbookRepo;
 let first: string;
 let second: string;
@@ -50,7 +51,7 @@ function bundle(name: string, revisions: string[]): string {
 
 beforeAll(async () => {
   files = tempDir();
-  server = await startGitHttpServer({ root: tempDir() });
+  server = useSharedGitServer();
   repo = new RunbookRepo();
   repo.write('db/failover.md', '# Failover\n\nPromote the replica.\n').write('db/restore.md', '# Restore\n');
   first = repo.commit('first');
@@ -141,19 +142,42 @@ describe('runbook-reader import', () => {
     });
   });
 
-  it('refuses a file that is neither a bundle nor a zip, and says a zip is not importable yet', async () => {
+  it('refuses a file that is neither a bundle nor a zip', async () => {
     const text = join(files, 'notes.txt');
     writeFileSync(text, 'hello\n\nworld\n');
     expect(await cli(['import', text])).toMatchObject({
       code: 1,
       stderr: expect.stringContaining('neither a Git bundle nor a zip'),
     });
-    const zip = join(files, 'runbooks.zip');
-    writeFileSync(zip, Uint8Array.from([0x50, 0x4b, 0x05, 0x06, ...new Array<number>(18).fill(0)]));
-    expect(await cli(['import', zip])).toMatchObject({
+  });
+
+  it('imports a zip of a runbook folder ("from": "zip", "commit": null) with --subdir', async () => {
+    const state = tempDir();
+    const zip = join(files, 'folder.zip');
+    writeFileSync(
+      zip,
+      zipSync({
+        runbooks: { docs: { 'failover.md': strToU8('# Failover\n'), 'dns.md': strToU8('# DNS\n') }, 'notes.md': strToU8('# Notes\n') },
+      }),
+    );
+    const run = await cli(['import', zip, '--state', state, '--subdir', 'docs', '--json']);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toMatchObject({ from: 'zip', commit: null, added: 2, removed: 0 });
+    const snapshot = JSON.parse(readFileSync(join(state, 'snapshot.json'), 'utf8')) as { files: Record<string, string> };
+    expect(Object.keys(snapshot.files)).toEqual(['dns.md', 'failover.md']);
+  });
+
+  it('refuses an unsafe zip and leaves the state folder byte-for-byte as it was', async () => {
+    const state = tempDir();
+    expect((await cli(['import', bundle('state.bundle', ['main']), '--state', state])).code).toBe(0);
+    const before = readFileSync(join(state, 'snapshot.json'));
+    const evil = join(files, 'evil.zip');
+    writeFileSync(evil, zipSync({ 'db/failover.md': strToU8('# Replaced\n'), '../outside.md': strToU8('# Out\n') }));
+    expect(await cli(['import', evil, '--state', state])).toMatchObject({
       code: 1,
-      stderr: expect.stringContaining('[unsupported]'),
+      stderr: expect.stringContaining('[unsafe-zip]'),
     });
+    expect(readFileSync(join(state, 'snapshot.json')).equals(before)).toBe(true);
   });
 
   it('exits 2 on a usage error', async () => {
