@@ -41,6 +41,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: INTEGRATION,
+          // One shared pair of loopback Git servers and the prebuilt fixture repositories for the whole run.
+          globalSetup: ['test/setup/gitServerGlobalSetup.ts'],
         },
       },
       {
@@ -48,6 +50,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           root: '.',
+          globalSetup: ['test/setup/gitServerGlobalSetup.ts'],
           include: ['test/e2e/**/*.e2e.ts'],
           environment: 'node',
           testTimeout: 60_000,

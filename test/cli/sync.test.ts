@@ -4,13 +4,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startLoopbackProxy, type LoopbackProxy } from '../helpers/connectProxy';
-import { startGitHttpServer, type GitHttpServer } from '../helpers/gitHttpServer';
+import { useSharedGitServer, type SharedGitServer } from '../helpers/sharedGitServer';
 import { BAD_FILES, RunbookRepo, generateRunbooks } from '../helpers/makeRunbookRepo';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TOKEN = 'tok_cli_0123456789';
+/** The token the shared loopback server's `auth` mode accepts. */
+const TOKEN = inject('gitServer').token;
 
 interface Run {
   code: number;
@@ -41,7 +42,7 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-let server: GitHttpServer;
+let server: SharedGitServer;
 let repo: RunbookRepo;
 const temp: string[] = [];
 const tempDir = () => {
@@ -51,7 +52,7 @@ const tempDir = () => {
 };
 
 beforeAll(async () => {
-  server = await startGitHttpServer({ root: tempDir(), token: TOKEN });
+  server = useSharedGitServer();
   repo = new RunbookRepo();
   repo
     .writeAll(generateRunbooks(20, 400, 1000))
@@ -140,18 +141,13 @@ describe('runbook-reader sync', () => {
   });
 
   it('sends the token only to the origin of the URL it was given with: a redirect elsewhere stops with "redirected to <host>"', async () => {
-    const elsewhere = await startGitHttpServer({ root: server.root, token: TOKEN });
-    server.redirectAwayTo = elsewhere.origin;
-    try {
-      const run = await cli(['sync', server.url('cli.git', { kind: 'redirect-away' }), '--token-env', 'RUNBOOK_TOKEN'], {
-        RUNBOOK_TOKEN: TOKEN,
-      });
-      expect(run.code).toBe(1);
-      expect(run.stderr).toContain(`redirected to ${new URL(elsewhere.origin).host}`);
-      expect(elsewhere.requests.every((r) => r.authorization === undefined)).toBe(true);
-    } finally {
-      await elsewhere.close();
-    }
+    const elsewhere = server.elsewhere;
+    const run = await cli(['sync', server.url('cli.git', { kind: 'redirect-away' }), '--token-env', 'RUNBOOK_TOKEN'], {
+      RUNBOOK_TOKEN: TOKEN,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`redirected to ${new URL(elsewhere.origin).host}`);
+    expect((await elsewhere.requestLog()).every((r) => r.authorization === undefined)).toBe(true);
   });
 
   it('fails with one line and a non-zero status when the repository is missing', async () => {

@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGitHttpServer, type GitHttpServer } from '../helpers/gitHttpServer';
+import { useSharedGitServer, type SharedGitServer } from '../helpers/sharedGitServer';
 import { BAD_FILES, HOSTILE_RUNBOOKS, RunbookRepo } from '../helpers/makeRunbookRepo';
 import { appPerTest } from './support/appPerTest';
 import { expectText } from './support/assertions';
@@ -12,25 +9,22 @@ const README = '---\ntitle: "Hostile repository"\n---\n# Hostile repository\n\nO
 
 describe('syncing a repository of hostile files in Chromium', () => {
   let root: string;
-  let server: GitHttpServer;
+  let server: SharedGitServer;
   let repo: RunbookRepo;
   const app = appPerTest({ route: '/sources' });
 
   beforeAll(() => {
-    root = mkdtempSync(join(tmpdir(), 'rr-e2e-hostile-'));
+    server = useSharedGitServer();
+    root = server.root;
     repo = new RunbookRepo('main');
     repo.write('README.md', README);
     for (const file of [...Object.values(HOSTILE_RUNBOOKS), ...Object.values(BAD_FILES)]) repo.write(file.path, file.content);
     repo.commit('hostile files');
     repo.publish(root, 'hostile.git');
-    return startGitHttpServer({ root }).then((started) => {
-      server = started;
-    });
   });
   afterAll(async () => {
     await server?.close();
     repo?.dispose();
-    if (root) rmSync(root, { recursive: true, force: true });
   });
 
   it('syncs them all, and every hostile runbook opens readable without a page error', async () => {

@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGitHttpServer, type GitHttpServer } from '../helpers/gitHttpServer';
+import { useSharedGitServer, type SharedGitServer } from '../helpers/sharedGitServer';
 import { RunbookRepo } from '../helpers/makeRunbookRepo';
 import { expectText } from './support/assertions';
 import { appPerTest } from './support/appPerTest';
@@ -36,22 +33,21 @@ last_reviewed: 2026-11-01
 
 describe('syncing a Git source in Chromium (loopback git http-backend)', () => {
   let root: string;
-  let server: GitHttpServer;
+  let server: SharedGitServer;
   let repo: RunbookRepo;
   const app = appPerTest({ route: '/sources' });
 
   beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), 'rr-e2e-git-'));
+    server = useSharedGitServer();
+    root = server.root;
     repo = new RunbookRepo('main');
     repo.write('README.md', README).write('disk-pressure.md', diskPressure('Rotate logs with `logrotate -f /etc/logrotate.conf`.'));
     repo.commit('first runbooks');
     repo.publish(root, 'storage.git');
-    server = await startGitHttpServer({ root });
   });
   afterAll(async () => {
     await server?.close();
     repo?.dispose();
-    if (root) rmSync(root, { recursive: true, force: true });
   });
 
   /** Adds the repository as a source on the Sources page and waits for its first sync to finish. */

@@ -1,29 +1,25 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { startGitHttpServer, type GitHttpServer } from '../helpers/gitHttpServer';
+import { useSharedGitServer, type SharedGitServer } from '../helpers/sharedGitServer';
 import { RunbookRepo } from '../helpers/makeRunbookRepo';
 import { expectText } from './support/assertions';
 import { appPerTest } from './support/appPerTest';
 
 describe('two tabs of the browser build (Web Locks)', () => {
   let root: string;
-  let server: GitHttpServer;
+  let server: SharedGitServer;
   let repo: RunbookRepo;
   const app = appPerTest({ route: '/sources' });
 
   beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), 'rr-e2e-lock-'));
+    server = useSharedGitServer();
+    root = server.root;
     repo = new RunbookRepo('main');
     repo.write('README.md', `# Locked runbooks\n\n${'Words to make a pack. '.repeat(200)}\n`).commit('first');
     repo.publish(root, 'locked.git');
-    server = await startGitHttpServer({ root });
   });
   afterAll(async () => {
     await server?.close();
     repo?.dispose();
-    if (root) rmSync(root, { recursive: true, force: true });
   });
 
   it('never sync one source at once: the second tab shows "syncing in another window"', async () => {

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, vi } from 'vitest';
 import type { SaveSourceResult, SourceSettings, SyncProgressEvent, SyncRunRequest, SyncRunResponse } from '../../core/desktop/ipcContract';
 import { INGEST_VERSION } from '../../core/ingest/ingestRunbook';
 import type { ChangeSet, SourceRecord } from '../../core/model';
@@ -9,19 +9,20 @@ import { createDesktopGitSync, GIT_STORES_FOLDER, objectStoreFolderName, type De
 import { parseSaveSourceRequest, parseSyncRunRequest, parseSyncSourceRequest } from '../../electron/ipcRequestValidation';
 import type { EventTarget as RendererTarget } from '../../electron/rendererEvents';
 import { createDesktopSyncEngine } from '../../renderer/sync/desktopSyncEngine';
-import type { GitHttpServer } from '../helpers/gitHttpServer';
+import type { SharedGitServer } from '../helpers/sharedGitServer';
 import { RunbookRepo, TINY_PNG, generateRunbooks, runbookPath } from '../helpers/makeRunbookRepo';
 import { cleanUp, dumpCache, openCache, startServer, tempDir } from '../core/sync/syncFixture';
 import { netFetchOverNode, type NetFetchCall } from './netFetchOverNode';
 
-const TOKEN = 'ghp_desktopSecret1234';
+/** The token the shared loopback server's `auth` mode accepts. */
+const TOKEN = inject('gitServer').token;
 const WRONG_TOKEN = 'ghp_wrongSecret5678';
 
-let server: GitHttpServer;
+let server: SharedGitServer;
 let repo: RunbookRepo;
 
 beforeAll(async () => {
-  server = await startServer(TOKEN);
+  server = startServer();
   repo = new RunbookRepo();
   repo.writeAll(generateRunbooks(10, 300, 900)).write('img/map.png', TINY_PNG);
   repo.commit('initial');
@@ -155,11 +156,11 @@ describe('desktop Git sync in the main process', () => {
 
   it('sends the stored token when the server asks for one, and only then', async () => {
     const { sync, readToken } = desktop({ ops: TOKEN });
-    const before = server.requests.length;
+    const before = (await server.requestLog()).length;
     const response = await sync(request({ url: server.url('ops.git', { kind: 'auth' }) }), fakePage().target);
     expect(expectOk(response).changeSet.version).toBe(repo.head());
     expect(readToken).toHaveBeenCalledWith('ops');
-    const sent = server.requests.slice(before);
+    const sent = (await server.requestLog()).slice(before);
     expect(sent[0]?.authorization).toBeUndefined();
     expect(sent.some((r) => r.status === 401)).toBe(true);
     expect(sent.some((r) => r.authorization !== undefined && r.status === 200)).toBe(true);
@@ -226,8 +227,8 @@ describe('desktop Git sync in the main process', () => {
 });
 
 /** Waits (without asserting anything about time) until `done()` holds. */
-async function until(done: () => boolean, what: string): Promise<void> {
-  for (let waited = 0; !done(); waited += 10) {
+async function until(done: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  for (let waited = 0; !(await done()); waited += 10) {
     if (waited > 10_000) throw new Error(`${what} never happened`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
@@ -236,7 +237,10 @@ async function until(done: () => boolean, what: string): Promise<void> {
 /** Resolves once the server is sending the pack of a request to `url` (so the sync is mid-download). */
 function packRequested(url: string, from: number): Promise<void> {
   const path = new URL(url).pathname;
-  return until(() => server.requests.slice(from).some((r) => r.method === 'POST' && r.url.startsWith(path)), 'the pack request');
+  return until(
+    async () => (await server.requestLog()).slice(from).some((r) => r.method === 'POST' && r.url.startsWith(path)),
+    'the pack request',
+  );
 }
 
 describe('desktop sync: system proxy, cancelling, re-reading, removing a source', () => {
@@ -255,7 +259,7 @@ describe('desktop sync: system proxy, cancelling, re-reading, removing a source'
     const first = expectOk(await sync(request(), fakePage().target));
     repo.write(runbookPath(2), `# Changed before the cancel\n\n${'words '.repeat(300)}\n`).commit();
     const stalled = server.url('ops.git', { kind: 'stall', afterBytes: 20 });
-    const from = server.requests.length;
+    const from = (await server.requestLog()).length;
     const running = sync(
       request({ url: stalled, previousCommit: first.changeSet.version, cached: cachedAfter(first.changeSet) }),
       fakePage().target,
@@ -317,7 +321,7 @@ describe('desktop sync: system proxy, cancelling, re-reading, removing a source'
     // A sync of a source the page's list does not name yet (added a moment ago) is running meanwhile.
     repo.write(runbookPath(6), `# Changed before the prune\n\n${'words '.repeat(300)}\n`).commit();
     const stalled = server.url('ops.git', { kind: 'stall', afterBytes: 20 });
-    const from = server.requests.length;
+    const from = (await server.requestLog()).length;
     const running = sync(
       request({ sourceId: 'syncing-now', url: stalled, previousCommit: first.changeSet.version, cached: cachedAfter(first.changeSet) }),
       fakePage().target,
@@ -343,7 +347,7 @@ describe('desktop sync: system proxy, cancelling, re-reading, removing a source'
     const first = expectOk(await sync(request(), fakePage().target));
     repo.write(runbookPath(4), `# Changed before the removal\n\n${'words '.repeat(300)}\n`).commit();
     const stalled = server.url('ops.git', { kind: 'stall', afterBytes: 20 });
-    const from = server.requests.length;
+    const from = (await server.requestLog()).length;
     const running = sync(
       request({ url: stalled, previousCommit: first.changeSet.version, cached: cachedAfter(first.changeSet) }),
       fakePage().target,
@@ -485,7 +489,7 @@ describe('the desktop path end to end: page runGitSync → IPC → main → loop
     const before = await dumpCache(db);
 
     const controller = new AbortController();
-    const from = server.requests.length;
+    const from = (await server.requestLog()).length;
     const running = runGitSync(db, { ...source, location: stalled }, { engine, signal: controller.signal });
     await packRequested(stalled, from);
     controller.abort();
@@ -497,18 +501,13 @@ describe('the desktop path end to end: page runGitSync → IPC → main → loop
 });
 
 describe('the token stays on the origin it was saved for', () => {
-  let elsewhere: GitHttpServer;
-  beforeAll(async () => {
-    // Another origin (another port) with the same repository, also demanding the token.
-    elsewhere = await startServer(TOKEN);
-    repo.publish(elsewhere.root, 'ops.git');
-    server.redirectAwayTo = elsewhere.origin;
-  });
+  // Another origin (another port) serving the same repositories, also demanding the token; `redirect-away` goes there.
+  const elsewhere = () => server.elsewhere;
 
   it('a source re-pointed at another origin syncs there without the token, and says why', async () => {
     const { sync } = desktop({ ops: TOKEN });
-    const from = elsewhere.requests.length;
-    const response = await sync(request({ url: elsewhere.url('ops.git', { kind: 'auth' }) }), fakePage().target);
+    const from = (await elsewhere().requestLog()).length;
+    const response = await sync(request({ url: elsewhere().url('ops.git', { kind: 'auth' }) }), fakePage().target);
     expect(response).toEqual({
       ok: false,
       error: {
@@ -516,16 +515,16 @@ describe('the token stays on the origin it was saved for', () => {
         message: expect.stringContaining(`belongs to ${new URL(server.origin).host} and is never sent to another address`),
       },
     });
-    expect(elsewhere.requests.slice(from).length).toBeGreaterThan(0);
-    expect(elsewhere.requests.slice(from).every((r) => r.authorization === undefined)).toBe(true);
+    expect((await elsewhere().requestLog()).slice(from).length).toBeGreaterThan(0);
+    expect((await elsewhere().requestLog()).slice(from).every((r) => r.authorization === undefined)).toBe(true);
   });
 
   it('follows a same-origin redirect as git does, token included', async () => {
     const { sync } = desktop({ ops: TOKEN });
-    const from = server.requests.length;
+    const from = (await server.requestLog()).length;
     const response = expectOk(await sync(request({ url: server.url('ops.git', { kind: 'redirect-auth' }) }), fakePage().target));
     expect(response.changeSet.version).toBe(repo.head());
-    const sent = server.requests.slice(from);
+    const sent = (await server.requestLog()).slice(from);
     expect(sent.some((r) => r.method === 'POST' && r.url.startsWith('/auth/') && r.status === 200 && r.authorization !== undefined)).toBe(
       true,
     );
@@ -533,13 +532,13 @@ describe('the token stays on the origin it was saved for', () => {
 
   it('stops at a redirect to another origin with "redirected to <host>", and that host never sees the token', async () => {
     const { sync } = desktop({ ops: TOKEN });
-    const from = elsewhere.requests.length;
+    const from = (await elsewhere().requestLog()).length;
     const response = await sync(request({ url: server.url('ops.git', { kind: 'redirect-away' }) }), fakePage().target);
     expect(response).toEqual({
       ok: false,
-      error: { code: 'invalid-source', message: expect.stringContaining(`redirected to ${new URL(elsewhere.origin).host}`) },
+      error: { code: 'invalid-source', message: expect.stringContaining(`redirected to ${new URL(elsewhere().origin).host}`) },
     });
-    expect(elsewhere.requests.slice(from).every((r) => r.authorization === undefined)).toBe(true);
+    expect((await elsewhere().requestLog()).slice(from).every((r) => r.authorization === undefined)).toBe(true);
   });
 
   it('refuses to send a token over plain http:// to another computer', async () => {

@@ -68,6 +68,9 @@ export interface GitHttpServerOptions {
   token?: string;
 }
 
+/** Path of the request log: `GET /__requests?containing=<text>` answers the logged requests whose URL contains the text. */
+export const REQUEST_LOG_PATH = '/__requests';
+
 const CORS_HEADERS: Record<string, string> = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'GET, POST, OPTIONS',
@@ -90,6 +93,10 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
   const children = new Set<ChildProcess>();
 
   const server: Server = createServer((req, res) => {
+    if (req.url?.startsWith(REQUEST_LOG_PATH)) {
+      answerRequestLog(req, res);
+      return;
+    }
     const logged: LoggedRequest = { method: req.method ?? 'GET', url: req.url ?? '/', responseBytes: 0, packBytes: 0 };
     if (req.headers.authorization) logged.authorization = req.headers.authorization;
     requests.push(logged);
@@ -103,6 +110,14 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
+
+  /** Tests in other processes share this server; they read the requests for their own repositories here. */
+  function answerRequestLog(req: IncomingMessage, res: ServerResponse): void {
+    req.resume();
+    const containing = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('containing') ?? '';
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(requests.filter((r) => r.url.includes(containing))));
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse, logged: LoggedRequest): Promise<void> {
     if (req.method === 'OPTIONS') {
@@ -279,7 +294,7 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
   return api;
 }
 
-function modeSegment(mode: ServerMode): string {
+export function modeSegment(mode: ServerMode): string {
   switch (mode.kind) {
     case 'plain':
     case 'auth':

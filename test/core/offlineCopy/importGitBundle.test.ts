@@ -64,7 +64,7 @@ async function refusal(promise: Promise<unknown>): Promise<OfflineCopyError> {
 
 describe('importGitBundle', () => {
   it('gives the same change set as a sync of the same commit', async () => {
-    const server = await startServer();
+    const server = startServer();
     repo.publish(server.root, 'same.git');
     const synced = await syncGitSource(
       {
@@ -118,7 +118,7 @@ describe('importGitBundle', () => {
   });
 
   it('leaves the store so that a later sync continues from the imported commit', async () => {
-    const server = await startServer();
+    const server = startServer();
     repo.publish(server.root, 'later.git');
     const { gitdir, files } = await storeAtFirst();
     const { stats } = await syncGitSource(

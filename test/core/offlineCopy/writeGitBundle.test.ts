@@ -84,7 +84,7 @@ describe('writeGitBundle', () => {
   });
 
   it('saves a synced commit (no history on this device) with its parent as a prerequisite, which a clone holding it accepts', async () => {
-    const server = await startServer();
+    const server = startServer();
     repo.publish(server.root, 'export.git');
     const gitdir = `${tempDir('export-sync-')}/objects.git`;
     await syncGitSource(

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ObjectStoreFs } from '../../../core/sync/objectStoreFs';
 import { syncGitSource } from '../../../core/sync/syncGitSource';
 import { fileIndexFromMap } from '../../../core/sync/cachedFileIndex';
-import type { GitHttpServer } from '../../helpers/gitHttpServer';
+import type { SharedGitServer } from '../../helpers/sharedGitServer';
 import { RunbookRepo, generateRunbooks } from '../../helpers/makeRunbookRepo';
 import { MapCaller, cleanUp, serveGeneratedRepo, shimNavigator } from './syncFixture';
 
@@ -13,12 +13,12 @@ import { MapCaller, cleanUp, serveGeneratedRepo, shimNavigator } from './syncFix
  * The browser worker's platform parts, in Node: LightningFS (an IndexedDB-backed file system, here on
  * fake-indexeddb) and isomorphic-git's fetch-based web transport. Same engine, same loopback server.
  */
-let server: GitHttpServer;
+let server: SharedGitServer;
 let repo: RunbookRepo;
 
 beforeAll(async () => {
   shimNavigator();
-  ({ server, repo } = await serveGeneratedRepo('browser.git', 20));
+  ({ server, repo } = serveGeneratedRepo('browser.git', 20));
 });
 afterAll(cleanUp);
 

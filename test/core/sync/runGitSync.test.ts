@@ -5,15 +5,15 @@ import { INGEST_VERSION } from '../../../core/ingest/ingestRunbook';
 import { fileIndexFromCache } from '../../../core/sync/fileIndexFromCache';
 import { runGitSync } from '../../../core/sync/runGitSync';
 import { isSyncRunning } from '../../../core/sync/sourceLock';
-import type { GitHttpServer } from '../../helpers/gitHttpServer';
+import type { SharedGitServer } from '../../helpers/sharedGitServer';
 import { RunbookRepo, TINY_PNG, generateRunbooks } from '../../helpers/makeRunbookRepo';
 import { cleanUp, http, nodeFs, openCache, startServer, tempDir } from './syncFixture';
 
-let server: GitHttpServer;
+let server: SharedGitServer;
 let repo: RunbookRepo;
 
 beforeAll(async () => {
-  server = await startServer();
+  server = startServer();
   repo = new RunbookRepo();
   repo
     .writeAll(generateRunbooks(12, 400, 1000))

@@ -1,6 +1,6 @@
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { RunbookDatabase } from '../../../core/cache/runbookDatabase';
 import type { SourceRecord } from '../../../core/model';
 import { fileIndexFromCache } from '../../../core/sync/fileIndexFromCache';
@@ -8,20 +8,22 @@ import type { ObjectStoreFs } from '../../../core/sync/objectStoreFs';
 import type { SourceToken } from '../../../core/sync/tokenBinding';
 import { runGitSync, type GitSyncOutcome } from '../../../core/sync/runGitSync';
 import { syncGitSource } from '../../../core/sync/syncGitSource';
-import type { GitHttpServer, ServerMode } from '../../helpers/gitHttpServer';
+import type { ServerMode } from '../../helpers/gitHttpServer';
+import type { SharedGitServer } from '../../helpers/sharedGitServer';
 import { RunbookRepo, TINY_PNG, generateRunbooks, git } from '../../helpers/makeRunbookRepo';
 import { cleanUp, dumpCache, http, nodeFs, openCache, startServer, tempDir } from './syncFixture';
 
-const GOOD_TOKEN = 'tok_good_0123456789abcdef';
+/** The token the shared loopback server's `auth` mode accepts. */
+const GOOD_TOKEN = inject('gitServer').token;
 const WRONG_TOKEN = 'tok_wrong_fedcba9876543210';
 const SOURCE_ID = 'team-runbooks';
 
-let server: GitHttpServer;
+let server: SharedGitServer;
 let repo: RunbookRepo;
 let edits = 0;
 
 beforeAll(async () => {
-  server = await startServer(GOOD_TOKEN);
+  server = startServer();
   repo = new RunbookRepo();
   repo
     .writeAll(generateRunbooks(30, 400, 1500))
@@ -79,7 +81,7 @@ async function prepare(mode: ServerMode = { kind: 'plain' }): Promise<Prepared> 
 async function nextPackSize(prepared: Prepared): Promise<number> {
   const copy = tempDir('store-copy-');
   cpSync(prepared.gitdir, copy, { recursive: true });
-  const from = server.requests.length;
+  const from = (await server.requestLog()).length;
   const record = (await prepared.db.sources.get(SOURCE_ID))!;
   await syncGitSource(
     {
@@ -90,7 +92,7 @@ async function nextPackSize(prepared: Prepared): Promise<number> {
     },
     { fs: nodeFs, http, gitdir: copy },
   );
-  const packBytes = server.requests.slice(from).find((r) => r.method === 'POST')!.packBytes;
+  const packBytes = (await server.requestLog()).slice(from).find((r) => r.method === 'POST')!.packBytes;
   expect(packBytes).toBeGreaterThan(500); // a real pack with the pushed changes in it
   return packBytes;
 }
@@ -99,8 +101,8 @@ async function nextPackSize(prepared: Prepared): Promise<number> {
  * The faulting server stopped the pack exactly `at` bytes in: the fault is where the test says, and the
  * pack it cut was at least as long as the one measured beforehand.
  */
-function expectPackStoppedAt(from: number, at: number): void {
-  const packRequests = server.requests.slice(from).filter((r) => r.method === 'POST');
+async function expectPackStoppedAt(from: number, at: number): Promise<void> {
+  const packRequests = (await server.requestLog()).slice(from).filter((r) => r.method === 'POST');
   expect(packRequests.map((r) => r.packBytes)).toEqual([at]);
 }
 
@@ -163,18 +165,18 @@ describe('sync faults leave the cache exactly as it was', () => {
   ])('the connection drops %s', async (_when, at) => {
     const prepared = await prepare();
     const cutAt = at(await nextPackSize(prepared));
-    const from = server.requests.length;
+    const from = (await server.requestLog()).length;
     await expectFailure(prepared, { location: server.url('faults.git', { kind: 'cut-reset', afterBytes: cutAt }) }, {}, 'connection-cut');
-    expectPackStoppedAt(from, cutAt);
+    await expectPackStoppedAt(from, cutAt);
     await expectRecovery(prepared);
   });
 
   it.each([0.5, 0.95])('the server ends the response cleanly but short (at %d of the pack)', async (fraction) => {
     const prepared = await prepare();
     const cutAt = Math.floor((await nextPackSize(prepared)) * fraction);
-    const from = server.requests.length;
+    const from = (await server.requestLog()).length;
     await expectFailure(prepared, { location: server.url('faults.git', { kind: 'cut-end', afterBytes: cutAt }) }, {}, 'connection-cut');
-    expectPackStoppedAt(from, cutAt);
+    await expectPackStoppedAt(from, cutAt);
     await expectRecovery(prepared);
   });
 
@@ -182,7 +184,7 @@ describe('sync faults leave the cache exactly as it was', () => {
     const prepared = await prepare();
     const size = await nextPackSize(prepared);
     const at = Math.floor(size * fraction);
-    const from = server.requests.length;
+    const from = (await server.requestLog()).length;
     const failure = await expectFailure(
       prepared,
       { location: server.url('faults.git', { kind: 'damage', afterBytes: at }) },
@@ -195,7 +197,7 @@ describe('sync faults leave the cache exactly as it was', () => {
     expect(failure.error.message).toMatch(/(arrived damaged|ended before it was complete)\. Nothing was changed/);
     // The whole pack was sent: the damage, not a short download, is what failed the sync.
     expect(
-      server.requests
+      (await server.requestLog())
         .slice(from)
         .filter((r) => r.method === 'POST')
         .map((r) => r.packBytes),
@@ -206,7 +208,7 @@ describe('sync faults leave the cache exactly as it was', () => {
   it('the server stalls part-way through the pack past the timeout', async () => {
     const prepared = await prepare();
     const stallAt = Math.floor((await nextPackSize(prepared)) / 2);
-    const from = server.requests.length;
+    const from = (await server.requestLog()).length;
     const outcome = await expectFailure(
       prepared,
       { location: server.url('faults.git', { kind: 'stall', afterBytes: stallAt }) },
@@ -215,7 +217,7 @@ describe('sync faults leave the cache exactly as it was', () => {
       'timed-out',
     );
     expect(outcome.error.message).toMatch(/for 1 s\b/);
-    expectPackStoppedAt(from, stallAt);
+    await expectPackStoppedAt(from, stallAt);
     await expectRecovery(prepared);
   });
 
@@ -313,7 +315,7 @@ describe('authentication', () => {
 
   it('the right token works, and is sent only in the Authorization header', async () => {
     const prepared = await prepare({ kind: 'auth' });
-    const from = server.requests.length;
+    const from = (await server.requestLog()).length;
     const outcome = await runGitSync(prepared.db, prepared.source, {
       fs: nodeFs,
       http,
@@ -321,7 +323,7 @@ describe('authentication', () => {
       token: savedFor(GOOD_TOKEN),
     });
     expect(outcome).toMatchObject({ ok: true, stats: { parsed: 6 } });
-    const sent = server.requests.slice(from);
+    const sent = (await server.requestLog()).slice(from);
     expect(sent.some((r) => r.authorization !== undefined)).toBe(true);
     for (const r of sent) expect(r.url).not.toContain(GOOD_TOKEN);
   });

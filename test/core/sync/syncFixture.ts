@@ -9,7 +9,7 @@ import type { SourceRecord } from '../../../core/model';
 import { fileIndexFromMap } from '../../../core/sync/cachedFileIndex';
 import type { ObjectStoreFs } from '../../../core/sync/objectStoreFs';
 import { syncGitSource, type GitSyncRequest, type GitSyncResult } from '../../../core/sync/syncGitSource';
-import { startGitHttpServer, type GitHttpServer } from '../../helpers/gitHttpServer';
+import { useSharedGitServer, type SharedGitServer } from '../../helpers/sharedGitServer';
 import { RunbookRepo, generateRunbooks } from '../../helpers/makeRunbookRepo';
 
 export const nodeFs: ObjectStoreFs = fs;
@@ -24,16 +24,16 @@ export function tempDir(prefix: string): string {
   return dir;
 }
 
-/** A loopback Git server over a fresh folder of bare repositories. */
-export async function startServer(token?: string): Promise<GitHttpServer> {
-  const server = await startGitHttpServer({ root: tempDir('git-root-'), ...(token ? { token } : {}) });
+/** This file's folder of bare repositories on the run's shared loopback Git server; removed at `cleanUp`. */
+export function startServer(): SharedGitServer {
+  const server = useSharedGitServer();
   cleanups.push(() => server.close());
   return server;
 }
 
-/** A loopback server with one repository, `name`, of `count` small generated runbooks; both go at `cleanUp`. */
-export async function serveGeneratedRepo(name: string, count: number): Promise<{ server: GitHttpServer; repo: RunbookRepo }> {
-  const server = await startServer();
+/** One repository, `name`, of `count` small generated runbooks on the shared server; it goes at `cleanUp`. */
+export function serveGeneratedRepo(name: string, count: number): { server: SharedGitServer; repo: RunbookRepo } {
+  const server = startServer();
   const repo = new RunbookRepo();
   cleanups.push(() => repo.dispose());
   repo.writeAll(generateRunbooks(count, 300, 800)).commit('initial');

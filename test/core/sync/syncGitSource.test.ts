@@ -3,17 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestRunbook } from '../../../core/ingest/ingestRunbook';
 import { fileIndexFromMap } from '../../../core/sync/cachedFileIndex';
 import { syncGitSource, type SyncProgress } from '../../../core/sync/syncGitSource';
-import type { GitHttpServer } from '../../helpers/gitHttpServer';
+import type { SharedGitServer } from '../../helpers/sharedGitServer';
 import { BAD_FILES, RunbookRepo, TINY_PNG, generateRunbooks, git } from '../../helpers/makeRunbookRepo';
 import { MapCaller, cleanUp, http, nodeFs, startServer, tempDir, upsertPaths } from './syncFixture';
 
-let server: GitHttpServer;
+let server: SharedGitServer;
 
 /** Small runbooks keep the suite quick; the benchmark uses full-size ones. */
 const runbooks = (n: number) => generateRunbooks(n, 400, 1500);
 
 beforeAll(async () => {
-  server = await startServer();
+  server = startServer();
 });
 afterAll(cleanUp);
 
@@ -153,11 +153,11 @@ describe('syncGitSource: later syncs', () => {
   });
 
   it('downloads only the new objects, not the whole tree again', async () => {
-    const fullDownload = server.requests.find((r) => r.method === 'POST' && r.url.includes('/later.git/'))!.responseBytes;
+    const fullDownload = (await server.requestLog()).find((r) => r.method === 'POST' && r.url.includes('/later.git/'))!.responseBytes;
     repo.write([...runbooks(10)][9]!.path, '# One small change\n').commit();
-    const from = server.requests.length;
+    const from = (await server.requestLog()).length;
     const result = await caller.sync({ url: server.url('later.git') });
-    const pack = server.requests.slice(from).find((r) => r.method === 'POST')!;
+    const pack = (await server.requestLog()).slice(from).find((r) => r.method === 'POST')!;
     expect(result.stats.parsed).toBe(1);
     expect(pack.responseBytes).toBeLessThan(fullDownload / 5);
   });

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SourceRecord } from '../../../core/model';
 import { runGitSync } from '../../../core/sync/runGitSync';
-import type { GitHttpServer } from '../../helpers/gitHttpServer';
-import { cleanUp, dumpCache, http, nodeFs, openCache, serveGeneratedRepo, tempDir } from './syncFixture';
+import type { SharedGitServer } from '../../helpers/sharedGitServer';
+import { cleanUp, dumpCache, http, nodeFs, openCache, startServer, tempDir } from './syncFixture';
 
 // The trickling server sends about 5 bytes a second after the first 100 pack bytes, for ever. The limits
 // below are far from both that and from what the loopback server does otherwise, so no result depends on
 // how fast this machine is.
-let server: GitHttpServer;
-beforeAll(async () => {
-  ({ server } = await serveGeneratedRepo('trickle.git', 30));
+let server: SharedGitServer;
+beforeAll(() => {
+  server = startServer();
 });
 afterAll(cleanUp);
 
@@ -18,7 +18,7 @@ async function trickleSync(limits: { deadlineMs?: number; minBytesPerSecond?: nu
     id: 'slow',
     kind: 'git',
     name: 'Slow',
-    location: server.url('trickle.git', { kind: 'trickle', afterBytes: 100 }),
+    location: server.fixtureUrl('generated30', { kind: 'trickle', afterBytes: 100 }),
   };
   const db = await openCache(source);
   const before = await dumpCache(db, { withoutLastError: true });
@@ -43,7 +43,7 @@ describe('a server that trickles a byte at a time', () => {
   });
 
   it('the same limits let a normal sync through', async () => {
-    const source: SourceRecord = { id: 'fast', kind: 'git', name: 'Fast', location: server.url('trickle.git') };
+    const source: SourceRecord = { id: 'fast', kind: 'git', name: 'Fast', location: server.fixtureUrl('generated30') };
     const db = await openCache(source);
     const outcome = await runGitSync(db, source, {
       fs: nodeFs,

@@ -7,7 +7,7 @@ import type { SourceRecord } from '../../../core/model';
 import type { ObjectStoreFs } from '../../../core/sync/objectStoreFs';
 import { browserObjectStoreDir, createBrowserSyncHost } from '../../../renderer/sync/browserSyncHost';
 import type { SyncWorkerReply } from '../../../renderer/sync/syncMessages';
-import type { GitHttpServer } from '../../helpers/gitHttpServer';
+import type { SharedGitServer } from '../../helpers/sharedGitServer';
 import { RunbookRepo, runbookPath } from '../../helpers/makeRunbookRepo';
 import { cleanUp, dumpCache, openCache, serveGeneratedRepo, shimNavigator } from '../../core/sync/syncFixture';
 
@@ -15,12 +15,12 @@ import { cleanUp, dumpCache, openCache, serveGeneratedRepo, shimNavigator } from
  * The browser sync worker's message handling, in Node: LightningFS on fake-indexeddb as the object store
  * file system, isomorphic-git's fetch-based web transport, the loopback Git server.
  */
-let server: GitHttpServer;
+let server: SharedGitServer;
 let repo: RunbookRepo;
 
 beforeAll(async () => {
   shimNavigator();
-  ({ server, repo } = await serveGeneratedRepo('team.git', 8));
+  ({ server, repo } = serveGeneratedRepo('team.git', 8));
 });
 afterAll(cleanUp);
 
@@ -52,8 +52,8 @@ function doneOf(worker: Worker, sourceId: string) {
     .map((r) => r.outcome);
 }
 
-async function until(done: () => boolean, what: string): Promise<void> {
-  for (let waited = 0; !done(); waited += 10) {
+async function until(done: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  for (let waited = 0; !(await done()); waited += 10) {
     if (waited > 10_000) throw new Error(`${what} never happened`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
@@ -67,10 +67,13 @@ async function startStalledSync(worker: Worker, sourceId: string): Promise<{ run
   repo.write(runbookPath(1), `# Changed upstream\n\n${'words '.repeat(300)}\n`).commit();
   const stalled = server.url('team.git', { kind: 'stall', afterBytes: 20 });
   await worker.db.sources.update(sourceId, { location: stalled });
-  const from = server.requests.length;
+  const from = (await server.requestLog()).length;
   const running = worker.host.handle({ type: 'sync', sourceId });
   const path = new URL(stalled).pathname;
-  await until(() => server.requests.slice(from).some((r) => r.method === 'POST' && r.url.startsWith(path)), 'the pack request');
+  await until(
+    async () => (await server.requestLog()).slice(from).some((r) => r.method === 'POST' && r.url.startsWith(path)),
+    'the pack request',
+  );
   return { running };
 }
 
