@@ -1,19 +1,23 @@
 import { isValidElement, memo, type ComponentProps, type ReactNode } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import rehypeHighlight from 'rehype-highlight';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
 import { ChecklistItem } from '../checklist/ChecklistItem';
 import { useChecklist } from '../checklist/ChecklistContext';
 import { rehypeHeadingIds, remarkBodyLines } from './bodyLinePlugins';
 import { CodeBlock } from './CodeBlock';
+import { htmlSanitizeSchema } from './htmlSanitizeSchema';
+import { remarkLiteralUnknownTags } from './remarkLiteralUnknownTags';
 import { SectionHeading } from './SectionHeading';
 import { remarkContactLinks, type ContactLinesRange } from './remarkContactLinks';
 import { useRunbookContext } from './RunbookContext';
 import { RunbookLink } from './RunbookLink';
 
 const components: Components = {
-  a: ({ href, children }) => <RunbookLink href={href}>{children}</RunbookLink>,
+  a: ContentLink,
   pre: CodeBlock,
   img: ({ alt }) => (
     <span
@@ -25,7 +29,15 @@ const components: Components = {
     </span>
   ),
   h1: DocumentTitle,
-  h2: (props) => <SectionHeading level={2} {...props} />,
+  h2: ({ node: _node, ...props }) =>
+    // The footnotes' own heading is for screen readers only, like GitHub's; it is no section to bookmark.
+    props.id === 'user-content-footnote-label' ? (
+      <h2 id={props.id} className="rr-visually-hidden">
+        {props.children}
+      </h2>
+    ) : (
+      <SectionHeading level={2} {...props} />
+    ),
   h3: (props) => <SectionHeading level={3} {...props} />,
   li: ChecklistItem,
   input: TaskCheckbox,
@@ -35,6 +47,22 @@ const components: Components = {
     </div>
   ),
 };
+
+/**
+ * A link in the body. Footnote links point at ids the sanitizer prefixed (`#fn-1` is `user-content-fn-1`
+ * on the page), so they are given the id that is there.
+ */
+function ContentLink({ href, children, node: _node, ...rest }: ComponentProps<'a'> & { node?: unknown }) {
+  const footnote = 'data-footnote-ref' in rest || 'data-footnote-backref' in rest;
+  const target = footnote && href?.startsWith('#') ? `#user-content-${href.slice(1)}` : href;
+  const link = (
+    <RunbookLink href={target} label={rest['aria-label']}>
+      {children}
+    </RunbookLink>
+  );
+  // The id is where a footnote's "back" link (or an author's `<a id>`) returns to.
+  return rest.id ? <span id={rest.id}>{link}</span> : link;
+}
 
 /** The body's own `# Title` repeats the page header's title, so that one is not shown twice. */
 function DocumentTitle({ node: _node, children, ...rest }: ComponentProps<'h1'> & { node?: unknown }) {
@@ -72,22 +100,32 @@ const NO_RANGES: readonly ContactLinesRange[] = [];
 // Links are judged by RunbookLink with the raw href (it knows the allowlist); no URL reaches the DOM otherwise.
 const keepUrl = (url: string) => url;
 
+const REMARK_REHYPE_OPTIONS = { clobberPrefix: '' };
+
 /**
- * Renders a runbook body as GitHub-flavoured Markdown. Raw HTML in the source is dropped, never executed;
- * headings get the same GitHub-compatible ids that ingest recorded.
+ * Renders a runbook body as GitHub-flavoured Markdown. Raw HTML goes through GitHub's allow-list (nothing in it
+ * runs; unknown tags show as typed); headings get the same GitHub-compatible ids that ingest recorded.
  */
 export const MarkdownView = memo(function MarkdownView({ markdown, contactLines = NO_RANGES, bodyLineOf, headingIdsByLine }: Props) {
   return (
     <Markdown
-      remarkPlugins={[[remarkBodyLines, { bodyLineOf }], remarkGfm, [remarkContactLinks, { ranges: contactLines }]]}
+      remarkPlugins={[
+        [remarkBodyLines, { bodyLineOf }],
+        remarkGfm,
+        remarkLiteralUnknownTags,
+        [remarkContactLinks, { ranges: contactLines }],
+      ]}
+      // Ids are prefixed once, by the sanitizer, for generated (footnote) and written HTML ids alike.
+      remarkRehypeOptions={REMARK_REHYPE_OPTIONS}
       rehypePlugins={[
+        rehypeRaw,
+        [rehypeSanitize, htmlSanitizeSchema],
         rehypeSlug,
         [rehypeHeadingIds, { idsByLine: headingIdsByLine }],
         [rehypeHighlight, { detect: false, ignoreMissing: true }],
       ]}
       components={components}
       urlTransform={keepUrl}
-      skipHtml
     >
       {markdown}
     </Markdown>

@@ -7,6 +7,8 @@ import { useRunbookContext } from './RunbookContext';
 interface Props {
   href?: string | undefined;
   children?: ReactNode;
+  /** Accessible name when the visible text does not say enough (a footnote's "↩"). */
+  label?: string | undefined;
 }
 
 /**
@@ -14,12 +16,16 @@ interface Props {
  * not cached), in-page anchors scroll, allowlisted external links open outside the app and say they need
  * the network, and anything else is shown as inert text.
  */
-export function RunbookLink({ href = '', children }: Props) {
+export function RunbookLink({ href = '', children, label }: Props) {
   const ctx = useRunbookContext();
   const target = resolveRunbookLink(ctx.path, href);
   switch (target.kind) {
     case 'anchor':
-      return <Link to={runbookRoute(ctx.sourceId, ctx.path, target.anchor)}>{children}</Link>;
+      return (
+        <Link to={runbookRoute(ctx.sourceId, ctx.path, target.anchor)} aria-label={label}>
+          {children}
+        </Link>
+      );
     case 'runbook': {
       if (ctx.cachedPaths && !ctx.cachedPaths.has(target.path)) {
         return (
