@@ -1,24 +1,68 @@
 import { useEffect, useLayoutEffect } from 'react';
-import { NavigationType, useLocation, useNavigationType } from 'react-router-dom';
+import { useLocation, type Location } from 'react-router-dom';
 
 const KEY_PREFIX = 'rr-scroll:';
+/** Field this hook adds to `history.state` to tell history entries apart. */
+const PLACE_FIELD = 'rrPlace';
+
+/** One history entry as the scroll memory knows it. */
+export interface HistoryPlace {
+  /** Stable id of the entry, kept in `history.state` (so it survives reloads and back/forward). */
+  id: string;
+  /** True when the entry was shown before (back, forward, reload): its own place is restored. */
+  returning: boolean;
+}
+
+const placesByLocation = new WeakMap<Location, HistoryPlace>();
 
 /**
- * Keeps the reader's place: a link to a section scrolls to it; back, forward and reload return to where
- * the page was left (positions kept per history entry in sessionStorage, which survives a reload).
- * `contentKey` names what is shown, so the place is found again once the new page's content is there.
+ * Which history entry is shown and whether it is a return to it. The router cannot say: a plain hash link
+ * (the library's entries, links typed or pasted) makes an entry without router state, so every such entry
+ * has the key `default` and arrives as a "pop". The hook therefore tags each entry in `history.state`: an
+ * untagged entry is a new visit, a tagged one a return.
+ */
+export function useHistoryPlace(): HistoryPlace {
+  const location = useLocation();
+  let place = placesByLocation.get(location);
+  if (!place) {
+    const tagged = readTag();
+    place = tagged ? { id: tagged, returning: true } : { id: newId(), returning: false };
+    placesByLocation.set(location, place);
+  }
+  const { id } = place;
+  useLayoutEffect(() => {
+    if (readTag() === id) return;
+    try {
+      window.history.replaceState({ ...(historyState() ?? {}), [PLACE_FIELD]: id }, '');
+    } catch {
+      // A browser that refuses the state change only loses the place memory for this entry.
+    }
+  }, [id]);
+  return place;
+}
+
+/**
+ * Keeps the reader's place: a new visit opens at the top, or at the linked section; back, forward and
+ * reload return each history entry to where it was left (positions kept per entry in sessionStorage, which
+ * survives a reload). `contentKey` names what is shown, so the place is found again once it is there.
  */
 export function useScrollPlace(contentReady: boolean, section: string | undefined, contentKey: string): void {
-  const location = useLocation();
-  const navigationType = useNavigationType();
+  const place = useHistoryPlace();
+
+  useEffect(() => {
+    // The browser's own restoration would fight this one (it restores before the content is there).
+    if ('scrollRestoration' in window.history) window.history.scrollRestoration = 'manual';
+  }, []);
 
   useEffect(() => {
     let frame = 0;
     const save = () => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
+        // The page shrinking while the next entry loads must not overwrite this entry's place.
+        if (readTag() !== place.id) return;
         try {
-          sessionStorage.setItem(KEY_PREFIX + location.key, String(Math.round(window.scrollY)));
+          sessionStorage.setItem(KEY_PREFIX + place.id, String(Math.round(window.scrollY)));
         } catch {
           // Storage can be full or disabled; losing the scroll position is harmless.
         }
@@ -29,12 +73,12 @@ export function useScrollPlace(contentReady: boolean, section: string | undefine
       cancelAnimationFrame(frame);
       window.removeEventListener('scroll', save);
     };
-  }, [location.key]);
+  }, [place.id]);
 
   useLayoutEffect(() => {
     if (!contentReady) return;
-    const saved = readSaved(location.key);
-    if (navigationType === NavigationType.Pop && saved !== undefined) {
+    const saved = place.returning ? readSaved(place.id) : undefined;
+    if (saved !== undefined) {
       window.scrollTo(0, saved);
       return;
     }
@@ -48,12 +92,26 @@ export function useScrollPlace(contentReady: boolean, section: string | undefine
       }
     }
     window.scrollTo(0, 0);
-  }, [contentReady, location.key, section, navigationType, contentKey]);
+  }, [contentReady, place, section, contentKey]);
 }
 
-function readSaved(key: string): number | undefined {
+function historyState(): Record<string, unknown> | undefined {
+  const state: unknown = window.history.state;
+  return state && typeof state === 'object' ? (state as Record<string, unknown>) : undefined;
+}
+
+function readTag(): string | undefined {
+  const tag = historyState()?.[PLACE_FIELD];
+  return typeof tag === 'string' ? tag : undefined;
+}
+
+function newId(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
+}
+
+function readSaved(id: string): number | undefined {
   try {
-    const value = sessionStorage.getItem(KEY_PREFIX + key);
+    const value = sessionStorage.getItem(KEY_PREFIX + id);
     return value === null ? undefined : Number(value);
   } catch {
     return undefined;

@@ -1,13 +1,12 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { saveUserData } from '../app/userDataWrites';
-import { NavigationType, useNavigationType } from 'react-router-dom';
 import { toggleBookmark } from '../../core/userdata/bookmarks';
 import { recordOpened } from '../../core/userdata/history';
 import { db } from '../app/database';
 import type { OpenedRunbook } from '../app/cacheQueries';
 import { useCachedPaths } from '../app/cacheQueries';
 import { useOnline } from '../app/useOnline';
-import { useScrollPlace } from '../app/useScrollPlace';
+import { useHistoryPlace, useScrollPlace } from '../app/useScrollPlace';
 import { ChecklistContext } from '../checklist/ChecklistContext';
 import { useChecklistState } from '../checklist/useChecklistState';
 import { useBookmarkedAnchors } from '../bookmarks/bookmarkQueries';
@@ -47,7 +46,7 @@ function RunbookContent({ runbook, section }: Props) {
   const cachedPaths = useCachedPaths(meta.sourceId);
   const bookmarkedAnchors = useBookmarkedAnchors(meta.sourceId, meta.path);
   const online = useOnline();
-  const navigationType = useNavigationType();
+  const returning = useHistoryPlace().returning;
   const checklist = useChecklistState(meta, body);
   const contactLines = useMemo(() => {
     const lastLine = body.bodyLine + body.markdown.split('\n').length - 1;
@@ -69,8 +68,7 @@ function RunbookContent({ runbook, section }: Props) {
   const targetLine = section ? meta.headings.find((h) => h.id === section)?.line : undefined;
   const placeShown =
     shown.complete ||
-    (navigationType !== NavigationType.Pop &&
-      (targetLine === undefined ? shown.throughLine > 0 : shown.throughLine >= targetLine - body.bodyLine + 1));
+    (!returning && (targetLine === undefined ? shown.throughLine > 0 : shown.throughLine >= targetLine - body.bodyLine + 1));
   useScrollPlace(cachedPaths !== undefined && placeShown, section, `${meta.sourceId}/${meta.path}`);
 
   const runbookContext = useMemo(
