@@ -2,6 +2,7 @@ import { INGEST_VERSION } from '../ingest/ingestRunbook';
 import type { ChangeSet } from '../model';
 import { followRename, isBookmarked } from '../userdata/followSourceChanges';
 import type { CachedRunbook, RunbookDatabase, RunbookKey } from './runbookDatabase';
+import { recordSyncHistory } from './syncHistory';
 
 export interface AppliedChangeSummary {
   added: number;
@@ -23,7 +24,7 @@ export async function applyChangeSet(db: RunbookDatabase, changes: ChangeSet, no
   const { sourceId } = changes;
   const renamedTo = new Set(changes.renamed.map((r) => r.to));
 
-  const tables = [db.sources, db.runbooks, db.bodies, db.skipped, db.assets, db.bookmarks, db.checklists, db.history];
+  const tables = [db.sources, db.runbooks, db.bodies, db.skipped, db.assets, db.bookmarks, db.checklists, db.history, db.syncHistory];
   await db.transaction('rw', tables, async () => {
     const source = await db.sources.get(sourceId);
     if (!source) throw new Error(`Unknown source "${sourceId}".`);
@@ -90,13 +91,19 @@ export async function applyChangeSet(db: RunbookDatabase, changes: ChangeSet, no
     const assets = changes.assets ?? [];
     await db.assets.bulkPut(assets.map((asset) => ({ ...asset, sourceId })));
     await db.skipped.bulkDelete(assets.map((asset): RunbookKey => [sourceId, asset.path]));
+    // A sync that changed nothing does not hide what the last one that did changed.
+    const changedSomething = summary.added + summary.updated + summary.removed + summary.renamed > 0;
     await db.sources.put({
       ...source,
       ingestVersion: INGEST_VERSION,
       version: changes.version,
       lastSyncAt: at,
-      lastChange: { added: summary.added, updated: summary.updated, removed: summary.removed, at },
+      lastChange:
+        changedSomething || !source.lastChange
+          ? { added: summary.added, updated: summary.updated, removed: summary.removed, at }
+          : source.lastChange,
     });
+    await recordSyncHistory(db, { sourceId, at, version: changes.version, ...summary });
   });
   return summary;
 }

@@ -34,12 +34,63 @@ export interface Bookmark {
   createdAt: string;
 }
 
+/** What a ticked step said when it was ticked, so a tick outlives an upstream rewording of its step. */
+export interface TickedStep {
+  key: string;
+  text: string;
+  /** Anchor of the step's section. */
+  section: string;
+  /** Position among the steps of its section. */
+  ordinal: number;
+}
+
 /** Which steps of one runbook are ticked; kept until the user resets it, whatever a sync does. */
 export interface ChecklistProgress {
   sourceId: string;
   path: string;
   done: string[];
+  /** Details of the ticks in `done` (version 4; older ticks have none). */
+  ticked?: TickedStep[] | undefined;
   updatedAt: string;
+}
+
+/** One version of a runbook's text as the reader saw it. */
+export interface ReadVersion {
+  /** Blob id of the file. */
+  oid: string;
+  /** The source's version (commit) when this text was cached, when known. */
+  commit?: string | undefined;
+  /** When this version was cached (synced). */
+  cachedAt: string;
+  markdown: string;
+}
+
+/**
+ * The version of a runbook the reader last opened, and the one before it, kept locally (never fetched) so
+ * "What changed" can show the lines a sync added and removed since the reader last read it.
+ */
+export interface ReadCopy {
+  sourceId: string;
+  path: string;
+  /** The version last shown. */
+  current: ReadVersion;
+  /** The version read before `current`, kept while `current` is the newest one read. */
+  previous?: ReadVersion | undefined;
+  readAt: string;
+}
+
+/** One successful sync of a source, for its history on the Sources page. */
+export interface SyncHistoryEntry {
+  id?: number;
+  sourceId: string;
+  at: string;
+  /** Version (commit or bundle hash) the sync brought the source to. */
+  version: string;
+  added: number;
+  updated: number;
+  removed: number;
+  renamed: number;
+  skipped: number;
 }
 
 /** One entry of "recently opened". */
@@ -82,6 +133,8 @@ export class RunbookDatabase extends Dexie {
   settings!: Table<SettingRecord, string>;
   assets!: Table<CachedAsset, RunbookKey>;
   searchIndex!: Table<StoredSearchIndex, string>;
+  readCopies!: Table<ReadCopy, RunbookKey>;
+  syncHistory!: Table<SyncHistoryEntry, number>;
 
   constructor(name = DATABASE_NAME, options?: DexieOptions) {
     super(name, options);
@@ -110,5 +163,7 @@ export class RunbookDatabase extends Dexie {
     });
     // Version 3 adds the persisted search index (one row per index); Dexie carries the other tables over.
     this.version(3).stores({ searchIndex: 'id' });
+    // Version 4 keeps the text last read per runbook ("What changed") and each source's recent syncs.
+    this.version(4).stores({ readCopies: '[sourceId+path], sourceId', syncHistory: '++id, sourceId, [sourceId+at]' });
   }
 }

@@ -1,26 +1,53 @@
-import type { ChecklistProgress, RunbookDatabase } from '../cache/runbookDatabase';
+import type { ChecklistProgress, RunbookDatabase, TickedStep } from '../cache/runbookDatabase';
+import { normaliseStepText, type ChecklistStep } from './checklistSteps';
 
-export type { ChecklistProgress };
+export type { ChecklistProgress, TickedStep };
+
+/** The saved ticks of one runbook: the keys, and what each ticked step said when it was ticked. */
+export interface SavedTicks {
+  done: ReadonlySet<string>;
+  /** By key; absent for ticks saved before the app kept the text. */
+  ticked: ReadonlyMap<string, TickedStep>;
+}
 
 export async function readChecklist(db: RunbookDatabase, sourceId: string, path: string): Promise<Set<string>> {
   const row = await db.checklists.get([sourceId, path]);
   return new Set(row?.done ?? []);
 }
 
+export async function readSavedTicks(db: RunbookDatabase, sourceId: string, path: string): Promise<SavedTicks> {
+  const row = await db.checklists.get([sourceId, path]);
+  return { done: new Set(row?.done ?? []), ticked: new Map((row?.ticked ?? []).map((t) => [t.key, t])) };
+}
+
+/**
+ * Ticks or unticks a step. Given the step itself (not only its key), the tick remembers the step's text,
+ * section and position, so a later version that rewords the step can still show it ticked, marked as changed.
+ */
 export async function setStepDone(
   db: RunbookDatabase,
   sourceId: string,
   path: string,
-  key: string,
+  step: string | Pick<ChecklistStep, 'key' | 'text' | 'section' | 'ordinal'>,
   done: boolean,
   now = new Date(),
 ): Promise<void> {
+  const key = typeof step === 'string' ? step : step.key;
   await db.transaction('rw', db.checklists, async () => {
     const row = await db.checklists.get([sourceId, path]);
     const keys = new Set(row?.done ?? []);
-    if (done) keys.add(key);
-    else keys.delete(key);
-    await db.checklists.put({ sourceId, path, done: [...keys], updatedAt: now.toISOString() });
+    const ticked = (row?.ticked ?? []).filter((t) => t.key !== key);
+    if (done) {
+      keys.add(key);
+      if (typeof step !== 'string') ticked.push({ key, text: step.text, section: step.section, ordinal: step.ordinal });
+    } else keys.delete(key);
+    await db.checklists.put({
+      sourceId,
+      path,
+      done: [...keys],
+      ticked: ticked.filter((t) => keys.has(t.key)),
+      updatedAt: now.toISOString(),
+    });
   });
 }
 
@@ -31,4 +58,50 @@ export async function resetChecklist(db: RunbookDatabase, sourceId: string, path
 /** Counts ticked steps among those the current version of the runbook still has. */
 export function countDone(stepKeys: readonly string[], done: ReadonlySet<string>): number {
   return stepKeys.reduce((n, key) => n + (done.has(key) ? 1 : 0), 0);
+}
+
+/** How a step of the version on screen stands, given the saved ticks. */
+export interface StepTick {
+  /** The saved key that ticks it (unticking removes this one). */
+  tickedKey: string;
+  /** Set when the step was ticked with other words: what it said then. */
+  changedSinceTicked?: { textWhenTicked: string } | undefined;
+}
+
+/**
+ * Carries saved ticks over to the steps of the version on screen, so a sync never silently unticks one:
+ * - a step whose key was ticked is ticked (same section, same text);
+ * - a tick whose step moved to another section with the same text follows it;
+ * - a tick whose step was reworded stays on the step now at the same place in the same section, marked
+ *   "changed since ticked" with the words that were ticked.
+ * A tick whose step is gone (its section gone too) shows nowhere and counts for nothing.
+ */
+export function carryTicks(steps: readonly ChecklistStep[], saved: SavedTicks): Map<string, StepTick> {
+  const result = new Map<string, StepTick>();
+  const used = new Set<string>();
+  for (const step of steps) {
+    if (saved.done.has(step.key)) {
+      result.set(step.key, { tickedKey: step.key });
+      used.add(step.key);
+    }
+  }
+  const leftOver = [...saved.ticked.values()].filter((t) => saved.done.has(t.key) && !used.has(t.key));
+  if (leftOver.length === 0) return result;
+  const free = () => steps.filter((s) => !result.has(s.key));
+  for (const tick of leftOver) {
+    const sameText = free().find((s) => normaliseStepText(s.text) === normaliseStepText(tick.text));
+    if (sameText) {
+      result.set(sameText.key, { tickedKey: tick.key });
+      used.add(tick.key);
+    }
+  }
+  for (const tick of leftOver) {
+    if (used.has(tick.key)) continue;
+    const samePlace = free().find((s) => s.section === tick.section && s.ordinal === tick.ordinal);
+    if (samePlace) {
+      result.set(samePlace.key, { tickedKey: tick.key, changedSinceTicked: { textWhenTicked: tick.text } });
+      used.add(tick.key);
+    }
+  }
+  return result;
 }

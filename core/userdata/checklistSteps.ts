@@ -3,38 +3,99 @@ import type { Heading } from '../model';
 import { eachNodeOfType, nodeText } from '../markdown/mdastWalk';
 import { parseMarkdownTree } from '../markdown/markdownTree';
 
-/** A step that can be ticked off: an item of a numbered list, or a task-list item (`- [ ] …`). */
+/** A step that can be ticked off: a task-list item (`- [ ] …`), or an item of a numbered list of steps. */
 export interface ChecklistStep {
   /**
    * Identifies the step across syncs: its section's anchor plus its normalised text, so progress on a
-   * step survives upstream edits elsewhere in the runbook, and is dropped when the step itself changes.
+   * step survives upstream edits elsewhere in the runbook.
    */
   key: string;
   /** 1-based line in the Markdown body. */
   line: number;
   text: string;
+  /** Anchor of the section the step is in (`''` before the first heading). */
+  section: string;
+  /** 0-based position among the steps of its section: finds a reworded step again after a sync. */
+  ordinal: number;
 }
 
-/** Lists the tickable steps of a runbook body. `headings` are the runbook's headings with body lines. */
-export function listChecklistSteps(markdown: string, headings: readonly Pick<Heading, 'id' | 'line'>[], bodyLine = 1): ChecklistStep[] {
+/**
+ * Which numbered lists are steps. Task-list items always are. By default only numbered lists under a
+ * procedure-like heading are (a numbered list in a policy is not a checklist); front matter `checklist:
+ * true` makes every numbered list steps, `checklist: false` turns the checklist off.
+ */
+export type ChecklistMode = 'procedures' | 'all-numbered' | 'off';
+
+/** The checklist mode a runbook's front matter asks for (its extra field `checklist`). */
+export function checklistModeOf(extra: Readonly<Record<string, unknown>>): ChecklistMode {
+  const asked = extra.checklist;
+  if (asked === true || asked === 'true' || asked === 'yes') return 'all-numbered';
+  if (asked === false || asked === 'false' || asked === 'no') return 'off';
+  return 'procedures';
+}
+
+/**
+ * Headings under which numbered lists are steps: Steps, Procedure, Mitigation, Rollback, Recovery and
+ * "How to …" (any case, words anywhere in the heading except "how to", which must start it).
+ */
+const PROCEDURE_HEADING = /\b(steps?|procedures?|mitigations?|mitigate|roll ?backs?|recovery|recover)\b|^(\d+[.)]\s*)?how to\b/i;
+
+export function isProcedureHeading(text: string): boolean {
+  return PROCEDURE_HEADING.test(text.trim());
+}
+
+type StepHeading = Pick<Heading, 'id' | 'line'> & Partial<Pick<Heading, 'depth' | 'text'>>;
+
+/** Lists the tickable steps of a runbook body. `headings` are the runbook's headings with file lines. */
+export function listChecklistSteps(
+  markdown: string,
+  headings: readonly StepHeading[],
+  bodyLine = 1,
+  mode: ChecklistMode = 'procedures',
+): ChecklistStep[] {
+  if (mode === 'off') return [];
   const tree = parseMarkdownTree(markdown);
-  const steps: ChecklistStep[] = [];
-  const seen = new Map<string, number>();
+  const found: Omit<ChecklistStep, 'key' | 'ordinal'>[] = [];
+  const underProcedure = procedureRanges(headings);
   eachNodeOfType(tree, 'list', (list: List) => {
     for (const item of list.children) {
-      if (!list.ordered && (item.checked === null || item.checked === undefined)) continue;
+      const task = item.checked !== null && item.checked !== undefined;
+      if (!task && !list.ordered) continue;
       const text = ownText(item);
       // An item with no text of its own (`2.` alone, or one that only holds a sub-list) has nothing to tick off.
       if (!text) continue;
       const line = item.position?.start.line ?? 1;
-      const section = sectionAt(headings, line + bodyLine - 1);
-      const base = `${section}/${normalise(text)}`;
-      const n = seen.get(base) ?? 0;
-      seen.set(base, n + 1);
-      steps.push({ key: n === 0 ? base : `${base}~${n}`, line, text });
+      const fileLine = line + bodyLine - 1;
+      if (!task && mode === 'procedures' && !underProcedure(fileLine)) continue;
+      found.push({ line, text, section: sectionAt(headings, fileLine) });
     }
   });
-  return steps.sort((a, b) => a.line - b.line);
+  found.sort((a, b) => a.line - b.line);
+  const seen = new Map<string, number>();
+  const perSection = new Map<string, number>();
+  return found.map((step) => {
+    const base = `${step.section}/${normaliseStepText(step.text)}`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    const ordinal = perSection.get(step.section) ?? 0;
+    perSection.set(step.section, ordinal + 1);
+    return { ...step, key: n === 0 ? base : `${base}~${n}`, ordinal };
+  });
+}
+
+/**
+ * Whether a file line lies under a procedure-like heading, or under a deeper heading nested inside one
+ * (a "### Verify" inside "## Rollback" still holds rollback steps).
+ */
+function procedureRanges(headings: readonly StepHeading[]): (fileLine: number) => boolean {
+  const ranges: { from: number; to: number }[] = [];
+  headings.forEach((heading, i) => {
+    if (heading.text === undefined || !isProcedureHeading(heading.text)) return;
+    const depth = heading.depth ?? 1;
+    const end = headings.slice(i + 1).find((next) => (next.depth ?? 1) <= depth);
+    ranges.push({ from: heading.line, to: end ? end.line : Number.POSITIVE_INFINITY });
+  });
+  return (fileLine) => ranges.some((r) => fileLine > r.from && fileLine < r.to);
 }
 
 /** The item's own text, without nested lists (they are steps of their own). */
@@ -55,6 +116,7 @@ function sectionAt(headings: readonly Pick<Heading, 'id' | 'line'>[], fileLine: 
   return current;
 }
 
-function normalise(text: string): string {
+/** A step's text as compared across versions: case and runs of white space do not count. */
+export function normaliseStepText(text: string): string {
   return text.replace(/\s+/g, ' ').trim().toLowerCase().slice(0, 160);
 }

@@ -3,7 +3,7 @@ import { useChecklist } from './ChecklistContext';
 
 type Props = ComponentProps<'li'> & { node?: { position?: { start: { line: number } } | undefined } | undefined };
 
-/** A list item that is a step (numbered, or a task-list item) gets a checkbox whose state is saved. */
+/** A list item that is a step (a task-list item, or a numbered step) gets a checkbox whose state is saved. */
 export function ChecklistItem({ node, children, className, ...rest }: Props) {
   const checklist = useChecklist();
   const step = node?.position ? checklist?.stepsByLine.get(node.position.start.line) : undefined;
@@ -14,16 +14,24 @@ export function ChecklistItem({ node, children, className, ...rest }: Props) {
       </li>
     );
   }
-  const done = checklist.done.has(step.key);
+  const tick = checklist.ticks.get(step.key);
+  const changed = tick?.changedSinceTicked;
+  const noteId = changed ? `rr-step-changed-${step.line}` : undefined;
   return (
-    <li className={`${className ?? ''} rr-step${done ? ' rr-step-done' : ''}`} {...rest}>
+    <li className={`${className ?? ''} rr-step${tick ? ' rr-step-done' : ''}`} {...rest}>
       <input
         type="checkbox"
         className="rr-step-check"
-        checked={done}
-        onChange={(e) => checklist.setDone(step.key, e.target.checked)}
+        checked={tick !== undefined}
+        onChange={(e) => checklist.setDone(step, e.target.checked)}
         aria-label={`Step done: ${step.text.slice(0, 80)}`}
+        aria-describedby={noteId}
       />
+      {changed && (
+        <span className="rr-step-changed" id={noteId} title={`When ticked it said: ${changed.textWhenTicked}`}>
+          Changed since ticked
+        </span>
+      )}
       {children}
     </li>
   );

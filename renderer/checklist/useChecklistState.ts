@@ -2,8 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import type { CachedRunbook } from '../../core/cache/runbookDatabase';
 import type { RunbookBody } from '../../core/model';
-import { countDone, readChecklist, resetChecklist, setStepDone } from '../../core/userdata/checklistProgress';
-import { listChecklistSteps, type ChecklistStep } from '../../core/userdata/checklistSteps';
+import { carryTicks, readSavedTicks, resetChecklist, setStepDone, type SavedTicks } from '../../core/userdata/checklistProgress';
+import { checklistModeOf, listChecklistSteps, type ChecklistStep } from '../../core/userdata/checklistSteps';
 import { db } from '../app/database';
 import { saveUserData } from '../app/userDataWrites';
 import type { ChecklistState } from './ChecklistContext';
@@ -11,42 +11,57 @@ import type { ChecklistState } from './ChecklistContext';
 export interface ChecklistSummary extends ChecklistState {
   total: number;
   doneCount: number;
+  /** Ticked steps whose text changed upstream since they were ticked. */
+  changedCount: number;
   reset: () => void;
+}
+
+interface PendingTick {
+  key: string;
+  done: boolean;
+  base: SavedTicks | undefined;
 }
 
 /**
  * Steps of the runbook and the saved progress on them (IndexedDB, so it survives reloads and restarts).
- * A tick shows at once; the saved state replaces it as soon as the write is read back.
+ * A tick shows at once; the saved state replaces it as soon as the write is read back. Ticks carry over
+ * syncs (see `carryTicks`): a reworded step keeps its tick, marked "changed since ticked".
  */
 export function useChecklistState(meta: CachedRunbook, body: RunbookBody): ChecklistSummary {
-  const steps = useMemo(() => stepsOrNone(body.markdown, meta.headings, body.bodyLine), [body.markdown, body.bodyLine, meta.headings]);
-  const saved = useLiveQuery(() => readChecklist(db, meta.sourceId, meta.path), [meta.sourceId, meta.path]);
-  const [pending, setPending] = useState<{ key: string; done: boolean; base: ReadonlySet<string> | undefined }[]>([]);
+  const { sourceId, path } = meta;
+  const steps = useMemo(
+    () => stepsOrNone(body.markdown, meta.headings, body.bodyLine, checklistModeOf(meta.extra)),
+    [body.markdown, body.bodyLine, meta.headings, meta.extra],
+  );
+  const saved = useLiveQuery(() => readSavedTicks(db, sourceId, path), [sourceId, path]);
+  const [pending, setPending] = useState<PendingTick[]>([]);
 
-  const done = useMemo(() => {
-    const result = new Set(saved ?? []);
+  const ticks = useMemo(() => {
+    const done = new Set(saved?.done ?? []);
     // Only ticks made since the last saved state was read apply on top of it.
     for (const p of pending) {
       if (p.base !== saved) continue;
-      if (p.done) result.add(p.key);
-      else result.delete(p.key);
+      if (p.done) done.add(p.key);
+      else done.delete(p.key);
     }
-    return result;
-  }, [saved, pending]);
+    return carryTicks(steps, { done, ticked: saved?.ticked ?? new Map() });
+  }, [steps, saved, pending]);
 
-  return useMemo(
-    () => ({
+  return useMemo(() => {
+    let changedCount = 0;
+    for (const tick of ticks.values()) if (tick.changedSinceTicked) changedCount++;
+    return {
       stepsByLine: new Map(steps.map((s) => [s.line, s])),
-      done,
+      ticks,
       total: steps.length,
-      doneCount: countDone(
-        steps.map((s) => s.key),
-        done,
-      ),
-      setDone: (key: string, value: boolean) => {
-        const tick = { key, done: value, base: saved };
+      doneCount: ticks.size,
+      changedCount,
+      setDone: (step: ChecklistStep, value: boolean) => {
+        // Unticking removes the saved tick that shows, which may be one made on the step's earlier wording.
+        const key = value ? step.key : (ticks.get(step.key)?.tickedKey ?? step.key);
+        const tick: PendingTick = { key, done: value, base: saved };
         setPending((list) => [...list.filter((p) => p.base === saved), tick]);
-        const write = setStepDone(db, meta.sourceId, meta.path, key, value).catch((error: unknown) => {
+        const write = setStepDone(db, sourceId, path, value ? step : key, value).catch((error: unknown) => {
           // A tick that was not saved must not look saved.
           setPending((list) => list.filter((p) => p !== tick));
           throw error;
@@ -55,11 +70,10 @@ export function useChecklistState(meta: CachedRunbook, body: RunbookBody): Check
       },
       reset: () => {
         setPending([]);
-        saveUserData('resetting the steps', resetChecklist(db, meta.sourceId, meta.path));
+        saveUserData('resetting the steps', resetChecklist(db, sourceId, path));
       },
-    }),
-    [steps, done, saved, meta.sourceId, meta.path],
-  );
+    };
+  }, [steps, ticks, saved, sourceId, path]);
 }
 
 /** A runbook whose Markdown defeats the step reader still reads: the page then simply has no checklist. */

@@ -1,5 +1,6 @@
 import type { CachedRunbook } from '../../core/cache/runbookDatabase';
 import type { SourceRecord } from '../../core/model';
+import { describeAge } from '../../core/connectivity/describeConnectivity';
 import { judgeReviewAge, localCalendarDate } from '../../core/runbook/reviewAge';
 import { usePlatform } from '../app/appServices';
 import { BookmarkToggle } from '../bookmarks/BookmarkToggle';
@@ -18,6 +19,9 @@ interface Props {
 export function RunbookHeader({ meta, source, today, checklist }: Props) {
   const review = judgeReviewAge(meta.lastReviewed, localCalendarDate(today));
   const platform = usePlatform();
+  // A document without front matter is ordinary (many teams write plain Markdown): a quiet line, not an alarm.
+  const noFrontMatter = meta.warnings.some((w) => w.code === 'no-front-matter');
+  const problems = meta.warnings.filter((w) => w.code !== 'no-front-matter');
   return (
     <header className="rr-runbook-header">
       <h1 className="rr-runbook-title" id="rr-runbook-title">
@@ -33,6 +37,7 @@ export function RunbookHeader({ meta, source, today, checklist }: Props) {
           <span className="rr-progress" role="status">
             <progress max={checklist.total} value={checklist.doneCount} aria-hidden="true" />
             {checklist.doneCount} of {checklist.total} steps done
+            {checklist.changedCount > 0 && ` (${checklist.changedCount} changed since ticked)`}
           </span>
         )}
         {checklist.doneCount > 0 && (
@@ -71,6 +76,8 @@ export function RunbookHeader({ meta, source, today, checklist }: Props) {
                 {review.state === 'overdue' && <span className="rr-flag rr-flag-warn"> Review overdue</span>}
                 {review.state === 'in-future' && <span className="rr-flag rr-flag-warn"> Date is after today</span>}
               </>
+            ) : noFrontMatter ? (
+              <span className="rr-muted">unknown</span>
             ) : (
               <span className="rr-flag rr-flag-warn">Never reviewed</span>
             )}
@@ -79,7 +86,7 @@ export function RunbookHeader({ meta, source, today, checklist }: Props) {
         <div>
           <dt>Source</dt>
           <dd>
-            <SourceLine source={source} path={meta.path} />
+            <SourceLine source={source} path={meta.path} now={today} />
           </dd>
         </div>
       </dl>
@@ -92,11 +99,12 @@ export function RunbookHeader({ meta, source, today, checklist }: Props) {
           ))}
         </ul>
       )}
-      {meta.warnings.length > 0 && (
+      {noFrontMatter && <p className="rr-muted rr-no-front-matter">No front matter: owner and review date unknown.</p>}
+      {problems.length > 0 && (
         <div className="rr-warnings" role="note" aria-label="Problems found in this runbook">
           <strong>This document has problems; its text is shown as written.</strong>
           <ul>
-            {meta.warnings.map((w, i) => (
+            {problems.map((w, i) => (
               <li key={i}>
                 {w.message}
                 {w.line !== undefined && <span className="rr-muted"> (line {w.line})</span>}
@@ -109,7 +117,8 @@ export function RunbookHeader({ meta, source, today, checklist }: Props) {
   );
 }
 
-function SourceLine({ source, path }: { source: SourceRecord | undefined; path: string }) {
+/** Where the copy came from: source, path, the commit it was synced at and how old that sync is. */
+function SourceLine({ source, path, now }: { source: SourceRecord | undefined; path: string; now: Date }) {
   if (!source) return <span>{path}</span>;
   const version = source.version ? shortVersion(source.version) : undefined;
   return (
@@ -118,13 +127,15 @@ function SourceLine({ source, path }: { source: SourceRecord | undefined; path: 
       {version && (
         <>
           {' '}
-          · <code title={source.version}>{version}</code>
+          · {version !== source.version && 'commit '}
+          <code title={source.version}>{version}</code>
         </>
       )}
       {source.lastSyncAt && (
         <span className="rr-muted">
           {' '}
-          · {source.kind === 'bundled' ? 'loaded' : 'synced'} <time dateTime={source.lastSyncAt}>{formatTime(source.lastSyncAt)}</time>
+          · {source.kind === 'bundled' ? 'loaded' : 'synced'} <time dateTime={source.lastSyncAt}>{formatTime(source.lastSyncAt)}</time> (
+          {describeAge(source.lastSyncAt, now)})
         </span>
       )}
     </span>

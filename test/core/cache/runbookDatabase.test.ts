@@ -27,7 +27,20 @@ describe('RunbookDatabase', () => {
     const db = track(openTestDatabase());
     await db.open();
     expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['assets', 'bodies', 'bookmarks', 'checklists', 'history', 'runbooks', 'searchIndex', 'settings', 'skipped', 'sources'].sort(),
+      [
+        'assets',
+        'bodies',
+        'bookmarks',
+        'checklists',
+        'history',
+        'readCopies',
+        'runbooks',
+        'searchIndex',
+        'settings',
+        'skipped',
+        'sources',
+        'syncHistory',
+      ].sort(),
     );
   });
 

@@ -2,7 +2,14 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RunbookDatabase } from '../../../core/cache/runbookDatabase';
 import type { IngestResult } from '../../../core/model';
-import { countDone, readChecklist, resetChecklist, setStepDone } from '../../../core/userdata/checklistProgress';
+import {
+  carryTicks,
+  countDone,
+  readChecklist,
+  readSavedTicks,
+  resetChecklist,
+  setStepDone,
+} from '../../../core/userdata/checklistProgress';
 import { listChecklistSteps } from '../../../core/userdata/checklistSteps';
 import { ingested, openTestDatabase } from '../cache/testDatabase';
 
@@ -107,5 +114,63 @@ describe('checklist progress', () => {
     expect(keysV2).toHaveLength(4);
     expect(countDone(keysV2, done)).toBe(2); // "Drain…" and "Tell…" are still ticked; the rest are new
     expect(keysV2.filter((k) => done.has(k))).toEqual([keysV1[0], keysV1[3]]);
+  });
+});
+
+describe('ticks across a sync (carryTicks)', () => {
+  function steps(text: string) {
+    const result = ingested(SOURCE, PATH, text) as Extract<IngestResult, { kind: 'runbook' }>;
+    return listChecklistSteps(result.body.markdown, result.meta.headings, result.body.bodyLine);
+  }
+
+  async function tickAll(text: string, which: (text: string) => boolean) {
+    for (const step of steps(text)) if (which(step.text)) await setStepDone(db, SOURCE, PATH, step, true);
+  }
+
+  it('keeps the tick on a step whose text is unchanged, wherever the step moved in its section', async () => {
+    await tickAll(restartV1, (t) => t.startsWith('Drain') || t.startsWith('Check'));
+    const v2 = restartV1.replace('1. Drain the load balancer.\n', '1. Announce the restart.\n2. Drain the load balancer.\n');
+    const ticks = carryTicks(steps(v2), await readSavedTicks(db, SOURCE, PATH));
+    const ticked = steps(v2).filter((s) => ticks.has(s.key));
+    expect(ticked.map((s) => s.text)).toEqual(['Drain the load balancer.', 'Check the health endpoint.']);
+    expect(ticked.every((s) => ticks.get(s.key)!.changedSinceTicked === undefined)).toBe(true);
+  });
+
+  it('keeps a tick whose step was reworded upstream, marked "changed since ticked" with the ticked words', async () => {
+    await tickAll(restartV1, (t) => t.startsWith('Restart'));
+    const v2 = restartV1.replace('2. Restart the pods.', '2. Restart the pods one zone at a time.');
+    const after = steps(v2);
+    const ticks = carryTicks(after, await readSavedTicks(db, SOURCE, PATH));
+    const reworded = after.find((s) => s.text.startsWith('Restart'))!;
+    expect(ticks.get(reworded.key)).toEqual({
+      tickedKey: 'steps/restart the pods.',
+      changedSinceTicked: { textWhenTicked: 'Restart the pods.' },
+    });
+    expect(ticks.size).toBe(1);
+  });
+
+  it('follows a step moved to another section with the same text', async () => {
+    await tickAll(restartV1, (t) => t.startsWith('Check'));
+    const v2 = restartV1.replace('3. Check the health endpoint.\n', '') + '\n## Verify steps\n\n1. Check the health endpoint.\n';
+    const after = steps(v2);
+    const ticks = carryTicks(after, await readSavedTicks(db, SOURCE, PATH));
+    const moved = after.find((s) => s.text.startsWith('Check'))!;
+    expect(moved.section).toBe('verify-steps');
+    expect(ticks.get(moved.key)).toEqual({ tickedKey: 'steps/check the health endpoint.' });
+  });
+
+  it('unticking a "changed since ticked" step removes the tick that showed on it', async () => {
+    await tickAll(restartV1, (t) => t.startsWith('Restart'));
+    const after = steps(restartV1.replace('2. Restart the pods.', '2. Restart the pods slowly.'));
+    const tick = carryTicks(after, await readSavedTicks(db, SOURCE, PATH)).get(after[1]!.key)!;
+    await setStepDone(db, SOURCE, PATH, tick.tickedKey, false);
+    expect(carryTicks(after, await readSavedTicks(db, SOURCE, PATH)).size).toBe(0);
+    expect((await db.checklists.get([SOURCE, PATH]))!.ticked).toEqual([]);
+  });
+
+  it('shows nothing for a tick whose step and section are gone, and never invents ticks', async () => {
+    await tickAll(restartV1, (t) => t.startsWith('Tell'));
+    const v2 = '---\ntitle: Restart the API\n---\n# Restart the API\n\n## Steps\n\n1. Call the on-call engineer.\n';
+    expect(carryTicks(steps(v2), await readSavedTicks(db, SOURCE, PATH)).size).toBe(0);
   });
 });

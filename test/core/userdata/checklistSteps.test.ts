@@ -1,10 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { createElement, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import Markdown from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { describe, expect, it } from 'vitest';
 import type { IngestResult } from '../../../core/model';
-import { listChecklistSteps } from '../../../core/userdata/checklistSteps';
+import { checklistModeOf, isProcedureHeading, listChecklistSteps } from '../../../core/userdata/checklistSteps';
 import { ingested } from '../cache/testDatabase';
 
 const SOURCE = 'team-runbooks';
@@ -12,6 +13,7 @@ const SOURCE = 'team-runbooks';
 const failoverV1 = `---
 title: Database failover
 owner: dba
+checklist: true
 ---
 # Database failover
 
@@ -47,7 +49,7 @@ function runbook(text: string) {
 
 function stepsOf(text: string) {
   const { meta, body } = runbook(text);
-  return listChecklistSteps(body.markdown, meta.headings, body.bodyLine);
+  return listChecklistSteps(body.markdown, meta.headings, body.bodyLine, checklistModeOf(meta.extra));
 }
 
 describe('listChecklistSteps: what is a step', () => {
@@ -90,14 +92,14 @@ describe('listChecklistSteps: what is a step', () => {
   });
 
   it('keys steps before the first heading by their text alone', () => {
-    expect(listChecklistSteps('1. Breathe.\n2. Open the dashboard.\n', []).map((s) => s.key)).toEqual([
+    expect(listChecklistSteps('1. Breathe.\n2. Open the dashboard.\n', [], 1, 'all-numbered').map((s) => s.key)).toEqual([
       '/breathe.',
       '/open the dashboard.',
     ]);
   });
 
   it('takes numbered items in block quotes and task items with numbered sub-steps', () => {
-    const found = listChecklistSteps('> 1. Quoted step.\n\n* [ ] Task\n  1. Sub-step\n', []);
+    const found = listChecklistSteps('> 1. Quoted step.\n\n* [ ] Task\n  1. Sub-step\n', [], 1, 'all-numbered');
     expect(found.map((s) => [s.line, s.text])).toEqual([
       [1, 'Quoted step.'],
       [3, 'Task'],
@@ -106,10 +108,12 @@ describe('listChecklistSteps: what is a step', () => {
   });
 
   it('does not offer an empty numbered item as a step (there is nothing to tick off)', () => {
-    const found = listChecklistSteps('1. First.\n2.\n3. Third.\n', []);
+    const found = listChecklistSteps('1. First.\n2.\n3. Third.\n', [], 1, 'all-numbered');
     expect(found.map((s) => s.text)).toEqual(['First.', 'Third.']);
     // An item holding only a sub-list is not a step either; its sub-item is.
-    expect(listChecklistSteps('1. 1. Only the inner step.\n', []).map((s) => [s.line, s.text])).toEqual([[1, 'Only the inner step.']]);
+    expect(listChecklistSteps('1. 1. Only the inner step.\n', [], 1, 'all-numbered').map((s) => [s.line, s.text])).toEqual([
+      [1, 'Only the inner step.'],
+    ]);
   });
 
   it('finds no steps in a runbook without lists', () => {
@@ -119,7 +123,7 @@ describe('listChecklistSteps: what is a step', () => {
 
 describe('listChecklistSteps: lines are the lines the renderer sees', () => {
   const { meta, body } = runbook(failoverV1);
-  const steps = listChecklistSteps(body.markdown, meta.headings, body.bodyLine);
+  const steps = listChecklistSteps(body.markdown, meta.headings, body.bodyLine, 'all-numbered');
 
   it('reports lines of the Markdown body (front matter excluded), where each step starts', () => {
     expect(body.bodyLine).toBeGreaterThan(1);
@@ -186,11 +190,95 @@ describe('listChecklistSteps on hostile Markdown', () => {
   it('lists the steps of a runbook whose emphasis nests sixteen thousand markers deep', () => {
     const stars = '*'.repeat(16_000);
     const markdown = `# Deep\n\n1. ${stars}a${stars}\n2. Call the DBA.\n- [ ] ${'_'.repeat(8_000)}b${'_'.repeat(8_000)}\n`;
-    const steps = listChecklistSteps(markdown, [{ id: 'deep', line: 1 }]);
+    const steps = listChecklistSteps(markdown, [{ id: 'deep', line: 1 }], 1, 'all-numbered');
     expect(steps.map((s) => [s.line, s.text])).toEqual([
       [3, expect.stringContaining('a')],
       [4, 'Call the DBA.'],
       [5, expect.stringContaining('b')],
+    ]);
+  });
+});
+
+describe('listChecklistSteps: checklists only where there are steps', () => {
+  const policy = `---
+title: Privacy policy
+owner: legal
+---
+# Privacy policy
+
+## What we collect
+
+1. Your name.
+2. Your e-mail address.
+
+## How to ask for your data
+
+1. Write to privacy@example.com.
+2. Wait for the reply.
+
+### What the reply holds
+
+1. A copy of your records.
+
+## Retention
+
+1. Logs are kept 30 days.
+
+- [ ] Read this policy.
+`;
+
+  it('takes numbered lists under a procedure-like heading, and headings nested under one, but not the others', () => {
+    expect(stepsOf(policy).map((s) => s.text)).toEqual([
+      'Write to privacy@example.com.',
+      'Wait for the reply.',
+      'A copy of your records.',
+      'Read this policy.',
+    ]);
+  });
+
+  it('always takes task-list items', () => {
+    expect(stepsOf('# Notes\n\n1. Not a step.\n\n- [ ] A task.\n').map((s) => s.text)).toEqual(['A task.']);
+  });
+
+  it('recognises Steps, Procedure, Mitigation, Rollback, Recovery and How to … in any case', () => {
+    for (const heading of [
+      'Steps',
+      'PROCEDURE',
+      'Mitigation steps',
+      'Rollback',
+      'Roll back',
+      'Recovery',
+      'How to restart the API',
+      '3. How to fail over',
+    ]) {
+      expect(isProcedureHeading(heading), heading).toBe(true);
+    }
+    for (const heading of ['What we collect', 'Retention', 'Overview', 'Who knows how to help']) {
+      expect(isProcedureHeading(heading), heading).toBe(false);
+    }
+  });
+
+  it('makes every numbered list steps when the front matter asks for it, and none when it says no', () => {
+    const asked = policy.replace('owner: legal\n', 'owner: legal\nchecklist: true\n');
+    expect(stepsOf(asked)).toHaveLength(7);
+    const off = policy.replace('owner: legal\n', 'owner: legal\nchecklist: false\n');
+    expect(stepsOf(off)).toEqual([]);
+  });
+
+  it('keeps the steps of the bundled Moderation Operations runbook', () => {
+    const text = readFileSync(new URL('../../../runbooks/moderation-operations.md', import.meta.url), 'utf8');
+    const steps = stepsOf(text);
+    expect(steps.length).toBeGreaterThan(20);
+    expect(steps.map((s) => s.text)).toContain('Page the Security Team (contacts at the bottom) in parallel. Do not wait.');
+  });
+
+  it('numbers steps within their section, so a reworded step can be found again', () => {
+    const steps = stepsOf(policy);
+    expect(steps.map((s) => [s.section, s.ordinal])).toEqual([
+      ['how-to-ask-for-your-data', 0],
+      ['how-to-ask-for-your-data', 1],
+      ['what-the-reply-holds', 0],
+      ['retention', 0],
     ]);
   });
 });

@@ -97,7 +97,7 @@ async function stepKeysOf(path: string): Promise<string[]> {
   const meta = await db.runbooks.get([SOURCE, path]);
   const body = await db.bodies.get([SOURCE, path]);
   if (!meta || !body) throw new Error(`${path} is not readable from the cache`);
-  return listChecklistSteps(body.markdown, meta.headings, body.bodyLine).map((s) => s.key);
+  return listChecklistSteps(body.markdown, meta.headings, body.bodyLine, 'all-numbered').map((s) => s.key);
 }
 
 /** What the library and search list: the search index built from the cache. */

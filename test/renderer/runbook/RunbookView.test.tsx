@@ -51,9 +51,10 @@ async function idleUntil(check: () => boolean): Promise<void> {
 // 80 sections all called "Setup" (ids numbered across the whole document: setup, setup-1 …), long enough
 // to be formatted in several slices.
 const filler = 'Check the disk, the logs and the alerts before going on. '.repeat(8);
-const longPage = `---\ntitle: "Long"\n---\n# Long\n\n${Array.from({ length: 80 }, (_, i) => `## Setup\n\n${filler}\n\n1. Run step ${i}.\n`).join('\n')}`;
+const longPage = `---\ntitle: "Long"\nchecklist: true\n---\n# Long\n\n${Array.from({ length: 80 }, (_, i) => `## Setup\n\n${filler}\n\n1. Run step ${i}.\n`).join('\n')}`;
 
-const page = '---\ntitle: "Disk Pressure"\n---\n# Disk Pressure\n\n## Free space fast\n\n1. Rotate logs with `logrotate -f`.\n';
+const page =
+  '---\ntitle: "Disk Pressure"\nchecklist: true\n---\n# Disk Pressure\n\n## Free space fast\n\n1. Rotate logs with `logrotate -f`.\n';
 
 describe('RunbookView', () => {
   it('shows the runbook formatted, with its title, contents and steps', async () => {
