@@ -1,3 +1,5 @@
+import type { PhoneRegionFrom } from './phoneRegion';
+
 /**
  * The shapes of the emergency-contacts feature, shared by the extractor (core) and the panel (renderer).
  *
@@ -28,8 +30,23 @@ export interface ContactOptions {
    * `https://acme.slack.com/app_redirect?channel=…` href; when not, they have no href and are copy-only.
    */
   slackWorkspace?: string;
-  /** Country calling code for 10-digit national numbers such as `(555) 123-4567`; default `1`. */
-  defaultCountryCode?: string;
+  /**
+   * ISO region (`GB`) national numbers such as `020 7946 0958` are read in (see `phoneRegion.ts` for how it is
+   * chosen). Without one, national numbers are found but carry `needsRegion` instead of an `href`.
+   */
+  region?: string | undefined;
+}
+
+/** How a phone number was read: the region behind it and whether a person should check it. */
+export interface PhoneDetails {
+  /** The region a national number was read in (`GB`); absent for international numbers. */
+  region?: string | undefined;
+  /** Where that region came from: the runbook's `region:`, the source's setting, the device or the command line. */
+  regionFrom?: PhoneRegionFrom | undefined;
+  /** Why to check the number before trusting it (possible but not valid, or missing its trunk prefix). */
+  checkReason?: string | undefined;
+  /** National number found while no region was known; `resolveContactRegions` reads it once one is. */
+  needsRegion?: boolean | undefined;
 }
 
 /** One contact point found in a piece of plain text, with where it is, for linking it in place. */
@@ -41,6 +58,8 @@ export interface ContactPoint {
   href?: string;
   /** The service behind a chat or paging point: `Slack`, `Microsoft Teams`, `PagerDuty`, `Opsgenie`. */
   via?: string;
+  /** For phone numbers: the region and any doubt about it. */
+  phone?: PhoneDetails | undefined;
   /** Offsets in the text that was searched (UTF-16, end exclusive). */
   start: number;
   end: number;
@@ -52,6 +71,8 @@ export interface ContactSource {
   path: string;
   /** Runbook title, so the panel can say which runbook a contact came from. */
   title: string;
+  /** That runbook's `last_reviewed` date, so the panel can say how current the contact is. */
+  lastReviewed?: string | undefined;
   /** `section` for a contacts section in the body, `front-matter` for the `contacts:` list. */
   from: 'section' | 'front-matter';
   /** Anchor id (GitHub slug, same as `RunbookMeta.headings[].id`) of the contacts section heading. */
@@ -79,6 +100,8 @@ export interface Contact {
   via?: string;
   /** The rest of the line: response times, hours ("respond < 5 min", "24/7"). */
   note?: string;
+  /** For phone numbers: the region and any doubt about it. */
+  phone?: PhoneDetails | undefined;
   source: ContactSource;
 }
 
@@ -91,6 +114,7 @@ export interface ContactEntry {
   href?: string;
   via?: string;
   note?: string;
+  phone?: PhoneDetails | undefined;
   /** Every label this contact was listed under, first-seen first. */
   labels: string[];
   /** Every place it was found, in input order, one per runbook and line. */

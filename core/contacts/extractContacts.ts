@@ -60,7 +60,8 @@ export function extractContacts(
       ...(c.href ? { href: c.href } : {}),
       ...(c.via ? { via: c.via } : {}),
       ...(c.note ? { note: c.note } : {}),
-      source: { sourceId: meta.sourceId, path: meta.path, title: meta.title, from: 'front-matter' },
+      phone: c.phone,
+      source: { sourceId: meta.sourceId, path: meta.path, title: meta.title, lastReviewed: meta.lastReviewed, from: 'front-matter' },
     });
   }
   return out;
@@ -234,6 +235,7 @@ class SectionReader {
         sourceId: this.meta.sourceId,
         path: this.meta.path,
         title: this.meta.title,
+        lastReviewed: this.meta.lastReviewed,
         from: 'section',
         anchor: this.section.anchor,
         heading: this.section.heading,
@@ -242,6 +244,7 @@ class SectionReader {
       const contact: Omit<Contact, 'id'> = { label, kind: c.kind, value: c.value, source };
       if (c.href) contact.href = c.href;
       if (c.via) contact.via = c.via;
+      if (c.phone) contact.phone = c.phone;
       if (line.note) contact.note = line.note;
       if (this.push(contact)) added++;
     }

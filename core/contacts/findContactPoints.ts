@@ -36,8 +36,12 @@ export function findContactPoints(text: string, options: ContactOptions = {}): C
   for (const m of text.matchAll(EMAIL)) {
     add({ kind: 'email', value: m[0], href: `mailto:${m[0]}`, start: m.index, end: m.index + m[0].length });
   }
-  for (const phone of findPhoneNumbers(text, options.defaultCountryCode ? { defaultCountryCode: options.defaultCountryCode } : {})) {
-    add({ kind: 'phone', value: phone.text, href: phone.href, start: phone.start, end: phone.end });
+  for (const found of findPhoneNumbers(text, { region: options.region })) {
+    const { text: value, start, end, href, ...phone } = found;
+    const point: ContactPoint = { kind: 'phone', value, start, end };
+    if (href) point.href = href;
+    if (Object.keys(phone).length > 0) point.phone = phone;
+    add(point);
   }
   const via = chatServiceNamedIn(text);
   for (const m of text.matchAll(CHANNEL)) {

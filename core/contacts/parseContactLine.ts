@@ -2,9 +2,9 @@ import type { PhrasingContent, RootContent } from 'mdast';
 import { parseMarkdownTree } from '../markdown/markdownTree';
 import { cleanLabel, fieldKindOfLabel, looksLikeRole } from './contactLabels';
 import { classifyContactUrl } from './contactLinks';
-import type { ContactKind, ContactOptions, ContactPointKind } from './contactModel';
+import type { ContactKind, ContactOptions, ContactPointKind, PhoneDetails } from './contactModel';
 import { findContactPoints } from './findContactPoints';
-import { normalisePhoneNumber } from './normalisePhoneNumber';
+import { readPhoneNumber, type PhoneReading } from './normalisePhoneNumber';
 
 /** One contact read from a line: a contact point, or a role/paging entry with no contact point. */
 export interface ParsedContact {
@@ -12,6 +12,8 @@ export interface ParsedContact {
   value: string;
   href?: string;
   via?: string;
+  /** For phone numbers: the region and any doubt about it. */
+  phone?: PhoneDetails | undefined;
   /** 1-based line in the Markdown that was parsed (node positions), when known. */
   line?: number | undefined;
   /** Offsets in `ParsedContactLine.text`; absent for roles, which are the whole line. */
@@ -381,8 +383,8 @@ function parseBlock(
   if (bare && fieldKind && !points.some((p) => p.kind === fieldKind)) {
     const at = restStart + rest.indexOf(bare.split(' ')[0]!);
     if (fieldKind === 'phone') {
-      const href = normalisePhoneNumber(bare, { assumePhone: true, ...phoneOptions(options) });
-      if (href) add({ kind: 'phone', value: bare, href, start: at, end: end });
+      const reading = readPhoneNumber(bare, { assumePhone: true, region: options.region });
+      if (reading) add({ ...phonePoint(bare, reading), start: at, end: end });
     } else if (fieldKind === 'chat' && /^#?[\p{L}\p{N}][\p{L}\p{N}._-]*$/u.test(bare)) {
       const channel = bare.startsWith('#') ? bare : `#${bare}`;
       const point = findContactPoints(channel, options)[0];
@@ -419,8 +421,13 @@ function parseBlock(
   return result;
 }
 
-function phoneOptions(options: ContactOptions) {
-  return options.defaultCountryCode ? { defaultCountryCode: options.defaultCountryCode } : {};
+/** A phone contact from what `readPhoneNumber` said about `value`. */
+export function phonePoint(value: string, reading: PhoneReading): ParsedContact {
+  const { href, ...phone } = reading;
+  const point: ParsedContact = { kind: 'phone', value };
+  if (href) point.href = href;
+  if (Object.keys(phone).length > 0) point.phone = phone;
+  return point;
 }
 
 function pointFromLink(url: string, text: string, options: ContactOptions): ParsedContact | undefined {
@@ -430,9 +437,9 @@ function pointFromLink(url: string, text: string, options: ContactOptions): Pars
   switch (kind.kind) {
     case 'phone': {
       const number = decodeURIComponent(url.replace(/^tel:/i, ''));
-      const href = normalisePhoneNumber(number, { assumePhone: true, ...phoneOptions(options) });
-      if (!href) return undefined;
-      return { kind: 'phone', value: label && /\d/.test(label) ? label : number, href };
+      const reading = readPhoneNumber(number, { assumePhone: true, region: options.region });
+      if (!reading) return undefined;
+      return phonePoint(label && /\d/.test(label) ? label : number, reading);
     }
     case 'email': {
       const address = decodeURIComponent(url.replace(/^mailto:/i, '').replace(/\?.*$/, ''));

@@ -1,7 +1,7 @@
 import { classifyContactUrl, slackChannelHref } from './contactLinks';
-import type { ContactKind, ContactOptions } from './contactModel';
+import type { ContactKind, ContactOptions, PhoneDetails } from './contactModel';
 import { findContactPoints } from './findContactPoints';
-import { normalisePhoneNumber } from './normalisePhoneNumber';
+import { readPhoneNumber } from './normalisePhoneNumber';
 import { parseContactLine } from './parseContactLine';
 
 /** One contact from front matter; the label is absent when the item names no team or role. */
@@ -12,6 +12,7 @@ export interface FrontMatterContact {
   href?: string;
   via?: string;
   note?: string;
+  phone?: PhoneDetails | undefined;
 }
 
 export interface FrontMatterContacts {
@@ -91,9 +92,12 @@ function readLine(line: string, label: string | undefined, where: string, option
     return;
   }
   for (const c of parsed.contacts) {
-    out.contacts.push(
-      withOptional({ kind: c.kind, value: c.value }, { label: parsed.label ?? label, href: c.href, via: c.via, note: parsed.note }),
+    const contact = withOptional(
+      { kind: c.kind, value: c.value },
+      { label: parsed.label ?? label, href: c.href, via: c.via, note: parsed.note },
     );
+    if (c.phone) contact.phone = c.phone;
+    out.contacts.push(contact);
   }
 }
 
@@ -106,15 +110,15 @@ function readPhone(
   out: FrontMatterContacts,
 ) {
   if (typeof v !== 'string' && typeof v !== 'number') return;
-  const href = normalisePhoneNumber(v, {
-    assumePhone: true,
-    ...(options.defaultCountryCode ? { defaultCountryCode: options.defaultCountryCode } : {}),
-  });
-  if (!href) {
+  const reading = readPhoneNumber(v, { assumePhone: true, region: options.region });
+  if (!reading) {
     out.problems.push(`Front matter ${where}: "${String(v).slice(0, 40)}" is not a phone number; it is ignored.`);
     return;
   }
-  out.contacts.push(withOptional({ kind: 'phone', value: String(v).trim(), href }, { label, note }));
+  const { href, ...phone } = reading;
+  const contact: FrontMatterContact = withOptional({ kind: 'phone', value: String(v).trim() }, { label, note, href });
+  if (Object.keys(phone).length > 0) contact.phone = phone;
+  out.contacts.push(contact);
 }
 
 function readEmail(v: unknown, label: string | undefined, note: string | undefined, where: string, out: FrontMatterContacts) {

@@ -1,4 +1,5 @@
 import { extractContacts } from '../contacts/extractContacts';
+import { runbookRegion } from '../contacts/phoneRegion';
 import type { IngestResult, IngestWarning, RunbookBody, RunbookMeta, SourceFile } from '../model';
 import { decodeRunbookText, DEFAULT_MAX_RUNBOOK_BYTES } from './decodeRunbookText';
 import { findNonPlainData } from './findNonPlainData';
@@ -13,7 +14,7 @@ import { markdownTokens, type MarkdownToken } from '../markdown/markdownTokens';
  * Bump when ingest produces different records for the same bytes (a new field, a parsing fix), so that
  * caches filled by an older app version are re-read instead of trusted.
  */
-export const INGEST_VERSION = 4;
+export const INGEST_VERSION = 5;
 
 export interface IngestOptions {
   /** Files larger than this are skipped (default 2 MiB). */
@@ -108,7 +109,8 @@ function readRunbook(
 
   const body = { sourceId, path: file.path, markdown: front.body, bodyLine: front.bodyLine };
   if (options.wantContacts?.(meta) ?? true) {
-    const contacts = extractContacts(meta, body, {}, tokens);
+    // Only the runbook's own `region:` is known here; the source's and the device's apply when contacts are shown.
+    const contacts = extractContacts(meta, body, { region: runbookRegion(meta.extra) }, tokens);
     budget.spend(contacts.length, 'contacts');
     if (contacts.length > 0) meta.contacts = contacts;
   }

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Contact } from '../../../core/contacts/contactModel';
+import type { Contact, ContactOptions } from '../../../core/contacts/contactModel';
+import { runbookRegion } from '../../../core/contacts/phoneRegion';
 import { extractContacts } from '../../../core/contacts/extractContacts';
 import { ingestRunbook } from '../../../core/ingest/ingestRunbook';
 import type { RunbookBody, RunbookMeta } from '../../../core/model';
@@ -13,7 +14,8 @@ function ingest(text: string, path = 'ops/runbook.md'): { meta: RunbookMeta; bod
   return result;
 }
 
-function contactsOf(text: string, options = {}): Contact[] {
+/** The unit tests' runbooks are written with North American national numbers. */
+function contactsOf(text: string, options: ContactOptions = { region: 'US' }): Contact[] {
   const { meta, body } = ingest(text);
   return extractContacts(meta, body, options);
 }
@@ -67,7 +69,7 @@ describe('extractContacts: contacts sections', () => {
       '- Platform',
       '  1. sre@clpr.tv',
     ].join('\n');
-    expect(contactsOf(text, { slackWorkspace: 'clpr' }).map(brief)).toEqual([
+    expect(contactsOf(text, { slackWorkspace: 'clpr', region: 'US' }).map(brief)).toEqual([
       ['Database team', 'phone', '(555) 010-4477', 'tel:+15550104477'],
       ['Database team', 'email', 'dba@clpr.tv', 'mailto:dba@clpr.tv'],
       ['Database team', 'chat', '#db-oncall', 'https://clpr.slack.com/app_redirect?channel=db-oncall'],
@@ -216,7 +218,7 @@ describe('extractContacts: front matter', () => {
       '',
       '- **Ops**: ops@clpr.tv',
     ].join('\n');
-    const contacts = contactsOf(text, { slackWorkspace: 'clpr' });
+    const contacts = contactsOf(text, { slackWorkspace: 'clpr', region: 'US' });
     expect(contacts.map(brief)).toEqual([
       ['Ops', 'email', 'ops@clpr.tv', 'mailto:ops@clpr.tv'],
       ['On-call', 'phone', '(555) 010-9000', 'tel:+15550109000'],
@@ -253,7 +255,7 @@ describe('extractContacts over the bundled runbooks', () => {
   const runbooks = files.map((file) => {
     const result = ingestRunbook('bundled', { path: file, bytes: readFileSync(join(folder, file)) });
     if (result.kind !== 'runbook') throw new Error(`${file} was skipped: ${result.skipped.message}`);
-    return { file, ...result, contacts: extractContacts(result.meta, result.body) };
+    return { file, ...result, contacts: extractContacts(result.meta, result.body, { region: runbookRegion(result.meta.extra) }) };
   });
 
   it('has runbooks with emergency contacts sections to check', () => {

@@ -4,7 +4,7 @@ import { findContactPoints } from '../../../core/contacts/findContactPoints';
 describe('findContactPoints: tappable contacts in a rendered text node', () => {
   it('finds phones, emails, channels and chat/paging links with their ranges', () => {
     const text = 'Call (555) 010-3300, mail ops@clpr.tv, join #ops-team or https://clpr.pagerduty.com/incidents.';
-    const points = findContactPoints(text, { slackWorkspace: 'clpr' });
+    const points = findContactPoints(text, { slackWorkspace: 'clpr', region: 'US' });
     expect(points.map((p) => [p.kind, text.slice(p.start, p.end), p.href])).toEqual([
       ['phone', '(555) 010-3300', 'tel:+15550103300'],
       ['email', 'ops@clpr.tv', 'mailto:ops@clpr.tv'],

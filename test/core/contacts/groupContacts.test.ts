@@ -7,7 +7,7 @@ import { ingestRunbook } from '../../../core/ingest/ingestRunbook';
 function contactsOf(path: string, text: string): Contact[] {
   const result = ingestRunbook('team', { path, bytes: new TextEncoder().encode(text) });
   if (result.kind !== 'runbook') throw new Error('expected a runbook');
-  return extractContacts(result.meta, result.body);
+  return extractContacts(result.meta, result.body, { region: 'US' });
 }
 
 const failover = contactsOf(

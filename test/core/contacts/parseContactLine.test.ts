@@ -10,7 +10,8 @@ interface Case {
   note?: string;
 }
 
-const SLACK = { slackWorkspace: 'clpr' };
+/** The lines are written with North American national numbers. */
+const SLACK = { slackWorkspace: 'clpr', region: 'US' };
 const channelHref = (name: string) => `https://clpr.slack.com/app_redirect?channel=${name}`;
 
 /** Real-world contact lines, as runbooks write them, and what an on-call engineer must get from each. */
@@ -213,7 +214,7 @@ describe('parseContactLine: real-world contact lines', () => {
 
 describe('parseContactLine: details the panel relies on', () => {
   it('gives each contact point its offsets in the plain text, for linking it in place', () => {
-    const parsed = parseContactLine('**Ops**: ops@clpr.tv, (555) 123-4567');
+    const parsed = parseContactLine('**Ops**: ops@clpr.tv, (555) 123-4567', { region: 'US' });
     for (const c of parsed.contacts) expect(parsed.text.slice(c.start, c.end)).toBe(c.value);
   });
 
@@ -232,8 +233,13 @@ describe('parseContactLine: details the panel relies on', () => {
     expect(parseContactLine('**Ops**: MS Teams #ops', SLACK).contacts[0]?.href).toBeUndefined();
   });
 
-  it('uses the configured country code for national numbers', () => {
-    expect(parseContactLine('**Ops**: (555) 123-4567', { defaultCountryCode: '44' }).contacts[0]?.href).toBe('tel:+445551234567');
+  it('reads national numbers in the region given, and never dials one written for another country', () => {
+    expect(parseContactLine('**Ops**: 020 7946 0958', { region: 'GB' }).contacts[0]?.href).toBe('tel:+442079460958');
+    const [foreign] = parseContactLine('**Ops**: (555) 123-4567', { region: 'GB' }).contacts;
+    expect(foreign?.kind).toBe('phone');
+    expect(foreign?.href).toBeUndefined();
+    expect(foreign?.phone?.checkReason).toMatch(/dialled with 0/);
+    expect(parseContactLine('**Ops**: 020 7946 0958').contacts[0]?.phone).toEqual({ needsRegion: true });
   });
 
   it('reads only the first line of a multi-line string', () => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFrontMatterContacts } from '../../../core/contacts/readFrontMatterContacts';
 
+/** What a fictional 555 number read as North American carries: its region and a reason to check it. */
+const EXAMPLE_US = { region: 'US', checkReason: 'not a valid US number (an example or a typo?)' };
+
 describe('readFrontMatterContacts', () => {
   it('reads objects with the usual field names, in any case, with lists of values', () => {
     const { contacts, problems } = readFrontMatterContacts(
@@ -15,12 +18,12 @@ describe('readFrontMatterContacts', () => {
         },
         { team: 'Infra', teams: 'https://teams.microsoft.com/l/channel/19%3Ax/Infra', opsgenie: 'infra-primary' },
       ],
-      { slackWorkspace: 'clpr' },
+      { slackWorkspace: 'clpr', region: 'US' },
     );
     expect(problems).toEqual([]);
     expect(contacts).toEqual([
-      { label: 'On-call', kind: 'phone', value: '(555) 010-9000', href: 'tel:+15550109000', note: '24/7' },
-      { label: 'On-call', kind: 'phone', value: '5550109001', href: 'tel:+15550109001', note: '24/7' },
+      { label: 'On-call', kind: 'phone', value: '(555) 010-9000', href: 'tel:+15550109000', note: '24/7', phone: EXAMPLE_US },
+      { label: 'On-call', kind: 'phone', value: '5550109001', href: 'tel:+15550109001', note: '24/7', phone: EXAMPLE_US },
       { label: 'On-call', kind: 'email', value: 'oncall@clpr.tv', href: 'mailto:oncall@clpr.tv', note: '24/7' },
       {
         label: 'On-call',
@@ -51,16 +54,23 @@ describe('readFrontMatterContacts', () => {
 
   it('reads plain lines, a label → line map, and a single item', () => {
     expect(
-      readFrontMatterContacts(['Security Team: security@clpr.tv, +1 555 010 2233']).contacts.map((c) => [c.label, c.kind, c.href]),
+      readFrontMatterContacts(['Security Team: security@clpr.tv, +1 555 010 2233'], { region: 'US' }).contacts.map((c) => [
+        c.label,
+        c.kind,
+        c.href,
+      ]),
     ).toEqual([
       ['Security Team', 'email', 'mailto:security@clpr.tv'],
       ['Security Team', 'phone', 'tel:+15550102233'],
     ]);
     expect(
-      readFrontMatterContacts({ 'Security Team': 'security@clpr.tv', 'Database On-Call': { phone: '555.010.4477 ext. 12' } }).contacts,
+      readFrontMatterContacts(
+        { 'Security Team': 'security@clpr.tv', 'Database On-Call': { phone: '555.010.4477 ext. 12' } },
+        { region: 'US' },
+      ).contacts,
     ).toEqual([
       { label: 'Security Team', kind: 'email', value: 'security@clpr.tv', href: 'mailto:security@clpr.tv' },
-      { label: 'Database On-Call', kind: 'phone', value: '555.010.4477 ext. 12', href: 'tel:+15550104477;ext=12' },
+      { label: 'Database On-Call', kind: 'phone', value: '555.010.4477 ext. 12', href: 'tel:+15550104477;ext=12', phone: EXAMPLE_US },
     ]);
     expect(readFrontMatterContacts({ name: 'Ops', email: 'ops@clpr.tv' }).contacts).toEqual([
       { label: 'Ops', kind: 'email', value: 'ops@clpr.tv', href: 'mailto:ops@clpr.tv' },
