@@ -158,6 +158,8 @@ export interface SourceRecord {
   branch?: string | undefined;
   subdir?: string | undefined;
   hidden?: boolean;
+  /** ISO region (`GB`) for national phone numbers in runbooks that set no `region:` of their own. */
+  region?: string | undefined;
   /** Version (commit or bundle hash) the cache holds for this source. */
   version?: string;
   /** `INGEST_VERSION` of the app that wrote this source's rows; a different one means re-read them. */

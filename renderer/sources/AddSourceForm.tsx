@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
+import { normaliseRegion } from '../../core/contacts/phoneRegion';
 import type { SourceRecord } from '../../core/model';
 import { checkRepositoryUrl, normaliseSubdir } from '../../core/sync/checkSourceSettings';
 import { insecureTokenAddress } from '../../core/sync/tokenBinding';
@@ -19,6 +20,7 @@ export function AddSourceForm({ onAdded }: Props) {
   const [branch, setBranch] = useState('');
   const [subdir, setSubdir] = useState('');
   const [token, setToken] = useState('');
+  const [region, setRegion] = useState('');
   const [trustProxy, setTrustProxy] = useState(false);
   const [error, setError] = useState<string>();
   // Browser build only: the CORS proxy the token would pass through, if one is set.
@@ -37,6 +39,10 @@ export function AddSourceForm({ onAdded }: Props) {
       setError(e instanceof Error ? e.message : String(e));
       return;
     }
+    if (region.trim() && !normaliseRegion(region)) {
+      setError(`“${region.trim()}” is not a region code: use two letters, such as GB, DE or US.`);
+      return;
+    }
     const insecure = token.trim() ? insecureTokenAddress(location) : undefined;
     if (insecure) {
       setError(insecure);
@@ -53,6 +59,7 @@ export function AddSourceForm({ onAdded }: Props) {
         location,
         ...(branch.trim() ? { branch: branch.trim() } : {}),
         ...(folder ? { subdir: folder } : {}),
+        region: normaliseRegion(region),
       };
       await db.sources.put(source);
       // Desktop: main syncs from its own copy of the settings, and binds the token to their origin.
@@ -68,6 +75,7 @@ export function AddSourceForm({ onAdded }: Props) {
       setBranch('');
       setSubdir('');
       setToken('');
+      setRegion('');
       setTrustProxy(false);
       onAdded(id);
     } finally {
@@ -110,6 +118,17 @@ export function AddSourceForm({ onAdded }: Props) {
           />
         </label>
       </div>
+      <label>
+        Phone region <span className="rr-muted">(for numbers written without +, such as GB or DE)</span>
+        <input
+          value={region}
+          onChange={(e) => setRegion(e.target.value)}
+          placeholder="GB"
+          maxLength={2}
+          spellCheck={false}
+          autoComplete="off"
+        />
+      </label>
       <label>
         Access token <span className="rr-muted">(private repositories)</span>
         <input type="password" value={token} onChange={(e) => setToken(e.target.value)} autoComplete="off" />
