@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect } from 'react';
+import { useEffect, useEffectEvent, useLayoutEffect } from 'react';
 import { useLocation, type Location } from 'react-router-dom';
 
 const KEY_PREFIX = 'rr-scroll:';
@@ -14,6 +14,8 @@ export interface HistoryPlace {
 }
 
 const placesByLocation = new WeakMap<Location, HistoryPlace>();
+/** Entries whose place was already found once: showing one again (a newer version swapped in) keeps the place. */
+const landed = new Set<string>();
 
 /**
  * Which history entry is shown and whether it is a return to it. The router cannot say: a plain hash link
@@ -75,9 +77,9 @@ export function useScrollPlace(contentReady: boolean, section: string | undefine
     };
   }, [place.id]);
 
-  useLayoutEffect(() => {
-    if (!contentReady) return;
-    const saved = place.returning ? readSaved(place.id) : undefined;
+  const land = useEffectEvent(() => {
+    const saved = place.returning || landed.has(place.id) ? readSaved(place.id) : undefined;
+    landed.add(place.id);
     if (saved !== undefined) {
       window.scrollTo(0, saved);
       return;
@@ -92,7 +94,11 @@ export function useScrollPlace(contentReady: boolean, section: string | undefine
       }
     }
     window.scrollTo(0, 0);
-  }, [contentReady, place, section, contentKey]);
+  });
+
+  useLayoutEffect(() => {
+    if (contentReady) land();
+  }, [contentReady, place.id, section, contentKey]);
 }
 
 function historyState(): Record<string, unknown> | undefined {

@@ -1,7 +1,9 @@
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useRunbook } from '../app/cacheQueries';
 import { HOME_ROUTE } from '../routes';
+import { NewVersionNotice } from './NewVersionNotice';
 import { RunbookView } from './RunbookView';
+import { usePinnedRunbook } from './usePinnedRunbook';
 
 /** Route `/read/:sourceId/*`: one runbook from the cache, never from the network. */
 export function RunbookPage() {
@@ -9,12 +11,12 @@ export function RunbookPage() {
   const [search] = useSearchParams();
   const sourceId = params.sourceId ?? '';
   const path = params['*'] ?? '';
-  const runbook = useRunbook(sourceId, path);
+  const live = useRunbook(sourceId, path);
   const section = search.get('section') ?? undefined;
+  // A sync never changes the page being read: the version on screen stays until the reader asks for the newer one.
+  const { shown: runbook, newer, gone, showNewer } = usePinnedRunbook(sourceId, path, live);
 
-  // The live query keeps the previous runbook until the new one is read; never show it under the new address.
-  if (runbook === undefined || (runbook && (runbook.meta.path !== path || runbook.meta.sourceId !== sourceId)))
-    return <p className="rr-loading">Opening {path}…</p>;
+  if (runbook === undefined) return <p className="rr-loading">Opening {path}…</p>;
   if (runbook === null) {
     return (
       <div className="rr-empty" role="alert">
@@ -29,5 +31,10 @@ export function RunbookPage() {
       </div>
     );
   }
-  return <RunbookView runbook={runbook} section={section} />;
+  return (
+    <>
+      <NewVersionNotice newer={newer} gone={gone} onShowNewer={showNewer} />
+      <RunbookView runbook={runbook} section={section} />
+    </>
+  );
 }

@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useState } from 'react';
 import { saveUserData } from '../app/userDataWrites';
 import { toggleBookmark } from '../../core/userdata/bookmarks';
 import { recordOpened } from '../../core/userdata/history';
+import { recordRead } from '../../core/userdata/readCopies';
+import type { ReadVersion } from '../../core/cache/runbookDatabase';
 import { db } from '../app/database';
 import type { OpenedRunbook } from '../app/cacheQueries';
 import { useCachedPaths } from '../app/cacheQueries';
@@ -16,6 +18,7 @@ import { RenderBoundary } from './RenderBoundary';
 import { RunbookContext } from './RunbookContext';
 import { RunbookHeader } from './RunbookHeader';
 import { TableOfContents } from './TableOfContents';
+import { WhatChanged } from './WhatChanged';
 import { useKeyboardShortcut } from '../app/useKeyboardShortcut';
 import { useAppCommand } from '../app/appCommands';
 import { printRunbook } from './printRunbook';
@@ -34,6 +37,7 @@ interface Props {
 export function RunbookView({ runbook, section }: Props) {
   const { meta, body } = runbook;
   useRecordOpened(meta.sourceId, meta.path, meta.title, meta.changeMark);
+  useRecordRead(runbook);
   return (
     <RenderBoundary key={`${meta.sourceId}/${meta.path}/${meta.oid}`} fallbackText={body.markdown} title={meta.title}>
       <RunbookContent runbook={runbook} section={section} />
@@ -99,6 +103,7 @@ function RunbookContent({ runbook, section }: Props) {
         <div className="rr-runbook-layout">
           <article className="rr-runbook" aria-labelledby="rr-runbook-title">
             <RunbookHeader meta={meta} source={source} today={new Date()} checklist={checklist} />
+            <WhatChanged sourceId={meta.sourceId} path={meta.path} version={readVersionOf(runbook)} />
             <details className="rr-toc-inline" onToggle={(e) => setInlineTocOpen(e.currentTarget.open)}>
               <summary>On this page</summary>
               {inlineTocOpen && <TableOfContents sourceId={meta.sourceId} path={meta.path} headings={meta.headings} activeId={section} />}
@@ -121,6 +126,20 @@ function RunbookContent({ runbook, section }: Props) {
       </ChecklistContext.Provider>
     </RunbookContext.Provider>
   );
+}
+
+/** The version on screen as "What changed" keeps it. */
+function readVersionOf({ meta, body, source }: OpenedRunbook): ReadVersion {
+  return { oid: meta.oid, commit: source?.version, cachedAt: meta.cachedAt, markdown: body.markdown };
+}
+
+/** Keeps the text on screen locally, so the next version can say what changed since it was read. */
+function useRecordRead(runbook: OpenedRunbook) {
+  const { sourceId, path, oid } = runbook.meta;
+  const version = useEffectEvent(() => readVersionOf(runbook));
+  useEffect(() => {
+    saveUserData('the copy kept for "What changed"', recordRead(db, sourceId, path, version()));
+  }, [sourceId, path, oid]);
 }
 
 /** History and the "updated" mark: about the runbook being opened, not its content, so outside the boundary. */
