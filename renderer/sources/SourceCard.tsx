@@ -3,6 +3,8 @@ import { db } from '../app/database';
 import { notifySearchIndexChanged } from '../search/searchClient';
 import { syncClient, type SourceSyncState } from '../sync/syncClient';
 import { removeGitSource } from './removeGitSource';
+import { SkippedFiles } from './SkippedFiles';
+import { SyncHistory } from './SyncHistory';
 import { forgetSourceToken } from './sourceTokens';
 
 interface Props {
@@ -83,6 +85,8 @@ export function SourceCard({ source, state, canHide }: Props) {
           Last change: {source.lastChange.added} added, {source.lastChange.updated} updated, {source.lastChange.removed} removed.
         </p>
       )}
+      <SkippedFiles sourceId={source.id} />
+      {git && <SyncHistory sourceId={source.id} />}
       {source.lastError && (
         <p className="rr-notice rr-notice-error" role="alert">
           <strong>Last sync failed</strong> ({new Date(source.lastError.at).toLocaleString()}): {source.lastError.message} The cached copy
