@@ -7,7 +7,7 @@ import { SearchDialog } from '../search/SearchDialog';
 import { syncClient } from '../sync/syncClient';
 import { dispatchAppCommand, useAppCommand } from './appCommands';
 import { useKeyboardShortcut } from './useKeyboardShortcut';
-import { LibraryNav } from '../library/LibraryNav';
+import { LIBRARY_FILTER_ID, LibraryNav } from '../library/LibraryNav';
 import { ConnectionStatus } from '../status/ConnectionStatus';
 import { HOME_ROUTE } from '../routes';
 
@@ -31,6 +31,15 @@ export function AppShell({ cacheReady, children }: Props) {
   useAppCommand('contacts', () => setContactsOpen(true));
   useAppCommand('sync', () => void syncClient.syncAll());
   useKeyboardShortcut('e', () => dispatchAppCommand('contacts'), { mod: true, inFields: true, shift: true });
+  // `l` opens the library (the drawer on phones) with the cursor in its filter box.
+  const [filterFocusRequest, setFilterFocusRequest] = useState(0);
+  useKeyboardShortcut('l', () => {
+    setDrawerOpen(true);
+    setFilterFocusRequest((n) => n + 1);
+  });
+  useEffect(() => {
+    if (filterFocusRequest > 0) document.getElementById(LIBRARY_FILTER_ID)?.focus();
+  }, [filterFocusRequest]);
 
   // Going to another page closes the drawer (adjusted while rendering rather than in an effect).
   const place = location.pathname + location.search;

@@ -1,18 +1,24 @@
 import { useSearchParams } from 'react-router-dom';
 import { BUNDLED_SOURCE_ID } from '../../core/model';
-import { isIndexPage } from '../../core/runbook/groupLibrary';
+import { folderHomePage } from '../../core/runbook/homePage';
 import { QuickAccess } from '../bookmarks/QuickAccess';
 import { RunbookView } from '../runbook/RunbookView';
-import { useRunbook, useRunbookList, useSources } from './cacheQueries';
+import { useLibraryEntries } from '../library/useLibraryData';
+import { useRunbook, useSources } from './cacheQueries';
 
-/** The home page is the library's index runbook: a synced source's root README/index, else the bundled one. */
+/**
+ * The home page is a source's home runbook (`index.md` at its root, else `README.md`): a synced source's,
+ * else the bundled one.
+ */
 export function HomePage() {
-  const runbooks = useRunbookList();
+  const runbooks = useLibraryEntries();
   const sources = useSources();
   const [search] = useSearchParams();
-  const visible = new Set((sources ?? []).filter((s) => !s.hidden).map((s) => s.id));
-  const indexes = (runbooks ?? []).filter((r) => visible.has(r.sourceId) && !r.path.includes('/') && isIndexPage(r.path));
-  const home = indexes.find((r) => r.sourceId !== BUNDLED_SOURCE_ID) ?? indexes[0];
+  const visible = (sources ?? []).filter((s) => !s.hidden).map((s) => s.id);
+  const order = [...visible.filter((id) => id !== BUNDLED_SOURCE_ID), ...visible.filter((id) => id === BUNDLED_SOURCE_ID)];
+  const home = order
+    .map((sourceId) => ({ sourceId, path: folderHomePage((runbooks ?? []).filter((r) => r.sourceId === sourceId).map((r) => r.path)) }))
+    .find((candidate) => candidate.path !== undefined);
   const runbook = useRunbook(home?.sourceId ?? '', home?.path ?? '');
 
   if (!runbooks || !sources || (home && runbook === undefined)) return <p className="rr-loading">Opening the library…</p>;

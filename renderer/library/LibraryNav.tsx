@@ -1,83 +1,182 @@
-import { Link, useLocation } from 'react-router-dom';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { Link, matchPath, useLocation, useNavigate } from 'react-router-dom';
+import { BUNDLED_SOURCE_ID, type SourceRecord } from '../../core/model';
+import { libraryRows } from '../../core/runbook/libraryRows';
+import { buildLibraryTree, filterLibraryTree, libraryFolderId, type LibraryFolder } from '../../core/runbook/libraryTree';
+import { writeLibraryFolderStates } from '../../core/userdata/libraryFolderStates';
 import { BookmarkList } from '../bookmarks/BookmarkList';
-import { groupLibrary } from '../../core/runbook/groupLibrary';
-import { useRunbookList, useSources } from '../app/cacheQueries';
-import { runbookHref, runbookRoute } from '../routes';
-import { StatusBadge } from './StatusBadge';
+import { useSources } from '../app/cacheQueries';
+import { db } from '../app/database';
+import { saveUserData } from '../app/userDataWrites';
+import { runbookRoute } from '../routes';
+import { LibraryTree, type LibraryTreeHandle } from './LibraryTree';
+import { useLibraryEntries, useLibraryFolderStates } from './useLibraryData';
+
+/** Id of the filter box, which the `l` shortcut focuses. */
+export const LIBRARY_FILTER_ID = 'rr-library-filter';
 
 interface Props {
   /** Called after a runbook is picked (closes the drawer on phones). */
   onNavigate?: () => void;
 }
 
-/** The library: every cached runbook, grouped by source folder and area. Reads metadata only. */
+/**
+ * The library: bookmarks, then one folder tree per source with a filter box. Folders remember whether
+ * they are open; the folders above the page on screen open by themselves. Reads metadata only.
+ */
 export function LibraryNav({ onNavigate }: Props) {
-  const runbooks = useRunbookList();
+  const entries = useLibraryEntries();
   const sources = useSources();
-  const { pathname } = useLocation();
-  if (!runbooks || !sources) return <p className="rr-muted rr-pad">Loading library…</p>;
-  const visible = new Set(sources.filter((s) => !s.hidden).map((s) => s.id));
-  const names = new Map(sources.map((s) => [s.id, s.name]));
-  const groups = groupLibrary(runbooks.filter((r) => visible.has(r.sourceId) && !r.removedFromSource));
-  const showSource = visible.size > 1;
-  if (groups.length === 0) return <p className="rr-muted rr-pad">No runbooks cached yet.</p>;
+  const storedStates = useLibraryFolderStates();
+  const [toggled, setToggled] = useState<Record<string, boolean>>({});
+  const [filter, setFilter] = useState('');
+  // While filtering every folder with a match is open; the ones closed by hand are kept until the filter changes.
+  const [filterClosed, setFilterClosed] = useState<{ filter: string; ids: ReadonlySet<string> }>({ filter: '', ids: new Set() });
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
+  const treeHandle = useRef<LibraryTreeHandle>(null);
+  const filterBox = useRef<HTMLInputElement>(null);
+  const navigate = useNavigate();
+  const current = useCurrentRunbook();
+
+  const visibleSources = useMemo(() => orderSources((sources ?? []).filter((s) => !s.hidden)), [sources]);
+  const tree = useMemo(
+    () =>
+      buildLibraryTree(
+        (entries ?? []).filter((e) => !e.removedFromSource),
+        visibleSources.map((s) => ({ id: s.id, name: s.name })),
+      ),
+    [entries, visibleSources],
+  );
+  const filtering = filter.trim() !== '';
+  const shown = useMemo(() => filterLibraryTree(tree, filter), [tree, filter]);
+  const matchCount = shown.reduce((sum, root) => sum + root.count, 0);
+  const states = useMemo(() => ({ ...storedStates, ...toggled }), [storedStates, toggled]);
+  const closedWhileFiltering = filterClosed.filter === filter ? filterClosed.ids : undefined;
+  const rows = useMemo(
+    () =>
+      libraryRows(shown, {
+        isOpen: (folder) => (filtering ? !closedWhileFiltering?.has(folder.id) : (states[folder.id] ?? folder.path === '')),
+        showSourceRoots: shown.length > 1,
+      }),
+    [shown, filtering, closedWhileFiltering, states],
+  );
+
+  const toggle = (folder: LibraryFolder, open: boolean) => {
+    if (filtering) {
+      const ids = new Set(closedWhileFiltering);
+      if (open) ids.delete(folder.id);
+      else ids.add(folder.id);
+      setFilterClosed({ filter, ids });
+      return;
+    }
+    setToggled((before) => ({ ...before, [folder.id]: open }));
+    saveUserData('which library folders are open', writeLibraryFolderStates(db, { [folder.id]: open }));
+  };
+
+  // Opening a runbook (from search, a link, a bookmark) opens the folders above it, once per page (adjusted
+  // while rendering, not in an effect; not remembered, since the user did not open them).
+  const currentKey = current ? `${current.sourceId}\u0000${current.path}` : undefined;
+  const [revealedFor, setRevealedFor] = useState<string | undefined>(undefined);
+  if (current && storedStates && revealedFor !== currentKey) {
+    setRevealedFor(currentKey);
+    const closed = ancestorFolderIds(current.sourceId, current.path).filter((id, i) => !(states[id] ?? i === 0));
+    if (closed.length > 0) setToggled((before) => ({ ...before, ...Object.fromEntries(closed.map((id) => [id, true])) }));
+  }
+
+  const onFilterKey = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown' && rows.length > 0) {
+      event.preventDefault();
+      treeHandle.current?.focusFirst();
+    } else if (event.key === 'Enter') {
+      const first = rows.find((row) => row.kind === 'runbook');
+      if (!filtering || !first || first.kind !== 'runbook') return;
+      event.preventDefault();
+      void navigate(runbookRoute(first.runbook.sourceId, first.runbook.path));
+      onNavigate?.();
+    } else if (event.key === 'Escape' && filter !== '') {
+      event.preventDefault();
+      event.stopPropagation();
+      setFilter('');
+    }
+  };
+
+  if (!entries || !sources || !storedStates) return <p className="rr-muted rr-pad">Loading library…</p>;
+  const total = tree.reduce((sum, root) => sum + root.count, 0);
 
   return (
     <div className="rr-library">
-      <section className="rr-library-group" aria-label="Bookmarks">
-        <h2 className="rr-library-heading">
-          Bookmarks{' '}
-          <Link to="/bookmarks" className="rr-library-manage" onClick={onNavigate}>
-            Manage
-          </Link>
-        </h2>
-        <BookmarkList variant="compact" onNavigate={onNavigate} />
-      </section>
-      {groups.map((group) => {
-        const first = group.runbooks[0];
-        const heading = [
-          showSource && first ? names.get(first.sourceId) : undefined,
-          group.folder || undefined,
-          group.area ? capitalise(group.area) : 'Other',
-        ]
-          .filter(Boolean)
-          .join(' / ');
-        return (
-          <section key={group.key} className="rr-library-group" aria-label={heading}>
-            <h2 className="rr-library-heading">{heading}</h2>
-            <ul>
-              {group.runbooks.map((r) => {
-                const current = isCurrent(runbookRoute(r.sourceId, r.path), pathname);
-                return (
-                  <li key={r.path}>
-                    {/* A plain link (hash routing needs no more): a router link per entry made rendering a
-                        1,000-runbook library take a quarter of a second after every sync. */}
-                    <a
-                      href={runbookHref(r.sourceId, r.path)}
-                      className={current ? 'rr-library-entry active' : 'rr-library-entry'}
-                      aria-current={current ? 'page' : undefined}
-                      onClick={onNavigate}
-                    >
-                      <span className="rr-library-title">
-                        {r.title} <StatusBadge status={r.status} />
-                        {r.changeMark && <span className="rr-badge rr-badge-new">{r.changeMark}</span>}
-                      </span>
-                      {r.summary && <span className="rr-library-summary">{r.summary}</span>}
-                    </a>
-                  </li>
-                );
-              })}
-            </ul>
-          </section>
-        );
-      })}
+      <div className="rr-library-filter">
+        <input
+          ref={filterBox}
+          id={LIBRARY_FILTER_ID}
+          type="search"
+          className="rr-library-filter-input"
+          placeholder="Filter by title or path"
+          aria-label="Filter the library by title or path"
+          aria-keyshortcuts="L"
+          aria-describedby="rr-library-filter-status"
+          autoComplete="off"
+          spellCheck={false}
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+          onKeyDown={onFilterKey}
+        />
+        <p id="rr-library-filter-status" className="rr-library-filter-status" aria-live="polite">
+          {filtering ? filterStatus(matchCount, filter) : ''}
+        </p>
+      </div>
+      <div className="rr-library-scroll" ref={setScroller}>
+        <section className="rr-library-group" aria-label="Bookmarks">
+          <h2 className="rr-library-heading">
+            Bookmarks{' '}
+            <Link to="/bookmarks" className="rr-library-manage" onClick={onNavigate}>
+              Manage
+            </Link>
+          </h2>
+          <BookmarkList variant="compact" onNavigate={onNavigate} />
+        </section>
+        <h2 className="rr-library-heading">Runbooks</h2>
+        {total === 0 && <p className="rr-muted rr-pad">No runbooks cached yet.</p>}
+        <LibraryTree
+          rows={rows}
+          currentKey={currentKey}
+          scrollElement={scroller}
+          onToggle={toggle}
+          onNavigate={onNavigate}
+          onLeaveTop={() => filterBox.current?.focus()}
+          handle={treeHandle}
+        />
+      </div>
     </div>
   );
 }
 
-/** Whether a runbook route is the page shown (the router may hand back the path encoded or not). */
-function isCurrent(route: string, pathname: string): boolean {
-  return route === pathname || safeDecode(route) === safeDecode(pathname);
+function filterStatus(count: number, filter: string): string {
+  if (count === 0) return `No runbook title or path contains “${filter.trim()}”.`;
+  return count === 1 ? '1 runbook matches.' : `${count} runbooks match.`;
+}
+
+/** Synced sources by name, the bundled set last: a team's own runbooks come first. */
+function orderSources(sources: SourceRecord[]): SourceRecord[] {
+  return [...sources].sort(
+    (a, b) => Number(a.id === BUNDLED_SOURCE_ID) - Number(b.id === BUNDLED_SOURCE_ID) || a.name.localeCompare(b.name),
+  );
+}
+
+/** The source root (first) and every folder above `path`. */
+function ancestorFolderIds(sourceId: string, path: string): string[] {
+  const segments = path.split('/').slice(0, -1);
+  return [libraryFolderId(sourceId, ''), ...segments.map((_, i) => libraryFolderId(sourceId, segments.slice(0, i + 1).join('/')))];
+}
+
+/** The runbook the route shows, if any. */
+function useCurrentRunbook(): { sourceId: string; path: string } | undefined {
+  const { pathname } = useLocation();
+  const match = matchPath('/read/:sourceId/*', pathname);
+  const sourceId = match?.params.sourceId;
+  const path = match?.params['*'];
+  // Decoded segment by segment, as the router decodes the params the runbook page reads.
+  return sourceId && path ? { sourceId: safeDecode(sourceId), path: path.split('/').map(safeDecode).join('/') } : undefined;
 }
 
 function safeDecode(path: string): string {
@@ -86,8 +185,4 @@ function safeDecode(path: string): string {
   } catch {
     return path;
   }
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
