@@ -5,19 +5,21 @@
  * (which would hand the page `event.sender`, i.e. ipcRenderer itself).
  */
 import {
-  APP_COMMANDS,
   EVENT_CHANNELS,
   INVOKE_CHANNELS,
   type AppCommand,
   type DeepLink,
   type DesktopBridge,
+  type EventChannel,
+  type EventPayload,
   type InvokeChannel,
   type InvokeRequest,
   type InvokeResponse,
   type SyncProgressEvent,
   type Unsubscribe,
 } from '../core/desktop/ipcContract';
-import type { SyncPhase } from '../core/sync/syncGitSource';
+import { EVENT_SCHEMAS, INVOKE_SCHEMAS } from '../core/desktop/ipcSchemas';
+import { checkMessage } from '../core/messages/checkMessage';
 
 type IpcListener = (event: unknown, payload: unknown) => void;
 
@@ -28,33 +30,13 @@ export interface IpcRendererPort {
   removeListener(channel: string, listener: IpcListener): unknown;
 }
 
-function isAppCommand(value: unknown): value is AppCommand {
-  return typeof value === 'string' && (APP_COMMANDS as readonly string[]).includes(value);
-}
-
-function isDeepLink(value: unknown): value is DeepLink {
-  if (typeof value !== 'object' || value === null) return false;
-  const { sourceId, path, anchor } = value as Record<string, unknown>;
-  return typeof sourceId === 'string' && typeof path === 'string' && (anchor === undefined || typeof anchor === 'string');
-}
-
-const SYNC_PHASES: readonly SyncPhase[] = ['connecting', 'fetching', 'reading', 'parsing', 'done'];
-
-function isSyncProgressEvent(value: unknown): value is SyncProgressEvent {
-  if (typeof value !== 'object' || value === null) return false;
-  const { sourceId, progress } = value as Record<string, unknown>;
-  if (typeof sourceId !== 'string' || typeof progress !== 'object' || progress === null) return false;
-  const { phase, percent } = progress as Record<string, unknown>;
-  return (SYNC_PHASES as readonly unknown[]).includes(phase) && (percent === undefined || typeof percent === 'number');
-}
-
-function copySyncProgressEvent({ sourceId, progress: { phase, percent } }: SyncProgressEvent): SyncProgressEvent {
-  return { sourceId, progress: percent === undefined ? { phase } : { phase, percent } };
-}
-
-/** Copies only the contract's fields, so nothing else main might attach reaches the page. */
-function copyDeepLink({ sourceId, path, anchor }: DeepLink): DeepLink {
-  return anchor === undefined ? { sourceId, path } : { sourceId, path, anchor };
+/**
+ * An event payload checked against its schema, which also drops what the contract does not have (so
+ * nothing else main might attach reaches the page); undefined for one that does not fit.
+ */
+function eventPayload<E extends EventChannel>(channel: E, payload: unknown): EventPayload<E> | undefined {
+  const checked = checkMessage(EVENT_SCHEMAS[channel], payload);
+  return checked.ok ? (checked.value as EventPayload<E>) : undefined;
 }
 
 export function createDesktopBridge(ipc: IpcRendererPort): DesktopBridge {
@@ -62,14 +44,18 @@ export function createDesktopBridge(ipc: IpcRendererPort): DesktopBridge {
     channel: C,
     ...request: InvokeRequest<C> extends void ? [] : [InvokeRequest<C>]
   ): Promise<InvokeResponse<C>> {
-    // The main process answers each channel with the contract's response type (see electron/ipc.ts).
-    return ipc.invoke(channel, ...request) as Promise<InvokeResponse<C>>;
+    return ipc.invoke(channel, ...request).then((raw) => {
+      const checked = checkMessage(INVOKE_SCHEMAS[channel].response, raw);
+      if (!checked.ok) throw new Error(`${channel}: the app’s answer did not fit the contract (${checked.reason})`);
+      return checked.value;
+    });
   }
 
   const commandListeners = new Set<(command: AppCommand) => void>();
   ipc.on(EVENT_CHANNELS.command, (_event, payload) => {
-    if (!isAppCommand(payload)) return;
-    for (const listener of [...commandListeners]) listener(payload);
+    const command = eventPayload(EVENT_CHANNELS.command, payload);
+    if (command === undefined) return;
+    for (const listener of [...commandListeners]) listener(command);
   });
 
   // Deep links can arrive before the page has subscribed (the app was launched by the link):
@@ -77,16 +63,16 @@ export function createDesktopBridge(ipc: IpcRendererPort): DesktopBridge {
   const deepLinkListeners = new Set<(link: DeepLink) => void>();
   let pendingDeepLink: DeepLink | undefined;
   ipc.on(EVENT_CHANNELS.deepLink, (_event, payload) => {
-    if (!isDeepLink(payload)) return;
-    const link = copyDeepLink(payload);
+    const link = eventPayload(EVENT_CHANNELS.deepLink, payload);
+    if (!link) return;
     if (deepLinkListeners.size === 0) pendingDeepLink = link;
     for (const listener of [...deepLinkListeners]) listener(link);
   });
 
   const syncProgressListeners = new Set<(event: SyncProgressEvent) => void>();
   ipc.on(EVENT_CHANNELS.syncProgress, (_event, payload) => {
-    if (!isSyncProgressEvent(payload)) return;
-    const progress = copySyncProgressEvent(payload);
+    const progress = eventPayload(EVENT_CHANNELS.syncProgress, payload);
+    if (!progress) return;
     for (const listener of [...syncProgressListeners]) listener(progress);
   });
 

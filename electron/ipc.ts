@@ -1,6 +1,7 @@
 /**
  * Registers one `ipcMain.handle` per invoke channel of the contract. Every handler first checks
- * that the call comes from a frame on the app's own origin, then validates the request.
+ * that the call comes from a frame on the app's own origin, then checks the request against the
+ * channel's schema (`core/desktop/ipcSchemas.ts`).
  * There is no generic passthrough: a channel not in the contract does not exist.
  */
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
@@ -17,26 +18,16 @@ import {
   type SyncRunRequest,
   type SyncRunResponse,
 } from '../core/desktop/ipcContract';
-import {
-  parseEmptyRequest,
-  parseOpenExternalRequest,
-  parsePrintToPdfRequest,
-  parseSaveSourceRequest,
-  parseSetTokenRequest,
-  parseSourceTokenRequest,
-  parseSyncRunRequest,
-  parsePruneSyncStoresRequest,
-  parseSyncSourceRequest,
-  type ParsedRequest,
-} from './ipcRequestValidation';
+import { INVOKE_SCHEMAS } from '../core/desktop/ipcSchemas';
+import { checkMessage } from '../core/messages/checkMessage';
 import { insecureTokenAddress, originOf } from '../core/sync/tokenBinding';
 import { isTrustedSender } from './policy/ipcSender';
 import type { SourceSettingsStore } from './sourceSettingsStore';
 import type { EventTarget as RendererTarget } from './rendererEvents';
 import { TokenStoreError, type TokenStore } from './tokenStore';
 
+/** What a channel does with a request that passed its schema (`INVOKE_SCHEMAS`). */
 export interface ChannelHandler<C extends InvokeChannel> {
-  parse(raw: unknown): ParsedRequest<InvokeRequest<C>>;
   handle(request: InvokeRequest<C>, event: IpcMainInvokeEvent): Promise<InvokeResponse<C>> | InvokeResponse<C>;
 }
 
@@ -70,19 +61,15 @@ function desktopPlatform(platform: NodeJS.Platform): DesktopPlatform {
 export function createIpcHandlers(deps: IpcDependencies): IpcHandlerTable {
   return {
     [INVOKE_CHANNELS.appInfo]: {
-      parse: parseEmptyRequest,
       handle: () => ({ version: deps.appVersion(), platform: desktopPlatform(deps.platform) }),
     },
     [INVOKE_CHANNELS.openExternal]: {
-      parse: parseOpenExternalRequest,
       handle: ({ url }) => deps.openExternalSafely(url),
     },
     [INVOKE_CHANNELS.printToPdf]: {
-      parse: parsePrintToPdfRequest,
       handle: ({ suggestedName }, event) => deps.printToPdf(event.sender, suggestedName),
     },
     [INVOKE_CHANNELS.setToken]: {
-      parse: parseSetTokenRequest,
       handle: async ({ sourceId, token }) => {
         // The token is bound to the origin main has saved for the source, never to one the call names.
         const settings = await deps.sourceSettings.get(sourceId);
@@ -101,15 +88,12 @@ export function createIpcHandlers(deps: IpcDependencies): IpcHandlerTable {
       },
     },
     [INVOKE_CHANNELS.hasToken]: {
-      parse: parseSourceTokenRequest,
       handle: ({ sourceId }) => deps.tokenStore.hasToken(sourceId),
     },
     [INVOKE_CHANNELS.deleteToken]: {
-      parse: parseSourceTokenRequest,
       handle: ({ sourceId }) => deps.tokenStore.deleteToken(sourceId),
     },
     [INVOKE_CHANNELS.saveSource]: {
-      parse: parseSaveSourceRequest,
       handle: async (settings) => {
         try {
           await deps.sourceSettings.save(settings);
@@ -124,20 +108,16 @@ export function createIpcHandlers(deps: IpcDependencies): IpcHandlerTable {
       },
     },
     [INVOKE_CHANNELS.syncRun]: {
-      parse: parseSyncRunRequest,
       // Progress goes to the page that asked, not to every window.
       handle: (request, event) => deps.syncRun(request, event.sender),
     },
     [INVOKE_CHANNELS.syncCancel]: {
-      parse: parseSyncSourceRequest,
       handle: ({ sourceId }) => deps.syncCancel(sourceId),
     },
     [INVOKE_CHANNELS.deleteSyncStore]: {
-      parse: parseSyncSourceRequest,
       handle: ({ sourceId }) => deps.deleteSyncStore(sourceId),
     },
     [INVOKE_CHANNELS.pruneSyncStores]: {
-      parse: parsePruneSyncStoresRequest,
       handle: ({ keepSourceIds }) => deps.pruneSyncStores(keepSourceIds),
     },
   };
@@ -162,7 +142,7 @@ export function guardHandler<C extends InvokeChannel>(
       console.warn(`Refused IPC ${channel}: the sender frame is not the app.`);
       throw new Error(`${channel} refused: the call did not come from the app.`);
     }
-    const parsed = handler.parse(raw);
+    const parsed = checkMessage(INVOKE_SCHEMAS[channel].request, raw);
     if (!parsed.ok) throw new Error(`${channel} refused: ${parsed.reason}`);
     return handler.handle(parsed.value, event);
   };

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileIndexFromMap } from '../../core/sync/cachedFileIndex';
+import { gitSyncRequest } from '../../core/sync/gitSyncRequest';
 import { SyncError } from '../../core/sync/syncError';
 import { originOf } from '../../core/sync/tokenBinding';
 import { escapeControlChars } from '../../core/terminal/escapeControlChars';
@@ -74,21 +75,18 @@ export async function syncCommand(args: string[]): Promise<number> {
       previous && previous.url === url && previous.branch === (options.branch ?? null) && previous.subdir === (options.subdir ?? '');
     const files = new Map(sameSource ? Object.entries(previous.files) : []);
 
+    const settings = { sourceId: 'cli', url, branch: options.branch, subdir: options.subdir };
     const { changeSet, stats } = await syncGitSource(
-      {
-        sourceId: 'cli',
-        url,
-        ...(options.branch ? { branch: options.branch } : {}),
-        ...(options.subdir ? { subdir: options.subdir } : {}),
+      gitSyncRequest(settings, {
         // The token belongs to the address it was given with: the engine sends it to that origin only.
-        ...(options.token ? { token: { value: options.token, origin: originOf(url) ?? '' } } : {}),
-        ...(sameSource ? { previousCommit: previous.commit } : {}),
+        token: options.token ? { value: options.token, origin: originOf(url) ?? '' } : undefined,
+        previousCommit: sameSource ? previous.commit : undefined,
         cached: fileIndexFromMap(files),
-        ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+        timeoutMs: options.timeoutMs,
         limits: { deadlineMs: options.deadlineMs, minBytesPerSecond: options.minRate },
         signal: controller.signal,
-        ...(!json && process.stderr.isTTY ? { onProgress: showProgress } : {}),
-      },
+        onProgress: !json && process.stderr.isTTY ? showProgress : undefined,
+      }),
       { fs, http: commandLineHttpClient(), gitdir: objectStoreOf(stateDir) },
     );
     if (!json && process.stderr.isTTY) process.stderr.write('\r\x1b[K');

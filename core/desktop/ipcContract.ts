@@ -1,17 +1,41 @@
 /**
  * The one typed IPC contract between the Electron main process and the renderer.
- * Platform-free: types and channel names only, no imports from Electron, Node or the DOM.
+ * Platform-free: channel names and types, the types inferred from the schemas in `ipcSchemas.ts`.
  *
  * Adding an invoke channel (for example `sync:run`):
  *   1. add its name to `INVOKE_CHANNELS`,
- *   2. add its request/response types to `InvokeContract`,
+ *   2. add its request and response schemas to `INVOKE_SCHEMAS` (ipcSchemas.ts),
  *   3. add a method to `DesktopBridge`.
- * The compiler then asks for a request validator and a handler in `electron/ipc.ts` and for the
- * bridge method in `electron/desktopBridge.ts`; nothing else needs touching.
+ * The compiler then asks for a handler in `electron/ipc.ts` and for the bridge method in
+ * `electron/desktopBridge.ts`; main checks the request and the bridge the response against the schemas.
  */
-import type { ChangeSet } from '../model';
-import type { SyncErrorCode } from '../sync/syncError';
-import type { GitSyncStats, SyncProgress } from '../sync/syncGitSource';
+import type * as v from 'valibot';
+import {
+  APP_COMMANDS,
+  type appCommandSchema,
+  type appInfoSchema,
+  type deepLinkSchema,
+  type deleteSyncStoreResultSchema,
+  type EVENT_SCHEMAS,
+  type INVOKE_SCHEMAS,
+  type openExternalRequestSchema,
+  type openExternalResultSchema,
+  type printToPdfRequestSchema,
+  type printToPdfResultSchema,
+  type pruneSyncStoresRequestSchema,
+  type pruneSyncStoresResultSchema,
+  type saveSourceResultSchema,
+  type setTokenRequestSchema,
+  type setTokenResultSchema,
+  type sourceSettingsSchema,
+  type sourceTokenRequestSchema,
+  type syncProgressEventSchema,
+  type syncRunRequestSchema,
+  type syncRunResponseSchema,
+  type syncSourceRequestSchema,
+} from './ipcSchemas';
+
+export { APP_COMMANDS };
 
 /** Renderer → main request/response channels (`ipcRenderer.invoke` / `ipcMain.handle`). */
 export const INVOKE_CHANNELS = {
@@ -35,144 +59,42 @@ export const EVENT_CHANNELS = {
   syncProgress: 'sync:progress',
 } as const;
 
-export type DesktopPlatform = 'darwin' | 'win32' | 'linux' | 'other';
-
-export interface AppInfo {
-  version: string;
-  platform: DesktopPlatform;
-}
-
-export interface OpenExternalRequest {
-  url: string;
-}
-
-export interface OpenExternalResult {
-  opened: boolean;
-  /** Why the URL was not opened, in words a person can act on. */
-  reason?: string;
-}
-
-export interface PrintToPdfRequest {
-  /** File name offered in the save dialog, usually the runbook title. Sanitised by main. */
-  suggestedName: string;
-}
-
-export interface PrintToPdfResult {
-  saved: boolean;
-  path?: string;
-  reason?: string;
-}
-
-export interface SetTokenRequest {
-  sourceId: string;
-  token: string;
-}
-
-export interface SetTokenResult {
-  stored: boolean;
-  /** Why the token was not stored (for example: no OS keychain available). Never contains the token. */
-  reason?: string;
-}
-
-export interface SourceTokenRequest {
-  sourceId: string;
-}
-
-/**
- * Where a Git source syncs from (`source:save`). Main keeps these in its own store and syncs from them;
- * a token is bound to the origin of `url` when it is set and is never sent to another origin, so a source
- * re-pointed elsewhere syncs there without it until the person enters the token again.
- */
-export interface SourceSettings {
-  sourceId: string;
-  /** http(s) address of the repository, without credentials. */
-  url: string;
-  branch?: string;
-  /** Sub-folder of the repository, normalised (`docs/runbooks`). */
-  subdir?: string;
-}
-
-export interface SaveSourceResult {
-  saved: boolean;
-  /** Why the settings were not saved, in words a person can act on. */
-  reason?: string;
-}
-
-/**
- * One Git sync, run by the main process (Node fs and http: no CORS). Plain data only. There is
- * deliberately no token and no address: main reads the source's settings (`source:save`) and its token
- * from its own stores by `sourceId`.
- */
-export interface SyncRunRequest {
-  sourceId: string;
-  /** The commit the page's cache holds for this source (`SourceRecord.version`). */
-  previousCommit?: string;
-  /** Path → Git blob id of every file the page's cache holds for the source. */
-  cached: Record<string, string>;
-  /** The page's cache was written by another ingest version: read every file again (see `GitSyncRequest.rereadAll`). */
-  rereadAll?: boolean;
-  maxFileBytes?: number;
-  timeoutMs?: number;
-  /** Overall deadline of the download (default 20 minutes). */
-  deadlineMs?: number;
-  /** Fewest bytes a second the download must average over a minute (default 512). */
-  minBytesPerSecond?: number;
-}
-
-/** Names the source whose sync to cancel (`sync:cancel`) or whose object store to delete (`sync:delete-store`). */
-export interface SyncSourceRequest {
-  sourceId: string;
-}
-
+export type DesktopPlatform = AppInfo['platform'];
+export type AppInfo = v.InferOutput<typeof appInfoSchema>;
+export type OpenExternalRequest = v.InferOutput<typeof openExternalRequestSchema>;
+export type OpenExternalResult = v.InferOutput<typeof openExternalResultSchema>;
+/** `suggestedName`: offered in the save dialog, usually the runbook title; sanitised by main. */
+export type PrintToPdfRequest = v.InferOutput<typeof printToPdfRequestSchema>;
+export type PrintToPdfResult = v.InferOutput<typeof printToPdfResultSchema>;
+export type SetTokenRequest = v.InferOutput<typeof setTokenRequestSchema>;
+export type SetTokenResult = v.InferOutput<typeof setTokenResultSchema>;
+export type SourceTokenRequest = v.InferOutput<typeof sourceTokenRequestSchema>;
+/** Where a Git source syncs from (`source:save`); see `sourceSettingsSchema`. */
+export type SourceSettings = v.InferOutput<typeof sourceSettingsSchema>;
+export type SaveSourceResult = v.InferOutput<typeof saveSourceResultSchema>;
+/** One Git sync run by the main process; see `syncRunRequestSchema`. Plain data only, no token, no address. */
+export type SyncRunRequest = v.InferOutput<typeof syncRunRequestSchema>;
+export type SyncSourceRequest = v.InferOutput<typeof syncSourceRequestSchema>;
 /** What deleting a removed source's object store (its downloaded Git data) did; `sync:delete-store` answers with it. */
-export interface DeleteSyncStoreResult {
-  deleted: boolean;
-  /** Why it was not deleted, in words a person can act on. */
-  reason?: string;
-}
-
-/** The Git sources the cache holds (`sync:prune-stores`): every other object store is left over and deleted. */
-export interface PruneSyncStoresRequest {
-  keepSourceIds: string[];
-}
-
+export type DeleteSyncStoreResult = v.InferOutput<typeof deleteSyncStoreResultSchema>;
+export type PruneSyncStoresRequest = v.InferOutput<typeof pruneSyncStoresRequestSchema>;
 /** What pruning did: left-over object stores deleted, and those that could not be (tried again next start). */
-export interface PruneSyncStoresResult {
-  removed: number;
-  failed: number;
-}
-
-/**
- * The change set for the page to apply in one transaction, or why there is none. Structured-clone
- * friendly (plain objects and Uint8Arrays); the message never contains the token.
- */
-export type SyncRunResponse =
-  { ok: true; changeSet: ChangeSet; stats: GitSyncStats } | { ok: false; error: { code: SyncErrorCode; message: string } };
-
+export type PruneSyncStoresResult = v.InferOutput<typeof pruneSyncStoresResultSchema>;
+/** Structured-clone friendly (plain objects and Uint8Arrays). */
+export type SyncRunResponse = v.InferOutput<typeof syncRunResponseSchema>;
 /** Progress of a `sync:run`, sent to the page that started it. */
-export interface SyncProgressEvent {
-  sourceId: string;
-  progress: SyncProgress;
-}
+export type SyncProgressEvent = v.InferOutput<typeof syncProgressEventSchema>;
 
 /**
- * Channel → request and response. `request: void` means the channel takes no argument.
- * Tokens only ever travel renderer → main: no response carries one.
+ * Channel → request and response, inferred from `INVOKE_SCHEMAS`. `request: undefined` means the channel
+ * takes no argument. Tokens only ever travel renderer → main: no response carries one.
  */
-export interface InvokeContract {
-  'app:info': { request: void; response: AppInfo };
-  'shell:open-external': { request: OpenExternalRequest; response: OpenExternalResult };
-  'window:print-to-pdf': { request: PrintToPdfRequest; response: PrintToPdfResult };
-  'token:set': { request: SetTokenRequest; response: SetTokenResult };
-  'token:has': { request: SourceTokenRequest; response: boolean };
-  'token:delete': { request: SourceTokenRequest; response: void };
-  'source:save': { request: SourceSettings; response: SaveSourceResult };
-  'sync:run': { request: SyncRunRequest; response: SyncRunResponse };
-  /** `true` when a sync of the source was running and has been told to stop (its `sync:run` answers `cancelled`). */
-  'sync:cancel': { request: SyncSourceRequest; response: boolean };
-  'sync:delete-store': { request: SyncSourceRequest; response: DeleteSyncStoreResult };
-  'sync:prune-stores': { request: PruneSyncStoresRequest; response: PruneSyncStoresResult };
-}
+export type InvokeContract = {
+  [C in keyof typeof INVOKE_SCHEMAS]: {
+    request: v.InferOutput<(typeof INVOKE_SCHEMAS)[C]['request']>;
+    response: v.InferOutput<(typeof INVOKE_SCHEMAS)[C]['response']>;
+  };
+};
 
 export type InvokeChannel = keyof InvokeContract;
 
@@ -187,24 +109,13 @@ export type InvokeResponse<C extends InvokeChannel> = InvokeContract[C]['respons
  * Commands from the application menu that the renderer acts on. Zoom is not here: the menu uses
  * Electron's built-in zoom roles, which need nothing from the renderer.
  */
-export const APP_COMMANDS = ['search', 'contacts', 'sync', 'bookmark', 'print'] as const;
-export type AppCommand = (typeof APP_COMMANDS)[number];
+export type AppCommand = v.InferOutput<typeof appCommandSchema>;
 
 /** A validated `runbook-reader://open/<sourceId>/<path>#<anchor>` link. */
-export interface DeepLink {
-  sourceId: string;
-  /** Path of the runbook inside its source, `/`-separated, ending in `.md`. */
-  path: string;
-  /** Heading anchor inside the runbook, without `#`. */
-  anchor?: string;
-}
+export type DeepLink = v.InferOutput<typeof deepLinkSchema>;
 
 /** Event channel → payload. */
-export interface EventContract {
-  'app:command': AppCommand;
-  'app:deep-link': DeepLink;
-  'sync:progress': SyncProgressEvent;
-}
+export type EventContract = { [E in keyof typeof EVENT_SCHEMAS]: v.InferOutput<(typeof EVENT_SCHEMAS)[E]> };
 
 export type EventChannel = keyof EventContract;
 /** Compile-time check that `EVENT_CHANNELS` and `EventContract` name the same channels. */

@@ -4,11 +4,11 @@ import { SyncError } from './syncError';
 export interface FailureContext {
   url: string;
   /** The branch asked for, or undefined for the remote's default branch. */
-  branch?: string;
+  branch?: string | undefined;
   /** True when an access token was configured (so a 401 means the token was refused). */
   tokenSent: boolean;
   /** Why a saved token was not sent (another origin, an untrusted proxy); said when the server asks for one. */
-  tokenWithheld?: string;
+  tokenWithheld?: string | undefined;
   /** True once the server started answering the pack request: a failure after that is a cut download. */
   packStarted: boolean;
   /** `navigator.onLine` or equivalent, when the platform knows it. */

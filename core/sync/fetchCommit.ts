@@ -15,21 +15,21 @@ export interface FetchCommitRequest {
   gitdir: string;
   cache: object;
   url: string;
-  branch?: string;
+  branch?: string | undefined;
   /** Sent only to its own origin (see `decideTokenUse`). */
-  token?: SourceToken;
-  username?: string;
-  corsProxy?: string;
-  corsProxyTrusted?: boolean;
+  token?: SourceToken | undefined;
+  username?: string | undefined;
+  corsProxy?: string | undefined;
+  corsProxyTrusted?: boolean | undefined;
   /** A commit the store holds, offered to the server so it sends only what changed since. */
-  have?: string;
+  have?: string | undefined;
   timeoutMs: number;
   /** Overall deadline and minimum rate of the download. */
-  limits?: TransferLimits;
-  signal?: AbortSignal;
-  online?: boolean;
+  limits?: TransferLimits | undefined;
+  signal?: AbortSignal | undefined;
+  online?: boolean | undefined;
   /** Progress of the download and of indexing the pack, 0–100, when known. */
-  onPercent?: (percent: number | undefined) => void;
+  onPercent?: ((percent: number | undefined) => void) | undefined;
 }
 
 export interface FetchedCommit {
@@ -55,7 +55,7 @@ const FETCH_STAGES: Record<string, [from: number, to: number]> = {
 export async function fetchCommit(request: FetchCommitRequest): Promise<FetchedCommit> {
   const { fs, gitdir, cache, url, branch, token, timeoutMs, signal } = request;
   const { credentials, withheld } = decideTokenUse(request);
-  const guard = guardHttp(withThinPack(followRedirects(request.http)), { timeoutMs, ...request.limits, ...(signal ? { signal } : {}) });
+  const guard = guardHttp(withThinPack(followRedirects(request.http)), { timeoutMs, ...request.limits, signal });
   const secrets = token ? secretForms(token.value, credentials?.username ?? '', credentials?.password ?? '') : [];
   let highest = 0;
 
@@ -110,11 +110,11 @@ export async function fetchCommit(request: FetchCommitRequest): Promise<FetchedC
       ? syncCancelled()
       : classifySyncError(error, {
           url,
-          ...(branch !== undefined ? { branch } : {}),
+          branch,
           tokenSent: credentials !== undefined,
-          ...(withheld !== undefined ? { tokenWithheld: withheld } : {}),
+          tokenWithheld: withheld,
           packStarted: guard.packStarted,
-          ...(request.online !== undefined ? { online: request.online } : {}),
+          online: request.online,
           secrets,
         });
     try {

@@ -21,7 +21,7 @@ export interface HttpGuardOptions extends TransferLimits {
   /** Longest wait for the next bytes (response headers or the next body chunk) before giving up. */
   timeoutMs: number;
   /** The caller's cancel signal. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Called with the size of every body chunk received (for progress). */
   onBytes?: (bytes: number) => void;
 }

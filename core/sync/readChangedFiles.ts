@@ -38,9 +38,9 @@ export interface ReadFilesOutcome {
 }
 
 export interface ReadFilesOptions {
-  maxBytes?: number;
-  signal?: AbortSignal;
-  onPercent?: (percent: number) => void;
+  maxBytes?: number | undefined;
+  signal?: AbortSignal | undefined;
+  onPercent?: ((percent: number) => void) | undefined;
 }
 
 /**

@@ -1,9 +1,9 @@
 import { applyChangeSet, type AppliedChangeSummary } from '../cache/applyChangeSet';
 import type { RunbookDatabase } from '../cache/runbookDatabase';
-import { INGEST_VERSION } from '../ingest/ingestRunbook';
 import type { SourceRecord } from '../model';
 import { classifySyncError } from './classifySyncError';
 import { fileIndexFromCache } from './fileIndexFromCache';
+import { cachedStateOf, gitSyncRequest, syncSettingsOf } from './gitSyncRequest';
 import { withSourceLock } from './sourceLock';
 import type { TransferLimits } from './guardHttp';
 import { SyncError, syncCancelled, type SyncErrorCode } from './syncError';
@@ -29,19 +29,19 @@ export type GitSyncEngine = (request: GitSyncRequest) => Promise<GitSyncResult>;
  */
 export interface RunGitSyncDeps extends Partial<GitSyncDeps> {
   /** Runs the sync somewhere else; when absent, `syncGitSource` runs here with `fs`, `http` and `gitdir`. */
-  engine?: GitSyncEngine;
+  engine?: GitSyncEngine | undefined;
   /** The source's access token and the origin it was saved for, read from the platform's secret store just for this run. */
-  token?: SourceToken;
-  username?: string;
-  corsProxy?: string;
-  corsProxyTrusted?: boolean;
-  maxFileBytes?: number;
-  timeoutMs?: number;
-  limits?: TransferLimits;
-  signal?: AbortSignal;
-  onProgress?: (progress: SyncProgress) => void;
-  isOnline?: () => boolean;
-  now?: () => Date;
+  token?: SourceToken | undefined;
+  username?: string | undefined;
+  corsProxy?: string | undefined;
+  corsProxyTrusted?: boolean | undefined;
+  maxFileBytes?: number | undefined;
+  timeoutMs?: number | undefined;
+  limits?: TransferLimits | undefined;
+  signal?: AbortSignal | undefined;
+  onProgress?: ((progress: SyncProgress) => void) | undefined;
+  isOnline?: (() => boolean) | undefined;
+  now?: (() => Date) | undefined;
 }
 
 /** Plain data (no class instances), so it crosses IPC and `postMessage` unchanged. */
@@ -71,26 +71,22 @@ export async function runGitSync(db: RunbookDatabase, source: SourceRecord, deps
         throw new SyncError('invalid-source', 'This source has no Git repository address.');
       }
       const engine = deps.engine ?? localEngine(deps);
-      const { changeSet, stats } = await engine({
-        sourceId: current.id,
-        url: current.location,
-        ...(current.branch ? { branch: current.branch } : {}),
-        ...(current.subdir ? { subdir: current.subdir } : {}),
-        ...(deps.token ? { token: deps.token } : {}),
-        ...(deps.username ? { username: deps.username } : {}),
-        ...(deps.corsProxy ? { corsProxy: deps.corsProxy } : {}),
-        ...(deps.corsProxyTrusted ? { corsProxyTrusted: true } : {}),
-        ...(current.version && /^[0-9a-f]{40}$/.test(current.version) ? { previousCommit: current.version } : {}),
-        cached: fileIndexFromCache(db, current.id),
-        // Rows written by an older ingest are read again, once, even where the files did not change.
-        ...(current.version !== undefined && current.ingestVersion !== INGEST_VERSION ? { rereadAll: true } : {}),
-        ...(deps.maxFileBytes !== undefined ? { maxFileBytes: deps.maxFileBytes } : {}),
-        ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}),
-        ...(deps.limits ? { limits: deps.limits } : {}),
-        ...(deps.signal ? { signal: deps.signal } : {}),
-        ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
-        ...(deps.isOnline ? { isOnline: deps.isOnline } : {}),
-      });
+      const { changeSet, stats } = await engine(
+        gitSyncRequest(syncSettingsOf(current), {
+          ...cachedStateOf(current),
+          cached: fileIndexFromCache(db, current.id),
+          token: deps.token,
+          username: deps.username,
+          corsProxy: deps.corsProxy,
+          corsProxyTrusted: deps.corsProxyTrusted,
+          maxFileBytes: deps.maxFileBytes,
+          timeoutMs: deps.timeoutMs,
+          limits: deps.limits,
+          signal: deps.signal,
+          onProgress: deps.onProgress,
+          isOnline: deps.isOnline,
+        }),
+      );
       const at = now();
       let applied: AppliedChangeSummary;
       try {
@@ -138,5 +134,5 @@ function localEngine(deps: RunGitSyncDeps): GitSyncEngine {
       'The sync is not set up on this device: it needs either an engine, or a file system, an HTTP client and an object store folder.',
     );
   }
-  return (request) => syncGitSource(request, { fs, http, gitdir, ...(cache ? { cache } : {}) });
+  return (request) => syncGitSource(request, { fs, http, gitdir, cache });
 }

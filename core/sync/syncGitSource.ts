@@ -26,7 +26,7 @@ export type SyncPhase = 'connecting' | 'fetching' | 'reading' | 'parsing' | 'don
 
 export interface SyncProgress {
   phase: SyncPhase;
-  percent?: number;
+  percent?: number | undefined;
 }
 
 /** One source to sync, and what the cache already holds of it. */
@@ -36,44 +36,44 @@ export interface GitSyncRequest {
   /** http(s) address of the repository, with no credentials in it. */
   url: string;
   /** Branch to follow; the remote's default branch (its HEAD) when absent. */
-  branch?: string;
+  branch?: string | undefined;
   /** Folder of the repository that holds the runbooks; cache paths are relative to it. */
-  subdir?: string;
+  subdir?: string | undefined;
   /**
    * Access token and the origin it was saved for; sent only when the server asks (HTTP 401), as Basic auth
    * per `authForHost`, and only to that origin (see `decideTokenUse`).
    */
-  token?: SourceToken;
+  token?: SourceToken | undefined;
   /** User name to send with the token instead of the host's convention. */
-  username?: string;
+  username?: string | undefined;
   /** Browser only: a CORS proxy URL prefix (isomorphic-git's `corsProxy`). */
-  corsProxy?: string;
+  corsProxy?: string | undefined;
   /** The person trusts `corsProxy` with the token; without it the token is not sent through the proxy. */
-  corsProxyTrusted?: boolean;
+  corsProxyTrusted?: boolean | undefined;
   /**
    * The commit the cache holds for this same url/branch/subdir (`SourceRecord.version`). When it is in the
    * object store, only the trees are compared; otherwise the new tree is compared with `cached`.
    * Pass nothing when the source's settings changed.
    */
-  previousCommit?: string;
+  previousCommit?: string | undefined;
   /** Path → blob id of what the cache holds for the source. */
   cached: CachedFileIndex;
   /**
    * Read and ingest every file again, unchanged ones too: the cache was written by an older ingest
    * (`SourceRecord.ingestVersion`). Unchanged files still count as `unchanged`; `parsed` includes them.
    */
-  rereadAll?: boolean;
+  rereadAll?: boolean | undefined;
   /** Files larger than this are skipped (default 2 MiB, like ingest). */
-  maxFileBytes?: number;
+  maxFileBytes?: number | undefined;
   /** Longest silence from the server before the sync gives up (default 60 s). */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Overall deadline and minimum rate of the download (defaults in `DEFAULT_TRANSFER_LIMITS`). */
-  limits?: TransferLimits;
+  limits?: TransferLimits | undefined;
   /** Cancels the sync; it then rejects with `SyncError('cancelled')` and nothing is changed. */
-  signal?: AbortSignal;
-  onProgress?: (progress: SyncProgress) => void;
+  signal?: AbortSignal | undefined;
+  onProgress?: ((progress: SyncProgress) => void) | undefined;
   /** `() => navigator.onLine` in the browser: a known-offline device fails fast with `offline`. */
-  isOnline?: () => boolean;
+  isOnline?: (() => boolean) | undefined;
 }
 
 /** The platform parts, injected so the same engine runs in Electron's main process, a Web Worker and Node. */
@@ -88,7 +88,7 @@ export interface GitSyncDeps {
    * isomorphic-git's object cache. One is made per sync when absent; passing the same object to every sync
    * of a source keeps pack indexes and packs in memory between syncs (faster, holds the memory).
    */
-  cache?: object;
+  cache?: object | undefined;
 }
 
 export interface SyncCounts {
@@ -201,16 +201,16 @@ async function attempt(
     gitdir,
     cache,
     url: request.url,
-    ...(request.branch ? { branch: request.branch } : {}),
-    ...(request.token ? { token: request.token } : {}),
-    ...(request.username ? { username: request.username } : {}),
-    ...(request.corsProxy ? { corsProxy: request.corsProxy } : {}),
-    ...(request.corsProxyTrusted ? { corsProxyTrusted: true } : {}),
-    ...(have ? { have } : {}),
+    branch: request.branch || undefined,
+    token: request.token,
+    username: request.username || undefined,
+    corsProxy: request.corsProxy || undefined,
+    corsProxyTrusted: request.corsProxyTrusted,
+    have,
     timeoutMs: request.timeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS,
-    ...(request.limits ? { limits: request.limits } : {}),
-    ...(request.signal ? { signal: request.signal } : {}),
-    ...(online !== undefined ? { online } : {}),
+    limits: request.limits,
+    signal: request.signal,
+    online,
     onPercent: (percent) => progress(percent === undefined ? { phase: 'fetching' } : { phase: 'fetching', percent }),
   });
   const fetchMs = performance.now() - fetchStart;
@@ -257,8 +257,8 @@ async function attempt(
   let files;
   try {
     files = await readChangedFiles(reader, request.sourceId, toRead, {
-      ...(request.maxFileBytes !== undefined ? { maxBytes: request.maxFileBytes } : {}),
-      ...(request.signal ? { signal: request.signal } : {}),
+      maxBytes: request.maxFileBytes,
+      signal: request.signal,
       onPercent: (percent) => progress({ phase: 'parsing', percent }),
     });
   } catch (error) {
@@ -314,10 +314,10 @@ async function hasCommit(reader: TreeReader, oid: string): Promise<boolean> {
 function failureContext(request: GitSyncRequest, online: boolean | undefined) {
   return {
     url: request.url,
-    ...(request.branch ? { branch: request.branch } : {}),
+    branch: request.branch || undefined,
     tokenSent: Boolean(request.token),
     packStarted: false,
-    ...(online !== undefined ? { online } : {}),
+    online,
     secrets: request.token ? [request.token.value] : [],
   };
 }

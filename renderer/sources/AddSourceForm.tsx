@@ -3,10 +3,10 @@ import { useState, type FormEvent } from 'react';
 import { normaliseRegion } from '../../core/contacts/phoneRegion';
 import type { SourceRecord } from '../../core/model';
 import { checkRepositoryUrl, normaliseSubdir } from '../../core/sync/checkSourceSettings';
+import { syncSettingsOf } from '../../core/sync/gitSyncRequest';
 import { insecureTokenAddress } from '../../core/sync/tokenBinding';
 import { readSettings } from '../../core/userdata/settings';
 import { db } from '../app/database';
-import { sourceSettingsOf } from '../sync/sourceSettingsOf';
 import { saveSourceToken, tokenStorageNote } from './sourceTokens';
 
 interface Props {
@@ -63,7 +63,7 @@ export function AddSourceForm({ onAdded }: Props) {
       };
       await db.sources.put(source);
       // Desktop: main syncs from its own copy of the settings, and binds the token to their origin.
-      const registered = window.runbookReader ? await window.runbookReader.saveSource(sourceSettingsOf(source)) : { saved: true };
+      const registered = window.runbookReader ? await window.runbookReader.saveSource(syncSettingsOf(source)) : { saved: true };
       if (!registered.saved) {
         setError(`The source was added, but the app could not save its address: ${registered.reason ?? 'unknown reason'}.`);
       } else if (token.trim()) {

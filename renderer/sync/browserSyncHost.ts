@@ -1,8 +1,11 @@
 import type { HttpClient } from 'isomorphic-git';
 import type { RunbookDatabase } from '../../core/cache/runbookDatabase';
-import { rollbackFetch, wipeObjectStore } from '../../core/sync/objectStore';
+import { importOfflineCopyInHost, saveOfflineCopyInHost } from '../../core/offlineCopy/offlineCopyInHost';
+import { wipeObjectStore } from '../../core/sync/objectStore';
 import type { ObjectStoreFs } from '../../core/sync/objectStoreFs';
-import { runGitSync } from '../../core/sync/runGitSync';
+import { runGitSync, type GitSyncOutcome } from '../../core/sync/runGitSync';
+import { SyncError } from '../../core/sync/syncError';
+import { createSyncHost, type ExclusiveAcrossRealms, type SyncStoreAdapter } from '../../core/sync/syncHost';
 import type { SyncWorkerReply, SyncWorkerRequest } from './syncMessages';
 
 /** The browser build's platform parts, as the sync worker creates them (tests pass their own). */
@@ -11,7 +14,7 @@ export interface BrowserSyncHostDeps {
   /** The worker's LightningFS: one IndexedDB-backed file system holding every source's object store. */
   fs: ObjectStoreFs;
   http: HttpClient;
-  isOnline?: () => boolean;
+  isOnline?: (() => boolean) | undefined;
   /**
    * `navigator.locks`: one lock per source across every tab and window of this site, so two never fetch
    * into the one object store (shared by all tabs) at once. Absent where the browser has none.
@@ -31,135 +34,70 @@ export function browserObjectStoreDir(sourceId: string): string {
   return `${STORES_ROOT}/${encodeURIComponent(sourceId)}`;
 }
 
-interface RunningSync {
-  controller: AbortController;
-  /** Settles when the sync has stopped touching the object store. */
-  finished: Promise<void>;
+/** The sync host's store adapter over the worker's LightningFS. */
+export function browserSyncStores(fs: ObjectStoreFs): SyncStoreAdapter {
+  return {
+    fs,
+    dirOf: browserObjectStoreDir,
+    async listStores() {
+      try {
+        return (await fs.promises.readdir(STORES_ROOT)).map((name) => `${STORES_ROOT}/${name}`);
+      } catch {
+        return []; // no stores folder yet: nothing was ever synced
+      }
+    },
+    removeStore: (dir) => wipeObjectStore(fs, dir),
+    deleteFailure: (error) =>
+      `The source's downloaded Git data could not be deleted from this browser's storage (${error instanceof Error ? error.message : String(error)}).`,
+  };
+}
+
+/** Web Locks as the host's cross-realm lock: `ifAvailable`, so a sync another window runs is not waited for (that would fetch the same thing twice). */
+function webLocks(locks: Pick<LockManager, 'request'>): ExclusiveAcrossRealms {
+  return async <T>(sourceId: string, work: () => Promise<T>): Promise<T> => {
+    let result: { value: T } | undefined;
+    await locks.request(`runbook-reader-sync:${sourceId}`, { ifAvailable: true }, async (lock) => {
+      if (lock) result = { value: await work() };
+    });
+    if (!result) throw new SyncError('already-running', SYNCING_ELSEWHERE);
+    return result.value;
+  };
 }
 
 /**
- * What the sync worker does with each message from the page (see `SyncWorkerRequest`): the same engine
- * as on desktop, with a cancel switch per running sync, the deletion of a removed source's object store,
- * and the deletion of stores no source owns any more.
+ * What the sync worker does with each message from the page (see `SyncWorkerRequest`): the shared sync
+ * host (`core/sync/syncHost.ts`) over the worker's LightningFS, with `runGitSync` applying each change set
+ * to this origin's cache.
  */
 export function createBrowserSyncHost(deps: BrowserSyncHostDeps): { handle(request: SyncWorkerRequest): Promise<void> } {
-  const { db, fs, http } = deps;
-  // isomorphic-git's object cache per source: pack indexes stay in memory between syncs.
-  const objectCaches = new Map<string, object>();
-  const running = new Map<string, RunningSync>();
-  const deleting = new Set<string>();
+  const { db, http } = deps;
+  const host = createSyncHost({ store: browserSyncStores(deps.fs), exclusiveAcrossRealms: deps.locks ? webLocks(deps.locks) : undefined });
 
-  async function sync(request: Extract<SyncWorkerRequest, { type: 'sync' }>): Promise<void> {
-    const { sourceId } = request;
-    if (deleting.has(sourceId)) {
-      deps.reply({
-        type: 'done',
-        sourceId,
-        outcome: { ok: false, error: { code: 'invalid-source', message: 'This source is being removed.' } },
-      });
-      return;
-    }
-    if (running.has(sourceId)) {
-      // The page never asks twice (it joins the running sync); answer like runGitSync's lock would.
-      deps.reply({
-        type: 'done',
-        sourceId,
-        outcome: {
-          ok: false,
-          error: { code: 'already-running', message: 'This source is already being synced; its result will show when it finishes.' },
-        },
-      });
-      return;
-    }
-    if (!deps.locks) return syncHoldingLock(request);
-    // `ifAvailable`: a sync another window runs is not waited for (that would fetch the same thing twice).
-    await deps.locks.request(`runbook-reader-sync:${sourceId}`, { ifAvailable: true }, async (lock) => {
-      if (lock) return syncHoldingLock(request);
-      deps.reply({ type: 'done', sourceId, outcome: { ok: false, error: { code: 'already-running', message: SYNCING_ELSEWHERE } } });
-    });
-  }
-
-  async function syncHoldingLock(request: Extract<SyncWorkerRequest, { type: 'sync' }>): Promise<void> {
-    const { sourceId, token, corsProxy } = request;
-    const controller = new AbortController();
-    let settle!: () => void;
-    running.set(sourceId, { controller, finished: new Promise<void>((resolve) => (settle = resolve)) });
+  async function sync({ sourceId, token, corsProxy, corsProxyTrusted }: Extract<SyncWorkerRequest, { type: 'sync' }>): Promise<void> {
+    let outcome: GitSyncOutcome;
     try {
-      const source = await db.sources.get(sourceId);
-      if (!source) {
-        deps.reply({
-          type: 'done',
-          sourceId,
-          outcome: { ok: false, error: { code: 'invalid-source', message: 'This source no longer exists.' } },
+      outcome = await host.run(sourceId, async ({ fs, gitdir, cache, signal }): Promise<GitSyncOutcome> => {
+        const source = await db.sources.get(sourceId);
+        if (!source) return { ok: false, error: { code: 'invalid-source', message: 'This source no longer exists.' } };
+        return runGitSync(db, source, {
+          fs,
+          http,
+          gitdir,
+          cache,
+          signal,
+          token,
+          corsProxy: corsProxy || undefined,
+          corsProxyTrusted,
+          isOnline: deps.isOnline,
+          onProgress: (progress) => deps.reply({ type: 'progress', sourceId, progress }),
         });
-        return;
-      }
-      let objectCache = objectCaches.get(sourceId);
-      if (!objectCache) objectCaches.set(sourceId, (objectCache = {}));
-      const outcome = await runGitSync(db, source, {
-        fs,
-        http,
-        gitdir: browserObjectStoreDir(sourceId),
-        cache: objectCache,
-        signal: controller.signal,
-        ...(token ? { token } : {}),
-        ...(corsProxy ? { corsProxy } : {}),
-        ...(request.corsProxyTrusted ? { corsProxyTrusted: true } : {}),
-        ...(deps.isOnline ? { isOnline: deps.isOnline } : {}),
-        onProgress: (progress) => deps.reply({ type: 'progress', sourceId, progress }),
       });
-      deps.reply({ type: 'done', sourceId, outcome });
-    } finally {
-      running.delete(sourceId);
-      settle();
-    }
-  }
-
-  async function deleteStore(sourceId: string): Promise<void> {
-    // No sync of the source may start (and write into the store) until it is gone.
-    deleting.add(sourceId);
-    try {
-      const active = running.get(sourceId);
-      if (active) {
-        active.controller.abort();
-        await active.finished;
-      }
-      objectCaches.delete(sourceId);
-      await wipeObjectStore(fs, browserObjectStoreDir(sourceId));
-      deps.reply({ type: 'store-deleted', sourceId, deleted: true });
     } catch (error) {
-      const reason = `The source's downloaded Git data could not be deleted from this browser's storage (${error instanceof Error ? error.message : String(error)}).`;
-      deps.reply({ type: 'store-deleted', sourceId, deleted: false, reason });
-    } finally {
-      deleting.delete(sourceId);
+      // The host refused to start it (already running here or elsewhere, or the source is being removed).
+      const { code, message } = error instanceof SyncError ? error : new SyncError('unknown', String(error));
+      outcome = { ok: false, error: { code, message } };
     }
-  }
-
-  async function pruneStores(keepSourceIds: readonly string[]): Promise<void> {
-    // A sync killed mid-download (the tab closed) left its partial pack in a kept store: removed at start.
-    for (const sourceId of keepSourceIds) {
-      if (running.has(sourceId) || deleting.has(sourceId)) continue;
-      await rollbackFetch(fs, browserObjectStoreDir(sourceId)).catch(() => undefined);
-    }
-    const keep = new Set([...keepSourceIds, ...running.keys(), ...deleting].map(browserObjectStoreDir));
-    const result = { removed: 0, failed: 0 };
-    let names: string[] = [];
-    try {
-      names = await fs.promises.readdir(STORES_ROOT);
-    } catch {
-      // No stores folder yet: nothing was ever synced.
-    }
-    for (const name of names) {
-      const dir = `${STORES_ROOT}/${name}`;
-      if (keep.has(dir)) continue;
-      try {
-        await wipeObjectStore(fs, dir);
-        result.removed++;
-      } catch {
-        result.failed++;
-      }
-    }
-    deps.reply({ type: 'stores-pruned', ...result });
+    deps.reply({ type: 'done', sourceId, outcome });
   }
 
   return {
@@ -168,12 +106,28 @@ export function createBrowserSyncHost(deps: BrowserSyncHostDeps): { handle(reque
         case 'sync':
           return sync(request);
         case 'cancel':
-          running.get(request.sourceId)?.controller.abort();
+          host.cancel(request.sourceId);
           return;
-        case 'delete-store':
-          return deleteStore(request.sourceId);
+        case 'delete-store': {
+          const { deleted, reason } = await host.deleteStore(request.sourceId);
+          deps.reply({ type: 'store-deleted', sourceId: request.sourceId, deleted, reason });
+          return;
+        }
         case 'prune-stores':
-          return pruneStores(request.keepSourceIds);
+          deps.reply({ type: 'stores-pruned', ...(await host.pruneStores(request.keepSourceIds)) });
+          return;
+        case 'import-offline-copy': {
+          const outcome = await importOfflineCopyInHost(host, db, request.request);
+          deps.reply({ type: 'offline-copy-imported', sourceId: request.request.sourceId, outcome });
+          return;
+        }
+        case 'save-offline-copy':
+          deps.reply({
+            type: 'offline-copy-saved',
+            sourceId: request.source.id,
+            outcome: await saveOfflineCopyInHost(host, request.source),
+          });
+          return;
       }
     },
   };

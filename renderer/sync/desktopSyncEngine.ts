@@ -1,29 +1,9 @@
-import type { DesktopBridge, SyncRunRequest } from '../../core/desktop/ipcContract';
-import type { GitSyncEngine } from '../../core/sync/runGitSync';
+import type { DesktopBridge } from '../../core/desktop/ipcContract';
+import { syncRunRequestOf } from '../../core/desktop/syncRunWire';
 import { checkRepositoryUrl } from '../../core/sync/checkSourceSettings';
-import { SyncError, syncCancelled, type SyncErrorCode } from '../../core/sync/syncError';
-import { sourceSettingsOf } from './sourceSettingsOf';
-
-/** Every code the page knows; a `Record` so the compiler flags a code added to `SyncErrorCode` but not here. */
-const KNOWN_CODES: Record<SyncErrorCode, true> = {
-  offline: true,
-  'host-not-found': true,
-  'auth-failed': true,
-  'repo-not-found': true,
-  'branch-not-found': true,
-  'subdir-missing': true,
-  'connection-cut': true,
-  'timed-out': true,
-  'storage-full': true,
-  'already-running': true,
-  cancelled: true,
-  'invalid-source': true,
-  unknown: true,
-};
-
-function isKnownCode(code: string): code is SyncErrorCode {
-  return Object.hasOwn(KNOWN_CODES, code);
-}
+import type { GitSyncEngine } from '../../core/sync/runGitSync';
+import { syncSettingsOf } from '../../core/sync/gitSyncRequest';
+import { SyncError, syncCancelled } from '../../core/sync/syncError';
 
 /**
  * The desktop engine for `runGitSync`: the Electron main process fetches and parses (Chromium's network
@@ -42,7 +22,7 @@ export function createDesktopSyncEngine(
     if (request.signal?.aborted) throw syncCancelled();
     // The same checks main makes, here first so a bad setting gets the engine's own words.
     checkRepositoryUrl(request.url);
-    const settings = sourceSettingsOf({ id: request.sourceId, location: request.url, branch: request.branch, subdir: request.subdir });
+    const settings = syncSettingsOf({ id: request.sourceId, location: request.url, branch: request.branch, subdir: request.subdir });
     const key = JSON.stringify(settings);
     if (told.get(request.sourceId) !== key) {
       let saved: Awaited<ReturnType<DesktopBridge['saveSource']>>;
@@ -55,16 +35,7 @@ export function createDesktopSyncEngine(
       told.set(request.sourceId, key);
     }
     // Main syncs from the settings it saved; the request only names the source and what the cache holds.
-    const ipcRequest: SyncRunRequest = {
-      sourceId: request.sourceId,
-      ...(request.previousCommit ? { previousCommit: request.previousCommit } : {}),
-      cached: Object.fromEntries(await request.cached.all()),
-      ...(request.rereadAll ? { rereadAll: true } : {}),
-      ...(request.maxFileBytes !== undefined ? { maxFileBytes: request.maxFileBytes } : {}),
-      ...(request.timeoutMs !== undefined ? { timeoutMs: request.timeoutMs } : {}),
-      ...(request.limits?.deadlineMs !== undefined ? { deadlineMs: request.limits.deadlineMs } : {}),
-      ...(request.limits?.minBytesPerSecond !== undefined ? { minBytesPerSecond: request.limits.minBytesPerSecond } : {}),
-    };
+    const ipcRequest = await syncRunRequestOf(request);
     const onProgress = request.onProgress;
     const unsubscribe = onProgress
       ? bridge.onSyncProgress((event) => {
@@ -88,10 +59,8 @@ export function createDesktopSyncEngine(
       signal?.removeEventListener('abort', cancelInMain);
       unsubscribe?.();
     }
-    if (!response.ok) {
-      const { code, message } = response.error;
-      throw new SyncError(isKnownCode(code) ? code : 'unknown', message);
-    }
+    // The bridge checked the answer against its schema: the code is one the page knows.
+    if (!response.ok) throw new SyncError(response.error.code, response.error.message);
     return { changeSet: response.changeSet, stats: response.stats };
   };
 }

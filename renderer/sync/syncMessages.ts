@@ -18,7 +18,7 @@ export type SyncWorkerRequest =
 export type SyncWorkerReply =
   | { type: 'progress'; sourceId: string; progress: SyncProgress }
   | { type: 'done'; sourceId: string; outcome: GitSyncOutcome }
-  | { type: 'store-deleted'; sourceId: string; deleted: boolean; reason?: string }
+  | { type: 'store-deleted'; sourceId: string; deleted: boolean; reason?: string | undefined }
   | { type: 'stores-pruned'; removed: number; failed: number };
 
 /** Name of the worker's LightningFS, which is also the name of the IndexedDB database it lives in. */

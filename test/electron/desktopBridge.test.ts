@@ -34,20 +34,45 @@ describe('desktop bridge', () => {
   });
 
   it.each([
-    ['appInfo', [], INVOKE_CHANNELS.appInfo, []],
-    ['openExternal', ['https://example.com'], INVOKE_CHANNELS.openExternal, [{ url: 'https://example.com' }]],
-    ['printToPdf', ['DB failover'], INVOKE_CHANNELS.printToPdf, [{ suggestedName: 'DB failover' }]],
-    ['setToken', ['ops', 'ghp_abc'], INVOKE_CHANNELS.setToken, [{ sourceId: 'ops', token: 'ghp_abc' }]],
-    ['hasToken', ['ops'], INVOKE_CHANNELS.hasToken, [{ sourceId: 'ops' }]],
-    ['deleteToken', ['ops'], INVOKE_CHANNELS.deleteToken, [{ sourceId: 'ops' }]],
-    ['syncCancel', ['ops'], INVOKE_CHANNELS.syncCancel, [{ sourceId: 'ops' }]],
-    ['deleteSyncStore', ['ops'], INVOKE_CHANNELS.deleteSyncStore, [{ sourceId: 'ops' }]],
-  ] as const)('%s(%j) invokes %s with %j', async (method, args, channel, sent) => {
+    ['appInfo', [], INVOKE_CHANNELS.appInfo, [], { version: '1.2.3', platform: 'linux' }],
+    ['openExternal', ['https://example.com'], INVOKE_CHANNELS.openExternal, [{ url: 'https://example.com' }], { opened: true }],
+    ['printToPdf', ['DB failover'], INVOKE_CHANNELS.printToPdf, [{ suggestedName: 'DB failover' }], { saved: false, reason: 'Cancelled.' }],
+    ['setToken', ['ops', 'ghp_abc'], INVOKE_CHANNELS.setToken, [{ sourceId: 'ops', token: 'ghp_abc' }], { stored: true }],
+    ['hasToken', ['ops'], INVOKE_CHANNELS.hasToken, [{ sourceId: 'ops' }], true],
+    ['deleteToken', ['ops'], INVOKE_CHANNELS.deleteToken, [{ sourceId: 'ops' }], undefined],
+    ['syncCancel', ['ops'], INVOKE_CHANNELS.syncCancel, [{ sourceId: 'ops' }], false],
+    ['deleteSyncStore', ['ops'], INVOKE_CHANNELS.deleteSyncStore, [{ sourceId: 'ops' }], { deleted: true }],
+  ] as const)('%s(%j) invokes %s with %j and resolves with main’s answer', async (method, args, channel, sent, answer) => {
     const { bridge: api, ipc } = bridge();
-    ipc.respond = () => 'answer';
+    ipc.respond = () => answer;
     const call = api[method] as (...values: readonly string[]) => Promise<unknown>;
-    expect(await call(...args)).toBe('answer');
+    expect(await call(...args)).toEqual(answer);
     expect(ipc.invocations).toEqual([{ channel, args: sent }]);
+  });
+
+  it.each([
+    ['hasToken', 'answer', /^token:has: the app’s answer did not fit the contract \(must be boolean\)$/],
+    ['deleteSyncStore', { deleted: 'yes' }, /^sync:delete-store: .*\(deleted: must be boolean\)$/],
+    ['deleteSyncStore', {}, /\(deleted: is missing\)$/],
+  ] as const)('%s rejects an answer that does not fit the contract (%j), naming the field', async (method, answer, message) => {
+    const { bridge: api, ipc } = bridge();
+    ipc.respond = () => answer;
+    await expect(api[method]('ops')).rejects.toThrow(message);
+  });
+
+  it('a sync error code the page does not know becomes unknown, with main’s message', async () => {
+    const { bridge: api, ipc } = bridge();
+    ipc.respond = () => ({ ok: false, error: { code: 'gremlins', message: 'Something new.' } });
+    expect(await api.syncRun({ sourceId: 'ops', cached: {} })).toEqual({
+      ok: false,
+      error: { code: 'unknown', message: 'Something new.' },
+    });
+  });
+
+  it('copies only the contract’s fields of an answer', async () => {
+    const { bridge: api, ipc } = bridge();
+    ipc.respond = () => ({ deleted: false, reason: 'busy', extra: 'dropped' });
+    expect(await api.deleteSyncStore('ops')).toStrictEqual({ deleted: false, reason: 'busy' });
   });
 
   it('pruneSyncStores(ids) invokes sync:prune-stores with the kept ids', async () => {
@@ -93,7 +118,7 @@ describe('desktop bridge', () => {
 
   it("syncRun invokes sync:run with the request and resolves with main's answer", async () => {
     const { bridge: api, ipc } = bridge();
-    const request = { sourceId: 'ops', url: 'https://git.example.com/ops.git', cached: { 'a.md': 'a'.repeat(40) } };
+    const request = { sourceId: 'ops', cached: { 'a.md': 'a'.repeat(40) } };
     ipc.respond = () => ({ ok: false, error: { code: 'offline', message: 'offline' } });
     expect(await api.syncRun(request)).toEqual({ ok: false, error: { code: 'offline', message: 'offline' } });
     expect(ipc.invocations).toEqual([{ channel: INVOKE_CHANNELS.syncRun, args: [request] }]);

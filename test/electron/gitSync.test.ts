@@ -6,7 +6,8 @@ import { INGEST_VERSION } from '../../core/ingest/ingestRunbook';
 import type { ChangeSet, SourceRecord } from '../../core/model';
 import { runGitSync } from '../../core/sync/runGitSync';
 import { createDesktopGitSync, GIT_STORES_FOLDER, objectStoreFolderName, type DesktopGitSync } from '../../electron/gitSync';
-import { parseSaveSourceRequest, parseSyncRunRequest, parseSyncSourceRequest } from '../../electron/ipcRequestValidation';
+import { sourceSettingsSchema, syncRunRequestSchema, syncSourceRequestSchema } from '../../core/desktop/ipcSchemas';
+import { checkMessage } from '../../core/messages/checkMessage';
 import type { EventTarget as RendererTarget } from '../../electron/rendererEvents';
 import { createDesktopSyncEngine } from '../../renderer/sync/desktopSyncEngine';
 import type { SharedGitServer } from '../helpers/sharedGitServer';
@@ -386,13 +387,13 @@ async function connectPageToMain() {
   const cancelled: string[] = [];
   const bridge = {
     async saveSource(raw: SourceSettings): Promise<SaveSourceResult> {
-      const parsed = parseSaveSourceRequest(structuredClone(raw));
+      const parsed = checkMessage(sourceSettingsSchema, structuredClone(raw));
       if (!parsed.ok) throw new Error(`source:save refused: ${parsed.reason}`);
       settings.set(parsed.value.sourceId, parsed.value);
       return { saved: true };
     },
     async syncRun(raw: SyncRunRequest): Promise<SyncRunResponse> {
-      const parsed = parseSyncRunRequest(structuredClone(raw));
+      const parsed = checkMessage(syncRunRequestSchema, structuredClone(raw));
       if (!parsed.ok) throw new Error(`sync:run refused: ${parsed.reason}`);
       const target = {
         isDestroyed: () => false,
@@ -401,7 +402,7 @@ async function connectPageToMain() {
       return structuredClone(await main.run(parsed.value, target));
     },
     async syncCancel(sourceId: string): Promise<boolean> {
-      const parsed = parseSyncSourceRequest(structuredClone({ sourceId }));
+      const parsed = checkMessage(syncSourceRequestSchema, structuredClone({ sourceId }));
       if (!parsed.ok) throw new Error(`sync:cancel refused: ${parsed.reason}`);
       cancelled.push(sourceId);
       return main.cancel(parsed.value.sourceId);

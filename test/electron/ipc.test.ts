@@ -140,9 +140,25 @@ describe('IPC handlers', () => {
     expect(await other.ipcMain.invoke('app:info', APP_FRAME)).toEqual({ version: '1.2.3', platform: 'other' });
   });
 
-  it('shell:open-external passes only the URL on', async () => {
+  it.each([
+    ['shell:open-external', { url: 'https://example.com', extra: 'x' }],
+    ['source:save', { sourceId: 'ops', url: 'https://git.example.com/ops.git', extra: 'x' }],
+    ['sync:run', { sourceId: 'ops', cached: {}, extra: 'x' }],
+    ['sync:cancel', { sourceId: 'ops', extra: 'x' }],
+    ['sync:prune-stores', { keepSourceIds: ['ops'], extra: 'x' }],
+  ] as const)('%s refuses a field the contract does not have, naming it, before the handler runs', async (channel, request) => {
     const { ipcMain, deps } = register();
-    expect(await ipcMain.invoke('shell:open-external', APP_FRAME, { url: 'https://example.com', extra: 'x' })).toEqual({ opened: true });
+    await expect(ipcMain.invoke(channel, APP_FRAME, request)).rejects.toThrow(`${channel} refused: extra: is not part of this message`);
+    expect(deps.openExternalSafely).not.toHaveBeenCalled();
+    expect(deps.sourceSettings.save).not.toHaveBeenCalled();
+    expect(deps.syncRun).not.toHaveBeenCalled();
+    expect(deps.syncCancel).not.toHaveBeenCalled();
+    expect(deps.pruneSyncStores).not.toHaveBeenCalled();
+  });
+
+  it('shell:open-external passes the URL on', async () => {
+    const { ipcMain, deps } = register();
+    expect(await ipcMain.invoke('shell:open-external', APP_FRAME, { url: 'https://example.com' })).toEqual({ opened: true });
     expect(deps.openExternalSafely).toHaveBeenCalledWith('https://example.com');
   });
 
@@ -168,7 +184,6 @@ describe('IPC handlers', () => {
       sourceId: 'ops',
       url: 'https://git.example.com/ops.git',
       subdir: './docs//runbooks/',
-      extra: 'x',
     });
     expect(answer).toEqual({ saved: true });
     expect(deps.sourceSettings.save).toHaveBeenCalledWith({
@@ -232,7 +247,6 @@ describe('IPC handlers', () => {
       sourceId: 'ops',
       cached: { 'a.md': 'a'.repeat(40) },
       minBytesPerSecond: 100,
-      extra: 'dropped',
     });
     expect(answer).toEqual({ ok: false, error: { code: 'offline', message: 'This device is offline.' } });
     const [request, target] = vi.mocked(deps.syncRun).mock.calls[0]!;
@@ -252,7 +266,7 @@ describe('IPC handlers', () => {
 
   it('sync:cancel stops the named source’s sync and says whether one was running', async () => {
     const { ipcMain, deps } = register();
-    expect(await ipcMain.invoke('sync:cancel', APP_FRAME, { sourceId: 'ops', extra: 'dropped' })).toBe(true);
+    expect(await ipcMain.invoke('sync:cancel', APP_FRAME, { sourceId: 'ops' })).toBe(true);
     expect(await ipcMain.invoke('sync:cancel', APP_FRAME, { sourceId: 'idle' })).toBe(false);
     expect(vi.mocked(deps.syncCancel).mock.calls).toEqual([['ops'], ['idle']]);
   });
@@ -273,7 +287,7 @@ describe('IPC handlers', () => {
   it('sync:prune-stores passes the kept source ids to main and its counts back', async () => {
     const pruneSyncStores = vi.fn(async () => ({ removed: 2, failed: 1 }));
     const { ipcMain } = register({ pruneSyncStores });
-    expect(await ipcMain.invoke('sync:prune-stores', APP_FRAME, { keepSourceIds: ['ops'], extra: 'dropped' })).toEqual({
+    expect(await ipcMain.invoke('sync:prune-stores', APP_FRAME, { keepSourceIds: ['ops'] })).toEqual({
       removed: 2,
       failed: 1,
     });

@@ -1,17 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import {
-  parseEmptyRequest,
-  parseOpenExternalRequest,
-  parsePrintToPdfRequest,
-  parseSaveSourceRequest,
-  parseSetTokenRequest,
-  parseSourceTokenRequest,
-  parseSyncRunRequest,
-  parseSyncSourceRequest,
+  emptyRequestSchema,
   MAX_CACHED_FILES,
-} from '../../electron/ipcRequestValidation';
+  openExternalRequestSchema,
+  printToPdfRequestSchema,
+  sourceSettingsSchema,
+  setTokenRequestSchema,
+  sourceTokenRequestSchema,
+  syncRunRequestSchema,
+  syncSourceRequestSchema,
+} from '../../../core/desktop/ipcSchemas';
+import { checkMessage } from '../../../core/messages/checkMessage';
 
-describe('IPC request validation', () => {
+const parseEmptyRequest = (raw: unknown) => checkMessage(emptyRequestSchema, raw);
+const parseOpenExternalRequest = (raw: unknown) => checkMessage(openExternalRequestSchema, raw);
+const parsePrintToPdfRequest = (raw: unknown) => checkMessage(printToPdfRequestSchema, raw);
+const parseSaveSourceRequest = (raw: unknown) => checkMessage(sourceSettingsSchema, raw);
+const parseSetTokenRequest = (raw: unknown) => checkMessage(setTokenRequestSchema, raw);
+const parseSourceTokenRequest = (raw: unknown) => checkMessage(sourceTokenRequestSchema, raw);
+const parseSyncRunRequest = (raw: unknown) => checkMessage(syncRunRequestSchema, raw);
+const parseSyncSourceRequest = (raw: unknown) => checkMessage(syncSourceRequestSchema, raw);
+
+describe('IPC request schemas', () => {
   it.each([
     [undefined, true],
     [null, false],
@@ -96,7 +106,23 @@ describe('sync:run request validation', () => {
     return parsed.ok ? undefined : parsed.reason;
   };
 
-  it('accepts a full request and keeps only the contract fields', () => {
+  it('refuses a field the contract does not have, naming it', () => {
+    expect(reasonOf(valid({ extra: 1 }))).toBe('extra: is not part of this message');
+  });
+
+  it.each([
+    ['sourceId', { cached: {} }],
+    ['cached', { sourceId: 'git-1' }],
+  ])('refuses a request without %s, naming it', (field, raw) => {
+    expect(reasonOf(raw)).toBe(`${field}: is missing`);
+  });
+
+  it('names the field of a wrong value', () => {
+    expect(reasonOf(valid({ timeoutMs: 10 }))).toMatch(/^timeoutMs: is out of range/);
+    expect(reasonOf(valid({ sourceId: 5 }))).toMatch(/^sourceId: /);
+  });
+
+  it('accepts a full request', () => {
     const parsed = parseSyncRunRequest(
       valid({
         previousCommit: OID,
@@ -105,7 +131,6 @@ describe('sync:run request validation', () => {
         timeoutMs: 5000,
         deadlineMs: 600_000,
         minBytesPerSecond: 0,
-        extra: 1,
       }),
     );
     expect(parsed).toEqual({
@@ -129,8 +154,12 @@ describe('sync:run request validation', () => {
     },
   );
 
-  it('accepts full source settings, sub-folder normalised, only the contract fields', () => {
-    expect(parseSaveSourceRequest(validSettings({ branch: 'release/2026-05', subdir: './docs//runbooks/', extra: 1 }))).toEqual({
+  it('refuses source settings with a field the contract does not have', () => {
+    expect(settingsReasonOf(validSettings({ extra: 1 }))).toBe('extra: is not part of this message');
+  });
+
+  it('accepts full source settings, sub-folder normalised', () => {
+    expect(parseSaveSourceRequest(validSettings({ branch: 'release/2026-05', subdir: './docs//runbooks/' }))).toEqual({
       ok: true,
       value: { sourceId: 'git-1a2b3c4d', url: URL_OK, branch: 'release/2026-05', subdir: 'docs/runbooks' },
     });
@@ -267,20 +296,25 @@ describe('sync:run re-read flag', () => {
   });
 
   it.each(['true', 1, null, {}])('refuses %j', (rereadAll) => {
-    expect(parseSyncRunRequest({ ...base, rereadAll })).toEqual({ ok: false, reason: 'The re-read flag must be true or false.' });
+    expect(parseSyncRunRequest({ ...base, rereadAll })).toEqual({
+      ok: false,
+      reason: 'rereadAll: The re-read flag must be true or false.',
+    });
   });
 });
 
 describe('sync:cancel and sync:delete-store requests', () => {
+  const BAD_ID = 'must be a valid source id (1 to 200 characters, no control characters)';
   it.each([
     [{ sourceId: 'git-1' }, { ok: true, value: { sourceId: 'git-1' } }],
     [
       { sourceId: 'git-1', token: 'ghp_x' },
-      { ok: true, value: { sourceId: 'git-1' } },
+      { ok: false, reason: 'token: is not part of this message' },
     ],
-    [{ sourceId: '' }, { ok: false, reason: 'A valid source id is required.' }],
-    [{ sourceId: 'a\nb' }, { ok: false, reason: 'A valid source id is required.' }],
-    [{ sourceId: 'x'.repeat(201) }, { ok: false, reason: 'A valid source id is required.' }],
+    [{ sourceId: '' }, { ok: false, reason: `sourceId: ${BAD_ID}` }],
+    [{ sourceId: 'a\nb' }, { ok: false, reason: `sourceId: ${BAD_ID}` }],
+    [{ sourceId: 'x'.repeat(201) }, { ok: false, reason: `sourceId: ${BAD_ID}` }],
+    [{}, { ok: false, reason: 'sourceId: is missing' }],
     ['git-1', { ok: false, reason: 'A valid source id is required.' }],
     [undefined, { ok: false, reason: 'A valid source id is required.' }],
   ])('%j → %j', (raw, parsed) => {
