@@ -253,3 +253,40 @@ export function labelKey(label: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
+
+/** Words around "on-call" that do not name a team: verbs, articles, the person, the tier. */
+const ON_CALL_FILLER = new Set([
+  'notify',
+  'page',
+  'call',
+  'contact',
+  'escalate',
+  'to',
+  'the',
+  'a',
+  'an',
+  'current',
+  'engineer',
+  'engineers',
+  'person',
+  'rotation',
+  'team',
+  'duty',
+  'oncall',
+]);
+const ON_CALL_TIERS = new Set(['primary', 'secondary', 'backup', 'tertiary']);
+
+/**
+ * The team a label names, for grouping the panel: "Notify on-call engineer", "On-call", "Page on-call engineer"
+ * and "Secondary on-call" are all the one on-call rotation (key `oncall`), "Secondary" kept as the tier;
+ * "Database On-Call" names the database team's own rotation and stays apart. Other labels are their `labelKey`.
+ */
+export function teamOfLabel(label: string): { key: string; tier?: string | undefined } {
+  const key = labelKey(label);
+  const tokens = key.split(' ');
+  if (!tokens.includes('oncall')) return { key };
+  const rest = tokens.filter((t) => !ON_CALL_FILLER.has(t));
+  if (rest.some((t) => !ON_CALL_TIERS.has(t))) return { key };
+  const tier = rest[0];
+  return { key: 'oncall', tier: tier && tier !== 'primary' ? tier.charAt(0).toUpperCase() + tier.slice(1) : undefined };
+}

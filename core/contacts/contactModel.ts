@@ -115,6 +115,8 @@ export interface ContactEntry {
   via?: string;
   note?: string;
   phone?: PhoneDetails | undefined;
+  /** In the merged on-call group: the tier this contact was listed for ("Secondary"). */
+  tier?: string | undefined;
   /** Every label this contact was listed under, first-seen first. */
   labels: string[];
   /** Every place it was found, in input order, one per runbook and line. */
@@ -129,6 +131,8 @@ export interface ContactGroup {
   label: string;
   /** Sort class: on-call/paging first, then security, then everyone else alphabetically. */
   rank: 'on-call' | 'security' | 'other';
+  /** Whether any entry is a way to reach someone (see `canReach`); groups without one are listed last, folded. */
+  reachable: boolean;
   /** Phones first, then paging, chat, email, roles. */
   entries: ContactEntry[];
 }

@@ -1,20 +1,26 @@
-import { labelKey } from './contactLabels';
+import { labelKey, teamOfLabel } from './contactLabels';
+import { copyTextOf } from './contactCopyText';
 import type { Contact, ContactEntry, ContactGroup, ContactKind } from './contactModel';
 
 const KIND_ORDER: Record<ContactKind, number> = { phone: 0, paging: 1, chat: 2, email: 3, role: 4 };
 const RANK_ORDER: Record<ContactGroup['rank'], number> = { 'on-call': 0, security: 1, other: 2 };
+/** The one group every on-call synonym goes to. */
+const ON_CALL_KEY = 'oncall';
+const ON_CALL_LABEL = 'On-call';
 
 /**
  * Builds the contacts panel from the contacts of every cached runbook (the concatenated results of
- * `extractContacts`, in the order runbooks should be credited):
+ * `extractContacts`, in the order runbooks should be credited), so that it answers "who do I call now" first:
  * - deduplicates: one entry per `id` (same kind and normalised value), listing every runbook and line it
  *   came from; its value, href and note are the first seen;
- * - groups entries by team/role label, case-, spacing- and punctuation-insensitively; an entry found under
- *   several labels goes to the label it was listed under most often (the first one on a tie);
+ * - groups entries by team: labels compare case-, spacing- and punctuation-insensitively, and every way of
+ *   saying "the on-call" ("Notify on-call engineer", "Page on-call engineer", "Secondary on-call") is one
+ *   "On-call" group, each entry keeping its tier; an entry found under several labels goes to the label it
+ *   was listed under most often (the first one on a tie);
  * - drops a bare role entry ("Engineering Manager") from a group that has real contact points;
- * - sorts groups: on-call and paging first (groups that page someone before other on-call groups), then
- *   security, then alphabetically; entries by kind
- *   (phone, paging, chat, email, role) and then by first appearance.
+ * - sorts groups: on-call first (the shared rotation before team rotations), then security, then everyone else; within each, groups that can be reached
+ *   before those that cannot, then by their best way to reach them (phone, paging, chat, email), then
+ *   alphabetically; entries by kind (phone, paging, chat, email, role) and then by first appearance.
  */
 export function groupContacts(contacts: readonly Contact[]): ContactGroup[] {
   const entries = new Map<string, { entry: ContactEntry; labelCounts: Map<string, number>; order: number }>();
@@ -25,6 +31,7 @@ export function groupContacts(contacts: readonly Contact[]): ContactGroup[] {
       if (contact.href) entry.href = contact.href;
       if (contact.via) entry.via = contact.via;
       if (contact.note) entry.note = contact.note;
+      if (contact.phone) entry.phone = contact.phone;
       slot = { entry, labelCounts: new Map(), order: entries.size };
       entries.set(contact.id, slot);
     }
@@ -43,10 +50,12 @@ export function groupContacts(contacts: readonly Contact[]): ContactGroup[] {
   const groups = new Map<string, { group: ContactGroup; spellings: Map<string, number>; orders: Map<string, number> }>();
   for (const { entry, labelCounts, order } of entries.values()) {
     const label = mostUsed(labelCounts);
-    const key = labelKey(label) || label.toLowerCase();
+    const team = teamOfLabel(label);
+    const key = team.key || label.toLowerCase();
+    if (team.tier) entry.tier = team.tier;
     let slot = groups.get(key);
     if (!slot) {
-      slot = { group: { key, label, rank: 'other', entries: [] }, spellings: new Map(), orders: new Map() };
+      slot = { group: { key, label, rank: 'other', reachable: false, entries: [] }, spellings: new Map(), orders: new Map() };
       groups.set(key, slot);
     }
     slot.group.entries.push(entry);
@@ -56,27 +65,42 @@ export function groupContacts(contacts: readonly Contact[]): ContactGroup[] {
 
   const result: ContactGroup[] = [];
   for (const { group, spellings, orders } of groups.values()) {
-    group.label = mostUsed(spellings);
+    group.label = group.key === ON_CALL_KEY ? ON_CALL_LABEL : mostUsed(spellings);
     const hasPoints = group.entries.some((e) => e.kind !== 'role');
     group.entries = group.entries
-      .filter((e) => !(hasPoints && e.kind === 'role' && labelKey(e.value) === group.key))
+      .filter((e) => !(hasPoints && e.kind === 'role' && teamOfLabel(e.value).key === group.key))
       .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || orders.get(a.id)! - orders.get(b.id)!);
     group.rank = rankOf(group);
+    group.reachable = group.entries.some(canReach);
     result.push(group);
   }
-  const pages = (g: ContactGroup) => (g.entries.some((e) => e.kind === 'paging') ? 0 : 1);
+  const best = (g: ContactGroup) => Math.min(...g.entries.filter(canReach).map((e) => KIND_ORDER[e.kind]), KIND_ORDER.role);
   return result.sort(
     (a, b) =>
       RANK_ORDER[a.rank] - RANK_ORDER[b.rank] ||
-      pages(a) - pages(b) ||
+      Number(b.key === ON_CALL_KEY) - Number(a.key === ON_CALL_KEY) ||
+      Number(b.reachable) - Number(a.reachable) ||
+      best(a) - best(b) ||
       a.label.localeCompare(b.label, undefined, { sensitivity: 'base' }) ||
       a.key.localeCompare(b.key),
   );
 }
 
+/**
+ * Whether an entry is a way to reach someone: a phone number, an email address, a chat channel or link, or a
+ * paging link or policy name. A role ("VP Engineering") or a paging instruction in prose ("page via
+ * PagerDuty", a bare "PagerDuty") names no one to call.
+ */
+export function canReach(entry: Pick<ContactEntry, 'kind' | 'value' | 'href' | 'via'>): boolean {
+  return entry.kind !== 'role' && (entry.href !== undefined || copyTextOf(entry) !== undefined);
+}
+
 /** On-call: the label says on-call/pager/incident command, or the group pages someone. Then security. */
 function rankOf(group: ContactGroup): ContactGroup['rank'] {
-  if (/\boncall\b|\bon call\b|\bpag(?:er|ing)\b|\bincident commander\b/.test(group.key) || group.entries.some((e) => e.kind === 'paging')) {
+  if (
+    /\boncall\b|\bon call\b|\bpag(?:er|ing)\b|\bincident commander\b/.test(labelKey(group.key)) ||
+    group.entries.some((e) => e.kind === 'paging')
+  ) {
     return 'on-call';
   }
   if (/\bsecurity\b|\binfosec\b|\bsoc\b|\bcsirt\b/.test(group.key)) return 'security';

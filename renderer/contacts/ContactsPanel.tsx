@@ -1,12 +1,16 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { ContactEntry, ContactGroup, ContactKind } from '../../core/contacts/contactModel';
+import { copyTextOf } from '../../core/contacts/contactCopyText';
+import type { ContactEntry, ContactGroup, ContactKind, ContactSource } from '../../core/contacts/contactModel';
+import type { PhoneRegionFrom } from '../../core/contacts/phoneRegion';
 import { externalLinkHref } from '../../core/links/externalUrlPolicy';
+import { judgeReviewAge, localCalendarDate } from '../../core/runbook/reviewAge';
 import { isModalHistoryEntry, Modal } from '../app/Modal';
 import { useProgressiveCount } from '../app/useProgressiveCount';
 import { runbookRoute } from '../routes';
 import { CopyButton } from './CopyButton';
 import { useContactGroups } from './useContactGroups';
+import './contacts.css';
 
 interface Props {
   open: boolean;
@@ -15,15 +19,29 @@ interface Props {
 
 const KIND_LABEL: Record<ContactKind, string> = { phone: 'Phone', email: 'Email', chat: 'Chat', paging: 'Paging', role: 'Role' };
 const KIND_ICON: Record<ContactKind, string> = { phone: '☎', email: '✉', chat: '#', paging: '⚑', role: '•' };
+const REGION_FROM: Record<PhoneRegionFrom, string> = {
+  runbook: 'the runbook’s region',
+  source: 'the source’s region',
+  device: 'this device’s region',
+  'command line': 'the region given',
+};
 
-/** Every phone number, email, chat channel and paging policy in the cached runbooks, grouped by team. */
+/**
+ * "Who do I call now": the teams and rotations that can be reached (on-call first, phone numbers first), each
+ * entry with the runbook it came from and how recently that runbook was reviewed; names with no way to reach
+ * them are folded under "More". Every phone number, email, chat channel and paging policy in the cached runbooks.
+ */
 export function ContactsPanel({ open, onClose }: Props) {
   const groups = useContactGroups(open);
   const [filter, setFilter] = useState('');
+  const [moreOpen, setMoreOpen] = useState(false);
   const shown = useMemo(() => (open ? filterGroups(groups ?? [], filter) : []), [open, groups, filter]);
+  const reachable = useMemo(() => shown.filter((g) => g.reachable), [shown]);
+  const unreachable = useMemo(() => shown.filter((g) => !g.reachable), [shown]);
   // Thousands of contacts are listed a few hundred at a time while the page is idle, never in one long task.
-  const total = useMemo(() => shown.reduce((sum, group) => sum + group.entries.length, 0), [shown]);
-  const listed = useProgressiveCount(total, 100, 400, shown);
+  const total = useMemo(() => reachable.reduce((sum, group) => sum + group.entries.length, 0), [reachable]);
+  const listed = useProgressiveCount(total, 100, 400, reachable);
+  const today = localCalendarDate(new Date());
 
   return (
     <Modal open={open} onClose={onClose} labelledBy="rr-contacts-title" className="rr-contacts">
@@ -46,19 +64,39 @@ export function ContactsPanel({ open, onClose }: Props) {
         {groups && shown.length === 0 && (
           <p className="rr-muted">{groups.length === 0 ? 'No contacts found in the cached runbooks.' : 'No contact matches the filter.'}</p>
         )}
-        {limitEntries(shown, listed).map((group) => (
-          <section key={group.key} className="rr-contact-group" aria-label={group.label}>
-            <h3>{group.label}</h3>
-            <ul>
-              {group.entries.map((entry) => (
-                <ContactRow key={entry.id} entry={entry} onNavigate={onClose} />
-              ))}
-            </ul>
-          </section>
+        {limitEntries(reachable, listed).map((group) => (
+          <ContactGroupList key={group.key} group={group} today={today} onNavigate={onClose} />
         ))}
         {listed < total && <p className="rr-muted">Listing {total.toLocaleString('en')} contacts…</p>}
+        {listed >= total && unreachable.length > 0 && (
+          <details
+            className="rr-contacts-more"
+            open={moreOpen || reachable.length === 0}
+            onToggle={(e) => setMoreOpen(e.currentTarget.open)}
+          >
+            <summary>
+              More: {unreachable.length} {unreachable.length === 1 ? 'name' : 'names'} with no number, address or channel
+            </summary>
+            {/* Built only when opened: a large library can name hundreds of roles. */}
+            {(moreOpen || reachable.length === 0) &&
+              unreachable.map((group) => <ContactGroupList key={group.key} group={group} today={today} onNavigate={onClose} />)}
+          </details>
+        )}
       </div>
     </Modal>
+  );
+}
+
+function ContactGroupList({ group, today, onNavigate }: { group: ContactGroup; today: string; onNavigate: () => void }) {
+  return (
+    <section className="rr-contact-group" aria-label={group.label}>
+      <h3>{group.label}</h3>
+      <ul>
+        {group.entries.map((entry) => (
+          <ContactRow key={entry.id} entry={entry} today={today} onNavigate={onNavigate} />
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -74,39 +112,70 @@ function limitEntries(groups: ContactGroup[], limit: number): ContactGroup[] {
   return out;
 }
 
-function ContactRow({ entry, onNavigate }: { entry: ContactEntry; onNavigate: () => void }) {
+function ContactRow({ entry, today, onNavigate }: { entry: ContactEntry; today: string; onNavigate: () => void }) {
   const source = entry.sources[0];
   const href = externalLinkHref(entry.href);
   const web = href?.startsWith('http');
+  const copy = copyTextOf(entry);
+  const details = [entry.via, entry.note, regionNote(entry)].filter(Boolean).join(' · ');
   return (
     <li className={`rr-contact rr-contact-${entry.kind}`}>
       <span className="rr-contact-kind" aria-label={KIND_LABEL[entry.kind]} title={entry.via ?? KIND_LABEL[entry.kind]}>
         {KIND_ICON[entry.kind]}
       </span>
       <span className="rr-contact-main">
-        {href ? (
-          <a className="rr-contact-value" href={href} {...(web ? { target: '_blank', rel: 'noopener noreferrer' } : {})}>
-            {entry.value}
-          </a>
-        ) : (
-          <span className="rr-contact-value">{entry.value}</span>
+        <span className="rr-contact-line">
+          {href ? (
+            <a className="rr-contact-value" href={href} {...(web ? { target: '_blank', rel: 'noopener noreferrer' } : {})}>
+              {entry.value}
+            </a>
+          ) : (
+            <span className="rr-contact-value">{entry.value}</span>
+          )}
+          {entry.tier && <span className="rr-contact-tier">{entry.tier}</span>}
+        </span>
+        {details && <span className="rr-contact-note">{details}</span>}
+        {entry.phone?.checkReason && (
+          <span className="rr-contact-check">
+            <span aria-hidden="true">⚠ </span>Check this number: {entry.phone.checkReason}
+          </span>
         )}
-        {(entry.via || entry.note) && <span className="rr-contact-note">{[entry.via, entry.note].filter(Boolean).join(' · ')}</span>}
         {source && (
-          <Link
-            className="rr-contact-source"
-            to={runbookRoute(source.sourceId, source.path, source.anchor)}
-            replace={isModalHistoryEntry()}
-            onClick={onNavigate}
-          >
-            from {source.title}
+          <span className="rr-contact-source">
+            <Link to={runbookRoute(source.sourceId, source.path, source.anchor)} replace={isModalHistoryEntry()} onClick={onNavigate}>
+              from {source.title}
+            </Link>
+            <ReviewDate source={source} today={today} />
             {entry.sources.length > 1 ? ` and ${entry.sources.length - 1} more` : ''}
-          </Link>
+          </span>
         )}
       </span>
-      {entry.kind !== 'role' && <CopyButton text={entry.value} label={`${KIND_LABEL[entry.kind].toLowerCase()} ${entry.value}`} />}
+      {copy && <CopyButton text={copy} label={`${KIND_LABEL[entry.kind].toLowerCase()} ${copy}`} />}
     </li>
   );
+}
+
+/** How current the runbook a contact came from is: its review date, marked when overdue or missing. */
+function ReviewDate({ source, today }: { source: ContactSource; today: string }) {
+  const age = judgeReviewAge(source.lastReviewed, today);
+  if (age.state === 'never-reviewed') return <span className="rr-contact-review rr-contact-review-old"> · no review date</span>;
+  const overdue = age.state === 'overdue';
+  return (
+    <span className={`rr-contact-review${overdue ? ' rr-contact-review-old' : ''}`}>
+      {' '}
+      · reviewed {source.lastReviewed}
+      {overdue ? ` (${age.days} days ago)` : ''}
+    </span>
+  );
+}
+
+/** Which region a national number was read in, and why that one. */
+function regionNote(entry: ContactEntry): string | undefined {
+  const phone = entry.phone;
+  if (entry.kind !== 'phone' || !phone?.region) {
+    return phone?.needsRegion ? 'no region known for this number: add region: to the runbook' : undefined;
+  }
+  return `read as ${phone.region}${phone.regionFrom ? `, ${REGION_FROM[phone.regionFrom]}` : ''}`;
 }
 
 function filterGroups(groups: ContactGroup[], filter: string): ContactGroup[] {
@@ -117,7 +186,8 @@ function filterGroups(groups: ContactGroup[], filter: string): ContactGroup[] {
     .map((group) => {
       if (group.label.toLowerCase().includes(needle)) return group;
       const entries = group.entries.filter((e) => {
-        const text = `${e.value} ${e.labels.join(' ')} ${e.note ?? ''} ${e.via ?? ''}`.toLowerCase();
+        const text =
+          `${e.value} ${e.labels.join(' ')} ${e.note ?? ''} ${e.via ?? ''} ${e.sources.map((s) => s.title).join(' ')}`.toLowerCase();
         return text.includes(needle) || (digits.length >= 3 && e.value.replace(/\D/g, '').includes(digits));
       });
       return { ...group, entries };

@@ -13,6 +13,8 @@ import { ChecklistContext } from '../checklist/ChecklistContext';
 import { useChecklistState } from '../checklist/useChecklistState';
 import { useBookmarkedAnchors } from '../bookmarks/bookmarkQueries';
 import { contactSectionRanges } from '../../core/contacts/findContactSections';
+import { choosePhoneRegion, runbookRegion } from '../../core/contacts/phoneRegion';
+import { deviceRegion } from '../contacts/deviceRegion';
 import { ProgressiveMarkdown } from './ProgressiveMarkdown';
 import { RenderBoundary } from './RenderBoundary';
 import { RunbookContext } from './RunbookContext';
@@ -54,11 +56,13 @@ function RunbookContent({ runbook, section }: Props) {
   const checklist = useChecklistState(meta, body);
   const contactLines = useMemo(() => {
     const lastLine = body.bodyLine + body.markdown.split('\n').length - 1;
+    const region = choosePhoneRegion({ runbook: runbookRegion(meta.extra), source: source?.region, device: deviceRegion() })?.region;
     return contactSectionRanges(meta.headings, lastLine).map((r) => ({
       from: r.line - body.bodyLine + 1,
       to: r.endLine - body.bodyLine + 1,
+      region,
     }));
-  }, [meta.headings, body.markdown, body.bodyLine]);
+  }, [meta.headings, meta.extra, source?.region, body.markdown, body.bodyLine]);
   const headingText = useMemo(() => new Map(meta.headings.map((h) => [h.id, h.text])), [meta.headings]);
   const headingIdsByLine = useMemo(
     () => new Map(meta.headings.map((h) => [h.line - body.bodyLine + 1, h.id])),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Contact } from '../../../core/contacts/contactModel';
 import { extractContacts } from '../../../core/contacts/extractContacts';
-import { groupContacts } from '../../../core/contacts/groupContacts';
+import { copyTextOf } from '../../../core/contacts/contactCopyText';
+import { canReach, groupContacts } from '../../../core/contacts/groupContacts';
 import { ingestRunbook } from '../../../core/ingest/ingestRunbook';
 
 function contactsOf(path: string, text: string): Contact[] {
@@ -74,15 +75,61 @@ describe('groupContacts', () => {
     expect(group('VP Engineering')!.entries.map((e) => [e.kind, e.value])).toEqual([['role', 'VP Engineering']]);
   });
 
-  it('puts on-call and paging first, then security, then the rest alphabetically', () => {
-    expect(groups.map((g) => [g.rank, g.label])).toEqual([
-      ['on-call', 'On-Call Engineer'],
-      ['security', 'Security Team'],
-      ['other', 'Engineering Manager'],
-      ['other', 'Operations Team'],
-      ['other', 'VP Engineering'],
-      ['other', 'Zeta Vendor Support'],
+  it('puts on-call first, then security, then reachable teams by their best way to reach them, unreachable ones last', () => {
+    expect(groups.map((g) => [g.rank, g.label, g.reachable])).toEqual([
+      ['on-call', 'On-call', true],
+      ['security', 'Security Team', true],
+      ['other', 'Engineering Manager', true],
+      ['other', 'Operations Team', true],
+      ['other', 'Zeta Vendor Support', true],
+      ['other', 'VP Engineering', false],
     ]);
+  });
+
+  it('merges every way of saying "the on-call" into one group, keeping the tier, but not a team rotation', () => {
+    const said = [
+      'Notify on-call engineer',
+      'On-call',
+      'On-call engineer',
+      'Page on-call engineer',
+      'Secondary on-call',
+      'Database On-Call',
+    ];
+    const contacts: Contact[] = said.map((label, i) => ({
+      id: `phone:+4420794609${50 + i}`,
+      label,
+      kind: 'phone',
+      value: `020 7946 09${50 + i}`,
+      href: `tel:+4420794609${50 + i}`,
+      source: { sourceId: 's', path: 'p.md', title: 'P', from: 'section' },
+    }));
+    const merged = groupContacts(contacts);
+    expect(merged.map((g) => [g.label, g.entries.length])).toEqual([
+      ['On-call', 5],
+      ['Database On-Call', 1],
+    ]);
+    expect(merged[0]!.entries.map((e) => e.tier)).toEqual([undefined, undefined, undefined, undefined, 'Secondary']);
+  });
+
+  it('tells ways to reach someone from names and instructions', () => {
+    expect(canReach({ kind: 'phone', value: '020 7946 0958' })).toBe(true);
+    expect(canReach({ kind: 'paging', value: 'clipper-primary' })).toBe(true);
+    expect(canReach({ kind: 'paging', value: 'Page via PagerDuty' })).toBe(false);
+    expect(canReach({ kind: 'paging', value: 'Clipper Production', href: 'https://clpr.pagerduty.com/services/P1' })).toBe(true);
+    expect(canReach({ kind: 'paging', value: 'PagerDuty', via: 'PagerDuty' })).toBe(false);
+    expect(canReach({ kind: 'role', value: 'VP of Engineering' })).toBe(false);
+  });
+
+  it('copies the number, address, channel, policy or link, never a label or a sentence', () => {
+    expect(copyTextOf({ kind: 'phone', value: ' 020 7946 0958 ext. 4 ' })).toBe('020 7946 0958 ext. 4');
+    expect(copyTextOf({ kind: 'chat', value: '#ops-team', via: 'Slack' })).toBe('#ops-team');
+    expect(copyTextOf({ kind: 'paging', value: 'clipper-primary', via: 'PagerDuty' })).toBe('clipper-primary');
+    expect(copyTextOf({ kind: 'paging', value: 'Clipper Production', href: 'https://clpr.pagerduty.com/services/P1' })).toBe(
+      'https://clpr.pagerduty.com/services/P1',
+    );
+    expect(copyTextOf({ kind: 'paging', value: 'Page the on-call engineer', via: 'PagerDuty' })).toBeUndefined();
+    expect(copyTextOf({ kind: 'paging', value: 'PagerDuty', via: 'PagerDuty' })).toBeUndefined();
+    expect(copyTextOf({ kind: 'role', value: 'VP of Engineering' })).toBeUndefined();
   });
 
   it('orders entries phone, paging, chat, email, role', () => {

@@ -8,14 +8,37 @@ import { ingestRunbook } from '../../../core/ingest/ingestRunbook';
 import { db } from '../../../renderer/app/database';
 import { ContactsPanel } from '../../../renderer/contacts/ContactsPanel';
 
-async function cache(markdown: string) {
-  const result = ingestRunbook('team', { path: 'ops/on-call.md', bytes: new TextEncoder().encode(markdown) });
+async function cache(markdown: string, path = 'ops/on-call.md', region?: string) {
+  const result = ingestRunbook('team', { path, bytes: new TextEncoder().encode(markdown) });
   if (result.kind !== 'runbook') throw new Error('not a runbook');
-  await db.sources.put({ id: 'team', kind: 'git', name: 'Team', location: 'https://git.example.com/team.git' });
+  await db.sources.put({ id: 'team', kind: 'git', name: 'Team', location: 'https://git.example.com/team.git', region });
   await db.runbooks.put({ ...result.meta, cachedAt: '2026-12-01T00:00:00Z' });
 }
 
 const onCall = `---\ntitle: "On-call"\n---\n# On-call\n\n## Emergency contacts\n\n- Storage on-call: +1 415 555 0100\n- Database on-call: +1 415 555 0199\n- Escalation: db-lead@example.com\n`;
+
+/** The shape of the runbooks in the issue: paging and chat before the only phone, on-call said five ways. */
+const incident = [
+  '---',
+  'title: "Ban Incident"',
+  'last_reviewed: 2026-11-20',
+  '---',
+  '# Ban Incident',
+  '',
+  '## Emergency contacts',
+  '',
+  '- **Notify on-call engineer**: PagerDuty `ban-primary`',
+  '- **Page on-call engineer**: Slack #ban-incidents',
+  '- **On-call engineer**: https://acme.pagerduty.com/schedules/P1',
+  '- **Secondary on-call**: 020 7946 0958',
+  '- **On-call**: oncall@example.co.uk',
+  '- **Trust team**: Slack #trust',
+  '- **VP of Engineering**',
+  '',
+  '| Trigger | Escalate to |',
+  '| --- | --- |',
+  '| 50% failure rate for ban operations | Incident Commander |',
+].join('\n');
 
 function open() {
   const user = userEvent.setup();
@@ -25,6 +48,10 @@ function open() {
     </MemoryRouter>,
   );
   return user;
+}
+
+function rows(container: HTMLElement) {
+  return [...container.querySelectorAll('.rr-contact')].map((li) => li.querySelector('.rr-contact-value')?.textContent);
 }
 
 describe('ContactsPanel', () => {
@@ -42,9 +69,63 @@ describe('ContactsPanel', () => {
     expect(within(dialog).getByRole('button', { name: /^Copy phone/ }).textContent).toBe('Copied');
   });
 
+  it('answers who to call first: one on-call group, its phone on top, unreachable names folded under More', async () => {
+    await cache(incident, 'ops/ban-incident.md', 'GB');
+    open();
+    const dialog = screen.getByRole('dialog', { name: 'Emergency contacts' });
+    await within(dialog).findByText('020 7946 0958');
+    const groups = [...dialog.querySelectorAll('.rr-modal-body > .rr-contact-group h3')].map((h) => h.textContent);
+    expect(groups).toEqual(['On-call', 'Trust team']);
+    const onCallGroup = within(dialog).getByRole('region', { name: 'On-call' });
+    expect(rows(onCallGroup)[0]).toBe('020 7946 0958');
+    expect(within(onCallGroup).getByText('Secondary')).toBeTruthy();
+    // The number was written without +44: the source's region placed it, and the panel says so.
+    expect(within(onCallGroup).getByRole('link', { name: '020 7946 0958' }).getAttribute('href')).toBe('tel:+442079460958');
+    expect(within(onCallGroup).getByText(/read as GB, the source’s region/)).toBeTruthy();
+    const more = dialog.querySelector('details.rr-contacts-more')!;
+    expect(more.hasAttribute('open')).toBe(false);
+    expect(within(more as HTMLElement).getByText(/More: 2 names/)).toBeTruthy();
+    await userEvent.setup().click(within(more as HTMLElement).getByText(/More: 2 names/));
+    expect(within(more as HTMLElement).getByRole('region', { name: 'VP of Engineering' })).toBeTruthy();
+  });
+
+  it('shows the runbook each number came from and when that runbook was reviewed', async () => {
+    await cache(incident, 'ops/ban-incident.md', 'GB');
+    open();
+    const dialog = screen.getByRole('dialog', { name: 'Emergency contacts' });
+    const phone = (await within(dialog).findByText('020 7946 0958')).closest('li')!;
+    expect(within(phone).getByRole('link', { name: 'from Ban Incident' }).getAttribute('href')).toMatch(
+      /ops\/ban-incident\.md.*emergency-contacts/,
+    );
+    expect(phone.textContent).toMatch(/reviewed 2026-11-20/);
+  });
+
+  it('copies the paging policy or link, never the label', async () => {
+    await cache(incident, 'ops/ban-incident.md', 'GB');
+    const user = open();
+    const dialog = screen.getByRole('dialog', { name: 'Emergency contacts' });
+    await within(dialog).findByText('ban-primary');
+    await user.click(within(dialog).getByRole('button', { name: 'Copy paging ban-primary' }));
+    expect(await navigator.clipboard.readText()).toBe('ban-primary');
+    await user.click(within(dialog).getByRole('button', { name: 'Copy paging https://acme.pagerduty.com/schedules/P1' }));
+    expect(await navigator.clipboard.readText()).toBe('https://acme.pagerduty.com/schedules/P1');
+    expect(within(dialog).queryByRole('button', { name: /Copy .*on-call/i })).toBeNull();
+  });
+
+  it('marks an example number as one to check, and keeps it dialable', async () => {
+    await cache(`---\ntitle: Lab\nregion: US\n---\n# Lab\n\n## Emergency contacts\n\n- **Lab desk**: (555) 010-3300\n`, 'ops/lab.md');
+    open();
+    const dialog = screen.getByRole('dialog', { name: 'Emergency contacts' });
+    const link = await within(dialog).findByRole('link', { name: '(555) 010-3300' });
+    expect(link.getAttribute('href')).toBe('tel:+15550103300');
+    const row = link.closest('li')!;
+    expect(row.textContent).toMatch(/Check this number: not a valid US number/);
+    expect(row.textContent).toMatch(/read as US, the runbook’s region/);
+  });
+
   it('lists thousands of contacts a few hundred at a time while idle, all of them in the end', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const lines = Array.from({ length: 1_000 }, (_, i) => `- Team ${i} on-call: +1 555 ${String(10_000 + i).slice(1)}`).join('\n');
+    const lines = Array.from({ length: 1_000 }, (_, i) => `- Team ${i} on-call: +1 415 555 ${String(10_000 + i).slice(1)}`).join('\n');
     await cache(`---\ntitle: "Many"\n---\n# Many\n\n## Emergency contacts\n\n${lines}\n`);
     open();
     await vi.waitFor(() => expect(document.querySelectorAll('.rr-contact').length).toBeGreaterThan(0), { timeout: 10_000 });
