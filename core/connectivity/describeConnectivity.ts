@@ -8,6 +8,9 @@ export function describeConnectivity(verdict: ConnectivityVerdict, now: Date): s
   if (verdict.state === 'online') return undefined;
   const copy = verdict.copyFrom ? `the copy from ${describeAge(verdict.copyFrom, now)}` : 'the cached copy';
   if (verdict.state === 'offline') return `Offline — showing ${copy}. External links need the network.`;
+  if (verdict.state === 'cross-origin-refused') {
+    return `${verdict.host} answers but refuses this page's requests (CORS) — showing ${copy}. See Sources.`;
+  }
   return `Can't reach ${verdict.host} — showing ${copy}.`;
 }
 

@@ -105,3 +105,55 @@ describe('describeConnectivity', () => {
     expect(describeConnectivity({ state: 'offline' }, NOW)).toContain('showing the cached copy');
   });
 });
+
+describe('judgeConnectivity: a CORS refusal is named only when it is one', () => {
+  const failedLikeNetwork = git({ lastSyncAt: '2026-12-04T09:00:00Z', lastError: error('host-not-found', '2026-12-04T11:50:00Z') });
+  const reachedNear = { host: 'git.example.com', reached: true, at: '2026-12-04T11:49:58Z' };
+
+  it('says the host refuses the page when a plain probe reached it at about the time the sync failed (browser)', () => {
+    const verdict = judgeConnectivity({
+      deviceOnline: true,
+      sources: [failedLikeNetwork],
+      probes: [reachedNear],
+      crossOriginApplies: true,
+    });
+    expect(verdict).toEqual({ state: 'cross-origin-refused', host: 'git.example.com', copyFrom: '2026-12-04T09:00:00Z' });
+    expect(describeConnectivity(verdict, NOW)).toBe(
+      "git.example.com answers but refuses this page's requests (CORS) — showing the copy from 3 h ago. See Sources.",
+    );
+  });
+
+  it('says the host cannot be reached when the probe failed too, or when no probe backs the CORS reading', () => {
+    const probeFailed = { ...reachedNear, reached: false };
+    expect(
+      judgeConnectivity({ deviceOnline: true, sources: [failedLikeNetwork], probes: [probeFailed], crossOriginApplies: true }),
+    ).toMatchObject({ state: 'unreachable', host: 'git.example.com' });
+    expect(judgeConnectivity({ deviceOnline: true, sources: [failedLikeNetwork], crossOriginApplies: true })).toMatchObject({
+      state: 'unreachable',
+    });
+    const longBefore = { ...reachedNear, at: '2026-12-04T10:00:00Z' };
+    expect(
+      judgeConnectivity({ deviceOnline: true, sources: [failedLikeNetwork], probes: [longBefore], crossOriginApplies: true }),
+    ).toMatchObject({ state: 'unreachable' });
+  });
+
+  it('never calls it CORS outside the browser, nor for a failure of another kind', () => {
+    expect(judgeConnectivity({ deviceOnline: true, sources: [failedLikeNetwork], probes: [reachedNear] }).state).not.toBe(
+      'cross-origin-refused',
+    );
+    const timedOut = git({ lastError: error('timed-out', '2026-12-04T11:50:00Z') });
+    expect(judgeConnectivity({ deviceOnline: true, sources: [timedOut], probes: [reachedNear], crossOriginApplies: true }).state).not.toBe(
+      'cross-origin-refused',
+    );
+  });
+
+  it('lets a failed probe alone say the host is unreachable before any sync fails (VPN down)', () => {
+    const verdict = judgeConnectivity({
+      deviceOnline: true,
+      sources: [git({ lastSyncAt: '2026-12-04T09:00:00Z' })],
+      probes: [{ host: 'git.example.com', reached: false, at: '2026-12-04T11:00:00Z' }],
+      crossOriginApplies: true,
+    });
+    expect(describeConnectivity(verdict, NOW)).toBe("Can't reach git.example.com — showing the copy from 3 h ago.");
+  });
+});

@@ -24,7 +24,7 @@ describe('useChecklistState', () => {
     expect(result.current.total).toBe(2);
     const [first] = [...result.current.stepsByLine.values()];
     vi.spyOn(db.checklists, 'put').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
-    act(() => result.current.setDone(first!.key, true));
+    act(() => result.current.setDone(first!, true));
     expect((await screen.findByRole('alert')).textContent).toMatch(/^Storage full: the tick on this step was not saved/);
     await waitFor(() => expect(result.current.doneCount).toBe(0));
     expect(await db.checklists.count()).toBe(0);

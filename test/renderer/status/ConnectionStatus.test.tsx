@@ -1,0 +1,86 @@
+// @vitest-environment jsdom
+import '../support/domTest';
+import { act, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SourceRecord } from '../../../core/model';
+import { ServicesProvider, type AppServices } from '../../../renderer/app/appServices';
+import { db } from '../../../renderer/app/database';
+import { ConnectionStatus } from '../../../renderer/status/ConnectionStatus';
+
+const SOURCE: SourceRecord = {
+  id: 'team',
+  kind: 'git',
+  name: 'Team runbooks',
+  location: 'https://git.example.com/team/runbooks.git',
+  version: 'a'.repeat(40),
+  lastSyncAt: new Date(Date.now() - 3 * 3_600_000).toISOString(),
+};
+
+// Only the platform matters to the connectivity line; search and sync are never touched here.
+const webServices = { db, platform: { kind: 'web' } } as unknown as AppServices;
+
+let online = true;
+const probeFetch = vi.fn<(url: string) => Promise<unknown>>();
+
+beforeEach(async () => {
+  online = true;
+  vi.spyOn(navigator, 'onLine', 'get').mockImplementation(() => online);
+  probeFetch.mockReset();
+  vi.stubGlobal('fetch', probeFetch);
+  await db.sources.put(SOURCE);
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+function show() {
+  return render(
+    <ServicesProvider services={webServices}>
+      <ConnectionStatus />
+    </ServicesProvider>,
+  );
+}
+
+describe('ConnectionStatus (the app’s own connectivity signal)', () => {
+  it('says nothing while the device is online and the probe reaches the host', async () => {
+    probeFetch.mockResolvedValue({ type: 'opaque' });
+    show();
+    await waitFor(() => expect(probeFetch).toHaveBeenCalledWith('https://git.example.com/', expect.objectContaining({ mode: 'no-cors' })));
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+
+  it('says the host cannot be reached when the probe fails although navigator.onLine is true (VPN down)', async () => {
+    probeFetch.mockRejectedValue(new TypeError('Failed to fetch'));
+    show();
+    expect((await screen.findByRole('status')).textContent).toBe("Can't reach git.example.com — showing the copy from 3 h ago.");
+  });
+
+  it('follows offline and online events, and probes again when the network comes back', async () => {
+    probeFetch.mockResolvedValue({ type: 'opaque' });
+    show();
+    await waitFor(() => expect(probeFetch).toHaveBeenCalledTimes(1));
+    online = false;
+    act(() => {
+      window.dispatchEvent(new Event('offline'));
+    });
+    expect((await screen.findByRole('status')).textContent).toMatch(/^Offline — showing the copy from 3 h ago/);
+    online = true;
+    act(() => {
+      window.dispatchEvent(new Event('online'));
+    });
+    await waitFor(() => expect(screen.queryByRole('status')).toBeNull());
+    await waitFor(() => expect(probeFetch).toHaveBeenCalledTimes(2));
+  });
+
+  it('names CORS only when the probe reached the host that the sync could not read', async () => {
+    probeFetch.mockResolvedValue({ type: 'opaque' });
+    await db.sources.put({ ...SOURCE, lastError: { at: new Date().toISOString(), code: 'host-not-found', message: 'x' } });
+    show();
+    // Until the probe answers, the failed sync alone says the host could not be reached.
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toMatch(/^git\.example\.com answers but refuses this page's requests \(CORS\)/),
+    );
+  });
+});
