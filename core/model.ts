@@ -25,6 +25,8 @@ export type LinkTarget =
   /** A non-Markdown file in the same source (an image, a PDF). */
   | { kind: 'asset'; path: string }
   | { kind: 'external'; url: string; scheme: string }
+  /** A file of the repository outside the folder the source syncs (`repoPath` is from the repository root). */
+  | { kind: 'outside'; repoPath: string }
   | { kind: 'blocked'; reason: string };
 
 export interface RunbookLink {

@@ -1,10 +1,12 @@
+import { resolveWikilink } from '../links/resolveWikilink';
+import { SourceFileIndex } from '../links/sourceFileIndex';
 import type { CheckedLink, ExaminedFile, ExaminedRunbook } from './examineRunbookFile';
 import { finding, type Finding } from './finding';
 import { suggestClosest } from './suggestClosest';
 
 /**
  * The rules that look across the tree: links to runbooks that are not there, anchors that match no heading,
- * images that are not there. Links that leave the tree (`../` above its root) point outside the checked set
+ * images that are not there, wikilinks that find no file or more than one (resolved as the reader does). Links that leave the tree (`../` above its root) point outside the checked set
  * by design and are not judged.
  */
 export function checkLinkTargets(examined: readonly ExaminedFile[], assetPaths: readonly string[] = []): Finding[] {
@@ -24,9 +26,26 @@ export function checkLinkTargets(examined: readonly ExaminedFile[], assetPaths: 
   };
 
   const out: Finding[] = [];
+  let wikilinkIndex: SourceFileIndex | undefined;
   for (const e of examined) {
     if (e.kind !== 'runbook') continue;
     const file = e.path;
+    // An examination remembered by an older checker has no wikilinks; the cache's fingerprint normally prevents it.
+    for (const wikilink of e.wikilinks ?? []) {
+      wikilinkIndex ??= new SourceFileIndex(runbooks.keys(), assets);
+      const target = resolveWikilink(file, wikilink.link, wikilinkIndex);
+      const link = { href: wikilink.raw, line: wikilink.line };
+      if (target.kind === 'missing' || target.kind === 'ambiguous') {
+        out.push(finding(file, 'broken-wikilink', `Wikilink "${wikilink.raw}": ${target.reason}`, wikilink.line));
+      } else if (target.kind === 'anchor') {
+        if (!idsOf(e).has(target.anchor)) out.push(brokenAnchor(file, link, target.anchor, idsOf(e), undefined));
+      } else if (target.anchor !== undefined) {
+        const linked = runbooks.get(target.path);
+        if (linked?.kind === 'runbook' && !idsOf(linked).has(target.anchor)) {
+          out.push(brokenAnchor(file, link, target.anchor, idsOf(linked), linked.path === file ? undefined : linked.path));
+        }
+      }
+    }
     for (const link of e.links) {
       const target = link.target;
       if (target.kind === 'anchor') {
@@ -72,7 +91,13 @@ export function checkLinkTargets(examined: readonly ExaminedFile[], assetPaths: 
   return out;
 }
 
-function brokenAnchor(file: string, link: CheckedLink, anchor: string, ids: ReadonlySet<string>, otherPath: string | undefined): Finding {
+function brokenAnchor(
+  file: string,
+  link: Pick<CheckedLink, 'href' | 'line'>,
+  anchor: string,
+  ids: ReadonlySet<string>,
+  otherPath: string | undefined,
+): Finding {
   const where = otherPath === undefined ? 'this runbook' : quote(otherPath);
   const hint = suggestClosest(anchor, ids);
   return finding(

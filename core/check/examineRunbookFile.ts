@@ -1,5 +1,6 @@
 import { decodeRunbookText } from '../ingest/decodeRunbookText';
 import { ingestRunbook } from '../ingest/ingestRunbook';
+import { findWikilinksInMarkdown, type WikilinkInText } from '../links/wikilinkSyntax';
 import type { IngestWarning, RunbookLink, RunbookMeta, SkipReason, SourceFile } from '../model';
 import { emergencyReason, findEmergencyContactGap, type EmergencyContactGap } from './findEmergencyContactGap';
 import { locateFrontMatterLines, type FrontMatterLines } from './locateFrontMatterLines';
@@ -24,6 +25,8 @@ export interface ExaminedRunbook {
   headingIds: string[];
   /** Links the rules judge: to runbooks, anchors and files in the tree, and to plain-http hosts. */
   links: CheckedLink[];
+  /** Obsidian `[[wikilinks]]` outside code, with their lines in the file. */
+  wikilinks: WikilinkInText[];
   lines: FrontMatterLines;
   contactGap?: EmergencyContactGap;
 }
@@ -62,6 +65,7 @@ export function examineRunbookFile(file: SourceFile): ExaminedFile {
     links: meta.links
       .filter((l) => l.target.kind !== 'external' || l.target.scheme === 'http:')
       .map(({ href, line, target, image }) => ({ href, line, target, image })),
+    wikilinks: findWikilinksInMarkdown(body.markdown).map((w) => ({ ...w, line: w.line + Math.max(body.bodyLine, 1) - 1 })),
     lines,
   };
   if (meta.status !== undefined) examined.status = meta.status;

@@ -20,6 +20,10 @@ export const RULES = {
   'front-matter-invalid': { severity: 'error', summary: 'Front matter does not parse as YAML "key: value" fields.' },
   'front-matter-unclosed': { severity: 'error', summary: 'Front matter opens with "---" but is never closed.' },
   'broken-link': { severity: 'error', summary: 'A relative link points to a runbook that is not in the tree.' },
+  'broken-wikilink': {
+    severity: 'error',
+    summary: 'A [[wikilink]] names no file in the tree, or a name that more than one file has.',
+  },
   'broken-anchor': { severity: 'error', summary: 'A "#anchor" (same or other runbook) matches no heading.' },
   'duplicate-title': { severity: 'error', summary: 'Two runbooks have the same front-matter title (ignoring case).' },
   'duplicate-alias': { severity: 'error', summary: "An alias is another runbook's alias or title (ignoring case)." },

@@ -3,12 +3,20 @@ import { judgeExternalUrl, schemeOf } from './externalUrlPolicy';
 
 const MARKDOWN_FILE = /\.(md|markdown)$/i;
 
+export interface LinkResolutionOptions {
+  /**
+   * The repository folder the source syncs (`docs`), when it syncs one: `/docs/x.md` is then the source's
+   * `x.md`, as on GitHub, and a link to a file outside that folder resolves as `outside`.
+   */
+  subdir?: string | undefined;
+}
+
 /**
  * Decides where a link written in the runbook at `fromPath` points: another runbook in the same source
  * (with an optional heading anchor), a heading in the same page, a file beside it, an external URL that
  * may open outside the app, or nothing at all (unknown schemes such as `javascript:`).
  */
-export function resolveRunbookLink(fromPath: string, href: string): LinkTarget {
+export function resolveRunbookLink(fromPath: string, href: string, options: LinkResolutionOptions = {}): LinkTarget {
   const trimmed = href.trim();
   if (trimmed === '') return { kind: 'blocked', reason: 'Empty link.' };
   if (trimmed.startsWith('#')) {
@@ -18,7 +26,7 @@ export function resolveRunbookLink(fromPath: string, href: string): LinkTarget {
   }
   if (trimmed.startsWith('//')) {
     // Protocol-relative links have no meaning offline; read them as https.
-    return resolveRunbookLink(fromPath, `https:${trimmed}`);
+    return resolveRunbookLink(fromPath, `https:${trimmed}`, options);
   }
   const scheme = schemeOf(trimmed);
   if (scheme) {
@@ -37,7 +45,20 @@ export function resolveRunbookLink(fromPath: string, href: string): LinkTarget {
   if (/[\0-\x1f\x7f\\]/.test(decoded)) return { kind: 'blocked', reason: 'The link contains characters a path cannot have.' };
 
   // A link with only a query (`?plain=1#steps`) points at the page it is written in.
-  const path = decoded === '' ? fromPath : joinSourcePath(fromPath, decoded);
+  let path = decoded === '' ? fromPath : joinSourcePath(fromPath, decoded);
+  const subdir = options.subdir ? joinSourcePath('', options.subdir) : '';
+  if (subdir) {
+    // Paths from the repository root (GitHub's meaning of `/`), and relative ones that climb out of the folder.
+    const repoPath = decoded.startsWith('/')
+      ? path
+      : path.startsWith('../') || path === '..'
+        ? joinSourcePath(`${subdir}/`, path)
+        : undefined;
+    if (repoPath !== undefined) {
+      if (repoPath !== subdir && !repoPath.startsWith(`${subdir}/`)) return { kind: 'outside', repoPath };
+      path = repoPath.slice(subdir.length + 1);
+    }
+  }
   if (!MARKDOWN_FILE.test(path)) return { kind: 'asset', path };
   return anchor ? { kind: 'runbook', path, anchor } : { kind: 'runbook', path };
 }
@@ -68,4 +89,16 @@ function safeDecode(s: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The page a link to a folder opens, as on GitHub: its `README.md`, else its `index.md` (any capitals), if
+ * the source has one.
+ */
+export function folderPageOf(folder: string, runbookPaths: ReadonlySet<string>): string | undefined {
+  const prefix = folder === '' ? '' : `${folder}/`;
+  for (const name of ['README.md', 'index.md', 'readme.md', 'Readme.md', 'INDEX.md', 'Index.md']) {
+    if (runbookPaths.has(prefix + name)) return prefix + name;
+  }
+  return undefined;
 }

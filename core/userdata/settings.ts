@@ -8,9 +8,11 @@ export interface Settings {
   syncIntervalMinutes: number;
   /** Browser build only: URL prefix of a CORS proxy for Git hosts that send no CORS headers. */
   corsProxy: string;
+  /** Show images runbooks link from other sites (off: nothing is fetched, which would tell those sites who reads what). */
+  loadExternalImages: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { slackWorkspace: '', syncIntervalMinutes: 15, corsProxy: '' };
+export const DEFAULT_SETTINGS: Settings = { slackWorkspace: '', syncIntervalMinutes: 15, corsProxy: '', loadExternalImages: false };
 
 export async function readSettings(db: RunbookDatabase): Promise<Settings> {
   const rows = await db.settings.bulkGet(Object.keys(DEFAULT_SETTINGS));

@@ -13,7 +13,8 @@ const DIRECTIVES: ReadonlyArray<readonly [string, ...string[]]> = [
   // renderer is confirmed free of inline styles.
   ['style-src', "'self'", "'unsafe-inline'"],
   // data: for small assets Vite inlines; blob: for runbook images the renderer reads from its cache.
-  ['img-src', "'self'", 'data:', 'blob:'],
+  // https: for images of other sites, which the reader shows only when Settings → Privacy allows it.
+  ['img-src', "'self'", 'data:', 'blob:', 'https:'],
   // Git sync runs in the main process, so the renderer never talks to the network.
   ['connect-src', "'self'"],
   ['object-src', "'none'"],

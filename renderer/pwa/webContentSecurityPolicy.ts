@@ -14,7 +14,8 @@ const DIRECTIVES: ReadonlyArray<readonly [string, ...string[]]> = [
   // As on desktop: `<style>` elements and `style=""` attributes that libraries emit; styles cannot run script.
   ['style-src', "'self'", "'unsafe-inline'"],
   // data: for small assets Vite inlines; blob: for runbook images read from the cache.
-  ['img-src', "'self'", 'data:', 'blob:'],
+  // https: for images of other sites, which the reader shows only when Settings → Privacy allows it.
+  ['img-src', "'self'", 'data:', 'blob:', 'https:'],
   // A Git source may live on any https host (http on a loopback test server); tokens over plain http are
   // refused by the sync rules, not here.
   ['connect-src', "'self'", 'https:', 'http:'],

@@ -1,4 +1,4 @@
-import { isValidElement, memo, type ComponentProps, type ReactNode } from 'react';
+import { isValidElement, memo, useMemo, type ComponentProps, type ReactNode } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import rehypeHighlight from 'rehype-highlight';
 import rehypeRaw from 'rehype-raw';
@@ -9,8 +9,12 @@ import { ChecklistItem } from '../checklist/ChecklistItem';
 import { useChecklist } from '../checklist/ChecklistContext';
 import { rehypeHeadingIds, remarkBodyLines } from './bodyLinePlugins';
 import { CodeBlock } from './CodeBlock';
+import { ContentImage } from './ContentImage';
 import { htmlSanitizeSchema } from './htmlSanitizeSchema';
+import { rehypeWikilinks } from './rehypeWikilinks';
 import { remarkLiteralUnknownTags } from './remarkLiteralUnknownTags';
+import { useSourceFiles } from './SourceFilesContext';
+import './content.css';
 import { SectionHeading } from './SectionHeading';
 import { remarkContactLinks, type ContactLinesRange } from './remarkContactLinks';
 import { useRunbookContext } from './RunbookContext';
@@ -19,15 +23,7 @@ import { RunbookLink } from './RunbookLink';
 const components: Components = {
   a: ContentLink,
   pre: CodeBlock,
-  img: ({ alt }) => (
-    <span
-      className="rr-image-missing"
-      role="img"
-      aria-label={alt ? `Image: ${alt} (not available offline)` : 'Image not available offline'}
-    >
-      {alt || 'Image'} — not available offline
-    </span>
-  ),
+  img: ContentImage,
   h1: DocumentTitle,
   h2: ({ node: _node, ...props }) =>
     // The footnotes' own heading is for screen readers only, like GitHub's; it is no section to bookmark.
@@ -107,6 +103,9 @@ const REMARK_REHYPE_OPTIONS = { clobberPrefix: '' };
  * runs; unknown tags show as typed); headings get the same GitHub-compatible ids that ingest recorded.
  */
 export const MarkdownView = memo(function MarkdownView({ markdown, contactLines = NO_RANGES, bodyLineOf, headingIdsByLine }: Props) {
+  // Not the runbook context: it changes with bookmarks and connectivity, and this would format the page again.
+  const { fromPath, index } = useSourceFiles();
+  const wikilinks = useMemo(() => ({ fromPath: fromPath ?? '', index }), [fromPath, index]);
   return (
     <Markdown
       remarkPlugins={[
@@ -120,6 +119,7 @@ export const MarkdownView = memo(function MarkdownView({ markdown, contactLines 
       rehypePlugins={[
         rehypeRaw,
         [rehypeSanitize, htmlSanitizeSchema],
+        [rehypeWikilinks, wikilinks],
         rehypeSlug,
         [rehypeHeadingIds, { idsByLine: headingIdsByLine }],
         [rehypeHighlight, { detect: false, ignoreMissing: true }],

@@ -3,7 +3,10 @@ import { useProgressiveCount } from '../app/useProgressiveCount';
 import { MarkdownView } from './MarkdownView';
 import type { ContactLinesRange } from './remarkContactLinks';
 import { RenderBoundary } from './RenderBoundary';
+import { useRunbookContext } from './RunbookContext';
+import { SourceFilesContext } from './SourceFilesContext';
 import { splitMarkdown, type MarkdownPart } from './splitMarkdown';
+import { useSourceFileQuery } from './useSourceFileQuery';
 
 interface Props {
   markdown: string;
@@ -25,8 +28,10 @@ export function ProgressiveMarkdown({ markdown, contactLines, headingIdsByLine, 
   const sliced = parts.length > 1;
   const lastLine = shown >= parts.length ? Number.POSITIVE_INFINITY : parts[shown]!.firstLine - 1;
   useEffect(() => onProgress?.(lastLine, shown >= parts.length), [onProgress, lastLine, shown, parts.length]);
+  const { sourceId, path, cachedPaths } = useRunbookContext();
+  const sourceFiles = useSourceFileQuery(sourceId, path, cachedPaths);
   return (
-    <>
+    <SourceFilesContext.Provider value={sourceFiles}>
       {parts.slice(0, shown).map((part) => (
         <Slice
           key={part.firstLine}
@@ -41,7 +46,7 @@ export function ProgressiveMarkdown({ markdown, contactLines, headingIdsByLine, 
           Formatting the rest of this runbook…
         </p>
       )}
-    </>
+    </SourceFilesContext.Provider>
   );
 }
 

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { resolveRunbookLink } from '../../core/links/resolveRunbookLink';
+import { folderPageOf, resolveRunbookLink } from '../../core/links/resolveRunbookLink';
 import { runbookRoute } from '../routes';
 import { useRunbookContext } from './RunbookContext';
+import { useSourceFiles } from './SourceFilesContext';
 
 interface Props {
   href?: string | undefined;
@@ -18,7 +19,8 @@ interface Props {
  */
 export function RunbookLink({ href = '', children, label }: Props) {
   const ctx = useRunbookContext();
-  const target = resolveRunbookLink(ctx.path, href);
+  const { subdir } = useSourceFiles();
+  const target = resolveRunbookLink(ctx.path, href, { subdir });
   switch (target.kind) {
     case 'anchor':
       return (
@@ -56,11 +58,25 @@ export function RunbookLink({ href = '', children, label }: Props) {
         </a>
       );
     }
-    case 'asset':
+    case 'asset': {
+      // A folder opens its README.md or index.md, as on GitHub.
+      const page = ctx.cachedPaths ? folderPageOf(target.path, ctx.cachedPaths) : undefined;
+      if (page) return <Link to={runbookRoute(ctx.sourceId, page)}>{children}</Link>;
       return (
         <span className="rr-link-unavailable" title={`${href} is a file, not a runbook`}>
           {children}
           <span className="rr-link-note"> (file not available offline)</span>
+        </span>
+      );
+    }
+    case 'outside':
+      return (
+        <span
+          className="rr-link-unavailable"
+          title={`/${target.repoPath} is in the repository but outside the synced folder ${subdir ?? ''}/, so it is not in the offline copy`}
+        >
+          {children}
+          <span className="rr-link-note"> (outside the synced folder)</span>
         </span>
       );
     case 'blocked':

@@ -5,6 +5,7 @@ import { usePlatform } from '../app/appServices';
 import { db } from '../app/database';
 import { saveUserData } from '../app/userDataWrites';
 import { StorageStatus } from './StorageStatus';
+import './settings.css';
 
 /** Browser build: Git hosts that send no CORS headers can be reached through a proxy the team runs. */
 function CorsProxySetting({ current }: { current: string }) {
@@ -57,7 +58,28 @@ function CorsProxySetting({ current }: { current: string }) {
   );
 }
 
-/** Route `/settings`: chat workspace for contacts, and the offline storage. */
+/** Images of other sites are fetched only with the user's consent: a fetch tells that site who reads what. */
+function PrivacySetting({ loadExternalImages }: { loadExternalImages: boolean }) {
+  return (
+    <section aria-labelledby="rr-settings-privacy">
+      <h2 id="rr-settings-privacy">Privacy</h2>
+      <label className="rr-check-field">
+        <input
+          type="checkbox"
+          checked={loadExternalImages}
+          onChange={(e) => saveUserData('The image setting', writeSetting(db, 'loadExternalImages', e.target.checked))}
+        />
+        Load images from other sites
+      </label>
+      <p className="rr-muted">
+        Off: runbooks show only the images synced with them. On: images linked from other sites are fetched when a runbook is open and the
+        network is there, and those sites can see it.
+      </p>
+    </section>
+  );
+}
+
+/** Route `/settings`: chat workspace for contacts, privacy, and the offline storage. */
 export function SettingsPage() {
   const settings = useLiveQuery(() => readSettings(db), []) ?? DEFAULT_SETTINGS;
   const platform = usePlatform();
@@ -103,6 +125,7 @@ export function SettingsPage() {
         </form>
       </section>
       {platform.kind === 'web' && <CorsProxySetting current={settings.corsProxy} />}
+      <PrivacySetting loadExternalImages={settings.loadExternalImages} />
       <section aria-labelledby="rr-settings-storage">
         <h2 id="rr-settings-storage">Offline storage</h2>
         <StorageStatus />

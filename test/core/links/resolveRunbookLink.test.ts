@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinSourcePath, resolveRunbookLink } from '../../../core/links/resolveRunbookLink';
+import { folderPageOf, joinSourcePath, resolveRunbookLink } from '../../../core/links/resolveRunbookLink';
 import type { LinkTarget } from '../../../core/model';
 
 const FROM = 'ops/restart-api.md';
@@ -144,5 +144,38 @@ describe('joinSourcePath', () => {
     ['a/b.md', '../../x/../y.md', '../y.md'],
   ])('resolves %j + %j to %j', (from, target, expected) => {
     expect(joinSourcePath(from, target)).toBe(expected);
+  });
+});
+
+describe('resolveRunbookLink for a source that syncs a folder of its repository', () => {
+  const docs = { subdir: 'docs/' };
+
+  it('reads /path from the repository root, as GitHub does', () => {
+    expect(resolveRunbookLink('guides/a.md', '/docs/backend/authz.md#roles', docs)).toEqual({
+      kind: 'runbook',
+      path: 'backend/authz.md',
+      anchor: 'roles',
+    });
+    expect(resolveRunbookLink('guides/a.md', '/docs/img/arch.png', docs)).toEqual({ kind: 'asset', path: 'img/arch.png' });
+    expect(resolveRunbookLink('guides/a.md', '/docs', docs)).toEqual({ kind: 'asset', path: '' });
+  });
+
+  it('says a link points outside the synced folder, by its repository path', () => {
+    expect(resolveRunbookLink('guides/a.md', '/README.md', docs)).toEqual({ kind: 'outside', repoPath: 'README.md' });
+    expect(resolveRunbookLink('a.md', '../CONTRIBUTING.md', docs)).toEqual({ kind: 'outside', repoPath: 'CONTRIBUTING.md' });
+    expect(resolveRunbookLink('a.md', '../docs/b.md', docs)).toEqual({ kind: 'runbook', path: 'b.md' });
+  });
+
+  it('keeps / as the source root when the whole repository is synced', () => {
+    expect(resolveRunbookLink('guides/a.md', '/docs/x.md')).toEqual({ kind: 'runbook', path: 'docs/x.md' });
+  });
+});
+
+describe('folderPageOf', () => {
+  it('opens a folder’s README.md, else its index.md', () => {
+    expect(folderPageOf('ops', new Set(['ops/index.md', 'ops/README.md']))).toBe('ops/README.md');
+    expect(folderPageOf('ops', new Set(['ops/index.md']))).toBe('ops/index.md');
+    expect(folderPageOf('', new Set(['README.md']))).toBe('README.md');
+    expect(folderPageOf('ops', new Set(['ops/x.md']))).toBeUndefined();
   });
 });

@@ -1,0 +1,93 @@
+// @vitest-environment jsdom
+import '../support/domTest';
+import { render, screen, waitFor } from '@testing-library/react';
+import { MemoryRouter } from 'react-router-dom';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { writeSetting } from '../../../core/userdata/settings';
+import { db } from '../../../renderer/app/database';
+import { MAX_SHOWN_IMAGE_BYTES } from '../../../renderer/runbook/ContentImage';
+import { MarkdownView } from '../../../renderer/runbook/MarkdownView';
+import { RunbookContext } from '../../../renderer/runbook/RunbookContext';
+import { SourceFilesContext } from '../../../renderer/runbook/SourceFilesContext';
+
+// A real 1×1 PNG.
+const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='), (c) =>
+  c.charCodeAt(0),
+);
+
+function show(markdown: string, subdir?: string) {
+  return render(
+    <MemoryRouter>
+      <RunbookContext.Provider
+        value={{ sourceId: 'src', path: 'ops/page.md', title: 'Page', cachedPaths: new Set(['ops/page.md']), online: true }}
+      >
+        <SourceFilesContext.Provider value={{ fromPath: 'ops/page.md', subdir }}>
+          <MarkdownView markdown={markdown} />
+        </SourceFilesContext.Provider>
+      </RunbookContext.Provider>
+    </MemoryRouter>,
+  );
+}
+
+describe('images in a runbook', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('shows an image of the source from the offline cache, lazily, with its alt text', async () => {
+    const created = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:cached-diagram');
+    await db.assets.put({ sourceId: 'src', path: 'img/arch.png', oid: 'a'.repeat(40), mime: 'image/png', bytes: PNG });
+    show('![Architecture diagram](../img/arch.png)');
+    const image = await screen.findByRole('img', { name: 'Architecture diagram' });
+    expect(image.getAttribute('src')).toBe('blob:cached-diagram');
+    expect(image.getAttribute('loading')).toBe('lazy');
+    expect((created.mock.calls[0]![0] as Blob).type).toBe('image/png');
+  });
+
+  it('finds an image linked from the repository root when the source syncs a folder', async () => {
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:root-image');
+    await db.assets.put({ sourceId: 'src', path: 'img/arch.png', oid: 'a'.repeat(40), mime: 'image/png', bytes: PNG });
+    show('![Root](/docs/img/arch.png)', 'docs');
+    expect((await screen.findByRole('img', { name: 'Root' })).getAttribute('src')).toBe('blob:root-image');
+  });
+
+  it('says so when the image is not in the offline copy, keeping the alt text', async () => {
+    show('![Network map](net.png)');
+    const missing = await screen.findByRole('img', { name: 'Image: Network map. Image not in the offline copy' });
+    expect(missing.textContent).toContain('Network map');
+  });
+
+  it('does not decode an image too large for a phone, and says how large it is', async () => {
+    await db.assets.put({
+      sourceId: 'src',
+      path: 'ops/huge.png',
+      oid: 'b'.repeat(40),
+      mime: 'image/png',
+      bytes: new Uint8Array(MAX_SHOWN_IMAGE_BYTES + 1),
+    });
+    const created = vi.spyOn(URL, 'createObjectURL');
+    show('![Huge](huge.png)');
+    expect(await screen.findByText('Image too large to show')).toBeTruthy();
+    expect(created).not.toHaveBeenCalled();
+  });
+
+  it('does not fetch an image of another site unless Settings → Privacy allows it', async () => {
+    const { unmount } = show('![Status graph](https://graphs.example.com/status.png)');
+    expect(await screen.findByText('External image not loaded (Settings → Privacy)')).toBeTruthy();
+    expect(screen.getByText('Status graph')).toBeTruthy();
+    expect(document.querySelector('img')).toBeNull();
+    unmount();
+
+    await writeSetting(db, 'loadExternalImages', true);
+    show('![Status graph](https://graphs.example.com/status.png)');
+    const image = await screen.findByRole('img', { name: 'Status graph' });
+    expect(image.getAttribute('src')).toBe('https://graphs.example.com/status.png');
+    expect(image.getAttribute('referrerpolicy')).toBe('no-referrer');
+  });
+
+  it('never loads script or data URLs as images, from Markdown or HTML', async () => {
+    show(
+      '![x](javascript:alert(1)) ![y](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+) <img src="data:image/png;base64,AAAA" alt="z">',
+    );
+    await waitFor(() => expect(screen.getAllByText('Image not shown')).toHaveLength(3));
+    expect(document.querySelector('img')).toBeNull();
+  });
+});
