@@ -1,5 +1,6 @@
 import type { SourceRecord } from '../../core/model';
 import { db } from '../app/database';
+import { SaveOfflineCopyButton } from '../offlineCopy/SaveOfflineCopyButton';
 import { notifySearchIndexChanged } from '../search/searchClient';
 import { syncClient, type SourceSyncState } from '../sync/syncClient';
 import { removeGitSource } from './removeGitSource';
@@ -87,6 +88,11 @@ export function SourceCard({ source, state, canHide }: Props) {
       )}
       <SkippedFiles sourceId={source.id} />
       {git && <SyncHistory sourceId={source.id} />}
+      {unrecordedFailure(source, state) && (
+        <p className="rr-notice rr-notice-error" role="alert">
+          <strong>Last sync failed</strong>: {unrecordedFailure(source, state)} The cached copy is still shown.
+        </p>
+      )}
       {source.lastError && (
         <p className="rr-notice rr-notice-error" role="alert">
           <strong>Last sync failed</strong> ({new Date(source.lastError.at).toLocaleString()}): {source.lastError.message} The cached copy
@@ -136,6 +142,7 @@ export function SourceCard({ source, state, canHide }: Props) {
             {source.hidden ? 'Show in library' : 'Hide from library'}
           </button>
         )}
+        <SaveOfflineCopyButton source={source} />
         {git && (
           <button type="button" className="rr-button rr-danger" onClick={() => void remove()}>
             Remove
@@ -144,4 +151,14 @@ export function SourceCard({ source, state, canHide }: Props) {
       </div>
     </li>
   );
+}
+
+/**
+ * A failure of this session's sync that the cache does not hold: when storage is full the record of the
+ * failure cannot be written either, and the person must still be told.
+ */
+function unrecordedFailure(source: SourceRecord, state: SourceSyncState | undefined): string | undefined {
+  const last = state?.last;
+  if (state?.running || !last || last.ok || last.error.code === 'cancelled' || last.error.code === 'already-running') return undefined;
+  return source.lastError?.message === last.error.message ? undefined : last.error.message;
 }

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useSharedGitServer, type SharedGitServer } from '../helpers/sharedGitServer';
+import { RunbookRepo, generateRunbooks } from '../helpers/makeRunbookRepo';
+import { expectText } from './support/assertions';
+import { appPerTest } from './support/appPerTest';
+
+/**
+ * A device whose storage is nearly full, for real: Chromium's quota for the app's origin is set (over the
+ * DevTools protocol, before the app first opens its databases: IndexedDB keeps the quota it saw first) to
+ * a little more than the app needs to start, then a source far larger than what is left is synced.
+ */
+describe('syncing with the storage quota nearly used up (real Chromium quota)', () => {
+  let server: SharedGitServer;
+  let repo: RunbookRepo;
+  const app = appPerTest({ route: '/sources' });
+
+  beforeAll(() => {
+    server = useSharedGitServer();
+    repo = new RunbookRepo('main');
+    repo.writeAll(generateRunbooks(250, 40_000, 80_000)).commit('many large runbooks');
+    repo.publish(server.root, 'large.git');
+  });
+  afterAll(async () => {
+    await server?.close();
+    repo?.dispose();
+  });
+
+  it('says storage is full, and the runbooks already on the device stay readable', async () => {
+    const { page: firstStart, context, server: web } = app();
+    // What the app uses once started (service-worker precache, bundled runbooks), measured on a first start.
+    await firstStart.evaluate(() => navigator.serviceWorker.ready);
+    const startUsage = await firstStart.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+
+    const device = await context.browser()!.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const page = await device.newPage();
+      const cdp = await device.newCDPSession(page);
+      await cdp.send('Storage.overrideQuotaForOrigin', {
+        origin: new URL(web.url).origin,
+        quotaSize: Math.round(startUsage * 1.2) + 2 * 1024 * 1024,
+      });
+      await page.goto(`${web.url}#/sources`);
+      await page.locator('.rr-library-entry').first().waitFor();
+      const entriesBefore = await page.locator('.rr-library-entry').count();
+
+      await page.getByLabel('Repository address (https)').fill(server.url('large.git'));
+      await page.getByLabel(/Display name/).fill('Large runbooks');
+      await page.getByRole('button', { name: 'Add and sync' }).click();
+      const card = page.locator('.rr-source', { hasText: 'Large runbooks' });
+      await expectText(card.getByRole('alert'), 'There is not enough storage space to save the downloaded runbooks');
+
+      expect(await page.locator('.rr-library-entry').count()).toBe(entriesBefore);
+      await page.locator('.rr-library-entry').first().click();
+      await page.locator('.rr-markdown').first().waitFor();
+    } finally {
+      await device.close();
+    }
+  });
+});
