@@ -1,16 +1,16 @@
 import git, { type HttpClient } from 'isomorphic-git';
-import { diffSnapshots, type SnapshotDiff, type SnapshotEntry } from '../changes/diffSnapshots';
 import type { ChangeSet } from '../model';
 import type { CachedFileIndex } from './cachedFileIndex';
+import { changeSetFromTrees, type SyncCounts, type TreeChangeSet } from './changeSetFromTrees';
 import { checkRepositoryUrl, normaliseSubdir } from './checkSourceSettings';
 import { classifySyncError } from './classifySyncError';
-import { compareTrees, listTree, treeAt, type TreeReader } from './compareTrees';
+import { treeAt, type TreeReader } from './compareTrees';
 import { fetchCommit } from './fetchCommit';
 import type { TransferLimits } from './guardHttp';
 import { memoizeStoreReads } from './memoizeStoreReads';
 import { asGitFs, prepareObjectStore, wipeObjectStore } from './objectStore';
 import type { ObjectStoreFs } from './objectStoreFs';
-import { readChangedFiles, type PathWarning, type SkippedPath } from './readChangedFiles';
+import type { PathWarning, SkippedPath } from './readChangedFiles';
 import { SyncError, syncCancelled } from './syncError';
 import type { SourceToken } from './tokenBinding';
 
@@ -91,27 +91,14 @@ export interface GitSyncDeps {
   cache?: object | undefined;
 }
 
-export interface SyncCounts {
-  /** New files (runbooks and images) that were not skipped. */
-  added: number;
-  /** Changed files that were not skipped. */
-  updated: number;
-  /** Files that are gone (runbooks, images or earlier skips). */
-  removed: number;
-  /** Files moved with the same content (renamed skipped files are also in `skipped`). */
-  renamed: number;
-  /** Files the cache already holds with the same content; not read. */
-  unchanged: number;
-  /** Files read in this sync and skipped (too large, binary, not UTF-8). */
-  skipped: number;
-}
+export type { SyncCounts } from './changeSetFromTrees';
 
 export interface GitSyncStats {
   commit: string;
   branch: string;
   previousCommit?: string;
   /** `trees`: old and new commit compared in the store; `cache`: new tree compared with the cache's blob ids. */
-  comparedBy: 'trees' | 'cache';
+  comparedBy: TreeChangeSet['comparedBy'];
   counts: SyncCounts;
   skipped: SkippedPath[];
   /** Ingest warnings of the runbooks parsed in this sync. */
@@ -216,11 +203,8 @@ async function attempt(
   const fetchMs = performance.now() - fetchStart;
   if (request.signal?.aborted) throw syncCancelled();
 
-  const compareStart = performance.now();
   progress({ phase: 'reading' });
-  let diff: SnapshotDiff;
-  let comparedBy: GitSyncStats['comparedBy'];
-  let reread: SnapshotEntry[] = [];
+  let changes: TreeChangeSet;
   try {
     const newTree = await treeAt(reader, fetched.commit, subdir);
     if (newTree === undefined) {
@@ -230,70 +214,37 @@ async function attempt(
         `The folder "${subdir}" does not exist on branch "${fetched.branch}" (commit ${fetched.commit.slice(0, 7)}). Check the sub-folder setting.`,
       );
     }
-    const cachedCount = await request.cached.count();
-    const oldTree = have && cachedCount > 0 && !request.rereadAll ? await treeAt(reader, have, subdir) : undefined;
-    if (oldTree !== undefined) {
-      comparedBy = 'trees';
-      const touched = await compareTrees(reader, oldTree, newTree);
-      const before = await request.cached.lookup(touched.map((t) => t.path));
-      const next = touched.flatMap((t) => (t.after === undefined ? [] : [{ path: t.path, oid: t.after }]));
-      diff = diffSnapshots(before, next);
-      diff.unchanged += cachedCount - before.size;
-    } else {
-      comparedBy = 'cache';
-      const cachedFiles = await request.cached.all();
-      const listing = await listTree(reader, newTree);
-      diff = diffSnapshots(cachedFiles, listing);
-      if (request.rereadAll) reread = listing.filter((entry) => cachedFiles.get(entry.path) === entry.oid);
-    }
-  } catch (error) {
-    if (error instanceof SyncError) throw error;
-    throw new StoreUnreadable(error);
-  }
-  const compareMs = performance.now() - compareStart;
-
-  progress({ phase: 'parsing', percent: 0 });
-  const toRead = [...diff.added, ...diff.changed, ...diff.renamed.map((r) => ({ path: r.to, oid: r.oid })), ...reread];
-  let files;
-  try {
-    files = await readChangedFiles(reader, request.sourceId, toRead, {
-      maxBytes: request.maxFileBytes,
+    changes = await changeSetFromTrees(reader, {
+      sourceId: request.sourceId,
+      commit: fetched.commit,
+      newTree,
+      have,
+      subdir,
+      cached: request.cached,
+      rereadAll: request.rereadAll,
+      maxFileBytes: request.maxFileBytes,
       signal: request.signal,
-      onPercent: (percent) => progress({ phase: 'parsing', percent }),
+      onParsePercent: (percent) => progress({ phase: 'parsing', percent }),
     });
   } catch (error) {
     if (error instanceof SyncError) throw error;
     throw new StoreUnreadable(error);
   }
 
-  const changeSet: ChangeSet = {
-    sourceId: request.sourceId,
-    version: fetched.commit,
-    upserts: files.upserts,
-    removed: diff.removed,
-    renamed: diff.renamed.map(({ from, to }) => ({ from, to })),
-    assets: files.assets,
-  };
+  const { changeSet, comparedBy, counts, skipped, warnings, parsed } = changes;
   const stats: GitSyncStats = {
     commit: fetched.commit,
     branch: fetched.branch,
     comparedBy,
-    counts: {
-      added: diff.added.filter((f) => !files.skippedPaths.has(f.path)).length,
-      updated: diff.changed.filter((f) => !files.skippedPaths.has(f.path)).length,
-      removed: diff.removed.length,
-      renamed: diff.renamed.length,
-      unchanged: diff.unchanged,
-      skipped: files.skipped.length,
-    },
-    skipped: files.skipped,
-    warnings: files.warnings,
-    parsed: files.parsed,
+    counts,
+    skipped,
+    warnings,
+    parsed,
     timings: {
       fetchMs: Math.round(fetchMs),
-      compareMs: Math.round(compareMs),
-      readMs: Math.round(files.readMs),
-      parseMs: Math.round(files.parseMs),
+      compareMs: Math.round(changes.compareMs),
+      readMs: Math.round(changes.readMs),
+      parseMs: Math.round(changes.parseMs),
       totalMs: Math.round(performance.now() - started),
     },
   };
