@@ -1,0 +1,178 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGitHttpServer, type GitHttpServer } from '../helpers/gitHttpServer';
+import { BAD_FILES, RunbookRepo } from '../helpers/makeRunbookRepo';
+import { appPerTest } from './support/appPerTest';
+import { expectText } from './support/assertions';
+import { sourceIdNamed } from './support/sourceIdNamed';
+
+/** A long runbook (so there is somewhere to scroll to) whose "Escalate" step can be edited upstream. */
+function longRunbook(escalate: string): string {
+  const sections = Array.from(
+    { length: 30 },
+    (_, i) => `## Section ${i + 1}\n\n${'Check the dashboards, the logs and the alerts of this part before going on. '.repeat(6)}\n`,
+  ).join('\n');
+  return `---\ntitle: "Cache Outage"\nowner: "team-storage"\nlast_reviewed: 2026-11-01\n---\n# Cache Outage\n\n## Steps\n\n1. Drain the cache tier.\n2. ${escalate}\n\n${sections}`;
+}
+
+const scrollY = (page: Page) => page.evaluate(() => Math.round(window.scrollY));
+
+/** Scrolls the window and waits until the page has had the frame in which it records the place. */
+async function scrollTo(page: Page, y: number): Promise<void> {
+  await page.evaluate((to) => window.scrollTo(0, to), y);
+  await expect.poll(() => scrollY(page)).toBe(y);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+async function openedTitle(page: Page, title: string): Promise<void> {
+  await expectText(page.locator('h1#rr-runbook-title'), title);
+}
+
+describe('reading you can trust: the library opens pages at their top and history restores places', () => {
+  const app = appPerTest({ route: '/read/bundled/moderation-operations.md' });
+
+  it('opens a runbook picked in the library at its top, and back/forward return each entry to its own place', async () => {
+    const { page, server } = app();
+    await openedTitle(page, 'Moderation Operations');
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(2_800);
+    await scrollTo(page, 2_000);
+
+    await page.locator('.rr-library-entry', { hasText: 'Database Failover' }).first().click();
+    await openedTitle(page, 'Database Failover');
+    await expect.poll(() => scrollY(page)).toBe(0);
+    await scrollTo(page, 900);
+
+    // A typed URL (a plain hash change, like the library's links) opens at the top too.
+    await page.goto(`${server.url}#/read/bundled/hpa-scaling.md`);
+    await openedTitle(page, 'HPA Scaling');
+    await expect.poll(() => scrollY(page)).toBe(0);
+
+    await page.goBack();
+    await openedTitle(page, 'Database Failover');
+    await expect.poll(() => scrollY(page)).toBe(900);
+    await page.goBack();
+    await openedTitle(page, 'Moderation Operations');
+    await expect.poll(() => scrollY(page)).toBe(2_000);
+    await page.goForward();
+    await openedTitle(page, 'Database Failover');
+    await expect.poll(() => scrollY(page)).toBe(900);
+  });
+});
+
+describe('reading you can trust: syncs, What changed and skipped files (loopback git http-backend)', () => {
+  let root: string;
+  let server: GitHttpServer;
+  const repos: RunbookRepo[] = [];
+  const app = appPerTest({ route: '/sources' });
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'rr-e2e-reading-'));
+    server = await startGitHttpServer({ root });
+  });
+  afterAll(async () => {
+    await server?.close();
+    for (const repo of repos) repo.dispose();
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  function publish(name: string, files: Record<string, string | Uint8Array>): RunbookRepo {
+    const repo = new RunbookRepo('main');
+    repos.push(repo);
+    for (const [path, content] of Object.entries(files)) repo.write(path, content);
+    repo.commit('first version');
+    repo.publish(root, name);
+    return repo;
+  }
+
+  async function addSource(page: Page, name: string, url: string) {
+    await page.getByLabel('Repository address (https)').fill(url);
+    await page.getByLabel(/Display name/).fill(name);
+    await page.getByRole('button', { name: 'Add and sync' }).click();
+    const card = page.locator('.rr-source', { hasText: name });
+    await expectText(card, /Last successful sync: .* at commit [0-9a-f]{7}/);
+    return card;
+  }
+
+  it('leaves the page being read as it was when a sync brings a new version, and "Show new version" swaps it', async () => {
+    const { page, server: web } = app();
+    const repo = publish('reading-swap.git', { 'cache-outage.md': longRunbook('Page the storage on-call.') });
+    await addSource(page, 'Swap runbooks', server.url('reading-swap.git'));
+    const sourceId = await sourceIdNamed(page, 'Swap runbooks');
+    await page.goto(`${web.url}#/read/${encodeURIComponent(sourceId)}/cache-outage.md`);
+    await openedTitle(page, 'Cache Outage');
+    await scrollTo(page, 1_200);
+    const section = page.locator('h2#section-3');
+    const sectionTop = () => section.evaluate((el) => Math.round(el.getBoundingClientRect().top));
+    const topBefore = await sectionTop();
+
+    repo.write('cache-outage.md', longRunbook('Page the storage on-call and open an incident channel.'));
+    const commit = repo.commit('escalate sooner');
+    // A sync that is due (the device coming back online) runs while the page is read.
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await expectText(page.locator('.rr-new-version'), 'A newer version of this runbook arrived');
+    const markdown = page.locator('.rr-markdown');
+    expect(await markdown.textContent()).toContain('Page the storage on-call.');
+    expect(await markdown.textContent()).not.toContain('open an incident channel');
+    // The text on screen has not moved (the notice may push the page down; the browser keeps what is read in place).
+    expect(await sectionTop()).toBe(topBefore);
+
+    await page.getByRole('button', { name: 'Show new version' }).click();
+    await expectText(markdown, 'Page the storage on-call and open an incident channel.');
+    expect(await page.locator('.rr-new-version').count()).toBe(0);
+    await expectText(page.locator('.rr-runbook-header'), commit.slice(0, 7));
+  });
+
+  it('"What changed" shows the line an upstream edit added since the runbook was last read, and the library marks it until read', async () => {
+    const { page, server: web } = app();
+    const repo = publish('reading-diff.git', { 'cache-outage.md': longRunbook('Page the storage on-call.') });
+    const card = await addSource(page, 'Diff runbooks', server.url('reading-diff.git'));
+    const sourceId = await sourceIdNamed(page, 'Diff runbooks');
+    const route = `#/read/${encodeURIComponent(sourceId)}/cache-outage.md`;
+    await page.goto(`${web.url}${route}`);
+    await openedTitle(page, 'Cache Outage');
+    // Read once: nothing to compare with yet.
+    expect(await page.locator('.rr-what-changed').count()).toBe(0);
+
+    repo.write('cache-outage.md', longRunbook('Page the storage on-call.\n3. Write the timeline in the incident document.'));
+    const commit = repo.commit('add a timeline step');
+    await page.goto(`${web.url}#/sources`);
+    await card.getByRole('button', { name: 'Sync now' }).click();
+    await expect.poll(() => card.locator('code[title]').first().getAttribute('title')).toBe(commit);
+    const entry = page.locator('.rr-library-entry', { hasText: 'Cache Outage' }).first();
+    await expectText(entry.locator('.rr-badge-new'), 'updated');
+
+    await entry.click();
+    await openedTitle(page, 'Cache Outage');
+    const whatChanged = page.locator('.rr-what-changed');
+    await whatChanged.locator('summary').click();
+    await expectText(whatChanged.locator('ins'), '3. Write the timeline in the incident document.');
+    expect(await whatChanged.textContent()).toContain(commit.slice(0, 7));
+    expect(await whatChanged.locator('del').count()).toBe(0);
+    await expect.poll(() => entry.locator('.rr-badge-new').count()).toBe(0);
+  });
+
+  it('lists the skipped files of a source with the reason on the Sources page', async () => {
+    const { page } = app();
+    publish('reading-skipped.git', {
+      'README.md': '---\ntitle: "Readable"\n---\n# Readable\n',
+      [BAD_FILES.binary.path]: BAD_FILES.binary.content,
+      [BAD_FILES.notUtf8.path]: BAD_FILES.notUtf8.content,
+      [BAD_FILES.oversized.path]: BAD_FILES.oversized.content,
+    });
+    const card = await addSource(page, 'Skipping runbooks', server.url('reading-skipped.git'));
+    const skipped = card.locator('.rr-source-skipped');
+    await expectText(skipped.locator('summary'), '3 files skipped');
+    await skipped.locator('summary').click();
+    const items = skipped.locator('li');
+    await expectText(items.filter({ hasText: BAD_FILES.binary.path }), 'binary');
+    await expectText(items.filter({ hasText: BAD_FILES.notUtf8.path }), 'not UTF-8');
+    await expectText(items.filter({ hasText: BAD_FILES.oversized.path }), 'too large');
+    expect(await skipped.textContent()).toContain('skipped-file');
+    const history = card.locator('.rr-source-history');
+    await history.locator('summary').click();
+    await expectText(history.locator('tbody tr').first(), /[0-9a-f]{7}/);
+  });
+});
