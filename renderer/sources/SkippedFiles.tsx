@@ -1,3 +1,4 @@
+import './sourceHistory.css';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { SkipReason } from '../../core/model';
 import { db } from '../app/database';

@@ -1,3 +1,4 @@
+import './sourceHistory.css';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { readSyncHistory, SYNC_HISTORY_LENGTH } from '../../core/cache/syncHistory';
 import { db } from '../app/database';
