@@ -140,6 +140,7 @@ export function LibraryNav({ onNavigate }: Props) {
         <LibraryTree
           rows={rows}
           currentKey={currentKey}
+          filter={filter.trim()}
           scrollElement={scroller}
           onToggle={toggle}
           onNavigate={onNavigate}

@@ -15,6 +15,8 @@ interface Props {
   rows: readonly LibraryRow<LibraryEntry>[];
   /** Key of the runbook on screen, marked as the current page. */
   currentKey: string | undefined;
+  /** The filter typed (the rows are already narrowed by it); a new filter scrolls back to the top. */
+  filter: string;
   /** The element that scrolls the tree (it may hold other content above the tree). */
   scrollElement: HTMLElement | null;
   onToggle: (folder: LibraryFolder, open: boolean) => void;
@@ -33,7 +35,7 @@ const RUNBOOK_HEIGHT = 56;
  * thousands of runbooks costs what one screen does. Keyboard: arrows move, Right/Left open and close
  * folders (or go to the first child / the parent), Home/End jump, Enter opens.
  */
-export function LibraryTree({ rows, currentKey, scrollElement, onToggle, onNavigate, onLeaveTop, handle }: Props) {
+export function LibraryTree({ rows, currentKey, filter, scrollElement, onToggle, onNavigate, onLeaveTop, handle }: Props) {
   const treeRef = useRef<HTMLDivElement>(null);
   const scrollMargin = useOffsetInScroller(treeRef, scrollElement);
   const virtualizer = useVirtualizer({
@@ -67,14 +69,18 @@ export function LibraryTree({ rows, currentKey, scrollElement, onToggle, onNavig
   }
   useImperativeHandle(handle, () => ({ focusFirst: () => moveTo(0) }));
 
-  // The page on screen is scrolled into view when it changes (and on first show), not on every redraw.
+  // Typing a filter shows its results from the top; otherwise the page on screen is scrolled into view when it
+  // changes, when the filter is cleared and on first show (not on every redraw, so reading the list is not disturbed).
   const currentIndex = currentKey === undefined ? -1 : rows.findIndex((row) => row.key === currentKey);
-  const shownCurrent = useRef<string | undefined>(undefined);
+  const shown = useRef<{ currentKey: string | undefined; filter: string } | undefined>(undefined);
   useEffect(() => {
-    if (currentIndex === -1 || shownCurrent.current === currentKey) return;
-    shownCurrent.current = currentKey;
-    virtualizer.scrollToIndex(currentIndex, { align: 'auto' });
-  }, [currentIndex, currentKey, virtualizer]);
+    const last = shown.current;
+    if (last && last.currentKey === currentKey && last.filter === filter) return;
+    if (last && last.filter !== filter && filter !== '') scrollElement?.scrollTo({ top: 0 });
+    else if (currentIndex !== -1) virtualizer.scrollToIndex(currentIndex, { align: 'auto' });
+    else if (currentKey !== undefined) return; // Not drawn yet (still loading): try again on the next render.
+    shown.current = { currentKey, filter };
+  }, [currentIndex, currentKey, filter, scrollElement, virtualizer]);
 
   const items = virtualizer.getVirtualItems();
   // One row takes Tab (the last one focused, else the current page, else the first drawn).
