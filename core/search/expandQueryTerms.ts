@@ -44,7 +44,8 @@ const MIN_BODY_PREFIX = 3;
 
 /**
  * The vocabulary terms a clause matches: each of its terms as typed, completions of the word still being
- * typed (the whole identifier and its last part), and corrections of words with a typo. Numbers,
+ * typed (the whole identifier and its last part), and corrections of words with a typo (a word found in the
+ * index as typed is not one). Numbers,
  * identifiers and words with digits are never corrected (`503` is not `502`). Memoized per index: an index's
  * vocabulary never changes (an update makes a new index).
  */
@@ -89,8 +90,9 @@ function computeExpansions(index: SearchIndex, clause: QueryClause): TermExpansi
     if (typing) {
       for (const e of completions(index, text)) offer(e.term, e.weight * scale, e.scope, 'completion');
     }
-    // The whole form of an identifier is not corrected; its parts are.
-    if (i > 0 || last === 0) for (const e of corrections(index, text)) offer(e.term, e.weight * scale, 'all', 'correction');
+    // The whole form of an identifier is not corrected; its parts are. A word the index holds as typed is
+    // never corrected either: "user" must not find (or highlight) "use".
+    if ((i > 0 || last === 0) && exact < 0) for (const e of corrections(index, text)) offer(e.term, e.weight * scale, 'all', 'correction');
   };
   expand(clause.terms[0]!, 0);
   if (best.size === 0) {

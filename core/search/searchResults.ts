@@ -29,6 +29,8 @@ export interface RunbookHit {
   /** The best section's score. */
   score: number;
   sections: SectionHit[];
+  /** Bundled copies of this team runbook that matched too, folded under it (see `foldDuplicateCopies`). */
+  copies?: { sourceId: string; path: string; title: string }[] | undefined;
 }
 
 export interface SearchResponse {

@@ -1,6 +1,8 @@
+import { boostExactMatches } from './boostExactMatches';
 import { closestTitles, type TitleSuggestion } from './closestTitles';
 import { expandClause, type TermExpansion } from './expandQueryTerms';
 import { parseSearchQuery, type ParsedQuery } from './parseSearchQuery';
+import { foldDuplicateCopies } from './foldDuplicateCopies';
 import { fitWorkBudget } from './queryWorkBudget';
 import { runbookFilter, type SearchFilters } from './searchFilters';
 import type { PostingLists, SearchIndex } from './searchIndexData';
@@ -73,8 +75,10 @@ export function searchRunbooks(index: SearchIndex, query: string | ParsedQuery, 
   const top = new TopSections(RANKED_SECTIONS);
   let totalRunbooks = rankCandidates(index, scratch, top, allowed, requiredMask, clauseCount);
 
-  const ranked = top.sorted(index);
-  const runbooks = groupSections(index, parsed, ranked, termMatcher(matchedTerms), maxRunbooks, perRunbook);
+  const ranked = boostExactMatches(index, parsed, top.sorted(index));
+  // Room for bundled copies that fold under their team's copy, so the answer still holds `maxRunbooks`.
+  const grouped = groupSections(index, parsed, ranked, termMatcher(matchedTerms), maxRunbooks * 2, perRunbook);
+  const runbooks = foldDuplicateCopies(index, grouped).slice(0, maxRunbooks);
   // Phrases are checked only on the sections shown, so only those runbooks are known to match.
   if (parsed.phrases.length > 0) totalRunbooks = runbooks.length;
   return {

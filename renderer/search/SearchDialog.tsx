@@ -251,6 +251,8 @@ function ResultGroup({
         <StatusBadge status={hit.status} />
         <span className="rr-search-group-path">
           {sourceName(hit.sourceId)} · {hit.path}
+          {/* Bundled copies of the same runbook are folded under the team's (core/search/foldDuplicateCopies.ts). */}
+          {hit.copies && hit.copies.length > 0 && ' · shown instead of the bundled copy'}
         </span>
       </div>
       {hit.sections.map((section) => {

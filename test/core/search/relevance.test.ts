@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ingestRunbook } from '../../../core/ingest/ingestRunbook';
 import { buildSearchIndex, type RunbookToIndex } from '../../../core/search/buildSearchIndex';
 import { searchRunbooks } from '../../../core/search/searchRunbooks';
+import { bundledAndTeamCorpus } from './searchTestCorpus';
 
 /**
  * Relevance over the bundled runbooks: for each query, the section a person would want must be among the
@@ -111,5 +112,84 @@ describe('search relevance over the bundled runbooks', () => {
   it('ranks the active ban sync runbook above the retired one', () => {
     const runbooks = searchRunbooks(index, 'ban sync').runbooks.map((r) => r.path);
     expect(runbooks.indexOf('ban-sync-troubleshooting.md')).toBeLessThan(runbooks.indexOf('legacy-ban-sync-v1.md'));
+  });
+});
+
+/**
+ * The same runbooks twice: bundled with the app and synced from the team's repository (the whole docs folder).
+ * Search must open the team's copy, fold the bundled one under it, put an exact heading or alias above body
+ * matches, and never let a typo correction stand in for a word the index holds as typed.
+ */
+describe('search relevance with a bundled copy and a synced team copy of the same runbooks', () => {
+  const both = buildSearchIndex(bundledAndTeamCorpus());
+  const first = (query: string) => {
+    const [hit] = searchRunbooks(both, query).runbooks;
+    return hit ? `${hit.sourceId}:${hit.path}#${hit.sections[0]?.anchor}` : undefined;
+  };
+
+  it.each([
+    ['ban user', 'git-team:docs/runbooks/moderation-operations.md#emergency-ban-user'],
+    ['emergency ban user', 'git-team:docs/runbooks/moderation-operations.md#emergency-ban-user'],
+    ['Check User Ban Status', 'git-team:docs/runbooks/moderation-operations.md#check-user-ban-status'],
+    ['manual unban', 'git-team:docs/runbooks/moderation-operations.md#manual-unban'],
+    ['ban procedures', 'git-team:docs/runbooks/moderation-operations.md#moderation-operations'],
+    ['Database Failover', 'git-team:docs/runbooks/database-failover.md#database-failover'],
+    ['promote replica', 'git-team:docs/runbooks/database-failover.md#database-failover'],
+    ['Twitch Rate Limits', 'git-team:docs/runbooks/ban-sync-troubleshooting.md#twitch-rate-limits'],
+    ['dead letter queue', 'git-team:docs/runbooks/background-jobs.md#dead-letter-queue-dlq-handling'],
+  ])('Enter on "%s" opens %s', (query, expected) => {
+    expect(first(query)).toBe(expected);
+  });
+
+  it('folds each bundled copy under the team copy that matched, and lists no runbook twice', () => {
+    for (const query of ['ban user', 'moderation', 'failover', 'alerts', 'queue']) {
+      const hits = searchRunbooks(both, query).runbooks;
+      expect(hits.filter((h) => h.sourceId === 'bundled')).toEqual([]);
+      const titles = hits.map((h) => h.title);
+      expect(new Set(titles).size).toBe(titles.length);
+      const team = hits.find((h) => h.path === 'docs/runbooks/moderation-operations.md');
+      if (team) expect(team.copies).toEqual([{ sourceId: 'bundled', path: 'moderation-operations.md', title: 'Moderation Operations' }]);
+    }
+  });
+
+  it('keeps a bundled runbook that has no team copy', () => {
+    const alone = buildSearchIndex(bundledAndTeamCorpus().filter((r) => r.meta.path !== 'docs/runbooks/hpa-scaling.md'));
+    const [hit] = searchRunbooks(alone, 'HPA Scaling').runbooks;
+    expect([hit?.sourceId, hit?.path, hit?.copies]).toEqual(['bundled', 'hpa-scaling.md', undefined]);
+  });
+
+  it('ranks an exact section title above sections that only mention its words', () => {
+    const hits = searchRunbooks(both, 'Emergency Contacts').runbooks;
+    expect(hits[0]?.sections[0]?.heading).toBe('Emergency Contacts');
+    const sections = hits.flatMap((h) => h.sections).sort((a, b) => b.score - a.score);
+    const firstBody = sections.findIndex((s) => s.heading !== 'Emergency Contacts');
+    const lastExact = sections.map((s) => s.heading).lastIndexOf('Emergency Contacts');
+    expect(hits.filter((h) => h.sections.some((s) => s.heading === 'Emergency Contacts')).length).toBeGreaterThan(3);
+    expect(firstBody === -1 || lastExact < firstBody).toBe(true);
+  });
+
+  // Each exact word has a neighbour one letter shorter in the same index, which a typo correction would reach.
+  it.each([
+    ['user', 'use'],
+    ['ban user', 'use'],
+    ['bans', 'ban'],
+    ['roles', 'role'],
+    ['alerts', 'alert'],
+    ['jobs', 'job'],
+  ])('"%s" never matches or highlights "%s"', (query, neighbour) => {
+    const last = query.split(' ').pop()!;
+    expect(both.terms).toContain(last);
+    expect(both.terms).toContain(neighbour);
+    const hits = searchRunbooks(both, `${query} `).runbooks;
+    expect(hits.length).toBeGreaterThan(0);
+    const highlighted = hits.flatMap((h) => [
+      ...h.titleRanges.map(([a, b]) => h.title.slice(a, b)),
+      ...h.sections.flatMap((s) => [
+        ...s.headingRanges.map(([a, b]) => s.heading.slice(a, b)),
+        ...s.snippetRanges.map(([a, b]) => s.snippet.slice(a, b)),
+      ]),
+    ]);
+    expect(highlighted.map((w) => w.toLowerCase())).not.toContain(neighbour);
+    expect(highlighted.map((w) => w.toLowerCase())).toContain(last);
   });
 });

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { ingestRunbook } from '../../../core/ingest/ingestRunbook';
 import type { RunbookToIndex } from '../../../core/search/buildSearchIndex';
 
@@ -97,4 +98,37 @@ export function testCorpus(): RunbookToIndex[] {
         '# Tokyo Support Handoff\n\n## 東京サポート引き継ぎ\n\n障害対応が続いている場合は、東京のオンコール担当に引き継いでください。\n',
     ),
   ];
+}
+
+/**
+ * The bundled runbooks as the app ships them, beside a team's synced repository that holds its own copy of
+ * each under `docs/runbooks/` (the whole docs folder synced), one of them edited by the team, and a runbook
+ * only the team has. Same paths and titles: the team's copies must win and the bundled ones fold under them.
+ */
+export function bundledAndTeamCorpus(): RunbookToIndex[] {
+  const folder = new URL('../../../runbooks/', import.meta.url);
+  const names = readdirSync(folder)
+    .filter((name) => name.endsWith('.md'))
+    .sort();
+  const bundled = names.map((name) => runbookBytes('bundled', name, readFileSync(new URL(name, folder))));
+  const team = names.map((name) => {
+    let text = readFileSync(new URL(name, folder), 'utf8');
+    // The team's edit: its own ban procedure step, so its copy differs from the bundled one.
+    if (name === 'moderation-operations.md')
+      text = text.replace('## Emergency Ban User\n', '## Emergency Ban User\n\nTeam note: ban from the admin console first.\n');
+    return runbook('git-team', `docs/runbooks/${name}`, text);
+  });
+  const teamOnly = runbook(
+    'git-team',
+    'docs/runbooks/ban-appeals.md',
+    frontMatter({ title: 'Ban Appeals', summary: 'Use this when a user appeals a ban.', tags: ['bans'], status: 'active' }) +
+      '# Ban Appeals\n\n## Review an Appeal\n\nUse the appeal queue; a user may use one appeal per ban.\n',
+  );
+  return [...bundled, ...team, teamOnly];
+}
+
+function runbookBytes(sourceId: string, path: string, bytes: Uint8Array): RunbookToIndex {
+  const result = ingestRunbook(sourceId, { path, bytes });
+  if (result.kind !== 'runbook') throw new Error(`${path} was skipped`);
+  return result;
 }
