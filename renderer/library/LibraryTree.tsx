@@ -76,7 +76,7 @@ export function LibraryTree({ rows, currentKey, filter, scrollElement, onToggle,
   useEffect(() => {
     const last = shown.current;
     if (last && last.currentKey === currentKey && last.filter === filter) return;
-    if (last && last.filter !== filter && filter !== '') scrollElement?.scrollTo({ top: 0 });
+    if (last && last.filter !== filter && filter !== '' && scrollElement) scrollElement.scrollTop = 0;
     else if (currentIndex !== -1) virtualizer.scrollToIndex(currentIndex, { align: 'auto' });
     else if (currentKey !== undefined) return; // Not drawn yet (still loading): try again on the next render.
     shown.current = { currentKey, filter };
