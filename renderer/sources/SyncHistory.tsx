@@ -28,8 +28,8 @@ export function SyncHistory({ sourceId }: { sourceId: string }) {
                 <td>
                   <time dateTime={entry.at}>{new Date(entry.at).toLocaleString()}</time>
                 </td>
-                <td>
-                  <code title={entry.version}>{/^[0-9a-f]{40}$/.test(entry.version) ? entry.version.slice(0, 7) : entry.version}</code>
+                <td title={entry.version}>
+                  <code>{/^[0-9a-f]{40}$/.test(entry.version) ? entry.version.slice(0, 7) : entry.version}</code>
                 </td>
                 <td>{entry.added}</td>
                 <td>{entry.updated}</td>
