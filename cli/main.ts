@@ -18,6 +18,14 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'check a folder of runbooks for broken links, anchors and metadata',
     load: async () => (await import('./commands/check')).checkCommand,
   },
+  search: {
+    summary: "search runbooks with the app's search and print the best sections",
+    load: async () => (await import('./commands/search')).searchCommand,
+  },
+  contacts: {
+    summary: 'list every emergency contact the app would show, for review in CI',
+    load: async () => (await import('./commands/contacts')).contactsCommand,
+  },
 };
 
 export const USAGE = `Usage: runbook-reader <command> [options]
