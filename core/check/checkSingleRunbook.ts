@@ -135,6 +135,10 @@ export function checkSingleRunbook(examined: ExaminedFile, options: CheckOptions
     );
   }
 
+  for (const problem of runbook.contactProblems ?? []) {
+    out.push(finding(file, 'contact-invalid', problem.message, lines.keys[problem.key]));
+  }
+
   for (const link of runbook.links) {
     if (isInsecureLink(link)) {
       const what = link.image ? 'Image' : 'Link';

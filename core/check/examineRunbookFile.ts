@@ -1,3 +1,4 @@
+import { checkFrontMatterContacts, type FrontMatterContactProblem } from './checkFrontMatterContacts';
 import { decodeRunbookText } from '../ingest/decodeRunbookText';
 import { ingestRunbook } from '../ingest/ingestRunbook';
 import { findWikilinksInMarkdown, type WikilinkInText } from '../links/wikilinkSyntax';
@@ -29,6 +30,8 @@ export interface ExaminedRunbook {
   wikilinks: WikilinkInText[];
   lines: FrontMatterLines;
   contactGap?: EmergencyContactGap;
+  /** Problems with the front-matter `contacts:` list and `region:` (see `checkFrontMatterContacts`). */
+  contactProblems?: FrontMatterContactProblem[] | undefined;
 }
 
 export interface ExaminedSkip {
@@ -73,5 +76,7 @@ export function examineRunbookFile(file: SourceFile): ExaminedFile {
   if (meta.lastReviewed !== undefined) examined.lastReviewed = meta.lastReviewed;
   const gap = findEmergencyContactGap(meta, lines.keys.tags);
   if (gap) examined.contactGap = gap;
+  const contactProblems = checkFrontMatterContacts(meta);
+  if (contactProblems.length > 0) examined.contactProblems = contactProblems;
   return examined;
 }

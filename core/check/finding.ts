@@ -45,6 +45,10 @@ export const RULES = {
   'review-in-future': { severity: 'warning', summary: '"last_reviewed" is after today.' },
   'unknown-status': { severity: 'warning', summary: '"status" is not active, draft, deprecated or archived.' },
   'emergency-without-contact': { severity: 'warning', summary: 'An emergency runbook lists no contact to call.' },
+  'contact-invalid': {
+    severity: 'warning',
+    summary: 'A front-matter contacts item, phone number or region: cannot be used as written.',
+  },
   'insecure-link': { severity: 'warning', summary: 'A link or image uses plain http: instead of https:.' },
   'missing-image': { severity: 'warning', summary: 'An image points to a file that is not in the tree.' },
   'field-invalid': { severity: 'warning', summary: 'A known front-matter field has the wrong kind of value and is ignored.' },

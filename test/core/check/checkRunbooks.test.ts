@@ -231,6 +231,34 @@ describe('checkRunbooks', () => {
     expect(findings[1]!.message).toMatch(/^Tagged "emergency" but lists no contact/);
   });
 
+  it('validates the front-matter contacts list and region: on their own lines, and passes a good one', () => {
+    const findings = check({
+      'good.md': runbook(
+        'Good',
+        '# Good',
+        'region: GB\ncontacts:\n  - name: On-call\n    phone: 020 7946 0958\n    pagerduty: ops-primary\n  - "Security: security@example.com, +44 20 7946 0000"\n',
+      ),
+      'bad.md': runbook(
+        'Bad',
+        '# Bad',
+        'region: Britain\ncontacts:\n  - name: Ops\n    phone: 020 7946 0958\n  - name: Lab\n    phone: +1 555 010 3300\n  - email: not-an-address\n  - 42\n',
+      ),
+    });
+    expect(brief(findings)).toEqual([
+      ['bad.md', 5, 'contact-invalid'],
+      ['bad.md', 6, 'contact-invalid'],
+      ['bad.md', 6, 'contact-invalid'],
+      ['bad.md', 6, 'contact-invalid'],
+      ['bad.md', 6, 'contact-invalid'],
+    ]);
+    const messages = findings.map((f) => f.message).join('\n');
+    expect(messages).toMatch(/region: "Britain" is not a region code/);
+    expect(messages).toMatch(/Phone 020 7946 0958 \(Ops\) has no country/);
+    expect(messages).toMatch(/Phone \+1 555 010 3300 \(Lab\): not a valid \+1 number/);
+    expect(messages).toMatch(/"not-an-address" is not an email address/);
+    expect(messages).toMatch(/item 4 .*"42" is not a phone number|"42" is not a phone number/);
+  });
+
   it('sorts findings by file, then line, file-wide findings first', () => {
     const findings = check({
       'b.md': '# B\n\n[x](#nope)\n',
