@@ -18,17 +18,18 @@ export interface ProbeDeps {
 export const PROBE_TIMEOUT_MS = 5_000;
 
 /**
- * One cheap request to a source's host: a `HEAD` of the site root in `no-cors` mode. Any answer (even an
- * opaque or an error status) means the host was reached; only a network failure (no network, DNS, refused
- * connection, TLS, proxy or VPN down) or the timeout means it was not. `no-cors` never fails for CORS
- * reasons, so the probe tells "unreachable" from "refuses cross-origin requests".
+ * One cheap request to a source's host: a `HEAD` of the repository's `info/refs` (the address a sync asks
+ * first, so a working repository answers 200 and the browser logs nothing) in `no-cors` mode. Any answer
+ * (even an opaque or an error status) means the host was reached; only a network failure (no network, DNS,
+ * refused connection, TLS, proxy or VPN down) or the timeout means it was not. `no-cors` never fails for
+ * CORS reasons, so the probe tells "unreachable" from "refuses cross-origin requests".
  */
 export async function probeHost(location: string, deps: ProbeDeps): Promise<ProbeOutcome> {
   const now = deps.now ?? (() => new Date());
   const host = hostOf(location);
   let url: string;
   try {
-    url = `${new URL(location).origin}/`;
+    url = probeUrl(location);
   } catch {
     return { host, reached: false, at: now().toISOString() };
   }
@@ -42,6 +43,15 @@ export async function probeHost(location: string, deps: ProbeDeps): Promise<Prob
   } finally {
     stopTimer();
   }
+}
+
+/** `<repository>/info/refs?service=git-upload-pack`, without any fragment or query of the location. */
+export function probeUrl(location: string): string {
+  const url = new URL(location);
+  url.hash = '';
+  url.search = '?service=git-upload-pack';
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/info/refs`;
+  return url.href;
 }
 
 function defaultTimer(run: () => void, ms: number): () => void {

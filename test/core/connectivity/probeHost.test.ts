@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { probeHost, type ProbeFetch } from '../../../core/connectivity/probeHost';
+import { probeHost, probeUrl, type ProbeFetch } from '../../../core/connectivity/probeHost';
 
 const AT = new Date('2026-12-04T12:00:00Z');
 
@@ -19,7 +19,7 @@ function manualTimer() {
 }
 
 describe('probeHost', () => {
-  it('asks the site root with a HEAD in no-cors mode and counts any answer as reached', async () => {
+  it("asks the repository's info/refs with a HEAD in no-cors mode and counts any answer as reached", async () => {
     const seen: { url: string; init: Parameters<ProbeFetch>[1] }[] = [];
     const timer = manualTimer();
     const outcome = await probeHost('https://git.example.com:8443/team/runbooks.git', {
@@ -31,7 +31,9 @@ describe('probeHost', () => {
       setTimer: timer.setTimer,
     });
     expect(outcome).toEqual({ host: 'git.example.com:8443', reached: true, at: AT.toISOString() });
-    expect(seen.map((s) => [s.url, s.init.method, s.init.mode])).toEqual([['https://git.example.com:8443/', 'HEAD', 'no-cors']]);
+    expect(seen.map((s) => [s.url, s.init.method, s.init.mode])).toEqual([
+      ['https://git.example.com:8443/team/runbooks.git/info/refs?service=git-upload-pack', 'HEAD', 'no-cors'],
+    ]);
     expect(timer.pending[0]).toMatchObject({ ms: 5_000, cleared: true });
   });
 
@@ -69,5 +71,16 @@ describe('probeHost', () => {
     });
     expect(called).toBe(false);
     expect(outcome.reached).toBe(false);
+  });
+});
+
+describe('probeUrl', () => {
+  it('is the info/refs address a sync asks first, whatever trailing slash or fragment the location has', () => {
+    expect(probeUrl('https://git.example.com/team/runbooks.git/')).toBe(
+      'https://git.example.com/team/runbooks.git/info/refs?service=git-upload-pack',
+    );
+    expect(probeUrl('https://git.example.com/team/runbooks#main')).toBe(
+      'https://git.example.com/team/runbooks/info/refs?service=git-upload-pack',
+    );
   });
 });

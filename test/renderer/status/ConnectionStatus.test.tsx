@@ -47,7 +47,12 @@ describe('ConnectionStatus (the app’s own connectivity signal)', () => {
   it('says nothing while the device is online and the probe reaches the host', async () => {
     probeFetch.mockResolvedValue({ type: 'opaque' });
     show();
-    await waitFor(() => expect(probeFetch).toHaveBeenCalledWith('https://git.example.com/', expect.objectContaining({ mode: 'no-cors' })));
+    await waitFor(() =>
+      expect(probeFetch).toHaveBeenCalledWith(
+        'https://git.example.com/team/runbooks.git/info/refs?service=git-upload-pack',
+        expect.objectContaining({ mode: 'no-cors' }),
+      ),
+    );
     expect(screen.queryByRole('status')).toBeNull();
   });
 
