@@ -1,6 +1,7 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { RunbookBody, RunbookMeta, SkippedFile, SourceAsset, SourceRecord } from '../model';
 import type { SerializedSearchIndex } from '../search/serializeSearchIndex';
+import { libraryMirror, toLibraryEntry, type LibraryEntry } from './libraryMirror';
 
 /** A runbook's metadata as cached, plus what the last sync did to it. */
 export interface CachedRunbook extends RunbookMeta {
@@ -135,6 +136,8 @@ export class RunbookDatabase extends Dexie {
   searchIndex!: Table<StoredSearchIndex, string>;
   readCopies!: Table<ReadCopy, RunbookKey>;
   syncHistory!: Table<SyncHistoryEntry, number>;
+  /** A light copy of `runbooks` for the library, kept in step by `libraryMirror`; never written directly. */
+  library!: Table<LibraryEntry, RunbookKey>;
 
   constructor(name = DATABASE_NAME, options?: DexieOptions) {
     super(name, options);
@@ -165,5 +168,14 @@ export class RunbookDatabase extends Dexie {
     this.version(3).stores({ searchIndex: 'id' });
     // Version 4 keeps the text last read per runbook ("What changed") and each source's recent syncs.
     this.version(4).stores({ readCopies: '[sourceId+path], sourceId', syncHistory: '++id, sourceId, [sourceId+at]' });
+    // Version 5 adds the library's light copy of every runbook (title, summary, status, marks), filled once
+    // from the cached runbooks here and kept in step with them by the middleware from then on.
+    this.version(5)
+      .stores({ library: '[sourceId+path], sourceId' })
+      .upgrade(async (tx) => {
+        const runbooks = (await tx.table('runbooks').toArray()) as CachedRunbook[];
+        await tx.table('library').bulkPut(runbooks.map(toLibraryEntry));
+      });
+    this.use(libraryMirror);
   }
 }

@@ -33,6 +33,7 @@ describe('RunbookDatabase', () => {
         'bookmarks',
         'checklists',
         'history',
+        'library',
         'readCopies',
         'runbooks',
         'searchIndex',

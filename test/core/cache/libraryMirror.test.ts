@@ -1,0 +1,121 @@
+import Dexie from 'dexie';
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { applyChangeSet } from '../../../core/cache/applyChangeSet';
+import { toLibraryEntry } from '../../../core/cache/libraryMirror';
+import { removeSource } from '../../../core/cache/removeSource';
+import { RunbookDatabase } from '../../../core/cache/runbookDatabase';
+import type { ChangeSet } from '../../../core/model';
+import { gitSource, ingested, openTestDatabase } from './testDatabase';
+
+const SOURCE = 'team-runbooks';
+
+function changeSet(fields: Partial<ChangeSet>): ChangeSet {
+  return { sourceId: SOURCE, version: 'commit-1', upserts: [], removed: [], renamed: [], ...fields };
+}
+
+const restart = (version: string) =>
+  ingested(
+    SOURCE,
+    'ops/restart.md',
+    `---\ntitle: Restart (${version})\nsummary: Restart the API.\nstatus: draft\n---\n# Restart\n\n## Step\n\n[x](../db/failover.md)\n`,
+  );
+const failover = () => ingested(SOURCE, 'db/failover.md', '---\ntitle: Failover\n---\nPromote the replica.\n');
+
+let db: RunbookDatabase;
+
+beforeEach(async () => {
+  db = openTestDatabase();
+  await db.sources.put(gitSource(SOURCE));
+});
+
+afterEach(async () => {
+  await db.delete();
+});
+
+/** The library table must always be the runbooks table seen through `toLibraryEntry`. */
+async function expectInStep() {
+  const runbooks = await db.runbooks.toArray();
+  expect(await db.library.toArray()).toEqual(runbooks.map(toLibraryEntry));
+}
+
+describe('the library table', () => {
+  it('holds only what a library row shows, never headings, links or contacts', async () => {
+    await applyChangeSet(db, changeSet({ upserts: [restart('v1')] }));
+    expect(await db.library.toArray()).toEqual([
+      { sourceId: SOURCE, path: 'ops/restart.md', title: 'Restart (v1)', summary: 'Restart the API.', status: 'draft' },
+    ]);
+  });
+
+  it('follows every sync: added, changed, renamed and removed runbooks, and change marks', async () => {
+    await applyChangeSet(db, changeSet({ upserts: [restart('v1'), failover()] }));
+    await expectInStep();
+    await applyChangeSet(db, changeSet({ version: 'commit-2', upserts: [restart('v2')] }));
+    expect((await db.library.get([SOURCE, 'ops/restart.md']))?.changeMark).toBe('updated');
+    await expectInStep();
+    const moved = ingested(SOURCE, 'db/failover-v2.md', '---\ntitle: Failover\n---\nPromote the replica.\n');
+    await applyChangeSet(
+      db,
+      changeSet({ version: 'commit-3', upserts: [moved], renamed: [{ from: 'db/failover.md', to: 'db/failover-v2.md' }] }),
+    );
+    await expectInStep();
+    await applyChangeSet(db, changeSet({ version: 'commit-4', removed: ['ops/restart.md'] }));
+    await expectInStep();
+    expect((await db.library.toArray()).map((e) => e.path)).toEqual(['db/failover-v2.md']);
+  });
+
+  it('loses a change mark when the runbook is opened (an update outside any sync)', async () => {
+    await applyChangeSet(db, changeSet({ upserts: [failover()] }));
+    await applyChangeSet(db, changeSet({ version: 'commit-2', upserts: [restart('v1')] }));
+    expect((await db.library.get([SOURCE, 'ops/restart.md']))?.changeMark).toBe('added');
+    await db.runbooks.update([SOURCE, 'ops/restart.md'], { changeMark: undefined });
+    expect((await db.library.get([SOURCE, 'ops/restart.md']))?.changeMark).toBeUndefined();
+    await expectInStep();
+  });
+
+  it('empties with its source, with a delete by index and with a clear', async () => {
+    await applyChangeSet(db, changeSet({ upserts: [restart('v1'), failover()] }));
+    await db.sources.put(gitSource('other'));
+    await applyChangeSet(db, changeSet({ sourceId: 'other', upserts: [ingested('other', 'a.md', '# A\n')] }));
+    await removeSource(db, SOURCE);
+    await expectInStep();
+    expect(await db.library.count()).toBe(1);
+    await db.runbooks.where('sourceId').equals('other').delete();
+    expect(await db.library.count()).toBe(0);
+    await applyChangeSet(db, changeSet({ sourceId: 'other', version: 'commit-2', upserts: [ingested('other', 'b.md', '# B\n')] }));
+    expect(await db.library.count()).toBe(1);
+    await db.runbooks.clear();
+    expect(await db.library.count()).toBe(0);
+  });
+
+  it('keeps nothing of a transaction that failed', async () => {
+    await applyChangeSet(db, changeSet({ upserts: [failover()] }));
+    const before = await db.library.toArray();
+    await expect(
+      db.transaction('rw', db.runbooks, async () => {
+        await db.runbooks.delete([SOURCE, 'db/failover.md']);
+        throw new Error('sync interrupted');
+      }),
+    ).rejects.toThrow('sync interrupted');
+    expect(await db.library.toArray()).toEqual(before);
+  });
+
+  it('is filled from the runbooks already cached when an older cache is opened', async () => {
+    const name = 'runbook-reader-library-upgrade';
+    const old = new Dexie(name, { indexedDB, IDBKeyRange });
+    old.version(4).stores({ runbooks: '[sourceId+path], sourceId, oid' });
+    const result = failover();
+    if (result.kind !== 'runbook') throw new Error('expected a runbook');
+    await old.table('runbooks').put({ ...result.meta, cachedAt: '2026-01-01T00:00:00Z', changeMark: 'added' });
+    old.close();
+
+    const upgraded = new RunbookDatabase(name, { indexedDB, IDBKeyRange });
+    try {
+      expect(await upgraded.library.toArray()).toEqual([
+        { sourceId: SOURCE, path: 'db/failover.md', title: 'Failover', changeMark: 'added' },
+      ]);
+    } finally {
+      await upgraded.delete();
+    }
+  });
+});
