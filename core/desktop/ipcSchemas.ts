@@ -9,12 +9,11 @@
 import * as v from 'valibot';
 import type { ChangeSet } from '../model';
 import { checkRepositoryUrl, normaliseSubdir } from '../sync/checkSourceSettings';
-import { SyncError, type SyncErrorCode } from '../sync/syncError';
-import type { GitSyncStats, SyncPhase } from '../sync/syncGitSource';
+import { SyncError } from '../sync/syncError';
+import { sourceIdSchema, syncErrorSchema, syncProgressSchema, syncStatsSchema } from '../sync/syncSchemas';
 
 const MAX_URL_LENGTH = 8192;
 const MAX_SUGGESTED_NAME_LENGTH = 1000;
-const MAX_SOURCE_ID_LENGTH = 200;
 const MAX_TOKEN_LENGTH = 4096;
 const MAX_BRANCH_LENGTH = 255;
 const MAX_SUBDIR_LENGTH = 1024;
@@ -31,34 +30,6 @@ const BAD_BRANCH = /[\u0000-\u0020\u007f~^:?*[\\]|\.\.|@\{|\/\/|^[-/]|\/$|\.$|(^
 
 const DESKTOP_PLATFORMS = ['darwin', 'win32', 'linux', 'other'] as const;
 export const APP_COMMANDS = ['search', 'contacts', 'sync', 'bookmark', 'print'] as const;
-/** A `Record` so the compiler flags a code added to `SyncErrorCode` but not here. */
-const SYNC_ERROR_CODES: Record<SyncErrorCode, true> = {
-  offline: true,
-  'host-not-found': true,
-  'auth-failed': true,
-  'repo-not-found': true,
-  'branch-not-found': true,
-  'subdir-missing': true,
-  'connection-cut': true,
-  'timed-out': true,
-  'storage-full': true,
-  'already-running': true,
-  cancelled: true,
-  'invalid-source': true,
-  unknown: true,
-};
-const SYNC_PHASES: Record<SyncPhase, true> = { connecting: true, fetching: true, reading: true, parsing: true, done: true };
-const keysOf = <K extends string>(record: Record<K, true>) => Object.keys(record) as [K, ...K[]];
-
-// ---- building blocks ----
-
-export const sourceIdSchema = v.pipe(
-  v.string('must be a source id'),
-  v.check(
-    (id) => id.length > 0 && id.length <= MAX_SOURCE_ID_LENGTH && !CONTROL_CHARACTER.test(id),
-    `must be a valid source id (1 to ${MAX_SOURCE_ID_LENGTH} characters, no control characters)`,
-  ),
-);
 
 const wholeNumberIn = (min: number, max: number, what: string) =>
   v.pipe(
@@ -262,9 +233,6 @@ export const pruneSyncStoresResultSchema = v.object({
   failed: v.pipe(v.number(), v.integer()),
 });
 
-/** A code this page does not know reads as `unknown`, with main's message: the one field read leniently, since its message says it all. */
-export const syncErrorSchema = v.object({ code: v.fallback(v.picklist(keysOf(SYNC_ERROR_CODES)), 'unknown'), message: v.string() });
-
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 /**
  * The change set and its statistics are built by the main process's own engine from the same core code
@@ -282,11 +250,6 @@ const changeSetSchema = v.custom<ChangeSet>(
     (value.assets === undefined || Array.isArray(value.assets)),
   'must be a change set',
 );
-const syncStatsSchema = v.custom<GitSyncStats>(
-  (value) => isObject(value) && typeof value.commit === 'string' && isObject(value.counts) && Array.isArray(value.skipped),
-  'must be sync statistics',
-);
-
 /** The change set for the page to apply in one transaction, or why there is none; the message never contains the token. */
 export const syncRunResponseSchema = v.variant('ok', [
   v.object({ ok: v.literal(true), changeSet: changeSetSchema, stats: syncStatsSchema }),
@@ -295,10 +258,6 @@ export const syncRunResponseSchema = v.variant('ok', [
 
 // ---- events (main → renderer) ----
 
-export const syncProgressSchema = v.object({
-  phase: v.picklist(keysOf(SYNC_PHASES)),
-  percent: v.optional(v.number()),
-});
 export const syncProgressEventSchema = v.object({ sourceId: v.string(), progress: syncProgressSchema });
 export const appCommandSchema = v.picklist(APP_COMMANDS);
 /** A validated `runbook-reader://open/<sourceId>/<path>#<anchor>` link (`path`: `/`-separated, ending in `.md`). */

@@ -4,8 +4,8 @@ import { UpdatePrompt } from '../pwa/UpdatePrompt';
 import { WriteFailureNotice } from './WriteFailureNotice';
 import { ContactsPanel } from '../contacts/ContactsPanel';
 import { SearchDialog } from '../search/SearchDialog';
-import { syncClient } from '../sync/syncClient';
 import { dispatchAppCommand, useAppCommand } from './appCommands';
+import { useServices } from './appServices';
 import { useKeyboardShortcut } from './useKeyboardShortcut';
 import { LIBRARY_FILTER_ID, LibraryNav } from '../library/LibraryNav';
 import { ConnectionStatus } from '../status/ConnectionStatus';
@@ -20,6 +20,7 @@ interface Props {
 /** Top bar, library sidebar (a drawer on phones) and the main reading area. */
 export function AppShell({ cacheReady, children }: Props) {
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const { sync } = useServices();
   const [contactsOpen, setContactsOpen] = useState(false);
   const [searchOpen, setSearchOpen] = useState(false);
   const closeSearch = useCallback(() => setSearchOpen(false), []);
@@ -29,7 +30,7 @@ export function AppShell({ cacheReady, children }: Props) {
   const location = useLocation();
   const closeContacts = useCallback(() => setContactsOpen(false), []);
   useAppCommand('contacts', () => setContactsOpen(true));
-  useAppCommand('sync', () => void syncClient.syncAll());
+  useAppCommand('sync', () => void sync.syncAll());
   useKeyboardShortcut('e', () => dispatchAppCommand('contacts'), { mod: true, inFields: true, shift: true });
   // `l` opens the library (the drawer on phones) with the cursor in its filter box.
   const [filterFocusRequest, setFilterFocusRequest] = useState(0);

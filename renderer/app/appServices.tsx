@@ -1,36 +1,36 @@
 /**
- * The app's services (cache, search, sync, platform) as one React context, created once when the page
- * starts (`main.tsx`). Components ask `useServices()` / `usePlatform()` instead of probing
+ * The app's services (cache, search, sync, source tokens, platform) as one React context, created once
+ * when the page starts (`main.tsx`). Components ask `useServices()` / `usePlatform()` instead of probing
  * `window.runbookReader` or importing module singletons, so tests can hand them fakes.
  */
 import { createContext, useContext, type ReactNode } from 'react';
-import type { DesktopBridge } from '../../core/desktop/ipcContract';
 import type { RunbookDatabase } from '../../core/cache/runbookDatabase';
 import { searchClient } from '../search/searchClient';
-import { syncClient } from '../sync/syncClient';
+import { sourceTokensFor, type SourceTokens } from '../sources/sourceTokens';
+import { syncClient, type SyncClient } from '../sync/syncClient';
 import { db } from './database';
+import { detectPlatform, type Platform } from './platform';
 
-/** Where the renderer runs: inside the Electron app (with its preload bridge) or in a browser / installed PWA. */
-export type Platform = { kind: 'desktop'; desktop: DesktopBridge } | { kind: 'web' };
+export { detectPlatform, type Platform } from './platform';
 
 export interface AppServices {
   db: RunbookDatabase;
   search: typeof searchClient;
-  /** The sync client as it is today; the sync transport interface (IPC or worker) will take this slot. */
-  sync: typeof syncClient;
+  /** Syncs over the transport chosen for this platform (IPC to the main process, or the sync worker). */
+  sync: SyncClient;
+  /** Where Git tokens and source settings are kept on this platform. */
+  sourceTokens: SourceTokens;
   platform: Platform;
-}
-
-/** Reads the platform once: the preload bridge exists only in the desktop app. */
-export function detectPlatform(bridge: DesktopBridge | undefined = globalThis.window?.runbookReader): Platform {
-  return bridge ? { kind: 'desktop', desktop: bridge } : { kind: 'web' };
 }
 
 let created: AppServices | undefined;
 
 /** The services of this page, created on first use and the same object afterwards. */
 export function appServices(): AppServices {
-  created ??= { db, search: searchClient, sync: syncClient, platform: detectPlatform() };
+  if (!created) {
+    const platform = detectPlatform();
+    created = { db, search: searchClient, sync: syncClient, sourceTokens: sourceTokensFor(platform), platform };
+  }
   return created;
 }
 

@@ -6,8 +6,7 @@ import { checkRepositoryUrl, normaliseSubdir } from '../../core/sync/checkSource
 import { syncSettingsOf } from '../../core/sync/gitSyncRequest';
 import { insecureTokenAddress } from '../../core/sync/tokenBinding';
 import { readSettings } from '../../core/userdata/settings';
-import { db } from '../app/database';
-import { saveSourceToken, tokenStorageNote } from './sourceTokens';
+import { useServices } from '../app/appServices';
 
 interface Props {
   onAdded: (sourceId: string) => void;
@@ -23,8 +22,10 @@ export function AddSourceForm({ onAdded }: Props) {
   const [region, setRegion] = useState('');
   const [trustProxy, setTrustProxy] = useState(false);
   const [error, setError] = useState<string>();
+  const { db, sourceTokens } = useServices();
   // Browser build only: the CORS proxy the token would pass through, if one is set.
-  const corsProxy = useLiveQuery(async () => (window.runbookReader ? '' : (await readSettings(db)).corsProxy), []) ?? '';
+  const corsProxy =
+    useLiveQuery(async () => (sourceTokens.usesCorsProxy ? (await readSettings(db)).corsProxy : ''), [db, sourceTokens]) ?? '';
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {
@@ -63,11 +64,11 @@ export function AddSourceForm({ onAdded }: Props) {
       };
       await db.sources.put(source);
       // Desktop: main syncs from its own copy of the settings, and binds the token to their origin.
-      const registered = window.runbookReader ? await window.runbookReader.saveSource(syncSettingsOf(source)) : { saved: true };
+      const registered = await sourceTokens.saveSettings(syncSettingsOf(source));
       if (!registered.saved) {
         setError(`The source was added, but the app could not save its address: ${registered.reason ?? 'unknown reason'}.`);
       } else if (token.trim()) {
-        const saved = await saveSourceToken({ id, location }, token.trim(), corsProxy && trustProxy ? corsProxy : undefined);
+        const saved = await sourceTokens.save({ id, location }, token.trim(), corsProxy && trustProxy ? corsProxy : undefined);
         if (!saved.stored) setError(`The source was added, but its token was not stored: ${saved.reason ?? 'unknown reason'}.`);
       }
       setUrl('');
@@ -133,7 +134,7 @@ export function AddSourceForm({ onAdded }: Props) {
         Access token <span className="rr-muted">(private repositories)</span>
         <input type="password" value={token} onChange={(e) => setToken(e.target.value)} autoComplete="off" />
       </label>
-      <p className="rr-muted rr-small">{tokenStorageNote()}</p>
+      <p className="rr-muted rr-small">{sourceTokens.storageNote}</p>
       {corsProxy && (
         <label className="rr-checkbox">
           <input type="checkbox" checked={trustProxy} onChange={(e) => setTrustProxy(e.target.checked)} />

@@ -1,12 +1,12 @@
 import type { SourceRecord } from '../../core/model';
+import { useServices } from '../app/appServices';
 import { db } from '../app/database';
 import { SaveOfflineCopyButton } from '../offlineCopy/SaveOfflineCopyButton';
 import { notifySearchIndexChanged } from '../search/searchClient';
-import { syncClient, type SourceSyncState } from '../sync/syncClient';
+import type { SourceSyncState } from '../sync/syncClient';
 import { removeGitSource } from './removeGitSource';
 import { SkippedFiles } from './SkippedFiles';
 import { SyncHistory } from './SyncHistory';
-import { forgetSourceToken } from './sourceTokens';
 
 interface Props {
   source: SourceRecord;
@@ -26,14 +26,15 @@ const PHASES: Record<string, string> = {
 /** One source: where it comes from, how fresh it is, what the last sync changed or why it failed. */
 export function SourceCard({ source, state, canHide }: Props) {
   const git = source.kind === 'git';
+  const { sync, sourceTokens } = useServices();
   const commit = source.version && /^[0-9a-f]{40}$/.test(source.version) ? source.version.slice(0, 7) : undefined;
 
   async function remove() {
     if (!window.confirm(`Remove "${source.name}" and its cached runbooks? Bookmarks stay.`)) return;
     const store = await removeGitSource(source.id, {
       db,
-      forgetToken: forgetSourceToken,
-      deleteObjectStore: (id) => syncClient.deleteObjectStore(id),
+      forgetToken: (id) => sourceTokens.forget(id),
+      deleteObjectStore: (id) => sync.deleteObjectStore(id),
       notifyRemoved: notifySearchIndexChanged,
     });
     // The source is gone either way; leftover downloaded data only takes space, so it is not worth an alert.
@@ -118,17 +119,12 @@ export function SourceCard({ source, state, canHide }: Props) {
       )}
       <div className="rr-toolbar">
         {git && (
-          <button
-            type="button"
-            className="rr-button rr-button-primary"
-            disabled={state?.running}
-            onClick={() => void syncClient.sync(source.id)}
-          >
+          <button type="button" className="rr-button rr-button-primary" disabled={state?.running} onClick={() => void sync.sync(source.id)}>
             {state?.running ? 'Syncing…' : 'Sync now'}
           </button>
         )}
         {git && state?.running && (
-          <button type="button" className="rr-button" onClick={() => syncClient.cancel(source.id)}>
+          <button type="button" className="rr-button" onClick={() => sync.cancel(source.id)}>
             Cancel sync
           </button>
         )}

@@ -1,6 +1,7 @@
+import { useServices } from '../app/appServices';
 import { useSources } from '../app/cacheQueries';
 import { useOnline } from '../app/useOnline';
-import { syncClient, useSyncStates } from '../sync/syncClient';
+import { useSyncStates } from '../sync/useSyncStates';
 import { AddSourceForm } from './AddSourceForm';
 import { SourceCard } from './SourceCard';
 
@@ -8,6 +9,7 @@ import { SourceCard } from './SourceCard';
 export function SourcesPage() {
   const sources = useSources();
   const states = useSyncStates();
+  const { sync } = useServices();
   const online = useOnline();
   const anyGitSynced = (sources ?? []).some((s) => s.kind === 'git' && s.version);
   return (
@@ -19,7 +21,7 @@ export function SourcesPage() {
           <SourceCard key={source.id} source={source} state={states.get(source.id)} canHide={source.kind === 'bundled' && anyGitSynced} />
         ))}
       </ul>
-      <AddSourceForm onAdded={(id) => void syncClient.sync(id)} />
+      <AddSourceForm onAdded={(id) => void sync.sync(id)} />
     </div>
   );
 }

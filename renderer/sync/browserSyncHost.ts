@@ -1,12 +1,12 @@
 import type { HttpClient } from 'isomorphic-git';
+import { checkMessage } from '../../core/messages/checkMessage';
 import type { RunbookDatabase } from '../../core/cache/runbookDatabase';
-import { importOfflineCopyInHost, saveOfflineCopyInHost } from '../../core/offlineCopy/offlineCopyInHost';
 import { wipeObjectStore } from '../../core/sync/objectStore';
 import type { ObjectStoreFs } from '../../core/sync/objectStoreFs';
 import { runGitSync, type GitSyncOutcome } from '../../core/sync/runGitSync';
 import { SyncError } from '../../core/sync/syncError';
 import { createSyncHost, type ExclusiveAcrossRealms, type SyncStoreAdapter } from '../../core/sync/syncHost';
-import type { SyncWorkerReply, SyncWorkerRequest } from './syncMessages';
+import { syncWorkerRequestSchema, type SyncWorkerReply, type SyncWorkerRequest } from './syncMessages';
 
 /** The browser build's platform parts, as the sync worker creates them (tests pass their own). */
 export interface BrowserSyncHostDeps {
@@ -69,7 +69,14 @@ function webLocks(locks: Pick<LockManager, 'request'>): ExclusiveAcrossRealms {
  * host (`core/sync/syncHost.ts`) over the worker's LightningFS, with `runGitSync` applying each change set
  * to this origin's cache.
  */
-export function createBrowserSyncHost(deps: BrowserSyncHostDeps): { handle(request: SyncWorkerRequest): Promise<void> } {
+export interface BrowserSyncHost {
+  /** Does what a checked request asks. */
+  handle(request: SyncWorkerRequest): Promise<void>;
+  /** A message as it arrives from the page: checked against its schema, answered `refused` (naming the field) when it does not fit. */
+  receive(raw: unknown): Promise<void>;
+}
+
+export function createBrowserSyncHost(deps: BrowserSyncHostDeps): BrowserSyncHost {
   const { db, http } = deps;
   const host = createSyncHost({ store: browserSyncStores(deps.fs), exclusiveAcrossRealms: deps.locks ? webLocks(deps.locks) : undefined });
 
@@ -100,35 +107,33 @@ export function createBrowserSyncHost(deps: BrowserSyncHostDeps): { handle(reque
     deps.reply({ type: 'done', sourceId, outcome });
   }
 
-  return {
-    async handle(request) {
-      switch (request.type) {
-        case 'sync':
-          return sync(request);
-        case 'cancel':
-          host.cancel(request.sourceId);
-          return;
-        case 'delete-store': {
-          const { deleted, reason } = await host.deleteStore(request.sourceId);
-          deps.reply({ type: 'store-deleted', sourceId: request.sourceId, deleted, reason });
-          return;
-        }
-        case 'prune-stores':
-          deps.reply({ type: 'stores-pruned', ...(await host.pruneStores(request.keepSourceIds)) });
-          return;
-        case 'import-offline-copy': {
-          const outcome = await importOfflineCopyInHost(host, db, request.request);
-          deps.reply({ type: 'offline-copy-imported', sourceId: request.request.sourceId, outcome });
-          return;
-        }
-        case 'save-offline-copy':
-          deps.reply({
-            type: 'offline-copy-saved',
-            sourceId: request.source.id,
-            outcome: await saveOfflineCopyInHost(host, request.source),
-          });
-          return;
+  async function handle(request: SyncWorkerRequest): Promise<void> {
+    switch (request.type) {
+      case 'sync':
+        return sync(request);
+      case 'cancel':
+        host.cancel(request.sourceId);
+        return;
+      case 'delete-store': {
+        const { deleted, reason } = await host.deleteStore(request.sourceId);
+        deps.reply({ type: 'store-deleted', sourceId: request.sourceId, deleted, reason });
+        return;
       }
+      case 'prune-stores':
+        deps.reply({ type: 'stores-pruned', ...(await host.pruneStores(request.keepSourceIds)) });
+        return;
+    }
+  }
+
+  return {
+    handle,
+    async receive(raw) {
+      const checked = checkMessage(syncWorkerRequestSchema, raw);
+      if (!checked.ok) {
+        deps.reply({ type: 'refused', reason: `The sync worker refused a message from the page: ${checked.reason}` });
+        return;
+      }
+      await handle(checked.value);
     },
   };
 }

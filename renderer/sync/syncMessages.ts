@@ -1,25 +1,42 @@
-import type { GitSyncOutcome } from '../../core/sync/runGitSync';
-import type { SyncProgress } from '../../core/sync/syncGitSource';
-import type { SourceToken } from '../../core/sync/tokenBinding';
+import * as v from 'valibot';
+import { gitSyncOutcomeSchema, sourceIdSchema, sourceTokenSchema, syncProgressSchema } from '../../core/sync/syncSchemas';
 
 /**
- * What the page asks the sync worker. The token travels only in the `sync` message, never in a URL.
+ * What the page asks the sync worker, one schema per message (the worker checks each against it). The
+ * token travels only in the `sync` message, never in a URL.
  * - `sync`: sync one source; answered with `progress` messages and one `done`.
  * - `cancel`: stop that source's running sync (its `done` then says `cancelled`); nothing when none runs.
  * - `delete-store`: the source was removed: stop its sync and delete its object store; answered with `store-deleted`.
  * - `prune-stores`: delete the object stores of every source but these (and those syncing); answered with `stores-pruned`.
  */
-export type SyncWorkerRequest =
-  | { type: 'sync'; sourceId: string; token?: SourceToken; corsProxy?: string; corsProxyTrusted?: boolean }
-  | { type: 'cancel'; sourceId: string }
-  | { type: 'delete-store'; sourceId: string }
-  | { type: 'prune-stores'; keepSourceIds: string[] };
+export const syncWorkerRequestSchema = v.variant('type', [
+  v.strictObject({
+    type: v.literal('sync'),
+    sourceId: sourceIdSchema,
+    token: v.optional(sourceTokenSchema),
+    corsProxy: v.optional(v.string()),
+    /** The person trusted `corsProxy` with the token. */
+    corsProxyTrusted: v.optional(v.boolean()),
+  }),
+  v.strictObject({ type: v.literal('cancel'), sourceId: sourceIdSchema }),
+  v.strictObject({ type: v.literal('delete-store'), sourceId: sourceIdSchema }),
+  v.strictObject({ type: v.literal('prune-stores'), keepSourceIds: v.array(sourceIdSchema) }),
+]);
 
-export type SyncWorkerReply =
-  | { type: 'progress'; sourceId: string; progress: SyncProgress }
-  | { type: 'done'; sourceId: string; outcome: GitSyncOutcome }
-  | { type: 'store-deleted'; sourceId: string; deleted: boolean; reason?: string | undefined }
-  | { type: 'stores-pruned'; removed: number; failed: number };
+/**
+ * What the worker answers, checked by the page. `refused`: a message the worker could not take (it did not
+ * fit its schema), with the reason naming the field; nothing was done.
+ */
+export const syncWorkerReplySchema = v.variant('type', [
+  v.strictObject({ type: v.literal('progress'), sourceId: v.string(), progress: syncProgressSchema }),
+  v.strictObject({ type: v.literal('done'), sourceId: v.string(), outcome: gitSyncOutcomeSchema }),
+  v.strictObject({ type: v.literal('store-deleted'), sourceId: v.string(), deleted: v.boolean(), reason: v.optional(v.string()) }),
+  v.strictObject({ type: v.literal('stores-pruned'), removed: v.number(), failed: v.number() }),
+  v.strictObject({ type: v.literal('refused'), reason: v.string() }),
+]);
+
+export type SyncWorkerRequest = v.InferOutput<typeof syncWorkerRequestSchema>;
+export type SyncWorkerReply = v.InferOutput<typeof syncWorkerReplySchema>;
 
 /** Name of the worker's LightningFS, which is also the name of the IndexedDB database it lives in. */
 export const WORKER_FS_NAME = 'runbook-reader-git';

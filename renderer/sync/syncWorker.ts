@@ -4,7 +4,7 @@ import LightningFS from '@isomorphic-git/lightning-fs';
 import http from 'isomorphic-git/http/web';
 import { RunbookDatabase } from '../../core/cache/runbookDatabase';
 import { createBrowserSyncHost } from './browserSyncHost';
-import { WORKER_FS_NAME, type SyncWorkerRequest } from './syncMessages';
+import { WORKER_FS_NAME } from './syncMessages';
 
 // The browser build's sync: the same engine as on desktop, with an IndexedDB-backed object store
 // and the browser's fetch, off the UI thread so reading never waits for it.
@@ -18,6 +18,7 @@ const host = createBrowserSyncHost({
   reply: (message) => scope.postMessage(message),
 });
 
-scope.onmessage = (event: MessageEvent<SyncWorkerRequest>) => {
-  void host.handle(event.data);
+// Every message is checked against its schema before anything is done with it.
+scope.onmessage = (event: MessageEvent<unknown>) => {
+  void host.receive(event.data);
 };

@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { readSettings } from '../../core/userdata/settings';
-import { db } from '../app/database';
-import { syncClient } from './syncClient';
+import { useServices } from '../app/appServices';
 
 /**
  * Brings Git sources up to date without the reader asking: at start when online, when the connection
@@ -9,6 +8,7 @@ import { syncClient } from './syncClient';
  * start it also deletes the downloaded Git data of sources that no longer exist.
  */
 export function useSyncScheduler(cacheReady: boolean): void {
+  const { db, sync: syncClient } = useServices();
   useEffect(() => {
     if (!cacheReady) return;
     let timer: number | undefined;
@@ -27,5 +27,5 @@ export function useSyncScheduler(cacheReady: boolean): void {
       window.removeEventListener('online', syncIfOnline);
       if (timer !== undefined) window.clearInterval(timer);
     };
-  }, [cacheReady]);
+  }, [cacheReady, db, syncClient]);
 }

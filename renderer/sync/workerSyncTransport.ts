@@ -1,0 +1,155 @@
+import type { RunbookDatabase } from '../../core/cache/runbookDatabase';
+import type { DeleteSyncStoreResult, PruneSyncStoresResult } from '../../core/desktop/ipcContract';
+import { checkMessage } from '../../core/messages/checkMessage';
+import type { GitSyncOutcome } from '../../core/sync/runGitSync';
+import type { SyncProgress } from '../../core/sync/syncGitSource';
+import { readSettings } from '../../core/userdata/settings';
+import { syncWorkerReplySchema, WORKER_FS_NAME, type SyncWorkerRequest } from './syncMessages';
+import type { SyncTransport } from './syncTransport';
+import { readWebToken, type WebToken } from './webTokenStore';
+
+/** The part of a `Worker` the transport uses (tests pass a fake). */
+export interface SyncWorkerPort {
+  postMessage(message: SyncWorkerRequest): void;
+  onmessage: ((event: MessageEvent<unknown>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+}
+
+export interface WorkerSyncTransportDeps {
+  db: RunbookDatabase;
+  /** Starts the sync worker; called on first need, and again after the worker failed. */
+  startWorker?: (() => SyncWorkerPort) | undefined;
+  /** The source's saved token (this site's storage). */
+  readToken?: ((sourceId: string) => Promise<WebToken | undefined>) | undefined;
+  /** Whether the worker's file system exists at all (no worker is started just to prune nothing). */
+  hasWorkerStorage?: (() => Promise<boolean>) | undefined;
+}
+
+function startSyncWorker(): SyncWorkerPort {
+  return new Worker(new URL('./syncWorker.ts', import.meta.url), { type: 'module', name: 'runbook-sync' });
+}
+
+async function workerStorageExists(): Promise<boolean> {
+  const databases = await indexedDB.databases?.();
+  return !databases || databases.some((d) => d.name === WORKER_FS_NAME);
+}
+
+interface PendingSync {
+  onProgress: (progress: SyncProgress) => void;
+  done: (outcome: GitSyncOutcome) => void;
+}
+
+/**
+ * The browser transport: the whole sync runs in a Web Worker (IndexedDB-backed object store, the browser's
+ * fetch, optional CORS proxy), which writes the change set to this origin's cache itself. Messages both
+ * ways are checked against their schemas (`syncMessages.ts`).
+ */
+export function createWorkerSyncTransport(deps: WorkerSyncTransportDeps): SyncTransport {
+  const startWorker = deps.startWorker ?? startSyncWorker;
+  const readToken = deps.readToken ?? readWebToken;
+  const hasWorkerStorage = deps.hasWorkerStorage ?? workerStorageExists;
+  let worker: SyncWorkerPort | undefined;
+  const syncs = new Map<string, PendingSync>();
+  const storeDeletions = new Map<string, (result: DeleteSyncStoreResult) => void>();
+  const prunes: ((result: PruneSyncStoresResult) => void)[] = [];
+
+  /** Ends every call waiting for the worker: it failed, or it said something this page cannot read. */
+  function failAll(message: string): void {
+    for (const sync of syncs.values()) sync.done({ ok: false, error: { code: 'unknown', message } });
+    syncs.clear();
+    for (const done of storeDeletions.values()) done({ deleted: false, reason: message });
+    storeDeletions.clear();
+    for (const done of prunes.splice(0)) done({ removed: 0, failed: 0 });
+  }
+
+  function receive(raw: unknown): void {
+    const checked = checkMessage(syncWorkerReplySchema, raw);
+    if (!checked.ok) {
+      failAll(`The sync worker sent a message this page does not understand (${checked.reason}).`);
+      return;
+    }
+    const message = checked.value;
+    switch (message.type) {
+      case 'progress':
+        syncs.get(message.sourceId)?.onProgress(message.progress);
+        return;
+      case 'done': {
+        const sync = syncs.get(message.sourceId);
+        syncs.delete(message.sourceId);
+        sync?.done(message.outcome);
+        return;
+      }
+      case 'store-deleted': {
+        const done = storeDeletions.get(message.sourceId);
+        storeDeletions.delete(message.sourceId);
+        done?.({ deleted: message.deleted, reason: message.reason });
+        return;
+      }
+      case 'stores-pruned':
+        prunes.shift()?.({ removed: message.removed, failed: message.failed });
+        return;
+      case 'refused':
+        failAll(message.reason);
+        return;
+    }
+  }
+
+  function ensureWorker(): SyncWorkerPort {
+    if (worker) return worker;
+    const started = startWorker();
+    started.onmessage = (event) => receive(event.data);
+    started.onerror = (event) => {
+      failAll(`The sync worker failed: ${event.message}`);
+      worker = undefined;
+    };
+    worker = started;
+    return started;
+  }
+
+  return {
+    kind: 'worker',
+    async sync(sourceId, onProgress) {
+      const settings = await readSettings(deps.db);
+      const saved = await readToken(sourceId);
+      const request: Extract<SyncWorkerRequest, { type: 'sync' }> = { type: 'sync', sourceId };
+      if (saved) request.token = saved.token;
+      if (settings.corsProxy) {
+        request.corsProxy = settings.corsProxy;
+        // Trust was given to one proxy address; a proxy set later does not inherit it.
+        if (saved?.trustedProxy === settings.corsProxy) request.corsProxyTrusted = true;
+      }
+      return new Promise<GitSyncOutcome>((resolve) => {
+        const previous = syncs.get(sourceId);
+        syncs.set(sourceId, {
+          onProgress,
+          done: (outcome) => {
+            previous?.done(outcome);
+            resolve(outcome);
+          },
+        });
+        ensureWorker().postMessage(request);
+      });
+    },
+    cancel(sourceId) {
+      worker?.postMessage({ type: 'cancel', sourceId });
+    },
+    deleteStore(sourceId) {
+      return new Promise<DeleteSyncStoreResult>((resolve) => {
+        const previous = storeDeletions.get(sourceId);
+        storeDeletions.set(sourceId, (result) => {
+          previous?.(result);
+          resolve(result);
+        });
+        ensureWorker().postMessage({ type: 'delete-store', sourceId });
+      });
+    },
+    async pruneStores(keepSourceIds) {
+      // Without the worker's database there is nothing to prune, and no reason to start the worker.
+      if (!(await hasWorkerStorage())) return { removed: 0, failed: 0 };
+      return new Promise<PruneSyncStoresResult>((resolve) => {
+        prunes.push(resolve);
+        ensureWorker().postMessage({ type: 'prune-stores', keepSourceIds });
+      });
+    },
+  };
+}
