@@ -229,3 +229,24 @@ describe('two tabs or windows of the app', () => {
     expect(replies2.at(-1)).toMatchObject({ type: 'done', outcome: { ok: true } });
   });
 });
+
+describe('messages the worker cannot take', () => {
+  it('are refused with a reason naming the field, and nothing is done', async () => {
+    const worker = await startWorker(source('team'));
+    const before = await dumpCache(worker.db);
+    await worker.host.receive({ type: 'sync', sourceId: 'team', token: 'ghp_plain' });
+    await worker.host.receive({ type: 'delete-store' });
+    expect(worker.replies).toEqual([
+      { type: 'refused', reason: 'The sync worker refused a message from the page: token: must be Object' },
+      { type: 'refused', reason: 'The sync worker refused a message from the page: sourceId: is missing' },
+    ]);
+    expect(JSON.stringify(worker.replies)).not.toContain('ghp_plain');
+    expect(await dumpCache(worker.db)).toBe(before);
+  });
+
+  it('a message that fits is done as asked', async () => {
+    const worker = await startWorker(source('team'));
+    await worker.host.receive({ type: 'prune-stores', keepSourceIds: ['team'] });
+    expect(worker.replies).toEqual([{ type: 'stores-pruned', removed: 0, failed: 0 }]);
+  });
+});
