@@ -4,6 +4,7 @@ import rehypeHighlight from 'rehype-highlight';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
+import remarkEmoji from 'remark-emoji';
 import remarkGfm from 'remark-gfm';
 import { ChecklistItem } from '../checklist/ChecklistItem';
 import { useChecklist } from '../checklist/ChecklistContext';
@@ -11,6 +12,7 @@ import { rehypeHeadingIds, remarkBodyLines } from './bodyLinePlugins';
 import { CodeBlock } from './CodeBlock';
 import { ContentImage } from './ContentImage';
 import { htmlSanitizeSchema } from './htmlSanitizeSchema';
+import { rehypeAlerts } from './rehypeAlerts';
 import { rehypeWikilinks } from './rehypeWikilinks';
 import { remarkLiteralUnknownTags } from './remarkLiteralUnknownTags';
 import { useSourceFiles } from './SourceFilesContext';
@@ -113,6 +115,7 @@ export const MarkdownView = memo(function MarkdownView({ markdown, contactLines 
         remarkGfm,
         remarkLiteralUnknownTags,
         [remarkContactLinks, { ranges: contactLines }],
+        remarkEmoji,
       ]}
       // Ids are prefixed once, by the sanitizer, for generated (footnote) and written HTML ids alike.
       remarkRehypeOptions={REMARK_REHYPE_OPTIONS}
@@ -120,6 +123,7 @@ export const MarkdownView = memo(function MarkdownView({ markdown, contactLines 
         rehypeRaw,
         [rehypeSanitize, htmlSanitizeSchema],
         [rehypeWikilinks, wikilinks],
+        rehypeAlerts,
         rehypeSlug,
         [rehypeHeadingIds, { idsByLine: headingIdsByLine }],
         [rehypeHighlight, { detect: false, ignoreMissing: true }],

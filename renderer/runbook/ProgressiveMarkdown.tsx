@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { useProgressiveCount } from '../app/useProgressiveCount';
 import { MarkdownView } from './MarkdownView';
+import { MissingSectionNotice } from './MissingSectionNotice';
 import type { ContactLinesRange } from './remarkContactLinks';
 import { RenderBoundary } from './RenderBoundary';
 import { useRunbookContext } from './RunbookContext';
@@ -32,12 +33,14 @@ export function ProgressiveMarkdown({ markdown, contactLines, headingIdsByLine, 
   const sourceFiles = useSourceFileQuery(sourceId, path, cachedPaths);
   return (
     <SourceFilesContext.Provider value={sourceFiles}>
+      <MissingSectionNotice />
       {parts.slice(0, shown).map((part) => (
         <Slice
           key={part.firstLine}
           part={part}
           contactLines={contactLines}
-          headingIdsByLine={sliced ? headingIdsByLine : undefined}
+          // Always ingest's ids: the page's own text can differ from what ingest read (`:rocket:` becomes 🚀).
+          headingIdsByLine={headingIdsByLine}
           sliced={sliced}
         />
       ))}
