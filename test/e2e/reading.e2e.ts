@@ -119,6 +119,12 @@ describe('reading you can trust: syncs, What changed and skipped files (loopback
     // The text on screen has not moved (the notice may push the page down; the browser keeps what is read in place).
     expect(await sectionTop()).toBe(topBefore);
 
+    // Moving within the page keeps the version on screen too.
+    await page.locator('.rr-toc-aside a', { hasText: 'Section 20' }).click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('section=section-20');
+    expect(await markdown.textContent()).not.toContain('open an incident channel');
+    await expectText(page.locator('.rr-new-version'), 'A newer version of this runbook arrived');
+
     await page.getByRole('button', { name: 'Show new version' }).click();
     await expectText(markdown, 'Page the storage on-call and open an incident channel.');
     expect(await page.locator('.rr-new-version').count()).toBe(0);
