@@ -3,6 +3,7 @@ import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type
 import type { LibraryRow } from '../../core/runbook/libraryRows';
 import type { LibraryFolder } from '../../core/runbook/libraryTree';
 import { runbookHref } from '../routes';
+import { ChangedMark } from './ChangedMark';
 import { StatusBadge } from './StatusBadge';
 import type { LibraryEntry } from './useLibraryData';
 
@@ -193,19 +194,12 @@ export function LibraryTree({ rows, currentKey, filter, scrollElement, onToggle,
   );
 }
 
-interface EntryTextProps {
-  runbook: LibraryEntry;
-  /** "Changed since you last read it" (drawn as a dot before the title). */
-  changed?: boolean | undefined;
-}
-
-function LibraryEntryText({ runbook, changed }: EntryTextProps) {
+function LibraryEntryText({ runbook }: { runbook: LibraryEntry }) {
   return (
     <>
       <span className="rr-library-title">
-        {changed && <span className="rr-library-changed" role="img" aria-label="changed since you last read it" />}
         {runbook.title} <StatusBadge status={runbook.status} />
-        {runbook.changeMark && <span className="rr-badge rr-badge-new">{runbook.changeMark}</span>}
+        <ChangedMark mark={runbook.changeMark} />
       </span>
       {runbook.summary && <span className="rr-library-summary">{runbook.summary}</span>}
     </>

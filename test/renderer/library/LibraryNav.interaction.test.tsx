@@ -150,6 +150,14 @@ describe('the library tree', () => {
     await vi.waitFor(async () => expect(await drawnRows()).toEqual(['Clipper docs +', 'Bundled runbooks -', '  Bundled index']));
   });
 
+  it('marks a runbook a sync changed until it is read, and shows a status other than active', async () => {
+    await seed([{ ...runbook('ops.md', 'Ops'), changeMark: 'updated', status: 'deprecated' }]);
+    showLibrary();
+    const row = await screen.findByRole('treeitem', { name: /Ops/ });
+    expect(row.querySelector('.rr-badge-new')?.textContent).toBe('updated');
+    expect(row.textContent).toContain('deprecated');
+  });
+
   it('says so when nothing is cached yet', async () => {
     await seed([]);
     showLibrary();
