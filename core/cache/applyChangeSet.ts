@@ -24,7 +24,18 @@ export async function applyChangeSet(db: RunbookDatabase, changes: ChangeSet, no
   const { sourceId } = changes;
   const renamedTo = new Set(changes.renamed.map((r) => r.to));
 
-  const tables = [db.sources, db.runbooks, db.bodies, db.skipped, db.assets, db.bookmarks, db.checklists, db.history, db.syncHistory];
+  const tables = [
+    db.sources,
+    db.runbooks,
+    db.bodies,
+    db.skipped,
+    db.assets,
+    db.bookmarks,
+    db.checklists,
+    db.history,
+    db.syncHistory,
+    db.readCopies,
+  ];
   await db.transaction('rw', tables, async () => {
     const source = await db.sources.get(sourceId);
     if (!source) throw new Error(`Unknown source "${sourceId}".`);

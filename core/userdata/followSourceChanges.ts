@@ -3,7 +3,8 @@ import { bookmarkId } from './bookmarks';
 
 /**
  * Moves the user's data for a runbook that was renamed upstream (same content, new path): bookmarks,
- * checklist progress and history follow it. Runs inside the change set's transaction.
+ * checklist progress, history and the copy kept for "What changed" follow it. Runs inside the change
+ * set's transaction.
  */
 export async function followRename(db: RunbookDatabase, sourceId: string, from: string, to: string): Promise<void> {
   const bookmarks = await db.bookmarks.where('[sourceId+path]').equals([sourceId, from]).toArray();
@@ -18,6 +19,11 @@ export async function followRename(db: RunbookDatabase, sourceId: string, from: 
     if (!(await db.checklists.get([sourceId, to]))) await db.checklists.put({ ...progress, path: to });
   }
   await db.history.where('[sourceId+path]').equals([sourceId, from]).modify({ path: to });
+  const read = await db.readCopies.get([sourceId, from]);
+  if (read) {
+    await db.readCopies.delete([sourceId, from]);
+    if (!(await db.readCopies.get([sourceId, to]))) await db.readCopies.put({ ...read, path: to });
+  }
 }
 
 /** Whether the user bookmarked the runbook or one of its sections; such a runbook is kept when removed upstream. */

@@ -18,6 +18,7 @@ import {
 } from '../../../core/userdata/bookmarks';
 import { countDone, readChecklist, setStepDone } from '../../../core/userdata/checklistProgress';
 import { listChecklistSteps } from '../../../core/userdata/checklistSteps';
+import { readReadCopy, recordRead } from '../../../core/userdata/readCopies';
 import { followRename, isBookmarked } from '../../../core/userdata/followSourceChanges';
 import { recentlyOpened, recordOpened } from '../../../core/userdata/history';
 import { dumpDatabase, gitSource, openTestDatabase } from '../cache/testDatabase';
@@ -182,6 +183,17 @@ describe('an upstream rename (same content, new path)', () => {
   });
 });
 
+describe('an upstream rename and "What changed"', () => {
+  it('moves the copy kept for "What changed" to the new path', async () => {
+    const version = { oid: 'oid-read', commit: 'c-read', cachedAt: T1.toISOString(), markdown: 'Read before.\n' };
+    await recordRead(db, SOURCE, FAILOVER, version);
+    repo.move(FAILOVER, MOVED);
+    await repo.sync(db, T2);
+    expect(await readReadCopy(db, SOURCE, FAILOVER)).toBeUndefined();
+    expect((await readReadCopy(db, SOURCE, MOVED))?.current).toEqual(version);
+  });
+});
+
 describe('an upstream delete', () => {
   it('keeps the bookmarks and the last synced copy, readable and marked as removed from source', async () => {
     const bookmarksBefore = await listBookmarks(db);
@@ -329,7 +341,7 @@ describe('followRename and isBookmarked', () => {
   it('merges into bookmarks and progress already at the new path instead of duplicating them', async () => {
     await toggleBookmark(db, { sourceId: SOURCE, path: MOVED, label: 'Already here' });
     await setStepDone(db, SOURCE, MOVED, 'verify/check the error rate.', true);
-    await db.transaction('rw', [db.bookmarks, db.checklists, db.history], () => followRename(db, SOURCE, FAILOVER, MOVED));
+    await db.transaction('rw', [db.bookmarks, db.checklists, db.history, db.readCopies], () => followRename(db, SOURCE, FAILOVER, MOVED));
 
     const atNewPath = await db.bookmarks.where('[sourceId+path]').equals([SOURCE, MOVED]).toArray();
     expect(atNewPath.map((b) => [b.anchor, b.label]).sort()).toEqual([
