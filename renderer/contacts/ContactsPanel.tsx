@@ -117,7 +117,9 @@ function ContactRow({ entry, today, onNavigate }: { entry: ContactEntry; today: 
   const href = externalLinkHref(entry.href);
   const web = href?.startsWith('http');
   const copy = copyTextOf(entry);
-  const details = [entry.via, entry.note, regionNote(entry)].filter(Boolean).join(' · ');
+  // "PagerDuty · PagerDuty service …" says the service twice: the note names it already.
+  const via = entry.via && entry.note?.toLowerCase().includes(entry.via.toLowerCase()) ? undefined : entry.via;
+  const details = [via, entry.note, regionNote(entry)].filter(Boolean).join(' · ');
   return (
     <li className={`rr-contact rr-contact-${entry.kind}`}>
       <span className="rr-contact-kind" aria-label={KIND_LABEL[entry.kind]} title={entry.via ?? KIND_LABEL[entry.kind]}>
