@@ -34,8 +34,9 @@ function withPlatform(platform: Platform): AppServices {
 const NO_STEPS: ChecklistSummary = {
   total: 0,
   doneCount: 0,
+  changedCount: 0,
   stepsByLine: new Map(),
-  done: new Set<string>(),
+  ticks: new Map(),
   setDone: () => undefined,
   reset: () => undefined,
 };

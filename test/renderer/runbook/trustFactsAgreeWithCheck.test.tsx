@@ -19,8 +19,9 @@ const encoder = new TextEncoder();
 const NO_STEPS: ChecklistSummary = {
   total: 0,
   doneCount: 0,
+  changedCount: 0,
   stepsByLine: new Map(),
-  done: new Set<string>(),
+  ticks: new Map(),
   setDone: () => undefined,
   reset: () => undefined,
 };
