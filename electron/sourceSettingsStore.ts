@@ -23,8 +23,8 @@ function asSettings(sourceId: string, value: unknown): SourceSettings | undefine
   return {
     sourceId,
     url,
-    ...(typeof branch === 'string' ? { branch } : {}),
-    ...(typeof subdir === 'string' ? { subdir } : {}),
+    branch: typeof branch === 'string' ? branch : undefined,
+    subdir: typeof subdir === 'string' ? subdir : undefined,
   };
 }
 
@@ -34,7 +34,8 @@ export function createSourceSettingsStore(filePath: string): SourceSettingsStore
     save({ sourceId, url, branch, subdir }) {
       return serialised(async () => {
         const data = await readJsonObject(filePath);
-        data[sourceId] = { url, ...(branch !== undefined ? { branch } : {}), ...(subdir !== undefined ? { subdir } : {}) };
+        // JSON leaves out the fields that are undefined.
+        data[sourceId] = { url, branch, subdir };
         await writeJsonObject(filePath, data);
       });
     },

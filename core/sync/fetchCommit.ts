@@ -67,15 +67,15 @@ export async function fetchCommit(request: FetchCommitRequest): Promise<FetchedC
       gitdir,
       cache,
       url,
-      ...(request.have ? { ref: request.have } : {}),
+      ref: request.have || undefined,
       remoteRef: branch ?? 'HEAD',
       singleBranch: true,
       depth: 1,
       tags: false,
-      ...(request.corsProxy ? { corsProxy: request.corsProxy } : {}),
+      corsProxy: request.corsProxy || undefined,
       // Called only when the server answers 401; a second 401 is final (no onAuthFailure), so a wrong token
       // is reported instead of retried.
-      ...(credentials ? { onAuth: () => ({ ...credentials }) } : {}),
+      onAuth: credentials ? () => ({ ...credentials }) : undefined,
       onProgress: (event) => {
         const stage = FETCH_STAGES[event.phase];
         if (!stage || !request.onPercent) return;

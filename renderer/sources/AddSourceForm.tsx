@@ -58,8 +58,8 @@ export function AddSourceForm({ onAdded }: Props) {
         kind: 'git',
         name: displayName,
         location,
-        ...(branch.trim() ? { branch: branch.trim() } : {}),
-        ...(folder ? { subdir: folder } : {}),
+        branch: branch.trim() || undefined,
+        subdir: folder || undefined,
         region: normaliseRegion(region),
       };
       await db.sources.put(source);

@@ -26,7 +26,7 @@ export async function readWebToken(sourceId: string): Promise<WebToken | undefin
   if (originOf(value.origin) !== value.origin) return undefined;
   return {
     token: { value: value.value, origin: value.origin },
-    ...(typeof value.trustedProxy === 'string' ? { trustedProxy: value.trustedProxy } : {}),
+    trustedProxy: typeof value.trustedProxy === 'string' ? value.trustedProxy : undefined,
   };
 }
 
@@ -34,7 +34,7 @@ export async function writeWebToken(sourceId: string, saved: WebToken): Promise<
   const { token, trustedProxy } = saved;
   await db.settings.put({
     key: key(sourceId),
-    value: { value: token.value, origin: token.origin, ...(trustedProxy ? { trustedProxy } : {}) },
+    value: { value: token.value, origin: token.origin, trustedProxy: trustedProxy || undefined },
   });
 }
 
