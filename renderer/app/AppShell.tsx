@@ -32,9 +32,11 @@ export function AppShell({ cacheReady, children }: Props) {
   useAppCommand('contacts', () => setContactsOpen(true));
   useAppCommand('sync', () => void sync.syncAll());
   useKeyboardShortcut('e', () => dispatchAppCommand('contacts'), { mod: true, inFields: true, shift: true });
-  // `l` opens the library (the drawer on phones) with the cursor in its filter box.
+  // `l` opens the library (the drawer on phones) with the cursor in its filter box; not while a dialog is
+  // open, so that letters typed before the search box has the focus stay with the search.
   const [filterFocusRequest, setFilterFocusRequest] = useState(0);
   useKeyboardShortcut('l', () => {
+    if (searchOpen || contactsOpen) return;
     setDrawerOpen(true);
     setFilterFocusRequest((n) => n + 1);
   });
