@@ -2,6 +2,7 @@ import type { CachedRunbook } from '../../core/cache/runbookDatabase';
 import type { SourceRecord } from '../../core/model';
 import { describeAge } from '../../core/connectivity/describeConnectivity';
 import { judgeReviewAge, localCalendarDate } from '../../core/runbook/reviewAge';
+import { readRunbookStatus } from '../../core/runbook/runbookStatus';
 import { usePlatform } from '../app/appServices';
 import { BookmarkToggle } from '../bookmarks/BookmarkToggle';
 import type { ChecklistSummary } from '../checklist/useChecklistState';
@@ -58,7 +59,7 @@ export function RunbookHeader({ meta, source, today, checklist }: Props) {
         </div>
         <div>
           <dt>Status</dt>
-          <dd>{meta.status ?? <span className="rr-muted">not set</span>}</dd>
+          <dd>{meta.status ?? <span className="rr-muted">{readRunbookStatus(undefined).readAs} (not set)</span>}</dd>
         </div>
         {meta.version && (
           <div>
