@@ -3,11 +3,6 @@ import type { RunbookBody, SourceRecord } from '../../core/model';
 import type { CachedRunbook } from '../../core/cache/runbookDatabase';
 import { db } from './database';
 
-/** Every cached runbook's metadata (never the bodies), for the library. */
-export function useRunbookList(): CachedRunbook[] | undefined {
-  return useLiveQuery(() => db.runbooks.toArray(), []);
-}
-
 export function useSources(): SourceRecord[] | undefined {
   return useLiveQuery(() => db.sources.toArray(), []);
 }
