@@ -19,3 +19,19 @@ export function folderHomePage(paths: Iterable<string>, folder = ''): string | u
   }
   return best?.path;
 }
+
+/**
+ * The page the app opens on: the home page of the first source, in the order given, that has one at its
+ * root (`index.md`, else `README.md`).
+ */
+export function libraryHomePage<T extends { sourceId: string; path: string }>(
+  entries: readonly T[],
+  sourceIds: readonly string[],
+): T | undefined {
+  for (const sourceId of sourceIds) {
+    const own = entries.filter((entry) => entry.sourceId === sourceId);
+    const path = folderHomePage(own.map((entry) => entry.path));
+    if (path !== undefined) return own.find((entry) => entry.path === path);
+  }
+  return undefined;
+}

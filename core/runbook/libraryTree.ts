@@ -1,3 +1,4 @@
+import { BUNDLED_SOURCE_ID } from '../model';
 import { isInHiddenFolder } from './hiddenFolder';
 import { homePageRank } from './homePage';
 import { runbookStatusOrder } from './runbookStatus';
@@ -29,6 +30,13 @@ export interface LibraryFolder<T extends LibraryItem = LibraryItem> {
 export interface LibrarySourceName {
   id: string;
   name: string;
+}
+
+/** Sources in the library's order: synced sources by name, the bundled set last (a team's own runbooks come first). */
+export function orderLibrarySources<S extends LibrarySourceName>(sources: readonly S[]): S[] {
+  return [...sources].sort(
+    (a, b) => Number(a.id === BUNDLED_SOURCE_ID) - Number(b.id === BUNDLED_SOURCE_ID) || compareNames(a.name, b.name),
+  );
 }
 
 /** Id of a folder node, the key under which its open/closed state is remembered. */

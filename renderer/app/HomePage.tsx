@@ -1,24 +1,21 @@
 import { useSearchParams } from 'react-router-dom';
-import { BUNDLED_SOURCE_ID } from '../../core/model';
-import { folderHomePage } from '../../core/runbook/homePage';
+import { libraryHomePage } from '../../core/runbook/homePage';
+import { orderLibrarySources } from '../../core/runbook/libraryTree';
 import { QuickAccess } from '../bookmarks/QuickAccess';
 import { RunbookView } from '../runbook/RunbookView';
 import { useLibraryEntries } from '../library/useLibraryData';
 import { useRunbook, useSources } from './cacheQueries';
 
 /**
- * The home page is a source's home runbook (`index.md` at its root, else `README.md`): a synced source's,
- * else the bundled one.
+ * The home page is a source's home runbook (`index.md` at its root, else `README.md`): a synced source's
+ * (the first by name), else the bundled one.
  */
 export function HomePage() {
   const runbooks = useLibraryEntries();
   const sources = useSources();
   const [search] = useSearchParams();
-  const visible = (sources ?? []).filter((s) => !s.hidden).map((s) => s.id);
-  const order = [...visible.filter((id) => id !== BUNDLED_SOURCE_ID), ...visible.filter((id) => id === BUNDLED_SOURCE_ID)];
-  const home = order
-    .map((sourceId) => ({ sourceId, path: folderHomePage((runbooks ?? []).filter((r) => r.sourceId === sourceId).map((r) => r.path)) }))
-    .find((candidate) => candidate.path !== undefined);
+  const visible = orderLibrarySources((sources ?? []).filter((s) => !s.hidden)).map((s) => s.id);
+  const home = libraryHomePage(runbooks ?? [], visible);
   const runbook = useRunbook(home?.sourceId ?? '', home?.path ?? '');
 
   if (!runbooks || !sources || (home && runbook === undefined)) return <p className="rr-loading">Opening the library…</p>;

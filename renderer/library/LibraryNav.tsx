@@ -1,14 +1,20 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Link, matchPath, useLocation, useNavigate } from 'react-router-dom';
-import { BUNDLED_SOURCE_ID, type SourceRecord } from '../../core/model';
 import { libraryRows } from '../../core/runbook/libraryRows';
-import { buildLibraryTree, filterLibraryTree, libraryFolderId, type LibraryFolder } from '../../core/runbook/libraryTree';
+import { libraryHomePage } from '../../core/runbook/homePage';
+import {
+  buildLibraryTree,
+  filterLibraryTree,
+  libraryFolderId,
+  orderLibrarySources,
+  type LibraryFolder,
+} from '../../core/runbook/libraryTree';
 import { writeLibraryFolderStates } from '../../core/userdata/libraryFolderStates';
 import { BookmarkList } from '../bookmarks/BookmarkList';
 import { useSources } from '../app/cacheQueries';
 import { db } from '../app/database';
 import { saveUserData } from '../app/userDataWrites';
-import { runbookRoute } from '../routes';
+import { HOME_ROUTE, runbookRoute } from '../routes';
 import { LibraryTree, type LibraryTreeHandle } from './LibraryTree';
 import { useLibraryEntries, useLibraryFolderStates } from './useLibraryData';
 
@@ -36,9 +42,9 @@ export function LibraryNav({ onNavigate }: Props) {
   const treeHandle = useRef<LibraryTreeHandle>(null);
   const filterBox = useRef<HTMLInputElement>(null);
   const navigate = useNavigate();
-  const current = useCurrentRunbook();
+  const routed = useCurrentRunbook();
 
-  const visibleSources = useMemo(() => orderSources((sources ?? []).filter((s) => !s.hidden)), [sources]);
+  const visibleSources = useMemo(() => orderLibrarySources((sources ?? []).filter((s) => !s.hidden)), [sources]);
   const tree = useMemo(
     () =>
       buildLibraryTree(
@@ -47,6 +53,19 @@ export function LibraryNav({ onNavigate }: Props) {
       ),
     [entries, visibleSources],
   );
+  // On the home route the page shown is the library's home page: mark that one.
+  const { pathname } = useLocation();
+  const home = useMemo(
+    () =>
+      pathname === HOME_ROUTE && entries
+        ? libraryHomePage(
+            entries,
+            visibleSources.map((s) => s.id),
+          )
+        : undefined,
+    [pathname, entries, visibleSources],
+  );
+  const current = routed ?? home;
   const filtering = filter.trim() !== '';
   const shown = useMemo(() => filterLibraryTree(tree, filter), [tree, filter]);
   const matchCount = shown.reduce((sum, root) => sum + root.count, 0);
@@ -155,13 +174,6 @@ export function LibraryNav({ onNavigate }: Props) {
 function filterStatus(count: number, filter: string): string {
   if (count === 0) return `No runbook title or path contains “${filter.trim()}”.`;
   return count === 1 ? '1 runbook matches.' : `${count} runbooks match.`;
-}
-
-/** Synced sources by name, the bundled set last: a team's own runbooks come first. */
-function orderSources(sources: SourceRecord[]): SourceRecord[] {
-  return [...sources].sort(
-    (a, b) => Number(a.id === BUNDLED_SOURCE_ID) - Number(b.id === BUNDLED_SOURCE_ID) || a.name.localeCompare(b.name),
-  );
 }
 
 /** The source root (first) and every folder above `path`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { folderHomePage, homePageRank } from '../../../core/runbook/homePage';
+import { folderHomePage, homePageRank, libraryHomePage } from '../../../core/runbook/homePage';
 
 describe('folderHomePage', () => {
   it('prefers index.md to README.md beside it at the root', () => {
@@ -20,5 +20,24 @@ describe('folderHomePage', () => {
     expect(homePageRank('reindex.md')).toBeUndefined();
     expect(homePageRank('docs/not-readme.md')).toBeUndefined();
     expect(homePageRank('docs/index.markdown')).toBe(1);
+  });
+});
+
+describe('libraryHomePage', () => {
+  const entries = [
+    { sourceId: 'bundled', path: 'README.md' },
+    { sourceId: 'team', path: 'docs/index.md' },
+    { sourceId: 'vault', path: 'README.md' },
+    { sourceId: 'vault', path: 'index.md' },
+  ];
+
+  it("is the first source's root home page, in the order the sources are given", () => {
+    expect(libraryHomePage(entries, ['team', 'vault', 'bundled'])).toEqual({ sourceId: 'vault', path: 'index.md' });
+    expect(libraryHomePage(entries, ['bundled', 'vault'])).toEqual({ sourceId: 'bundled', path: 'README.md' });
+  });
+
+  it('is none when no source given has a home page at its root', () => {
+    expect(libraryHomePage(entries, ['team'])).toBeUndefined();
+    expect(libraryHomePage(entries, [])).toBeUndefined();
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildLibraryTree, filterLibraryTree, type LibraryFolder, type LibraryItem } from '../../../core/runbook/libraryTree';
+import {
+  buildLibraryTree,
+  filterLibraryTree,
+  orderLibrarySources,
+  type LibraryFolder,
+  type LibraryItem,
+} from '../../../core/runbook/libraryTree';
 
 const item = (path: string, title = path, status?: string, sourceId = 'docs'): LibraryItem => ({ sourceId, path, title, status });
 const SOURCES = [{ id: 'docs', name: 'Clipper docs' }];
@@ -127,5 +133,17 @@ describe('filterLibraryTree', () => {
   it('leaves the unfiltered tree as it was', () => {
     filterLibraryTree(roots, 'database');
     expect(roots[0]!.count).toBe(4);
+  });
+});
+
+describe('orderLibrarySources', () => {
+  it("puts a team's own sources first, by name as people read numbers, and the bundled set last", () => {
+    const ordered = orderLibrarySources([
+      { id: 'bundled', name: 'Bundled runbooks' },
+      { id: 'z', name: 'team 10' },
+      { id: 'y', name: 'Team 9' },
+      { id: 'x', name: 'Alpha' },
+    ]);
+    expect(ordered.map((s) => s.name)).toEqual(['Alpha', 'Team 9', 'team 10', 'Bundled runbooks']);
   });
 });

@@ -138,6 +138,13 @@ describe('the library tree', () => {
     ]);
   });
 
+  it("marks the library's home page as the current page on the home route", async () => {
+    await seed(VAULT);
+    showLibrary('/');
+    const current = await screen.findByRole('treeitem', { current: 'page' });
+    expect(current.textContent).toContain('Clipper documentation');
+  });
+
   it('gives each source its own collapsible root when there are several, the bundled set last', async () => {
     await seed(
       [...VAULT, runbook('README.md', 'Bundled index', 'bundled')],
