@@ -13,8 +13,9 @@ const PHRASE_CHECKED = 40;
  * Ranks a section whose heading says exactly what was typed ("Check User Ban Status"), and the top of a runbook
  * whose title or an alias is exactly what was typed, above every match in body text: such a section gets the
  * best score of the answer on top of its own. A heading holding the typed words side by side counts
- * `HEADING_PHRASE_BOOST` times more, and the text of one of the best candidates `TEXT_PHRASE_BOOST` times. Only the ranked candidates are looked at, so this costs their number,
- * not the library's. Returns the candidates in their new order.
+ * `HEADING_PHRASE_BOOST` times more, and the text of one of the best candidates `TEXT_PHRASE_BOOST` times.
+ * Only the ranked candidates are looked at, and their headings' comparable forms are remembered per index,
+ * so this costs the candidates' number, not the library's. Returns the candidates in their new order.
  */
 export function boostExactMatches(
   index: SearchIndex,
@@ -24,19 +25,21 @@ export function boostExactMatches(
   const typed = comparable(parsed.text);
   if (typed === '' || ranked.length === 0) return ranked;
   const best = Math.max(...ranked.map((r) => r.score));
+  const several = typed.includes(' ');
   const phrase = ` ${typed} `;
+  const inText = several ? phrasePattern(typed) : undefined;
+  const forms = formsOf(index);
   const decoder = new TextDecoder();
   const boosted = ranked.map(({ section, score }, rank) => {
-    const heading = comparable(index.sections.heading[section]!);
-    const runbook = index.runbooks[index.sections.runbook[section]!]!;
-    const namesRunbook =
-      section === runbook.firstSection && (comparable(runbook.title) === typed || runbook.aliases.some((a) => comparable(a) === typed));
+    const heading = forms.heading(section);
+    const r = index.sections.runbook[section]!;
+    const namesRunbook = section === index.runbooks[r]!.firstSection && forms.names(r).includes(typed);
     if (heading === typed || namesRunbook) return { section, score: score + best };
-    if (!typed.includes(' ')) return { section, score };
+    if (!several) return { section, score };
     if (` ${heading} `.includes(phrase)) return { section, score: score * HEADING_PHRASE_BOOST };
-    if (rank < PHRASE_CHECKED) {
+    if (inText && rank < PHRASE_CHECKED) {
       const text = decoder.decode(index.sections.text.subarray(index.sections.textStart[section], index.sections.textStart[section + 1]));
-      if (` ${comparable(text)} `.includes(phrase)) return { section, score: score * TEXT_PHRASE_BOOST };
+      if (inText.test(text)) return { section, score: score * TEXT_PHRASE_BOOST };
     }
     return { section, score };
   });
@@ -49,3 +52,41 @@ function comparable(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
+
+/** The typed words side by side in raw text, any separators between them, any case (ASCII queries only). */
+function phrasePattern(typed: string): RegExp | undefined {
+  if (!/^[\x20-\x7e]*$/.test(typed)) return undefined;
+  const words = typed.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'iu');
+}
+
+interface ComparableForms {
+  heading: (section: number) => string;
+  /** The runbook's title and aliases. */
+  names: (runbook: number) => string[];
+}
+
+/** Comparable headings and runbook names, computed when first asked for and kept per index (it never changes). */
+function formsOf(index: SearchIndex): ComparableForms {
+  let forms = memo.get(index);
+  if (!forms) {
+    const headings = new Map<number, string>();
+    const names = new Map<number, string[]>();
+    forms = {
+      heading: (s) => {
+        let form = headings.get(s);
+        if (form === undefined) headings.set(s, (form = comparable(index.sections.heading[s]!)));
+        return form;
+      },
+      names: (r) => {
+        let form = names.get(r);
+        if (form === undefined) names.set(r, (form = [index.runbooks[r]!.title, ...index.runbooks[r]!.aliases].map(comparable)));
+        return form;
+      },
+    };
+    memo.set(index, forms);
+  }
+  return forms;
+}
+
+const memo = new WeakMap<SearchIndex, ComparableForms>();
