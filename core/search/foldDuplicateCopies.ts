@@ -33,6 +33,11 @@ export function foldDuplicateCopies(index: SearchIndex, hits: RunbookHit[]): Run
     .map(({ hit }) => hit);
 }
 
+/** Whether any bundled runbook of the index has a team copy (only then can an answer fold anything). */
+export function hasTeamCopies(index: SearchIndex): boolean {
+  return teamCopiesOf(index).size > 0;
+}
+
 /** Bundled path → `sourceId|path` of its team copy, per index (an index never changes; an update makes a new one). */
 function teamCopiesOf(index: SearchIndex): Map<string, string> {
   let copies = memo.get(index);

@@ -2,7 +2,7 @@ import { boostExactMatches } from './boostExactMatches';
 import { closestTitles, type TitleSuggestion } from './closestTitles';
 import { expandClause, type TermExpansion } from './expandQueryTerms';
 import { parseSearchQuery, type ParsedQuery } from './parseSearchQuery';
-import { foldDuplicateCopies } from './foldDuplicateCopies';
+import { foldDuplicateCopies, hasTeamCopies } from './foldDuplicateCopies';
 import { fitWorkBudget } from './queryWorkBudget';
 import { runbookFilter, type SearchFilters } from './searchFilters';
 import type { PostingLists, SearchIndex } from './searchIndexData';
@@ -77,7 +77,8 @@ export function searchRunbooks(index: SearchIndex, query: string | ParsedQuery, 
 
   const ranked = boostExactMatches(index, parsed, top.sorted(index));
   // Room for bundled copies that fold under their team's copy, so the answer still holds `maxRunbooks`.
-  const grouped = groupSections(index, parsed, ranked, termMatcher(matchedTerms), maxRunbooks * 2, perRunbook);
+  const room = hasTeamCopies(index) ? maxRunbooks * 2 : maxRunbooks;
+  const grouped = groupSections(index, parsed, ranked, termMatcher(matchedTerms), room, perRunbook);
   const runbooks = foldDuplicateCopies(index, grouped).slice(0, maxRunbooks);
   // Phrases are checked only on the sections shown, so only those runbooks are known to match.
   if (parsed.phrases.length > 0) totalRunbooks = runbooks.length;
