@@ -191,6 +191,8 @@ function judge(main: string, extension: string | undefined, region: string | und
   if (!international && !region) {
     return dialled.replace(/\D/g, '').length >= MIN_NATIONAL_DIGITS ? { needsRegion: true } : undefined;
   }
+  // North American numbers have exactly ten digits after +1: the rest need no parsing (a cheap, common case).
+  if (international && /^\+1(?!\d{10}$)/.test(`+${dialled.replace(/\D/g, '')}`)) return undefined;
   const number = parse(dialled, international ? undefined : region);
   if (!number?.isPossible()) return undefined;
   const reading: PhoneReading = {};
