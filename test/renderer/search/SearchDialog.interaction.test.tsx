@@ -12,7 +12,11 @@ import { SearchDialog } from '../../../renderer/search/SearchDialog';
 // The search worker's seam: answers come from this fixture, synchronously, instead of a worker.
 const hits: RunbookHit[] = [
   hit('disk-pressure.md', 'Disk Pressure', ['free-space-fast', 'rotate-logs']),
-  hit('database-failover.md', 'Database Failover', ['promote-the-replica']),
+  // The team's copy of a bundled runbook: the bundled copy is folded under it (core/search/foldDuplicateCopies).
+  {
+    ...hit('database-failover.md', 'Database Failover', ['promote-the-replica']),
+    copies: [{ sourceId: 'bundled', path: 'database-failover.md', title: 'Database Failover' }],
+  },
 ];
 vi.mock('../../../renderer/search/searchClient', () => ({
   startSearchWorker: () => undefined,
@@ -87,6 +91,15 @@ const options = () => screen.getAllByRole('option');
 const selected = () => options().find((o) => o.getAttribute('aria-selected') === 'true');
 
 describe('SearchDialog (keyboard and focus)', () => {
+  it("says when a team's copy is shown instead of the bundled one", async () => {
+    const user = setup();
+    await user.keyboard('/');
+    await user.keyboard('failover');
+    const group = screen.getByRole('group', { name: /Database Failover/ });
+    expect(group.textContent).toContain('shown instead of the bundled copy');
+    expect(screen.getByRole('group', { name: /Disk Pressure/ }).textContent).not.toContain('bundled copy');
+  });
+
   it('opens with /, puts the cursor in the search field and searches as you type', async () => {
     const user = setup();
     await user.keyboard('/');
