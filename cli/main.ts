@@ -32,7 +32,7 @@ export const USAGE = `Usage: runbook-reader <command> [options]
 
 Commands:
 ${Object.entries(COMMANDS)
-  .map(([name, c]) => `  ${name.padEnd(8)}${c.summary}`)
+  .map(([name, c]) => `  ${name.padEnd(10)}${c.summary}`)
   .join('\n')}
 
 Run "runbook-reader <command> --help" for a command's options.`;

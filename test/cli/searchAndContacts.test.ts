@@ -82,6 +82,15 @@ function run(args: string[], env: Record<string, string> = {}) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+describe('runbook-reader --help', () => {
+  it('lists search and contacts with their summaries apart from their names', () => {
+    const { code, stdout } = run(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^ {2}search {4}search runbooks/m);
+    expect(stdout).toMatch(/^ {2}contacts {2}list every emergency contact/m);
+  });
+});
+
 describe('runbook-reader search', () => {
   it('prints the ranked sections as JSON, best first, exact heading on top', () => {
     const { code, stdout } = run(['search', 'ban user', folder, '--json']);
