@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { copyTextOf } from '../../core/contacts/contactCopyText';
+import { canReach } from '../../core/contacts/groupContacts';
 import type { ContactEntry, ContactGroup, ContactKind, ContactSource } from '../../core/contacts/contactModel';
 import type { PhoneRegionFrom } from '../../core/contacts/phoneRegion';
 import { externalLinkHref } from '../../core/links/externalUrlPolicy';
@@ -36,9 +37,11 @@ export function ContactsPanel({ open, onClose }: Props) {
   const [filter, setFilter] = useState('');
   const [moreOpen, setMoreOpen] = useState(false);
   const shown = useMemo(() => (open ? filterGroups(groups ?? [], filter) : []), [open, groups, filter]);
-  const reachable = useMemo(() => shown.filter((g) => g.reachable), [shown]);
-  const unreachable = useMemo(() => shown.filter((g) => !g.reachable), [shown]);
+  // Who can be reached first; names and instructions with no number, address or channel go under "More".
+  const reachable = useMemo(() => entriesWhere(shown, canReach), [shown]);
+  const unreachable = useMemo(() => entriesWhere(shown, (e) => !canReach(e)), [shown]);
   // Thousands of contacts are listed a few hundred at a time while the page is idle, never in one long task.
+  const moreCount = unreachable.reduce((sum, group) => sum + group.entries.length, 0);
   const total = useMemo(() => reachable.reduce((sum, group) => sum + group.entries.length, 0), [reachable]);
   const listed = useProgressiveCount(total, 100, 400, reachable);
   const today = localCalendarDate(new Date());
@@ -75,7 +78,7 @@ export function ContactsPanel({ open, onClose }: Props) {
             onToggle={(e) => setMoreOpen(e.currentTarget.open)}
           >
             <summary>
-              More: {unreachable.length} {unreachable.length === 1 ? 'name' : 'names'} with no number, address or channel
+              More: {moreCount} {moreCount === 1 ? 'entry' : 'entries'} with no number, address or channel
             </summary>
             {/* Built only when opened: a large library can name hundreds of roles. */}
             {(moreOpen || reachable.length === 0) &&
@@ -98,6 +101,13 @@ function ContactGroupList({ group, today, onNavigate }: { group: ContactGroup; t
       </ul>
     </section>
   );
+}
+
+/** The groups' entries that pass `keep`, in their groups; groups left empty are dropped. */
+function entriesWhere(groups: ContactGroup[], keep: (entry: ContactEntry) => boolean): ContactGroup[] {
+  return groups
+    .map((group) => (group.entries.every(keep) ? group : { ...group, entries: group.entries.filter(keep) }))
+    .filter((group) => group.entries.length > 0);
 }
 
 /** The first `limit` entries, in their groups. */

@@ -33,6 +33,7 @@ const incident = [
   '- **Secondary on-call**: 020 7946 0958',
   '- **On-call**: oncall@example.co.uk',
   '- **Trust team**: Slack #trust',
+  '- **Trust team**: page them via PagerDuty',
   '- **VP of Engineering**',
   '',
   '| Trigger | Escalate to |',
@@ -84,9 +85,15 @@ describe('ContactsPanel', () => {
     expect(within(onCallGroup).getByText(/read as GB, the source’s region/)).toBeTruthy();
     const more = dialog.querySelector('details.rr-contacts-more')!;
     expect(more.hasAttribute('open')).toBe(false);
-    expect(within(more as HTMLElement).getByText(/More: 2 names/)).toBeTruthy();
-    await userEvent.setup().click(within(more as HTMLElement).getByText(/More: 2 names/));
+    expect(within(more as HTMLElement).getByText(/More: 3 entries/)).toBeTruthy();
+    await userEvent.setup().click(within(more as HTMLElement).getByText(/More: 3 entries/));
     expect(within(more as HTMLElement).getByRole('region', { name: 'VP of Engineering' })).toBeTruthy();
+    // An instruction with nothing to dial or copy waits under More, beside its team's name.
+    expect(within(more as HTMLElement).getByRole('region', { name: 'Trust team' }).textContent).toContain('page them via PagerDuty');
+    const trust = [...dialog.querySelectorAll<HTMLElement>('.rr-modal-body > .rr-contact-group')].find(
+      (g) => g.getAttribute('aria-label') === 'Trust team',
+    )!;
+    expect(rows(trust)).toEqual(['#trust']);
   });
 
   it('shows the runbook each number came from and when that runbook was reviewed', async () => {
