@@ -175,7 +175,7 @@ function ReviewDate({ source, today }: { source: ContactSource; today: string })
   return (
     <span className={`rr-contact-review${overdue ? ' rr-contact-review-old' : ''}`}>
       {' '}
-      · reviewed {source.lastReviewed}
+      · reviewed <span className="rr-contact-date">{source.lastReviewed}</span>
       {overdue ? ` (${age.days} days ago)` : ''}
     </span>
   );
