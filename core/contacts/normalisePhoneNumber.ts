@@ -46,7 +46,7 @@ const SEPARATOR = '[ \\u00a0.\\-]';
 
 /** `+` then the country code and groups of digits, each optionally in parentheses (`+44 (0)20 …`). */
 const INTERNATIONAL = `\\+\\d{1,3}(?:${SEPARATOR}?(?:\\(\\d{1,4}\\)|\\d{1,6}))+`;
-/** `1-800-FLOWERS`, `0800 REPAIRS`: digit groups then a group of capital letters (four or more). */
+/** `1-800-FLOWERS`, `0800 REPAIRS`, `1-800-GOT-JUNK`: digit groups, then capital letters (looked for only in text with four in a row). */
 const VANITY = `(?:\\+?\\d{1,3}[ \\u00a0\\-])?(?:\\(\\d{3,4}\\)|\\d{3,4})[ \\u00a0\\-](?:\\d{1,4}[ \\u00a0\\-])?[A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]{2,9})?`;
 /** National digit groups: a bracketed area code and a number, or at least two groups with separators. */
 const NATIONAL =
