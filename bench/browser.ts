@@ -33,6 +33,8 @@ const { values } = parseArgs({
 const runbooks = Number(values.runbooks ?? 1000);
 const cpuThrottle = Number(values['cpu-throttle'] ?? 1);
 const QUERY = 'failover replica';
+/** The web build under test: `RR_WEB_BUILD` (as for e2e) so parallel work can bench its own copy. */
+const WEB_BUILD = resolve(ROOT, process.env.RR_WEB_BUILD ?? 'dist/web');
 
 interface LongTask {
   start: number;
@@ -56,7 +58,7 @@ const INSTRUMENT_PAGE = `
       marks.runbookText = performance.now();
     }
     if (marks.library === undefined && document.querySelector('.rr-library-entry')) marks.library = performance.now();
-    if (marks.searchResults === undefined && document.querySelector('[role="dialog"] mark')) marks.searchResults = performance.now();
+    if (marks.searchResults === undefined && document.querySelector('dialog[open] mark, [role="dialog"] mark')) marks.searchResults = performance.now();
   }).observe(document, { childList: true, subtree: true, characterData: true });
 `;
 
@@ -75,15 +77,47 @@ async function throttle(page: Page): Promise<void> {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuThrottle });
 }
 
+/**
+ * What drawing the library costs in IndexedDB: every full runbook record against the light `library` table
+ * (median of 5 reads of each, in ms; absent when the build has no such table). Runs in the page.
+ */
+async function readAllTimings(): Promise<Record<string, number>> {
+  // No named inner functions: tsx's name-keeping helpers would not exist inside the page.
+  const db = await new Promise<IDBDatabase>((done) => {
+    const open = indexedDB.open('runbook-reader');
+    open.onsuccess = () => done(open.result);
+  });
+  const timings: Record<string, number> = {};
+  for (const [store, field] of [
+    ['runbooks', 'runbookRecordsMs'],
+    ['library', 'libraryTableMs'],
+  ] as const) {
+    if (!db.objectStoreNames.contains(store)) continue;
+    const runs: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const from = performance.now();
+      await new Promise((done) => {
+        const request = db.transaction(store).objectStore(store).getAll();
+        request.onsuccess = () => done(request.result);
+      });
+      runs.push(performance.now() - from);
+    }
+    timings[field] = Math.round(runs.sort((a, b) => a - b)[2]!);
+  }
+  db.close();
+  return timings;
+}
+
 async function main(): Promise<void> {
-  if (!values['no-build']) execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
+  if (!values['no-build'])
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', WEB_BUILD], { cwd: ROOT, stdio: 'inherit' });
   const gitRoot = mkdtempSync(join(tmpdir(), 'rr-bench-browser-git-'));
   const stateDir = mkdtempSync(join(tmpdir(), 'rr-bench-browser-state-'));
   const repo = new RunbookRepo('main');
   repo.writeAll(generateRunbooks(runbooks)).commit('initial');
   repo.publish(gitRoot, 'runbooks.git');
   const git = await startGitHttpServer({ root: gitRoot });
-  const web = await serveStatic(resolve(ROOT, 'dist/web'));
+  const web = await serveStatic(WEB_BUILD);
   const browser = await launchChromium();
   const url = git.url('runbooks.git');
   try {
@@ -130,6 +164,7 @@ async function main(): Promise<void> {
       db.close();
       return all.find((s) => s.name === 'Bench runbooks')!.id;
     });
+    const libraryRead = await page.evaluate(readAllTimings);
     await page.close();
 
     // Cold start with a warm cache: a new page, as when the app is opened again.
@@ -164,6 +199,7 @@ async function main(): Promise<void> {
         incrementalSyncMs,
         longestTaskMs: { start: longestStart, sync: longestSync, typing: longestTyping },
         heapMB,
+        libraryRead,
         loadAverage: Math.round(loadavg()[0]! * 10) / 10,
       }),
     );
