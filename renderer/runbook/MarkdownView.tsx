@@ -11,6 +11,7 @@ import { useChecklist } from '../checklist/ChecklistContext';
 import { rehypeHeadingIds, remarkBodyLines } from './bodyLinePlugins';
 import { CodeBlock } from './CodeBlock';
 import { ContentImage } from './ContentImage';
+import { MermaidDiagram } from './MermaidDiagram';
 import { htmlSanitizeSchema } from './htmlSanitizeSchema';
 import { rehypeAlerts } from './rehypeAlerts';
 import { rehypeWikilinks } from './rehypeWikilinks';
@@ -24,7 +25,7 @@ import { RunbookLink } from './RunbookLink';
 
 const components: Components = {
   a: ContentLink,
-  pre: CodeBlock,
+  pre: CodeOrDiagram,
   img: ContentImage,
   h1: DocumentTitle,
   h2: ({ node: _node, ...props }) =>
@@ -45,6 +46,17 @@ const components: Components = {
     </div>
   ),
 };
+
+/** A fenced block: a ```mermaid one is drawn as a diagram (its code kept beside it), any other is code. */
+function CodeOrDiagram(props: ComponentProps<'pre'> & { node?: unknown }) {
+  const code = isValidElement<{ className?: string; children?: ReactNode }>(props.children) ? props.children : undefined;
+  if (!code || !/(^|\s)language-mermaid(\s|$)/.test(code.props.className ?? '')) return <CodeBlock {...props} />;
+  return (
+    <MermaidDiagram source={textOf(code.props.children)}>
+      <CodeBlock {...props} />
+    </MermaidDiagram>
+  );
+}
 
 /**
  * A link in the body. Footnote links point at ids the sanitizer prefixed (`#fn-1` is `user-content-fn-1`
