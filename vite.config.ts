@@ -8,6 +8,12 @@ const THEME_LIGHT = '#f7f7f5';
 const THEME_DARK = '#15171a';
 
 // One renderer for both targets: `dist/web` is served as a PWA and loaded by Electron over `app://`.
+/** The files the installed app opens: Git bundles and zips of runbook folders. */
+const OFFLINE_COPY_TYPES: Record<string, string[]> = {
+  'application/x-git-bundle': ['.bundle'],
+  'application/zip': ['.zip'],
+};
+
 export default defineConfig({
   root: 'renderer',
   base: './',
@@ -69,6 +75,15 @@ export default defineConfig({
           { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
           { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
+        // Offline copies: "Open with" on the installed app (read through the launch queue), and Android's share
+        // sheet (the service worker keeps the shared file for the page; see renderer/public/share-target.js).
+        file_handlers: [{ action: './', accept: OFFLINE_COPY_TYPES }],
+        share_target: {
+          action: './share-offline-copy',
+          method: 'POST',
+          enctype: 'multipart/form-data',
+          params: { files: [{ name: 'file', accept: ['.bundle', '.zip', ...Object.keys(OFFLINE_COPY_TYPES)] }] },
+        },
       },
       workbox: {
         // The app shell (including the bundled runbooks inside the JS) is precached and served cache-first.
@@ -76,6 +91,7 @@ export default defineConfig({
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
+        importScripts: ['share-target.js'],
       },
     }),
   ],

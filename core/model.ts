@@ -169,4 +169,21 @@ export interface SourceRecord {
   lastSyncAt?: string;
   lastError?: { at: string; message: string; code: string } | undefined;
   lastChange?: { added: number; updated: number; removed: number; at: string };
+  /** Set when the cache's copy came from an offline copy (a file) rather than a sync; shown while `version` is still its version. */
+  importedFrom?: OfflineCopyProvenance | undefined;
+}
+
+/** Where an imported copy came from: "Imported from runbooks.bundle on 4 Dec, commit 1a2b3c4, committed 3 Dec 09:12". */
+export interface OfflineCopyProvenance {
+  kind: 'bundle' | 'zip';
+  /** The file's name as the person picked it (never a path). */
+  fileName: string;
+  /** ISO 8601. */
+  importedAt: string;
+  /** The source version the import wrote (`SourceRecord.version`): a commit, or `zip-…`. */
+  version: string;
+  /** Bundle only: the commit and when it was committed (ISO 8601). */
+  commit?: string | undefined;
+  committedAt?: string | undefined;
+  branch?: string | undefined;
 }

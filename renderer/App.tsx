@@ -1,6 +1,7 @@
 import { HashRouter, Link, Route, Routes } from 'react-router-dom';
 import { AppShell } from './app/AppShell';
 import { HomePage } from './app/HomePage';
+import { OfflineCopyFileEntry } from './offlineCopy/OfflineCopyFileEntry';
 import { useCacheReady } from './app/useCacheReady';
 import { BookmarksPage } from './bookmarks/BookmarksPage';
 import { RunbookPage } from './runbook/RunbookPage';
@@ -16,6 +17,7 @@ export function App() {
   return (
     <HashRouter>
       <DesktopBridge />
+      <OfflineCopyFileEntry />
       <AppShell cacheReady={cache.phase === 'ready'}>
         {cache.phase === 'opening' && <p className="rr-loading">Opening the offline cache…</p>}
         {cache.phase === 'failed' && (

@@ -8,6 +8,7 @@ import { BookmarkToggle } from '../bookmarks/BookmarkToggle';
 import type { ChecklistSummary } from '../checklist/useChecklistState';
 import { StatusBadge } from '../library/StatusBadge';
 import { printRunbook } from './printRunbook';
+import { ProvenanceLine } from './ProvenanceLine';
 
 interface Props {
   meta: CachedRunbook;
@@ -29,6 +30,7 @@ export function RunbookHeader({ meta, source, today, checklist }: Props) {
         {meta.title} <StatusBadge status={meta.status} />
       </h1>
       {meta.summary && <p className="rr-summary">{meta.summary}</p>}
+      <ProvenanceLine source={source} />
       <div className="rr-runbook-actions">
         <BookmarkToggle sourceId={meta.sourceId} path={meta.path} label={meta.title} />
         <button type="button" className="rr-button" onClick={() => void printRunbook(platform, meta.title)}>

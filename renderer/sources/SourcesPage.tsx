@@ -1,6 +1,7 @@
 import { useServices } from '../app/appServices';
 import { useSources } from '../app/cacheQueries';
 import { useOnline } from '../app/useOnline';
+import { ImportOfflineCopyPanel } from '../offlineCopy/ImportOfflineCopyPanel';
 import { useSyncStates } from '../sync/useSyncStates';
 import { AddSourceForm } from './AddSourceForm';
 import { SourceCard } from './SourceCard';
@@ -21,6 +22,7 @@ export function SourcesPage() {
           <SourceCard key={source.id} source={source} state={states.get(source.id)} canHide={source.kind === 'bundled' && anyGitSynced} />
         ))}
       </ul>
+      <ImportOfflineCopyPanel sources={sources ?? []} />
       <AddSourceForm onAdded={(id) => void sync.sync(id)} />
     </div>
   );

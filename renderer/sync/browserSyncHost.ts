@@ -1,6 +1,7 @@
 import type { HttpClient } from 'isomorphic-git';
 import { checkMessage } from '../../core/messages/checkMessage';
 import type { RunbookDatabase } from '../../core/cache/runbookDatabase';
+import { importOfflineCopyInHost, saveOfflineCopyInHost } from '../../core/offlineCopy/offlineCopyInHost';
 import { wipeObjectStore } from '../../core/sync/objectStore';
 import type { ObjectStoreFs } from '../../core/sync/objectStoreFs';
 import { runGitSync, type GitSyncOutcome } from '../../core/sync/runGitSync';
@@ -121,6 +122,18 @@ export function createBrowserSyncHost(deps: BrowserSyncHostDeps): BrowserSyncHos
       }
       case 'prune-stores':
         deps.reply({ type: 'stores-pruned', ...(await host.pruneStores(request.keepSourceIds)) });
+        return;
+      case 'import-offline-copy': {
+        const outcome = await importOfflineCopyInHost(host, db, request.request);
+        deps.reply({ type: 'offline-copy-imported', sourceId: request.request.sourceId, outcome });
+        return;
+      }
+      case 'save-offline-copy':
+        deps.reply({
+          type: 'offline-copy-saved',
+          sourceId: request.source.id,
+          outcome: await saveOfflineCopyInHost(host, request.source),
+        });
         return;
     }
   }

@@ -6,7 +6,9 @@ import { db as pageDatabase } from '../app/database';
 import { detectPlatform } from '../app/platform';
 import { notifySearchIndexChanged } from '../search/searchClient';
 import { chooseSyncTransport } from './chooseSyncTransport';
+import type { OfflineCopyWorkerReply, OfflineCopyWorkerRequest } from './syncMessages';
 import { failedOutcome, type SyncTransport } from './syncTransport';
+import type { WorkerSyncTransport } from './workerSyncTransport';
 
 export interface SourceSyncState {
   running: boolean;
@@ -99,6 +101,14 @@ export class SyncClient {
   private async prune(): Promise<PruneSyncStoresResult> {
     const keep = (await this.db.sources.toArray()).filter((source) => source.kind === 'git').map((source) => source.id);
     return this.transport.pruneStores(keep);
+  }
+
+  /** Browser: hands an offline-copy import or save to the sync worker, which owns the object stores. */
+  askWorkerAboutOfflineCopy(request: OfflineCopyWorkerRequest): Promise<OfflineCopyWorkerReply> {
+    const transport = this.transport;
+    if (!('askAboutOfflineCopy' in transport))
+      return Promise.reject(new Error('Offline copies run in the sync worker, which this platform does not use.'));
+    return (transport as WorkerSyncTransport).askAboutOfflineCopy(request);
   }
 
   /** Syncs every Git source one after the other (the start-up, `online` and periodic syncs). */

@@ -1,5 +1,9 @@
 import * as v from 'valibot';
+import type { OfflineCopySaveOutcome } from '../../core/offlineCopy/offlineCopyInHost';
+import type { OfflineCopyImportOutcome, OfflineCopyImportRequest } from '../../core/offlineCopy/runOfflineCopyImport';
 import { gitSyncOutcomeSchema, sourceIdSchema, sourceTokenSchema, syncProgressSchema } from '../../core/sync/syncSchemas';
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 /**
  * What the page asks the sync worker, one schema per message (the worker checks each against it). The
@@ -21,6 +25,15 @@ export const syncWorkerRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('cancel'), sourceId: sourceIdSchema }),
   v.strictObject({ type: v.literal('delete-store'), sourceId: sourceIdSchema }),
   v.strictObject({ type: v.literal('prune-stores'), keepSourceIds: v.array(sourceIdSchema) }),
+  // Offline copies (import a bundle or zip; save a bundle of the source's commit); their payloads are checked by the import itself.
+  v.strictObject({
+    type: v.literal('import-offline-copy'),
+    request: v.custom<OfflineCopyImportRequest>(isObject, 'must be an import request'),
+  }),
+  v.strictObject({
+    type: v.literal('save-offline-copy'),
+    source: v.object({ id: sourceIdSchema, name: v.string(), version: v.optional(v.string()), branch: v.optional(v.string()) }),
+  }),
 ]);
 
 /**
@@ -33,10 +46,22 @@ export const syncWorkerReplySchema = v.variant('type', [
   v.strictObject({ type: v.literal('store-deleted'), sourceId: v.string(), deleted: v.boolean(), reason: v.optional(v.string()) }),
   v.strictObject({ type: v.literal('stores-pruned'), removed: v.number(), failed: v.number() }),
   v.strictObject({ type: v.literal('refused'), reason: v.string() }),
+  v.strictObject({
+    type: v.literal('offline-copy-imported'),
+    sourceId: v.string(),
+    outcome: v.custom<OfflineCopyImportOutcome>(isObject, 'must be an import outcome'),
+  }),
+  v.strictObject({
+    type: v.literal('offline-copy-saved'),
+    sourceId: v.string(),
+    outcome: v.custom<OfflineCopySaveOutcome>(isObject, 'must be a save outcome'),
+  }),
 ]);
 
 export type SyncWorkerRequest = v.InferOutput<typeof syncWorkerRequestSchema>;
 export type SyncWorkerReply = v.InferOutput<typeof syncWorkerReplySchema>;
+export type OfflineCopyWorkerRequest = Extract<SyncWorkerRequest, { type: 'import-offline-copy' | 'save-offline-copy' }>;
+export type OfflineCopyWorkerReply = Extract<SyncWorkerReply, { type: 'offline-copy-imported' | 'offline-copy-saved' }>;
 
 /** Name of the worker's LightningFS, which is also the name of the IndexedDB database it lives in. */
 export const WORKER_FS_NAME = 'runbook-reader-git';

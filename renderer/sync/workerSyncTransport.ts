@@ -4,13 +4,19 @@ import { checkMessage } from '../../core/messages/checkMessage';
 import type { GitSyncOutcome } from '../../core/sync/runGitSync';
 import type { SyncProgress } from '../../core/sync/syncGitSource';
 import { readSettings } from '../../core/userdata/settings';
-import { syncWorkerReplySchema, WORKER_FS_NAME, type SyncWorkerRequest } from './syncMessages';
+import {
+  syncWorkerReplySchema,
+  WORKER_FS_NAME,
+  type OfflineCopyWorkerReply,
+  type OfflineCopyWorkerRequest,
+  type SyncWorkerRequest,
+} from './syncMessages';
 import type { SyncTransport } from './syncTransport';
 import { readWebToken, type WebToken } from './webTokenStore';
 
 /** The part of a `Worker` the transport uses (tests pass a fake). */
 export interface SyncWorkerPort {
-  postMessage(message: SyncWorkerRequest): void;
+  postMessage(message: SyncWorkerRequest, transfer?: Transferable[]): void;
   onmessage: ((event: MessageEvent<unknown>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
 }
@@ -44,7 +50,12 @@ interface PendingSync {
  * fetch, optional CORS proxy), which writes the change set to this origin's cache itself. Messages both
  * ways are checked against their schemas (`syncMessages.ts`).
  */
-export function createWorkerSyncTransport(deps: WorkerSyncTransportDeps): SyncTransport {
+/** The worker transport, which also runs offline-copy imports and saves (the worker owns the object stores). */
+export interface WorkerSyncTransport extends SyncTransport {
+  askAboutOfflineCopy(request: OfflineCopyWorkerRequest): Promise<OfflineCopyWorkerReply>;
+}
+
+export function createWorkerSyncTransport(deps: WorkerSyncTransportDeps): WorkerSyncTransport {
   const startWorker = deps.startWorker ?? startSyncWorker;
   const readToken = deps.readToken ?? readWebToken;
   const hasWorkerStorage = deps.hasWorkerStorage ?? workerStorageExists;
@@ -52,6 +63,7 @@ export function createWorkerSyncTransport(deps: WorkerSyncTransportDeps): SyncTr
   const syncs = new Map<string, PendingSync>();
   const storeDeletions = new Map<string, (result: DeleteSyncStoreResult) => void>();
   const prunes: ((result: PruneSyncStoresResult) => void)[] = [];
+  const offlineCopyReplies = new Map<string, (reply: OfflineCopyWorkerReply) => void>();
 
   /** Ends every call waiting for the worker: it failed, or it said something this page cannot read. */
   function failAll(message: string): void {
@@ -60,6 +72,9 @@ export function createWorkerSyncTransport(deps: WorkerSyncTransportDeps): SyncTr
     for (const done of storeDeletions.values()) done({ deleted: false, reason: message });
     storeDeletions.clear();
     for (const done of prunes.splice(0)) done({ removed: 0, failed: 0 });
+    for (const [sourceId, done] of offlineCopyReplies)
+      done({ type: 'offline-copy-imported', sourceId, outcome: { ok: false, error: { code: 'unknown', message } } });
+    offlineCopyReplies.clear();
   }
 
   function receive(raw: unknown): void {
@@ -91,6 +106,13 @@ export function createWorkerSyncTransport(deps: WorkerSyncTransportDeps): SyncTr
       case 'refused':
         failAll(message.reason);
         return;
+      case 'offline-copy-imported':
+      case 'offline-copy-saved': {
+        const done = offlineCopyReplies.get(message.sourceId);
+        offlineCopyReplies.delete(message.sourceId);
+        done?.(message);
+        return;
+      }
     }
   }
 
@@ -108,6 +130,14 @@ export function createWorkerSyncTransport(deps: WorkerSyncTransportDeps): SyncTr
 
   return {
     kind: 'worker',
+    askAboutOfflineCopy(request) {
+      const sourceId = request.type === 'import-offline-copy' ? request.request.sourceId : request.source.id;
+      return new Promise((resolve) => {
+        offlineCopyReplies.set(sourceId, resolve);
+        const transfer = request.type === 'import-offline-copy' ? [request.request.bytes.buffer as ArrayBuffer] : [];
+        ensureWorker().postMessage(request, transfer);
+      });
+    },
     async sync(sourceId, onProgress) {
       const settings = await readSettings(deps.db);
       const saved = await readToken(sourceId);

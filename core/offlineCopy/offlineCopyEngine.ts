@@ -1,0 +1,71 @@
+import type { ChangeSet, OfflineCopyProvenance } from '../model';
+import type { CachedFileIndex } from '../sync/cachedFileIndex';
+import type { ObjectStoreFs } from '../sync/objectStoreFs';
+import type { SyncCounts } from '../sync/syncGitSource';
+import { importGitBundle } from './importGitBundle';
+import { importZip } from './importZip';
+import { OfflineCopyError } from './offlineCopyError';
+import { offlineCopyKind } from './offlineCopyKind';
+import { checkOfflineCopySize } from './offlineCopyLimits';
+
+export interface OfflineCopyEngineRequest {
+  sourceId: string;
+  /** The file's name as picked (shown in the provenance line). */
+  fileName: string;
+  bytes: Uint8Array;
+  branch?: string | undefined;
+  subdir?: string | undefined;
+  /** The commit the cache holds for the source, when it holds one. */
+  previousCommit?: string | undefined;
+  cached: CachedFileIndex;
+  /** Apply an older or unrelated commit: the person saw both and chose this one. */
+  allowOlder?: boolean | undefined;
+  rereadAll?: boolean | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+export interface OfflineCopyEngineResult {
+  /** Hand to `applyChangeSet`. */
+  changeSet: ChangeSet;
+  /** The provenance to record once the change set is applied (`importedAt` is set then). */
+  provenance: Omit<OfflineCopyProvenance, 'importedAt'>;
+  counts: SyncCounts;
+}
+
+/** Computes an import's change set: here (browser worker, Electron main) or in another realm. */
+export type OfflineCopyEngine = (request: OfflineCopyEngineRequest) => Promise<OfflineCopyEngineResult>;
+
+/**
+ * The engine over a source's object store: a Git bundle goes into the store the source's syncs use (so
+ * a later sync continues from it), a zip is read in memory. What the file is, is judged by its bytes.
+ */
+export function localOfflineCopyEngine(deps: { fs: ObjectStoreFs; gitdir: string; cache?: object | undefined }): OfflineCopyEngine {
+  return async (request) => {
+    checkOfflineCopySize(request.bytes.length);
+    const kind = offlineCopyKind(request.bytes);
+    if (kind === 'zip') {
+      const { changeSet, stats } = await importZip(request);
+      return {
+        changeSet,
+        provenance: { kind, fileName: request.fileName, version: stats.version },
+        counts: stats.counts,
+      };
+    }
+    if (kind === 'bundle') {
+      const { changeSet, stats } = await importGitBundle(request, deps);
+      return {
+        changeSet,
+        provenance: {
+          kind,
+          fileName: request.fileName,
+          version: stats.commit,
+          commit: stats.commit,
+          committedAt: stats.committedAt,
+          branch: stats.branch,
+        },
+        counts: stats.counts,
+      };
+    }
+    throw new OfflineCopyError('not-an-offline-copy', 'The file is neither a Git bundle nor a zip. Nothing was changed.');
+  };
+}

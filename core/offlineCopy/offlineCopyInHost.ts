@@ -1,0 +1,71 @@
+import type { RunbookDatabase } from '../cache/runbookDatabase';
+import type { SyncHost } from '../sync/syncHost';
+import { localOfflineCopyEngine } from './offlineCopyEngine';
+import {
+  describeImportFailure,
+  runOfflineCopyImport,
+  type OfflineCopyImportOutcome,
+  type OfflineCopyImportRequest,
+} from './runOfflineCopyImport';
+import { writeGitBundle } from './writeGitBundle';
+
+/**
+ * Imports an offline copy where the sync runs (the browser's sync worker): in the source's slot of the
+ * sync host, so it never overlaps a sync of the same source (here or, through Web Locks, in another tab),
+ * and into the same object store. Never rejects.
+ */
+export async function importOfflineCopyInHost(
+  host: SyncHost,
+  db: RunbookDatabase,
+  request: OfflineCopyImportRequest,
+): Promise<OfflineCopyImportOutcome> {
+  try {
+    return await host.run(request.sourceId, (slot) =>
+      runOfflineCopyImport(db, request, { engine: localOfflineCopyEngine(slot), signal: slot.signal }),
+    );
+  } catch (error) {
+    return { ok: false, error: describeImportFailure(error) };
+  }
+}
+
+export type OfflineCopySaveOutcome =
+  | {
+      ok: true;
+      bytes: Uint8Array;
+      /** A name for the file: the source's name and commit. */
+      fileName: string;
+      /** Commits the store lacks (a sync fetches the latest only); see `BundleExport.prerequisites`. */
+      prerequisites: string[];
+    }
+  | { ok: false; error: { code: string; message: string } };
+
+/** A full bundle of the commit a Git source's cache holds, from its object store. Never rejects. */
+export async function saveOfflineCopyInHost(
+  host: SyncHost,
+  source: { id: string; name: string; version?: string | undefined; branch?: string | undefined },
+): Promise<OfflineCopySaveOutcome> {
+  const commit = source.version;
+  if (!commit || !/^[0-9a-f]{40}$/.test(commit)) {
+    return { ok: false, error: { code: 'not-synced', message: 'This source holds no Git commit yet: sync or import it first.' } };
+  }
+  try {
+    return await host.run(source.id, async (slot) => {
+      const { bytes, prerequisites } = await writeGitBundle(slot, { commit, branch: source.branch || 'main' });
+      return { ok: true as const, bytes, fileName: offlineCopyFileName(source.name, commit), prerequisites };
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const code = (error as { code?: unknown }).code;
+    return { ok: false, error: { code: typeof code === 'string' ? code : 'unknown', message } };
+  }
+}
+
+/** `ops-runbooks-1a2b3c4.bundle`: a file name any file system takes. */
+export function offlineCopyFileName(name: string, commit: string): string {
+  const safe = name
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '')
+    .slice(0, 60);
+  return `${safe || 'runbooks'}-${commit.slice(0, 7)}.bundle`;
+}

@@ -1,0 +1,37 @@
+import { useState } from 'react';
+import type { SourceRecord } from '../../core/model';
+import { saveOfflineCopy, type SaveResult } from './offlineCopyClient';
+
+/**
+ * "Save offline copy" on a Git source's card: a bundle of the commit the cache holds, to hand to someone
+ * whose Git host is out of reach. Shown once the source holds a commit.
+ */
+export function SaveOfflineCopyButton({ source }: { source: SourceRecord }) {
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<SaveResult | undefined>();
+  if (source.kind !== 'git' || !source.version || !/^[0-9a-f]{40}$/.test(source.version)) return null;
+
+  async function save() {
+    setBusy(true);
+    setResult(undefined);
+    setResult(await saveOfflineCopy(source));
+    setBusy(false);
+  }
+
+  return (
+    <>
+      <button type="button" className="rr-button" disabled={busy} onClick={() => void save()}>
+        {busy ? 'Saving…' : 'Save offline copy'}
+      </button>
+      {result && !(result.ok === false && result.cancelled) && (
+        <p className={`rr-source-save-note rr-small ${result.ok ? 'rr-muted' : 'rr-notice rr-notice-error'}`} role="status">
+          {result.ok
+            ? result.partialHistory
+              ? `Saved ${result.fileName}. This device holds only the latest commit, so the copy imports into Runbook Reader; git clone needs a copy made from a full clone.`
+              : `Saved ${result.fileName}; git clone and Runbook Reader both read it.`
+            : `Not saved: ${result.message}`}
+        </p>
+      )}
+    </>
+  );
+}

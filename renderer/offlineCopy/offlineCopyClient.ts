@@ -1,0 +1,79 @@
+import type { SourceRecord } from '../../core/model';
+import type { OfflineCopySaveOutcome } from '../../core/offlineCopy/offlineCopyInHost';
+import { OfflineCopyError } from '../../core/offlineCopy/offlineCopyError';
+import { offlineCopyKind, type OfflineCopyKind } from '../../core/offlineCopy/offlineCopyKind';
+import { checkOfflineCopySize } from '../../core/offlineCopy/offlineCopyLimits';
+import type { OfflineCopyImportOutcome, OfflineCopyImportRequest } from '../../core/offlineCopy/runOfflineCopyImport';
+import { notifySearchIndexChanged } from '../search/searchClient';
+import { syncClient } from '../sync/syncClient';
+
+/** A picked, dropped or opened file, read and recognised: what the import panel offers to import. */
+export interface PickedOfflineCopy {
+  fileName: string;
+  kind: OfflineCopyKind;
+  bytes: Uint8Array;
+}
+
+/**
+ * Reads a file the person gave: refused by its size before a byte is read (a 2 GB file is never loaded),
+ * then by its first bytes when it is neither a Git bundle nor a zip. Throws an `OfflineCopyError`.
+ */
+export async function readPickedFile(file: Blob & { name: string }): Promise<PickedOfflineCopy> {
+  checkOfflineCopySize(file.size);
+  const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
+  const kind = offlineCopyKind(head);
+  if (!kind) throw new OfflineCopyError('not-an-offline-copy', `"${file.name}" is neither a Git bundle nor a zip. Nothing was changed.`);
+  return { fileName: baseName(file.name), kind, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+/** Imports where syncs run: the sync worker in the browser, the main process on desktop. Never rejects. */
+export async function importOfflineCopy(request: OfflineCopyImportRequest): Promise<OfflineCopyImportOutcome> {
+  let outcome: OfflineCopyImportOutcome;
+  try {
+    const reply = await syncClient.askWorkerAboutOfflineCopy({ type: 'import-offline-copy', request });
+    outcome = reply.outcome as OfflineCopyImportOutcome;
+  } catch (error) {
+    outcome = { ok: false, error: { code: 'unknown', message: error instanceof Error ? error.message : String(error) } };
+  }
+  if (outcome.ok) notifySearchIndexChanged(outcome.sourceId);
+  return outcome;
+}
+
+export type SaveResult = { ok: true; fileName: string; partialHistory: boolean } | { ok: false; message: string; cancelled?: boolean };
+
+/**
+ * Saves a Git source's commit as a bundle: the desktop app asks where (a save dialog), the browser
+ * downloads it. Never rejects.
+ */
+export async function saveOfflineCopy(source: SourceRecord): Promise<SaveResult> {
+  try {
+    const reply = await syncClient.askWorkerAboutOfflineCopy({
+      type: 'save-offline-copy',
+      source: { id: source.id, name: source.name, version: source.version, branch: source.branch ?? source.importedFrom?.branch },
+    });
+    const outcome = reply.outcome as OfflineCopySaveOutcome;
+    if (!outcome.ok) return { ok: false, message: outcome.error.message };
+    download(outcome.bytes, outcome.fileName);
+    return { ok: true, fileName: outcome.fileName, partialHistory: outcome.prerequisites.length > 0 };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function download(bytes: Uint8Array, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/x-git-bundle' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has its own copy once started; the URL is let go on the next turn.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** The name without any folder part (a drop or a launch may carry one). */
+function baseName(name: string): string {
+  return name.split(/[\\/]/).pop() || name;
+}

@@ -1,0 +1,104 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RunbookRepo, git } from '../helpers/makeRunbookRepo';
+import { expectText } from './support/assertions';
+import { appPerTest } from './support/appPerTest';
+import { sourceIdNamed } from './support/sourceIdNamed';
+
+const DISK_PRESSURE = `---
+title: "Disk Pressure"
+owner: "team-storage"
+last_reviewed: 2026-11-01
+---
+# Disk Pressure
+
+## Free space fast
+
+1. Rotate logs with \`logrotate -f /etc/logrotate.conf\`.
+`;
+
+describe('offline copies in Chromium', () => {
+  const app = appPerTest({ route: '/sources' });
+  let repo: RunbookRepo;
+  let files: string;
+  let bundlePath: string;
+  let head: string;
+
+  beforeAll(() => {
+    files = mkdtempSync(join(tmpdir(), 'offline-copy-e2e-'));
+    repo = new RunbookRepo('main');
+    repo.write('README.md', '# Storage runbooks\n').write('storage/disk-pressure.md', DISK_PRESSURE);
+    repo.commit('first');
+    repo.write('storage/replication.md', '# Replication lag\n\nCheck the replica.\n');
+    head = repo.commit('second');
+    bundlePath = join(files, 'runbooks.bundle');
+    git(repo.workDir, ['bundle', 'create', '-q', bundlePath, 'main']);
+  });
+  afterAll(() => {
+    repo?.dispose();
+    if (files) rmSync(files, { recursive: true, force: true });
+  });
+
+  it('imports a Git bundle with the network off, then reads a runbook from it with its provenance', async () => {
+    const { page, controlledByServiceWorker, goOffline, errors } = app();
+    await controlledByServiceWorker();
+    await page.goto(page.url().replace(/#.*$/, '#/sources'));
+    await goOffline();
+
+    await page.getByTestId('offline-copy-input').setInputFiles(bundlePath);
+    await expectText(page.locator('.rr-offline-choice legend'), 'Import runbooks.bundle (Git bundle) into');
+    await page.getByLabel('Name of the new source').fill('Storage (from a bundle)');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await expectText(page.locator('.rr-offline-copy [role="status"]'), 'Imported runbooks.bundle into “Storage (from a bundle)”: 3 added');
+
+    const id = await sourceIdNamed(page, 'Storage (from a bundle)');
+    await page.goto(page.url().replace(/#.*$/, `#/read/${id}/storage/disk-pressure.md`));
+    await expectText(page.locator('h1.rr-runbook-title'), 'Disk Pressure');
+    await expectText(
+      page.getByTestId('provenance'),
+      new RegExp(`^Imported from runbooks\\.bundle on .*, commit ${head.slice(0, 7)}, committed `),
+    );
+    await expectText(page.locator('.rr-markdown, article').first(), 'logrotate -f /etc/logrotate.conf');
+    expect(errors.filter((e) => !/net::ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(e))).toEqual([]);
+  });
+
+  it('refuses a file that is neither a bundle nor a zip and changes nothing', async () => {
+    const { page } = app();
+    const text = join(files, 'notes.txt');
+    writeFileSync(text, 'not runbooks\n');
+    const before = await page.locator('.rr-source').count();
+    await page.getByTestId('offline-copy-input').setInputFiles(text);
+    await expectText(
+      page.locator('.rr-offline-copy [role="alert"]'),
+      '"notes.txt" is neither a Git bundle nor a zip. Nothing was changed.',
+    );
+    expect(await page.locator('.rr-source').count()).toBe(before);
+  });
+
+  it('saves an imported source as a bundle that git bundle verify and git clone accept', async () => {
+    const { page } = app();
+    await page.getByTestId('offline-copy-input').setInputFiles(bundlePath);
+    await page.getByLabel('Name of the new source').fill('Storage');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await expectText(page.locator('.rr-offline-copy [role="status"]'), 'Imported runbooks.bundle');
+
+    const card = page.locator('.rr-source', { hasText: 'Storage' });
+    const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Save offline copy' }).click()]);
+    expect(download.suggestedFilename()).toBe(`Storage-${head.slice(0, 7)}.bundle`);
+    const saved = join(files, 'saved.bundle');
+    await download.saveAs(saved);
+    await expectText(card.locator('.rr-source-save-note'), 'git clone and Runbook Reader both read it');
+
+    const empty = mkdtempSync(join(tmpdir(), 'offline-copy-verify-'));
+    try {
+      git(empty, ['init', '-q']);
+      git(empty, ['bundle', 'verify', '-q', saved]); // throws unless git accepts it
+      git(empty, ['clone', '-q', saved, 'clone']);
+      expect(git(join(empty, 'clone'), ['rev-parse', 'HEAD'])).toBe(head);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
