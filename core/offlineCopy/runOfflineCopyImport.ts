@@ -70,7 +70,8 @@ export async function runOfflineCopyImport(
         sourceId,
         fileName: request.fileName,
         bytes: request.bytes,
-        branch: request.branch ?? existing?.branch,
+        // Not the source's branch: a colleague's bundle may name it differently; with several, the person picks.
+        branch: request.branch,
         subdir: existing?.subdir,
         previousCommit: held,
         cached: fileIndexFromCache(db, sourceId),

@@ -1,0 +1,131 @@
+import { strToU8, zipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunbookDatabase } from '../../../core/cache/runbookDatabase';
+import { describeProvenance } from '../../../core/offlineCopy/describeProvenance';
+import { localOfflineCopyEngine } from '../../../core/offlineCopy/offlineCopyEngine';
+import { runOfflineCopyImport, type OfflineCopyImportRequest } from '../../../core/offlineCopy/runOfflineCopyImport';
+import { RunbookRepo, git } from '../../helpers/makeRunbookRepo';
+import { dumpDatabase, openTestDatabase } from '../cache/testDatabase';
+import { cleanUp, nodeFs, tempDir } from '../sync/syncFixture';
+import { makeBundle } from './bundleFixture';
+
+let repo: RunbookRepo;
+let first: string;
+let second: string;
+
+beforeAll(() => {
+  repo = new RunbookRepo();
+  repo.write('db/failover.md', '# Failover\n\n- [ ] Promote the replica.\n');
+  first = repo.commit('first');
+  repo.write('net/dns.md', '# DNS\n');
+  second = repo.commit('second');
+  git(repo.workDir, ['branch', 'old', first]);
+});
+
+afterAll(async () => {
+  repo.dispose();
+  await cleanUp();
+});
+
+const AT = new Date('2026-12-04T10:00:00Z');
+
+/** Imports with a fresh object store per source id, as the sync host gives each source its own. */
+function importer(db: RunbookDatabase) {
+  const stores = new Map<string, string>();
+  return (request: Omit<OfflineCopyImportRequest, 'fileName'> & { fileName?: string }) => {
+    if (!stores.has(request.sourceId)) stores.set(request.sourceId, `${tempDir('import-store-')}/objects.git`);
+    return runOfflineCopyImport(
+      db,
+      { fileName: 'runbooks.bundle', ...request },
+      { engine: localOfflineCopyEngine({ fs: nodeFs, gitdir: stores.get(request.sourceId)! }), now: () => AT },
+    );
+  };
+}
+
+describe('runOfflineCopyImport', () => {
+  it('makes a new Git source from a bundle, readable at once, with its provenance recorded', async () => {
+    const db = openTestDatabase();
+    const outcome = await importer(db)({ sourceId: 'git-new', newSource: { name: 'Ops' }, bytes: makeBundle(repo, ['main']) });
+    expect(outcome).toMatchObject({ ok: true, applied: { added: 2 } });
+    const source = (await db.sources.get('git-new'))!;
+    expect(source).toMatchObject({ kind: 'git', name: 'Ops', branch: 'main', version: second });
+    expect(source.importedFrom).toMatchObject({
+      kind: 'bundle',
+      fileName: 'runbooks.bundle',
+      commit: second,
+      importedAt: AT.toISOString(),
+    });
+    expect(describeProvenance(source.importedFrom!, { now: AT, timeZone: 'UTC' })).toMatch(
+      new RegExp(
+        `^Imported from runbooks\\.bundle on 4 Dec, commit ${second.slice(0, 7)}, committed \\d{1,2} \\w{3}( \\d{4})? \\d\\d:\\d\\d$`,
+      ),
+    );
+    expect((await db.runbooks.get(['git-new', 'net/dns.md']))?.title).toBe('DNS');
+  });
+
+  it('never applies an older commit silently: both commits come back, and the cache, bookmarks and ticks are unchanged', async () => {
+    const db = openTestDatabase();
+    const run = importer(db);
+    await run({ sourceId: 'git-a', newSource: { name: 'Ops' }, bytes: makeBundle(repo, ['main']) });
+    await db.bookmarks.put({
+      id: 'b1',
+      sourceId: 'git-a',
+      path: 'db/failover.md',
+      label: 'Failover',
+      pinned: false,
+      order: 0,
+      createdAt: AT.toISOString(),
+    });
+    await db.checklists.put({ sourceId: 'git-a', path: 'db/failover.md', done: ['x'], updatedAt: AT.toISOString() });
+    const before = await dumpDatabase(db);
+
+    const older = await run({ sourceId: 'git-a', bytes: makeBundle(repo, ['old']) });
+    expect(older).toMatchObject({
+      ok: false,
+      error: { code: 'older-commit', imported: { commit: first }, current: { commit: second } },
+    });
+    expect(await dumpDatabase(db)).toEqual(before);
+
+    const chosen = await run({ sourceId: 'git-a', bytes: makeBundle(repo, ['old']), allowOlder: true });
+    expect(chosen).toMatchObject({ ok: true, applied: { removed: 1 } });
+    expect((await db.sources.get('git-a'))?.version).toBe(first);
+  });
+
+  it('leaves no source behind when a new one is refused (a zip with "..")', async () => {
+    const db = openTestDatabase();
+    const before = await dumpDatabase(db);
+    const outcome = await importer(db)({
+      sourceId: 'zip-bad',
+      newSource: { name: 'Evil' },
+      fileName: 'evil.zip',
+      bytes: zipSync({ 'a.md': strToU8('# A\n'), '../b.md': strToU8('# B\n') }),
+    });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'unsafe-zip' } });
+    expect(await dumpDatabase(db)).toEqual(before);
+  });
+
+  it('makes a folder source from a zip, with provenance and no commit', async () => {
+    const db = openTestDatabase();
+    const outcome = await importer(db)({
+      sourceId: 'zip-ok',
+      newSource: { name: 'Zipped' },
+      fileName: 'runbooks.zip',
+      bytes: zipSync({ runbooks: { 'a.md': strToU8('# A\n') } }),
+    });
+    expect(outcome).toMatchObject({ ok: true, applied: { added: 1 } });
+    const source = (await db.sources.get('zip-ok'))!;
+    expect(source.kind).toBe('folder');
+    expect(source.importedFrom).toMatchObject({ kind: 'zip', fileName: 'runbooks.zip' });
+    expect(source.importedFrom?.commit).toBeUndefined();
+    expect(describeProvenance(source.importedFrom!, { now: AT, timeZone: 'UTC' })).toBe(
+      'Imported from runbooks.zip on 4 Dec, a zip, so no commit',
+    );
+  });
+
+  it('refuses a bundle for a source that is not a Git source', async () => {
+    const db = openTestDatabase();
+    await db.sources.put({ id: 'folder-1', kind: 'folder', name: 'Folder' });
+    const outcome = await importer(db)({ sourceId: 'folder-1', bytes: makeBundle(repo, ['main']) });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'invalid-source' } });
+  });
+});
