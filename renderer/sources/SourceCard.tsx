@@ -2,6 +2,7 @@ import type { SourceRecord } from '../../core/model';
 import { useServices } from '../app/appServices';
 import { db } from '../app/database';
 import { SaveOfflineCopyButton } from '../offlineCopy/SaveOfflineCopyButton';
+import { ProvenanceLine } from '../runbook/ProvenanceLine';
 import { notifySearchIndexChanged } from '../search/searchClient';
 import type { SourceSyncState } from '../sync/syncClient';
 import { removeGitSource } from './removeGitSource';
@@ -82,6 +83,7 @@ export function SourceCard({ source, state, canHide }: Props) {
           <span className="rr-muted">Not synced yet.</span>
         )}
       </p>
+      <ProvenanceLine source={source} />
       {source.lastChange && git && (
         <p className="rr-muted">
           Last change: {source.lastChange.added} added, {source.lastChange.updated} updated, {source.lastChange.removed} removed.
