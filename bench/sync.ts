@@ -11,7 +11,9 @@
  * - peak V8 heap of an initial sync (live heap after a forced GC at every progress step and after the
  *   cache write, less the database fake-indexeddb keeps on the heap, in a separate untimed run; the
  *   figures it is made of, and the sampled peak without forcing GC, are reported beside it);
- * - the cost of ingest alone on the same files, as the floor any sync pays to parse them.
+ * - the cost of ingest alone on the same files, as the floor any sync pays to parse them;
+ * - importing the same commit from a Git bundle (an offline copy) into an empty store and cache, with its
+ *   ratio to the initial sync's total (target ≤ 1: an import has no network to wait for).
  * Prints one JSON array, one object per size. Usage: tsx bench/sync.ts [--sizes 1000,5000] [--runs N]
  */
 import { execFile } from 'node:child_process';
@@ -24,11 +26,13 @@ import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import http from 'isomorphic-git/http/node';
+import { readFile } from 'node:fs/promises';
 import { applyChangeSet } from '../core/cache/applyChangeSet';
 import { gitBlobId } from '../core/ingest/gitBlobId';
 import { ingestRunbook } from '../core/ingest/ingestRunbook';
 import { RunbookDatabase } from '../core/cache/runbookDatabase';
 import type { SourceRecord } from '../core/model';
+import { importGitBundle } from '../core/offlineCopy/importGitBundle';
 import { fileIndexFromCache } from '../core/sync/fileIndexFromCache';
 import { runGitSync } from '../core/sync/runGitSync';
 import { syncGitSource, type GitSyncResult } from '../core/sync/syncGitSource';
@@ -206,6 +210,27 @@ try {
       kept = { db, gitdir };
     }
 
+    // The same commit as an offline copy: `git bundle create`, read from disk and imported into an empty store
+    // and cache (`importGitBundle` + `applyChangeSet`), timed like the initial sync above, in the same run.
+    const bundlePath = join(tempDir('bench-sync-bundle-'), 'runbooks.bundle');
+    await run('git', ['bundle', 'create', '-q', bundlePath, 'main'], { cwd: repo.workDir });
+    const bundleImportMs: number[] = [];
+    for (let r = 0; r < initialRuns; r++) {
+      const db = new RunbookDatabase(`bench-sync-${++databases}`, { indexedDB, IDBKeyRange });
+      await db.sources.put(source);
+      gc();
+      const ms = await timed(async () => {
+        const bytes = new Uint8Array(await readFile(bundlePath));
+        const { changeSet } = await importGitBundle(
+          { sourceId: source.id, bytes, cached: fileIndexFromCache(db, source.id) },
+          { fs, gitdir: tempDir('bench-sync-import-') },
+        );
+        await applyChangeSet(db, changeSet);
+      });
+      bundleImportMs.push(ms);
+      await db.delete();
+    }
+
     // As the app runs it: the desktop main process and the browser worker keep one isomorphic-git cache per
     // source, so the store's packs are loaded (and checksummed) once, not on every sync. The first sync after
     // the app starts has no cache yet: measured as `coldTotalMs`.
@@ -249,6 +274,7 @@ try {
     });
 
     const initialFetch = median(initial.fetchMs);
+    const importTotal = median(bundleImportMs);
     const nativeClone = median(cloneMs);
     results.push({
       runbooks,
@@ -259,6 +285,12 @@ try {
         totalMs: median(initial.totalMs),
       },
       incremental: { totalMs: median(incremental.totalMs), parsed: Math.max(...incremental.parsed) },
+      // Target: importing the offline copy takes no longer than the network sync (ratio ≤ 1).
+      bundleImport: {
+        totalMs: importTotal,
+        fileMB: heapMB(fs.statSync(bundlePath).size),
+        ratioToInitialSync: Math.round((importTotal / median(initial.totalMs)) * 100) / 100,
+      },
       native: { cloneMs: nativeClone, fetchMs: median(fetchMs) },
       ratioFetch: Math.round((initialFetch / nativeClone) * 100) / 100,
       peakHeapMB: heap.peakMB,
