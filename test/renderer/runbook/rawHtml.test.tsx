@@ -54,6 +54,15 @@ describe('raw HTML in a runbook', () => {
       expect(html).toContain(words);
   });
 
+  it('fetches no image of another site past the image handling, not even through <picture>', () => {
+    const html = render(
+      '<picture><source srcset="https://tracker.example/pixel.png"><img src="https://tracker.example/pixel.png" alt="Tracker"></picture>',
+    );
+    expect(html).not.toContain('srcset');
+    expect(html).not.toMatch(/<img/);
+    expect(html).toContain('Tracker');
+  });
+
   it('gives ids written in HTML a prefix so they cannot replace the page’s own names', () => {
     const html = render('<a id="getElementById" name="cookie">anchor</a>\n\n<img name="body" src="x.png" alt="x">');
     expect(html).toContain('id="user-content-getElementById"');
