@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeObsidianRepo, VAULT_FOLDER } from '../helpers/makeObsidianRepo';
@@ -78,6 +79,14 @@ describe('a real team vault (wikilinks, images, HTML, alerts, diagrams) synced i
     expect(await body.getByRole('link', { name: 'authorization' }).getAttribute('href')).toContain('/backend/authz.md');
     expect(await body.getByRole('link', { name: 'ops folder' }).getAttribute('href')).toContain('/ops/README.md');
     await expectText(body.locator('.rr-link-unavailable', { hasText: 'contributing guide' }), 'outside the synced folder');
+
+    // Alerts, marked links, keys, details, footnotes and the diagram in both themes pass axe's serious rules.
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const result = await new AxeBuilder({ page }).include('.rr-markdown').analyze();
+      const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${scheme}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+    }
 
     // A wikilink with a heading lands on its section; one with a label opens its page.
     await body.getByRole('link', { name: 'deploy › Roll back' }).click();
