@@ -2,6 +2,8 @@
  * The shapes every layer agrees on: what ingest produces, what the cache stores,
  * what a sync hands to the cache. Platform-free: no DOM, no Node, no Electron.
  */
+import type { AlertMapping } from './incident/alertMapping';
+import type { RunbookVariable } from './incident/runbookVariable';
 import type { Contact } from './contacts/contactModel';
 
 /** A source of runbooks. `bundled` ships inside the app; `git` and `folder` are added by the user. */
@@ -88,6 +90,10 @@ export interface RunbookMeta {
    * ingest (chat links are completed at display time from the user's workspace setting).
    */
   contacts?: Contact[];
+  /** Alerts this runbook answers, from front matter `alerts:` (absent when none). */
+  alerts?: AlertMapping[];
+  /** Placeholders declared in front matter `variables:` (absent when none). */
+  variables?: RunbookVariable[];
   /** Size of the file in bytes. */
   size: number;
 }

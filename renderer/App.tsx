@@ -4,6 +4,7 @@ import { HomePage } from './app/HomePage';
 import { OfflineCopyFileEntry } from './offlineCopy/OfflineCopyFileEntry';
 import { useCacheReady } from './app/useCacheReady';
 import { BookmarksPage } from './bookmarks/BookmarksPage';
+import { AlertRoute } from './incident/AlertRoute';
 import { RunbookPage } from './runbook/RunbookPage';
 import { SettingsPage } from './settings/SettingsPage';
 import { SourcesPage } from './sources/SourcesPage';
@@ -30,6 +31,7 @@ export function App() {
           <Routes>
             <Route path={HOME_ROUTE} element={<HomePage />} />
             <Route path="/read/:sourceId/*" element={<RunbookPage />} />
+            <Route path="/alert/:name" element={<AlertRoute />} />
             <Route path="/bookmarks" element={<BookmarksPage />} />
             <Route path="/settings" element={<SettingsPage />} />
             <Route path="/sources" element={<SourcesPage />} />

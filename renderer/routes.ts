@@ -16,3 +16,8 @@ export function runbookRoute(sourceId: string, path: string, anchor?: string): s
 export function runbookHref(sourceId: string, path: string, anchor?: string): string {
   return `#${runbookRoute(sourceId, path, anchor)}`;
 }
+
+/** Route path of an alert: opens the runbook its front matter maps it to (`#/alert/HighBanSyncLag`). */
+export function alertRoute(name: string): string {
+  return `/alert/${encodeURIComponent(name)}`;
+}

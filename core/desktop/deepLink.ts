@@ -1,11 +1,12 @@
 /**
- * Parses `runbook-reader://open/<sourceId>/<path>#<anchor>` links handed to the app by the OS.
+ * Parses `runbook-reader://open/<sourceId>/<path>#<anchor>` and `runbook-reader://alert/<name>` links handed to the app by the OS.
  * Anyone can craft such a link (a chat message, a web page), so the parser refuses anything
  * unusual instead of trying to repair it, and says why in words.
  *
  * The raw string is parsed by hand on purpose: `new URL()` silently resolves `..` and `%2e%2e`
  * segments, which would hide exactly the inputs that must be refused.
  */
+import { cleanAlertName, MAX_ALERT_NAME_LENGTH } from '../incident/alertMapping';
 import type { DeepLink } from './ipcContract';
 
 export const DEEP_LINK_SCHEME = 'runbook-reader';
@@ -15,6 +16,7 @@ export type DeepLinkParseResult = { ok: true; link: DeepLink } | { ok: false; re
 
 const PREFIX = `${DEEP_LINK_SCHEME}:`;
 const OPEN_ACTION = 'open';
+const ALERT_ACTION = 'alert';
 
 /** C0 controls, DEL, C1 controls. */
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
@@ -76,8 +78,9 @@ export function parseDeepLink(input: string): DeepLinkParseResult {
   if (beforeHash.includes('?')) return refuse('The link must not have a query string.');
 
   const [action, ...rawSegments] = beforeHash.slice(2).split('/');
+  if (action?.toLowerCase() === ALERT_ACTION) return parseAlertLink(rawSegments, rawAnchor);
   if (action === undefined || action.toLowerCase() !== OPEN_ACTION) {
-    return refuse(`Only ${DEEP_LINK_SCHEME}://${OPEN_ACTION}/ links are supported.`);
+    return refuse(`Only ${DEEP_LINK_SCHEME}://${OPEN_ACTION}/ and ${DEEP_LINK_SCHEME}://${ALERT_ACTION}/ links are supported.`);
   }
   if (rawSegments.length < 2) return refuse('The link must name a source and a runbook path.');
 
@@ -97,6 +100,17 @@ export function parseDeepLink(input: string): DeepLinkParseResult {
   const anchorProblem = problemWithDecoded(anchor, 'anchor');
   if (anchorProblem) return refuse(anchorProblem);
   return { ok: true, link: { sourceId, path, anchor } };
+}
+
+/** `runbook-reader://alert/<name>`: exactly one segment, the alert's name (percent-encoded once). */
+function parseAlertLink(rawSegments: string[], rawAnchor: string | undefined): DeepLinkParseResult {
+  if (rawAnchor !== undefined) return refuse('An alert link must not have an anchor (the runbook maps the section).');
+  if (rawSegments.length !== 1 || rawSegments[0] === '') return refuse('The link must name one alert.');
+  const decoded = decodeSegment(rawSegments[0]!, 'alert name');
+  if ('reason' in decoded) return refuse(decoded.reason);
+  const alert = cleanAlertName(decoded.value);
+  if (alert === undefined) return refuse(`The link's alert name is longer than ${MAX_ALERT_NAME_LENGTH} characters.`);
+  return { ok: true, link: { alert } };
 }
 
 /**

@@ -261,7 +261,11 @@ export const syncRunResponseSchema = v.variant('ok', [
 export const syncProgressEventSchema = v.object({ sourceId: v.string(), progress: syncProgressSchema });
 export const appCommandSchema = v.picklist(APP_COMMANDS);
 /** A validated `runbook-reader://open/<sourceId>/<path>#<anchor>` link (`path`: `/`-separated, ending in `.md`). */
-export const deepLinkSchema = v.object({ sourceId: v.string(), path: v.string(), anchor: v.optional(v.string()) });
+export const deepLinkSchema = v.union([
+  v.object({ sourceId: v.string(), path: v.string(), anchor: v.optional(v.string()) }),
+  // `runbook-reader://alert/<name>`: the renderer finds the runbook mapped to the alert.
+  v.object({ alert: v.string() }),
+]);
 
 /** Channel → the schemas of its request and response. */
 export const INVOKE_SCHEMAS = {

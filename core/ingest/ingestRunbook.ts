@@ -14,7 +14,7 @@ import { markdownTokens, type MarkdownToken } from '../markdown/markdownTokens';
  * Bump when ingest produces different records for the same bytes (a new field, a parsing fix), so that
  * caches filled by an older app version are re-read instead of trusted.
  */
-export const INGEST_VERSION = 5;
+export const INGEST_VERSION = 6;
 
 export interface IngestOptions {
   /** Files larger than this are skipped (default 2 MiB). */
@@ -106,6 +106,8 @@ function readRunbook(
   if (fields.owner !== undefined) meta.owner = fields.owner;
   if (fields.version !== undefined) meta.version = fields.version;
   if (fields.lastReviewed !== undefined) meta.lastReviewed = fields.lastReviewed;
+  if (fields.alerts.length > 0) meta.alerts = fields.alerts;
+  if (fields.variables.length > 0) meta.variables = fields.variables;
 
   const body = { sourceId, path: file.path, markdown: front.body, bodyLine: front.bodyLine };
   if (options.wantContacts?.(meta) ?? true) {

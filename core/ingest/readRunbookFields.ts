@@ -1,7 +1,23 @@
+import type { AlertMapping } from '../incident/alertMapping';
+import type { RunbookVariable } from '../incident/runbookVariable';
 import type { IngestWarning } from '../model';
+import { readAlertMappings } from './readAlertMappings';
+import { readRunbookVariables } from './readRunbookVariables';
 
 /** The front-matter keys of the runbook schema; anything else is kept as extra metadata. */
-export const KNOWN_FIELDS = ['title', 'summary', 'tags', 'area', 'status', 'owner', 'version', 'last_reviewed', 'aliases'] as const;
+export const KNOWN_FIELDS = [
+  'title',
+  'summary',
+  'tags',
+  'area',
+  'status',
+  'owner',
+  'version',
+  'last_reviewed',
+  'aliases',
+  'alerts',
+  'variables',
+] as const;
 
 /** A field the front matter does not give (or gives unreadably) is undefined. */
 export interface RunbookFields {
@@ -14,6 +30,10 @@ export interface RunbookFields {
   version?: string | undefined;
   lastReviewed?: string | undefined;
   aliases: string[];
+  /** Alerts this runbook answers (front matter `alerts:`). */
+  alerts: AlertMapping[];
+  /** Placeholders this runbook declares (front matter `variables:`). */
+  variables: RunbookVariable[];
   extra: Record<string, unknown>;
   warnings: IngestWarning[];
 }
@@ -24,7 +44,7 @@ export interface RunbookFields {
  * left out with a warning rather than guessed.
  */
 export function readRunbookFields(data: Record<string, unknown> | undefined, raw = ''): RunbookFields {
-  const fields: RunbookFields = { tags: [], aliases: [], extra: {}, warnings: [] };
+  const fields: RunbookFields = { tags: [], aliases: [], alerts: [], variables: [], extra: {}, warnings: [] };
   if (!data) return fields;
   const warn = (key: string, expected: string) =>
     fields.warnings.push({
@@ -56,6 +76,12 @@ export function readRunbookFields(data: Record<string, unknown> | undefined, raw
   fields.version = readVersion(data.version, raw) ?? (data.version === undefined ? undefined : text('version'));
   fields.tags = readList(data.tags, () => warn('tags', 'a list or a comma-separated string'));
   fields.aliases = readList(data.aliases, () => warn('aliases', 'a list or a comma-separated string'));
+  const alerts = readAlertMappings(data.alerts);
+  fields.alerts = alerts.alerts;
+  if (alerts.invalid) warn('alerts', 'a list of alert names or a map of alert name to "#section" (unreadable entries)');
+  const variables = readRunbookVariables(data.variables);
+  fields.variables = variables.variables;
+  if (variables.invalid) warn('variables', 'a map of placeholder name to {description, example} (unreadable entries)');
 
   if (data.last_reviewed !== undefined && data.last_reviewed !== null && data.last_reviewed !== '') {
     // YAML rolls impossible dates over (2026-02-30 becomes 2026-03-02) and moves timestamps to UTC, so a

@@ -102,7 +102,8 @@ export class SearchIndexBuilder {
 
     this.addPostings(this.runbookGroup, runbookNo, [
       [meta.title, FIELD_WEIGHTS.title],
-      [meta.aliases.join(' ; '), FIELD_WEIGHTS.aliases],
+      // Alert names are searched as aliases: an on-call engineer types the name the page showed them.
+      [[...meta.aliases, ...(meta.alerts ?? []).map((alert) => alert.name)].join(' ; '), FIELD_WEIGHTS.aliases],
       [meta.tags.join(' ; '), FIELD_WEIGHTS.tags],
       [meta.summary ?? '', FIELD_WEIGHTS.summary],
       [meta.area ?? '', FIELD_WEIGHTS.area],

@@ -102,3 +102,23 @@ describe('findDeepLinkArgument', () => {
     expect(findDeepLinkArgument(argv)).toBe(expected);
   });
 });
+
+describe('parseDeepLink reads alert links', () => {
+  it('accepts runbook-reader://alert/<name>, decoding it once', () => {
+    expect(parseDeepLink('runbook-reader://alert/HighBanSyncLag')).toEqual({ ok: true, link: { alert: 'HighBanSyncLag' } });
+    expect(parseDeepLink('runbook-reader://ALERT/Disk%20almost%20full')).toEqual({ ok: true, link: { alert: 'Disk almost full' } });
+  });
+
+  it.each([
+    ['runbook-reader://alert/', 'one alert'],
+    ['runbook-reader://alert/a/b', 'one alert'],
+    ['runbook-reader://alert/A#section', 'anchor'],
+    ['runbook-reader://alert/%2e%2e%252f', 'percent-encoded twice'],
+    ['runbook-reader://alert/a%2fb', 'encoded slash'],
+    [`runbook-reader://alert/${'A'.repeat(300)}`, 'longer than 200'],
+  ])('refuses %s', (input, reason) => {
+    const parsed = parseDeepLink(input);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.reason).toContain(reason);
+  });
+});

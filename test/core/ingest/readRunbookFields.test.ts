@@ -11,7 +11,7 @@ function fieldsOf(yaml: string) {
 
 describe('readRunbookFields', () => {
   it('returns empty lists and no warnings when there is no front matter', () => {
-    expect(readRunbookFields(undefined)).toEqual({ tags: [], aliases: [], extra: {}, warnings: [] });
+    expect(readRunbookFields(undefined)).toEqual({ tags: [], aliases: [], alerts: [], variables: [], extra: {}, warnings: [] });
   });
 
   it('trims text fields and treats blank ones as absent', () => {

@@ -1,0 +1,80 @@
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { findAlertTargets, type AlertTarget } from '../../core/incident/findAlertTargets';
+import { db } from '../app/database';
+import { runbookHref, runbookRoute } from '../routes';
+import { SearchDialog } from '../search/SearchDialog';
+
+type Lookup = { phase: 'looking' } | { phase: 'found'; targets: AlertTarget[] };
+
+/**
+ * Route `/alert/:name`: opens the runbook whose front matter maps the alert (at the mapped section). Several
+ * runbooks for one alert are listed to choose from; an alert nobody maps opens search with its name typed,
+ * and says so.
+ */
+export function AlertRoute() {
+  const { name = '' } = useParams();
+  const navigate = useNavigate();
+  const [lookup, setLookup] = useState<Lookup>({ phase: 'looking' });
+  const [searchOpen, setSearchOpen] = useState(true);
+
+  useEffect(() => {
+    let current = true;
+    // Opening an alert is rare and deliberate, so reading every runbook's record once here is acceptable.
+    void db.runbooks.toArray().then((runbooks) => {
+      if (!current) return;
+      const targets = findAlertTargets(runbooks, name);
+      if (targets.length === 1) {
+        const [target] = targets as [AlertTarget];
+        void navigate(runbookRoute(target.sourceId, target.path, target.anchor), { replace: true });
+        return;
+      }
+      setLookup({ phase: 'found', targets });
+      setSearchOpen(targets.length === 0);
+    });
+    return () => {
+      current = false;
+    };
+  }, [name, navigate]);
+
+  if (lookup.phase === 'looking') return <p className="rr-loading">Looking up alert {name}…</p>;
+
+  if (lookup.targets.length > 1) {
+    return (
+      <div className="rr-page rr-alert-route">
+        <h1>Alert {name}</h1>
+        <p>{lookup.targets.length} runbooks answer this alert. Choose one:</p>
+        <ul className="rr-alert-targets">
+          {lookup.targets.map((t) => (
+            <li key={`${t.sourceId}|${t.path}`}>
+              <a href={runbookHref(t.sourceId, t.path, t.anchor)}>{t.title}</a>
+              <span className="rr-alert-target-path">
+                {' '}
+                {t.sourceId}/{t.path}
+                {t.anchor ? `#${t.anchor}` : ''}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
+
+  return (
+    <div className="rr-page rr-alert-route" role="status">
+      <h1>Alert {name}</h1>
+      <p>
+        No runbook maps the alert <strong>{name}</strong> (front matter <code>alerts:</code>). The search below has its name typed in.
+      </p>
+      <p className="rr-toolbar">
+        <button type="button" className="rr-button" onClick={() => setSearchOpen(true)}>
+          Search for {name}
+        </button>
+        <Link className="rr-button" to="/">
+          Runbook index
+        </Link>
+      </p>
+      <SearchDialog open={searchOpen} onClose={() => setSearchOpen(false)} initialQuery={name} />
+    </div>
+  );
+}
