@@ -15,6 +15,16 @@ module.exports = {
   // No native modules: nothing to rebuild against Electron's headers.
   npmRebuild: false,
   protocols: [{ name: 'Runbook Reader', schemes: ['runbook-reader'] }],
+  // Offline copies open with the app ("Open with", double-click); main hands them to the import panel.
+  fileAssociations: [
+    {
+      ext: 'bundle',
+      name: 'Git bundle (runbooks)',
+      description: 'Offline copy of a runbook repository',
+      role: 'Viewer',
+      mimeType: 'application/x-git-bundle',
+    },
+  ],
 
   // Fuses are flipped in the Electron binary itself, so they hold whatever the environment says.
   electronFuses: {

@@ -15,6 +15,7 @@ import {
   type InvokeChannel,
   type InvokeRequest,
   type InvokeResponse,
+  type OfflineCopyOpened,
   type SyncProgressEvent,
   type Unsubscribe,
 } from '../core/desktop/ipcContract';
@@ -76,6 +77,16 @@ export function createDesktopBridge(ipc: IpcRendererPort): DesktopBridge {
     for (const listener of [...syncProgressListeners]) listener(progress);
   });
 
+  // A file opened with the app usually arrives before the page has subscribed (it launched the app).
+  const openedListeners = new Set<(file: OfflineCopyOpened) => void>();
+  let pendingOpened: OfflineCopyOpened | undefined;
+  ipc.on(EVENT_CHANNELS.offlineCopyOpened, (_event, payload) => {
+    const file = eventPayload(EVENT_CHANNELS.offlineCopyOpened, payload);
+    if (!file) return;
+    if (openedListeners.size === 0) pendingOpened = file;
+    for (const listener of [...openedListeners]) listener(file);
+  });
+
   function subscribe<T>(listeners: Set<(value: T) => void>, listener: (value: T) => void): Unsubscribe {
     if (typeof listener !== 'function') throw new TypeError('A listener function is required.');
     listeners.add(listener);
@@ -105,5 +116,14 @@ export function createDesktopBridge(ipc: IpcRendererPort): DesktopBridge {
       return unsubscribe;
     },
     onSyncProgress: (listener) => subscribe(syncProgressListeners, listener),
+    importOfflineCopy: (request) => invoke(INVOKE_CHANNELS.importOfflineCopy, request),
+    saveOfflineCopy: (request) => invoke(INVOKE_CHANNELS.saveOfflineCopy, request),
+    onOfflineCopyOpened: (listener) => {
+      const unsubscribe = subscribe(openedListeners, listener);
+      const pending = pendingOpened;
+      pendingOpened = undefined;
+      if (pending) listener(pending);
+      return unsubscribe;
+    },
   };
 }

@@ -9,12 +9,18 @@ import type { HttpClient } from 'isomorphic-git';
 import {
   EVENT_CHANNELS,
   type DeleteSyncStoreResult,
+  type OfflineCopyImportWireRequest,
+  type OfflineCopyImportWireResponse,
   type PruneSyncStoresResult,
   type SourceSettings,
   type SyncRunRequest,
   type SyncRunResponse,
 } from '../core/desktop/ipcContract';
 import { runOptionsOfSyncRun } from '../core/desktop/syncRunWire';
+import { localOfflineCopyEngine } from '../core/offlineCopy/offlineCopyEngine';
+import { saveOfflineCopyInHost, type OfflineCopySaveOutcome } from '../core/offlineCopy/offlineCopyInHost';
+import { describeImportFailure } from '../core/offlineCopy/runOfflineCopyImport';
+import { fileIndexFromMap } from '../core/sync/cachedFileIndex';
 import { classifySyncError, scrub } from '../core/sync/classifySyncError';
 import { gitSyncRequest } from '../core/sync/gitSyncRequest';
 import { SyncError } from '../core/sync/syncError';
@@ -49,6 +55,10 @@ export interface DesktopGitSync {
   deleteStore(sourceId: string): Promise<DeleteSyncStoreResult>;
   /** Deletes every object store but those of `keepSourceIds` and of running syncs. */
   pruneStores(keepSourceIds: readonly string[]): Promise<PruneSyncStoresResult>;
+  /** An offline copy's change set, computed in the source's object store under its lock. Never rejects. */
+  importOfflineCopy(request: OfflineCopyImportWireRequest): Promise<OfflineCopyImportWireResponse>;
+  /** A bundle of the source's commit from its object store, under its lock. Never rejects. */
+  writeOfflineCopy(source: { id: string; name: string; version: string; branch?: string | undefined }): Promise<OfflineCopySaveOutcome>;
 }
 
 export function createDesktopGitSync(options: DesktopGitSyncOptions): DesktopGitSync {
@@ -97,8 +107,26 @@ export function createDesktopGitSync(options: DesktopGitSyncOptions): DesktopGit
     return { ok: true, changeSet, stats };
   }
 
+  const importOfflineCopy: DesktopGitSync['importOfflineCopy'] = async (request) => {
+    try {
+      return await host.run(request.sourceId, async (slot) => {
+        await fs.promises.mkdir(slot.gitdir, { recursive: true });
+        const { changeSet, provenance } = await localOfflineCopyEngine(slot)({
+          ...request,
+          cached: fileIndexFromMap(new Map(Object.entries(request.cached))),
+          signal: slot.signal,
+        });
+        return { ok: true as const, changeSet, provenance };
+      });
+    } catch (error) {
+      return { ok: false, error: describeImportFailure(error) };
+    }
+  };
+
   return {
     run,
+    importOfflineCopy,
+    writeOfflineCopy: (source) => saveOfflineCopyInHost(host, source),
     cancel: (sourceId) => host.cancel(sourceId),
     deleteStore: (sourceId) => host.deleteStore(sourceId),
     pruneStores: (keepSourceIds) => host.pruneStores(keepSourceIds),

@@ -13,6 +13,10 @@ import {
   type InvokeChannel,
   type InvokeRequest,
   type InvokeResponse,
+  type OfflineCopyImportWireRequest,
+  type OfflineCopyImportWireResponse,
+  type OfflineCopySaveRequest,
+  type OfflineCopySaveResult,
   type OpenExternalResult,
   type PrintToPdfResult,
   type SyncRunRequest,
@@ -52,6 +56,10 @@ export interface IpcDependencies {
   deleteSyncStore(sourceId: string): Promise<DeleteSyncStoreResult>;
   /** Deletes the object stores of every source not kept (nor syncing). */
   pruneSyncStores(keepSourceIds: string[]): Promise<PruneSyncStoresResult>;
+  /** `electron/gitSync.ts`: an offline copy's change set, computed in the source's object store under its lock. */
+  importOfflineCopy(request: OfflineCopyImportWireRequest): Promise<OfflineCopyImportWireResponse>;
+  /** Asks where (a save dialog on `contents`' window), then writes a bundle of the source's commit there. */
+  saveOfflineCopy(request: OfflineCopySaveRequest, contents: WebContents): Promise<OfflineCopySaveResult>;
 }
 
 function desktopPlatform(platform: NodeJS.Platform): DesktopPlatform {
@@ -119,6 +127,13 @@ export function createIpcHandlers(deps: IpcDependencies): IpcHandlerTable {
     },
     [INVOKE_CHANNELS.pruneSyncStores]: {
       handle: ({ keepSourceIds }) => deps.pruneSyncStores(keepSourceIds),
+    },
+    [INVOKE_CHANNELS.importOfflineCopy]: {
+      handle: (request) => deps.importOfflineCopy(request),
+    },
+    [INVOKE_CHANNELS.saveOfflineCopy]: {
+      // The save dialog belongs to the window that asked.
+      handle: (request, event) => deps.saveOfflineCopy(request, event.sender),
     },
   };
 }

@@ -6,12 +6,13 @@
 import path from 'node:path';
 import { app, BrowserWindow, net, session } from 'electron';
 import { DEEP_LINK_SCHEME, findDeepLinkArgument } from '../core/desktop/deepLink';
-import { EVENT_CHANNELS } from '../core/desktop/ipcContract';
+import { EVENT_CHANNELS, type OfflineCopyOpened } from '../core/desktop/ipcContract';
 import { registerAppSchemeAsPrivileged, serveAppBundle } from './appProtocol';
 import { DeepLinkDelivery } from './deepLinkDelivery';
 import { createDesktopGitSync } from './gitSync';
 import { createIpcHandlers, registerIpcHandlers } from './ipc';
 import { installApplicationMenu } from './menu';
+import { findOfflineCopyArgument, readOpenedOfflineCopy, saveOfflineCopyWithDialog } from './offlineCopyFiles';
 import { openExternalSafely } from './openExternal';
 import { printToPdf } from './printToPdf';
 import { sendToRenderer } from './rendererEvents';
@@ -22,6 +23,8 @@ import { createMainWindow, focusWindow } from './window';
 
 let mainWindow: BrowserWindow | undefined;
 const deepLinks = new DeepLinkDelivery();
+/** A `.bundle` or `.zip` opened with the app before its page could take it. */
+let openedFile: OfflineCopyOpened | undefined;
 
 function openMainWindow(): BrowserWindow {
   const window = createMainWindow();
@@ -29,6 +32,8 @@ function openMainWindow(): BrowserWindow {
   contents.on('did-start-loading', () => deepLinks.detach());
   contents.on('did-finish-load', () => {
     deepLinks.attach((link) => sendToRenderer(contents, EVENT_CHANNELS.deepLink, link));
+    if (openedFile) sendToRenderer(contents, EVENT_CHANNELS.offlineCopyOpened, openedFile);
+    openedFile = undefined;
   });
   window.on('closed', () => {
     deepLinks.detach();
@@ -42,6 +47,20 @@ function showMainWindow(): void {
   if (!app.isReady()) return;
   if (mainWindow && !mainWindow.isDestroyed()) focusWindow(mainWindow);
   else openMainWindow();
+}
+
+/** A file opened with the app goes to the page's import panel, which asks where to import it. */
+function receiveOfflineCopyFile(filePath: string): void {
+  void readOpenedOfflineCopy(filePath).then((read) => {
+    if (!read.ok) {
+      console.warn(`Did not open ${path.basename(filePath)} as an offline copy: ${read.reason}`);
+      return;
+    }
+    const contents = mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : undefined;
+    if (contents && !contents.isLoading()) sendToRenderer(contents, EVENT_CHANNELS.offlineCopyOpened, read.file);
+    else openedFile = read.file;
+    showMainWindow();
+  });
 }
 
 function receiveDeepLink(rawUrl: string): void {
@@ -90,6 +109,8 @@ function onReady(): void {
         return gitSync.deleteStore(sourceId);
       },
       pruneSyncStores: (keepSourceIds) => gitSync.pruneStores(keepSourceIds),
+      importOfflineCopy: (request) => gitSync.importOfflineCopy(request),
+      saveOfflineCopy: (request, contents) => saveOfflineCopyWithDialog(request, contents, (source) => gitSync.writeOfflineCopy(source)),
     }),
   );
   installApplicationMenu({
@@ -116,10 +137,17 @@ function start(): void {
     event.preventDefault();
     receiveDeepLink(url);
   });
-  // Windows and Linux start a second process with the link in its arguments.
-  app.on('second-instance', (_event, argv) => {
+  // macOS: a .bundle or .zip opened with the app (file association), possibly before `ready`.
+  app.on('open-file', (event, filePath) => {
+    event.preventDefault();
+    receiveOfflineCopyFile(filePath);
+  });
+  // Windows and Linux start a second process with the link or the opened file in its arguments.
+  app.on('second-instance', (_event, argv, workingDirectory) => {
     const link = findDeepLinkArgument(argv);
+    const file = findOfflineCopyArgument(argv);
     if (link !== undefined) receiveDeepLink(link);
+    else if (file !== undefined) receiveOfflineCopyFile(path.resolve(workingDirectory, file));
     else showMainWindow();
   });
   app.on('activate', () => {
@@ -131,6 +159,8 @@ function start(): void {
 
   const launchLink = findDeepLinkArgument(process.argv);
   if (launchLink !== undefined) deepLinks.receive(launchLink);
+  const launchFile = findOfflineCopyArgument(process.argv);
+  if (launchFile !== undefined) receiveOfflineCopyFile(path.resolve(launchFile));
 
   app
     .whenReady()

@@ -16,6 +16,11 @@ import {
   type appInfoSchema,
   type deepLinkSchema,
   type deleteSyncStoreResultSchema,
+  type offlineCopyImportRequestSchema,
+  type offlineCopyImportResponseSchema,
+  type offlineCopyOpenedSchema,
+  type offlineCopySaveRequestSchema,
+  type offlineCopySaveResultSchema,
   type EVENT_SCHEMAS,
   type INVOKE_SCHEMAS,
   type openExternalRequestSchema,
@@ -50,6 +55,8 @@ export const INVOKE_CHANNELS = {
   syncCancel: 'sync:cancel',
   deleteSyncStore: 'sync:delete-store',
   pruneSyncStores: 'sync:prune-stores',
+  importOfflineCopy: 'offline-copy:import',
+  saveOfflineCopy: 'offline-copy:save',
 } as const;
 
 /** Main → renderer event channels (`webContents.send` / `ipcRenderer.on`). */
@@ -57,6 +64,7 @@ export const EVENT_CHANNELS = {
   command: 'app:command',
   deepLink: 'app:deep-link',
   syncProgress: 'sync:progress',
+  offlineCopyOpened: 'offline-copy:opened',
 } as const;
 
 export type DesktopPlatform = AppInfo['platform'];
@@ -82,6 +90,13 @@ export type PruneSyncStoresRequest = v.InferOutput<typeof pruneSyncStoresRequest
 export type PruneSyncStoresResult = v.InferOutput<typeof pruneSyncStoresResultSchema>;
 /** Structured-clone friendly (plain objects and Uint8Arrays). */
 export type SyncRunResponse = v.InferOutput<typeof syncRunResponseSchema>;
+/** An offline copy whose change set main computes in the source's object store; the page applies it. */
+export type OfflineCopyImportWireRequest = v.InferOutput<typeof offlineCopyImportRequestSchema>;
+export type OfflineCopyImportWireResponse = v.InferOutput<typeof offlineCopyImportResponseSchema>;
+export type OfflineCopySaveRequest = v.InferOutput<typeof offlineCopySaveRequestSchema>;
+export type OfflineCopySaveResult = v.InferOutput<typeof offlineCopySaveResultSchema>;
+/** A file opened with the app (`.bundle`, `.zip`), for the import panel. */
+export type OfflineCopyOpened = v.InferOutput<typeof offlineCopyOpenedSchema>;
 /** Progress of a `sync:run`, sent to the page that started it. */
 export type SyncProgressEvent = v.InferOutput<typeof syncProgressEventSchema>;
 
@@ -160,6 +175,12 @@ export interface DesktopBridge {
   onDeepLink(listener: (link: DeepLink) => void): Unsubscribe;
   /** Progress of every `syncRun` this page started; listeners pick their source by `sourceId`. */
   onSyncProgress(listener: (event: SyncProgressEvent) => void): Unsubscribe;
+  /** Computes an offline-copy import's change set in main, in the source's object store (under its sync lock). */
+  importOfflineCopy(request: OfflineCopyImportWireRequest): Promise<OfflineCopyImportWireResponse>;
+  /** Asks where to save, then writes a bundle of the source's commit there. */
+  saveOfflineCopy(request: OfflineCopySaveRequest): Promise<OfflineCopySaveResult>;
+  /** Files opened with the app; one that arrives before the first subscriber is kept for it. */
+  onOfflineCopyOpened(listener: (file: OfflineCopyOpened) => void): Unsubscribe;
 }
 
 /** The global name under which the preload exposes the bridge. */

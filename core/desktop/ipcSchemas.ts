@@ -267,6 +267,97 @@ export const deepLinkSchema = v.union([
   v.object({ alert: v.string() }),
 ]);
 
+// ---- offline copies (a Git bundle or a zip imported from a file; a bundle saved to one) ----
+
+const MAX_FILE_NAME_LENGTH = 255;
+/** Matches `MAX_OFFLINE_COPY_BYTES`: a larger file is refused by its size before it is read. */
+const MAX_OFFLINE_COPY_BYTES = 512 * 1024 * 1024;
+const fileNameSchema = v.pipe(
+  v.string('The file name is missing.'),
+  v.minLength(1, 'The file name is missing.'),
+  v.maxLength(MAX_FILE_NAME_LENGTH, 'The file name is too long.'),
+  v.check((name) => !CONTROL_CHARACTER.test(name) && !/[\\/]/.test(name), 'The file name must be a name, not a path.'),
+);
+const offlineCopyBytesSchema = v.pipe(
+  v.instance(Uint8Array, 'The file content must be bytes.'),
+  v.check((bytes) => bytes.length > 0 && bytes.length <= MAX_OFFLINE_COPY_BYTES, 'The file is empty or over the size limit.'),
+);
+const commitWhenSchema = v.object({ commit: v.string(), committedAt: v.optional(v.string()) });
+
+/**
+ * An offline-copy import whose change set main computes in the source's object store (`offline-copy:import`);
+ * the page applies it, as after a sync. Plain data: what the cache holds, as for `sync:run`.
+ */
+export const offlineCopyImportRequestSchema = v.strictObject(
+  {
+    sourceId: sourceIdSchema,
+    fileName: fileNameSchema,
+    bytes: offlineCopyBytesSchema,
+    branch: v.optional(
+      v.pipe(
+        v.string(),
+        v.maxLength(MAX_BRANCH_LENGTH),
+        v.check((b) => !BAD_BRANCH.test(b), 'The branch name is invalid.'),
+      ),
+    ),
+    subdir: v.optional(v.pipe(v.string(), v.maxLength(MAX_SUBDIR_LENGTH))),
+    previousCommit: v.optional(v.pipe(v.string(), v.regex(COMMIT_ID, 'The previous commit is not a commit id.'))),
+    cached: cachedFilesSchema,
+    allowOlder: v.optional(v.boolean()),
+  },
+  objectMessage('An offline-copy import request is required.'),
+);
+export const offlineCopyImportResponseSchema = v.variant('ok', [
+  v.object({
+    ok: v.literal(true),
+    changeSet: changeSetSchema,
+    provenance: v.object({
+      kind: v.picklist(['bundle', 'zip']),
+      fileName: v.string(),
+      version: v.string(),
+      commit: v.optional(v.string()),
+      committedAt: v.optional(v.string()),
+      branch: v.optional(v.string()),
+    }),
+  }),
+  v.object({
+    ok: v.literal(false),
+    error: v.object({
+      code: v.string(),
+      message: v.string(),
+      branches: v.optional(v.array(v.string())),
+      imported: v.optional(commitWhenSchema),
+      current: v.optional(commitWhenSchema),
+    }),
+  }),
+]);
+/** Save a bundle of the source's commit where the person chooses (`offline-copy:save`); main asks with a save dialog. */
+export const offlineCopySaveRequestSchema = v.strictObject(
+  {
+    sourceId: sourceIdSchema,
+    name: v.pipe(v.string(), v.maxLength(MAX_SUGGESTED_NAME_LENGTH)),
+    commit: v.pipe(v.string(), v.regex(COMMIT_ID, 'The commit is not a commit id.')),
+    branch: v.optional(
+      v.pipe(
+        v.string(),
+        v.maxLength(MAX_BRANCH_LENGTH),
+        v.check((b) => !BAD_BRANCH.test(b), 'The branch name is invalid.'),
+      ),
+    ),
+  },
+  objectMessage('An offline-copy save request is required.'),
+);
+export const offlineCopySaveResultSchema = v.object({
+  saved: v.boolean(),
+  fileName: v.optional(v.string()),
+  /** The store lacks older commits (a sync fetches the latest only): the copy imports here, `git clone` needs a full one. */
+  partialHistory: v.optional(v.boolean()),
+  cancelled: v.optional(v.boolean()),
+  reason,
+});
+/** A `.bundle` or `.zip` opened with the app (file association, `open-file`, the command line). */
+export const offlineCopyOpenedSchema = v.object({ fileName: fileNameSchema, bytes: offlineCopyBytesSchema });
+
 /** Channel → the schemas of its request and response. */
 export const INVOKE_SCHEMAS = {
   'app:info': { request: emptyRequestSchema, response: appInfoSchema },
@@ -281,6 +372,8 @@ export const INVOKE_SCHEMAS = {
   'sync:cancel': { request: syncSourceRequestSchema, response: v.boolean() },
   'sync:delete-store': { request: syncSourceRequestSchema, response: deleteSyncStoreResultSchema },
   'sync:prune-stores': { request: pruneSyncStoresRequestSchema, response: pruneSyncStoresResultSchema },
+  'offline-copy:import': { request: offlineCopyImportRequestSchema, response: offlineCopyImportResponseSchema },
+  'offline-copy:save': { request: offlineCopySaveRequestSchema, response: offlineCopySaveResultSchema },
 } as const;
 
 /** Event channel → the schema of its payload. */
@@ -288,4 +381,5 @@ export const EVENT_SCHEMAS = {
   'app:command': appCommandSchema,
   'app:deep-link': deepLinkSchema,
   'sync:progress': syncProgressEventSchema,
+  'offline-copy:opened': offlineCopyOpenedSchema,
 } as const;

@@ -29,7 +29,8 @@ export interface OfflineCopyEngineResult {
   changeSet: ChangeSet;
   /** The provenance to record once the change set is applied (`importedAt` is set then). */
   provenance: Omit<OfflineCopyProvenance, 'importedAt'>;
-  counts: SyncCounts;
+  /** What changed (absent when the engine ran in another realm and only the change set came back). */
+  counts?: SyncCounts | undefined;
 }
 
 /** Computes an import's change set: here (browser worker, Electron main) or in another realm. */

@@ -53,9 +53,9 @@ export class OfflineCopyError extends Error {
     message: string,
     /** For `choose-branch`: the branches the bundle holds. For `older-commit`: the two commits. */
     readonly details: {
-      branches?: string[];
-      imported?: CommitWhen;
-      current?: CommitWhen;
+      branches?: string[] | undefined;
+      imported?: CommitWhen | undefined;
+      current?: CommitWhen | undefined;
     } = {},
   ) {
     super(shortenUntrustedText(message, MAX_MESSAGE_LENGTH));

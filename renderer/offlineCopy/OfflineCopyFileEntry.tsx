@@ -58,7 +58,13 @@ export function OfflineCopyFileEntry() {
         void navigate('/sources');
       })
       .catch(() => undefined); // no Cache Storage (a private window): nothing can have been shared
+    // Desktop: a .bundle or .zip opened with the app (file association, "Open with", the command line).
+    const stopOpened = window.runbookReader?.onOfflineCopyOpened((opened) => {
+      offerOfflineCopyFile(new File([opened.bytes], opened.fileName));
+      void navigate('/sources');
+    });
     return () => {
+      stopOpened?.();
       window.removeEventListener('dragover', over);
       window.removeEventListener('dragleave', leave);
       window.removeEventListener('drop', drop);

@@ -4,6 +4,7 @@ import { OfflineCopyError } from '../../core/offlineCopy/offlineCopyError';
 import { offlineCopyKind, type OfflineCopyKind } from '../../core/offlineCopy/offlineCopyKind';
 import { checkOfflineCopySize } from '../../core/offlineCopy/offlineCopyLimits';
 import type { OfflineCopyImportOutcome, OfflineCopyImportRequest } from '../../core/offlineCopy/runOfflineCopyImport';
+import { db } from '../app/database';
 import { notifySearchIndexChanged } from '../search/searchClient';
 import { syncClient } from '../sync/syncClient';
 
@@ -26,12 +27,24 @@ export async function readPickedFile(file: Blob & { name: string }): Promise<Pic
   return { fileName: baseName(file.name), kind, bytes: new Uint8Array(await file.arrayBuffer()) };
 }
 
-/** Imports where syncs run: the sync worker in the browser, the main process on desktop. Never rejects. */
+/**
+ * Imports where syncs run: the sync worker in the browser; on desktop main computes the change set in the
+ * source's object store and this page applies it. Never rejects.
+ */
 export async function importOfflineCopy(request: OfflineCopyImportRequest): Promise<OfflineCopyImportOutcome> {
   let outcome: OfflineCopyImportOutcome;
   try {
-    const reply = await syncClient.askWorkerAboutOfflineCopy({ type: 'import-offline-copy', request });
-    outcome = reply.outcome as OfflineCopyImportOutcome;
+    const bridge = window.runbookReader;
+    if (bridge) {
+      const [{ desktopOfflineCopyEngine }, { runOfflineCopyImport }] = await Promise.all([
+        import('./desktopOfflineCopy'),
+        import('../../core/offlineCopy/runOfflineCopyImport'),
+      ]);
+      outcome = await runOfflineCopyImport(db, request, { engine: desktopOfflineCopyEngine(bridge) });
+    } else {
+      const reply = await syncClient.askWorkerAboutOfflineCopy({ type: 'import-offline-copy', request });
+      outcome = reply.outcome as OfflineCopyImportOutcome;
+    }
   } catch (error) {
     outcome = { ok: false, error: { code: 'unknown', message: error instanceof Error ? error.message : String(error) } };
   }
@@ -39,7 +52,8 @@ export async function importOfflineCopy(request: OfflineCopyImportRequest): Prom
   return outcome;
 }
 
-export type SaveResult = { ok: true; fileName: string; partialHistory: boolean } | { ok: false; message: string; cancelled?: boolean };
+export type SaveResult =
+  { ok: true; fileName: string; partialHistory: boolean } | { ok: false; message: string; cancelled?: boolean | undefined };
 
 /**
  * Saves a Git source's commit as a bundle: the desktop app asks where (a save dialog), the browser
@@ -47,6 +61,11 @@ export type SaveResult = { ok: true; fileName: string; partialHistory: boolean }
  */
 export async function saveOfflineCopy(source: SourceRecord): Promise<SaveResult> {
   try {
+    const bridge = window.runbookReader;
+    if (bridge && source.version) {
+      const { saveOnDesktop } = await import('./desktopOfflineCopy');
+      return await saveOnDesktop(bridge, { ...source, version: source.version, branch: source.branch ?? source.importedFrom?.branch });
+    }
     const reply = await syncClient.askWorkerAboutOfflineCopy({
       type: 'save-offline-copy',
       source: { id: source.id, name: source.name, version: source.version, branch: source.branch ?? source.importedFrom?.branch },

@@ -34,6 +34,10 @@ describe('electron-builder configuration', () => {
     });
   });
 
+  it('opens offline copies (.bundle) with the app', () => {
+    expect(config.fileAssociations).toEqual([expect.objectContaining({ ext: 'bundle', role: 'Viewer' })]);
+  });
+
   it('flips the security fuses', () => {
     expect(config.electronFuses).toEqual({
       runAsNode: false,

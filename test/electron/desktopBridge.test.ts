@@ -12,19 +12,22 @@ function bridge(): { bridge: DesktopBridge; ipc: ReturnType<typeof fakeElectron>
 const IPC_EVENT = { sender: 'ipcRenderer itself', ports: [] };
 
 describe('desktop bridge', () => {
-  it('has one method per channel and the three subscriptions, nothing generic', () => {
+  it('has one method per channel and the four subscriptions, nothing generic', () => {
     expect(Object.keys(bridge().bridge).sort()).toEqual(
       [
         'appInfo',
         'deleteSyncStore',
         'deleteToken',
         'hasToken',
+        'importOfflineCopy',
         'onCommand',
+        'onOfflineCopyOpened',
         'onDeepLink',
         'onSyncProgress',
         'openExternal',
         'printToPdf',
         'pruneSyncStores',
+        'saveOfflineCopy',
         'saveSource',
         'setToken',
         'syncCancel',
@@ -154,5 +157,16 @@ describe('preload', () => {
     const exposed = fakeElectron().contextBridge.exposed;
     expect([...exposed.keys()]).toEqual(['runbookReader']);
     expect(Object.keys(exposed.get('runbookReader') as object)).toContain('onDeepLink');
+  });
+
+  it('keeps a file opened with the app for the first subscriber, and drops a payload that does not fit', () => {
+    const { bridge: api, ipc } = bridge();
+    const bytes = new Uint8Array([35, 32, 118, 50]);
+    ipc.emit('offline-copy:opened', IPC_EVENT, { fileName: '../evil.bundle', bytes });
+    ipc.emit('offline-copy:opened', IPC_EVENT, { fileName: 'runbooks.bundle', bytes });
+    const listener = vi.fn();
+    api.onOfflineCopyOpened(listener);
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(listener).toHaveBeenCalledWith({ fileName: 'runbooks.bundle', bytes });
   });
 });

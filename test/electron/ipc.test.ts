@@ -33,6 +33,8 @@ function register(overrides: Partial<IpcDependencies> = {}) {
     syncCancel: vi.fn((sourceId: string) => sourceId === 'ops'),
     deleteSyncStore: vi.fn(async () => ({ deleted: true })),
     pruneSyncStores: vi.fn(async () => ({ removed: 0, failed: 0 })),
+    importOfflineCopy: vi.fn(async () => ({ ok: false as const, error: { code: 'damaged', message: 'The bundle is damaged.' } })),
+    saveOfflineCopy: vi.fn(async () => ({ saved: false, cancelled: true, reason: 'Cancelled.' })),
     ...overrides,
   };
   registerIpcHandlers(createIpcHandlers(deps));
@@ -51,6 +53,8 @@ const VALID_REQUESTS: Record<InvokeChannel, unknown[]> = {
   'sync:cancel': [{ sourceId: 'ops' }],
   'sync:delete-store': [{ sourceId: 'ops' }],
   'sync:prune-stores': [{ keepSourceIds: ['ops', 'team runbooks'] }],
+  'offline-copy:import': [{ sourceId: 'ops', fileName: 'runbooks.bundle', bytes: new Uint8Array([1, 2, 3]), cached: {} }],
+  'offline-copy:save': [{ sourceId: 'ops', name: 'Ops', commit: 'a'.repeat(40), branch: 'main' }],
 };
 
 describe('IPC handlers', () => {
@@ -127,6 +131,10 @@ describe('IPC handlers', () => {
     ['sync:prune-stores', [{ keepSourceIds: 'ops' }]],
     ['sync:prune-stores', [{ keepSourceIds: ['ops', ''] }]],
     ['sync:prune-stores', [{ keepSourceIds: Array.from({ length: 1001 }, (_, i) => `s${i}`) }]],
+    ['offline-copy:import', [{ sourceId: 'ops', fileName: '../../etc/passwd', bytes: new Uint8Array([1]), cached: {} }]],
+    ['offline-copy:import', [{ sourceId: 'ops', fileName: 'a.bundle', bytes: 'not bytes', cached: {} }]],
+    ['offline-copy:import', [{ sourceId: 'ops', fileName: 'a.bundle', bytes: new Uint8Array(0), cached: {} }]],
+    ['offline-copy:save', [{ sourceId: 'ops', name: 'Ops', commit: 'main' }]],
   ] as const)('%s refuses malformed request %j', async (channel, args) => {
     const { ipcMain } = register();
     await expect(ipcMain.invoke(channel, APP_FRAME, ...args)).rejects.toThrow(/refused/);
@@ -299,5 +307,30 @@ describe('IPC handlers', () => {
     const { ipcMain } = register();
     const answers = await Promise.all(ALL_CHANNELS.map((channel) => ipcMain.invoke(channel, APP_FRAME, ...VALID_REQUESTS[channel])));
     expect(JSON.stringify(answers)).not.toContain('ghp_abc');
+  });
+});
+
+describe('offline copies over IPC', () => {
+  it('offline-copy:import hands main the checked request and passes its answer back', async () => {
+    const { ipcMain, deps } = register();
+    const bytes = new Uint8Array([35, 32, 118, 50]);
+    const answer = await ipcMain.invoke('offline-copy:import', APP_FRAME, {
+      sourceId: 'ops',
+      fileName: 'ops.bundle',
+      bytes,
+      cached: {},
+      allowOlder: true,
+    });
+    expect(deps.importOfflineCopy).toHaveBeenCalledWith(
+      expect.objectContaining({ sourceId: 'ops', fileName: 'ops.bundle', bytes, allowOlder: true }),
+    );
+    expect(answer).toEqual({ ok: false, error: { code: 'damaged', message: 'The bundle is damaged.' } });
+  });
+
+  it('offline-copy:save asks for the calling page (its window owns the dialog)', async () => {
+    const { ipcMain, deps } = register();
+    const request = { sourceId: 'ops', name: 'Ops', commit: 'b'.repeat(40) };
+    expect(await ipcMain.invoke('offline-copy:save', APP_FRAME, request)).toMatchObject({ saved: false, cancelled: true });
+    expect(deps.saveOfflineCopy).toHaveBeenCalledWith(request, expect.anything());
   });
 });

@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDesktopGitSync } from '../../electron/gitSync';
+import { RunbookRepo } from '../helpers/makeRunbookRepo';
+import { makeBundle } from '../core/offlineCopy/bundleFixture';
+
+let repo: RunbookRepo;
+let head: string;
+let userData: string;
+
+beforeAll(() => {
+  repo = new RunbookRepo();
+  repo.write('db/failover.md', '# Failover\n');
+  repo.commit('first');
+  repo.write('net/dns.md', '# DNS\n');
+  head = repo.commit('second');
+  userData = mkdtempSync(join(tmpdir(), 'desktop-offline-copy-'));
+});
+afterAll(() => {
+  repo.dispose();
+  rmSync(userData, { recursive: true, force: true });
+});
+
+describe('desktop offline copies in main', () => {
+  const gitSync = () =>
+    createDesktopGitSync({ userDataPath: userData, readSettings: async () => undefined, readToken: async () => undefined });
+
+  it('imports a bundle into the source object store, then saves a bundle of its commit from there', async () => {
+    const sync = gitSync();
+    const imported = await sync.importOfflineCopy({
+      sourceId: 'git-1',
+      fileName: 'ops.bundle',
+      bytes: new Uint8Array(makeBundle(repo, ['main'])),
+      cached: {},
+    });
+    expect(imported).toMatchObject({ ok: true, provenance: { kind: 'bundle', commit: head, branch: 'main' } });
+    expect(imported.ok && imported.changeSet.upserts.length).toBe(2);
+
+    const saved = await sync.writeOfflineCopy({ id: 'git-1', name: 'Ops', version: head, branch: 'main' });
+    expect(saved).toMatchObject({ ok: true, fileName: `Ops-${head.slice(0, 7)}.bundle`, prerequisites: [] });
+  });
+
+  it('answers a refused file with its reason, as plain data', async () => {
+    const answer = await gitSync().importOfflineCopy({
+      sourceId: 'git-2',
+      fileName: 'notes.bundle',
+      bytes: new TextEncoder().encode('# v2 git bundle\n'),
+      cached: {},
+    });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'truncated' } });
+  });
+});
