@@ -14,7 +14,8 @@ import { markdownTokens, type MarkdownToken } from '../markdown/markdownTokens';
  * Bump when ingest produces different records for the same bytes (a new field, a parsing fix), so that
  * caches filled by an older app version are re-read instead of trusted.
  */
-export const INGEST_VERSION = 6;
+// 7: plain-text files (scripts, configuration, logs) are kept as assets, so caches read them once.
+export const INGEST_VERSION = 7;
 
 export interface IngestOptions {
   /** Files larger than this are skipped (default 2 MiB). */

@@ -10,7 +10,7 @@ import { normaliseSubdir } from '../sync/checkSourceSettings';
 import type { PathWarning, SkippedPath } from '../sync/readChangedFiles';
 import { syncCancelled } from '../sync/syncError';
 import type { SyncCounts } from '../sync/syncGitSource';
-import { imageMimeType, syncFileKind } from '../sync/syncFileKind';
+import { assetMimeType, syncFileKind } from '../sync/syncFileKind';
 import { sha1Of } from '../sync/verifyFetchedPack';
 import { OfflineCopyError } from './offlineCopyError';
 import { offlineCopyKind } from './offlineCopyKind';
@@ -102,14 +102,15 @@ export async function importZip(request: ZipImportRequest): Promise<ZipImportRes
   for (const { path, oid } of toRead) {
     if (request.signal?.aborted) throw syncCancelled();
     const bytes = contents.get(path)!;
-    if (syncFileKind(path) === 'image') {
+    const kind = syncFileKind(path);
+    if (kind === 'image' || kind === 'text') {
       if (bytes.length > maxBytes) {
-        const message = `Image is ${formatBytes(bytes.length)}, over the ${formatBytes(maxBytes)} limit.`;
+        const message = `${kind === 'image' ? 'Image' : 'File'} is ${formatBytes(bytes.length)}, over the ${formatBytes(maxBytes)} limit.`;
         upserts.push({ kind: 'skipped', skipped: { sourceId: request.sourceId, path, oid, reason: 'too-large', message } });
         skipped.push({ path, reason: 'too-large', message });
         skippedPaths.add(path);
       } else {
-        assets.push({ path, oid, mime: imageMimeType(path)!, bytes });
+        assets.push({ path, oid, mime: assetMimeType(path)!, bytes });
       }
       continue;
     }

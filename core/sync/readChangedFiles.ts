@@ -5,7 +5,7 @@ import type { IngestResult, SkipReason, SourceAsset } from '../model';
 import type { TreeReader } from './compareTrees';
 import { asGitFs } from './objectStore';
 import { syncCancelled } from './syncError';
-import { imageMimeType, syncFileKind } from './syncFileKind';
+import { assetMimeType, syncFileKind } from './syncFileKind';
 
 export interface FileToRead {
   path: string;
@@ -83,15 +83,16 @@ export async function readChangedFiles(
     const parseStart = performance.now();
     outcome.readMs += parseStart - readStart;
 
-    if (syncFileKind(file.path) === 'image') {
+    const kind = syncFileKind(file.path);
+    if (kind === 'image' || kind === 'text') {
       if (blob.length > maxBytes) {
-        const message = `Image is ${formatBytes(blob.length)}, over the ${formatBytes(maxBytes)} limit.`;
+        const message = `${kind === 'image' ? 'Image' : 'File'} is ${formatBytes(blob.length)}, over the ${formatBytes(maxBytes)} limit.`;
         outcome.upserts.push({ kind: 'skipped', skipped: { sourceId, path: file.path, oid: file.oid, reason: 'too-large', message } });
         outcome.skipped.push({ path: file.path, reason: 'too-large', message });
         outcome.skippedPaths.add(file.path);
       } else {
         // A copy: the blob may be a view into a larger pooled buffer, and storing a view stores all of it.
-        outcome.assets.push({ path: file.path, oid: file.oid, mime: imageMimeType(file.path)!, bytes: new Uint8Array(blob) });
+        outcome.assets.push({ path: file.path, oid: file.oid, mime: assetMimeType(file.path)!, bytes: new Uint8Array(blob) });
       }
     } else {
       const result = ingestRunbook(sourceId, { path: file.path, bytes: blob, oid: file.oid }, { maxBytes });

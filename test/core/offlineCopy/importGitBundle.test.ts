@@ -19,7 +19,7 @@ beforeAll(() => {
     .write('db/failover.md', '---\ntitle: Database failover\n---\n# Failover\n\nPromote the replica.\n')
     .write('db/restore.md', '# Restore\n\nFrom the nightly snapshot.\n')
     .write('img/diagram.png', TINY_PNG)
-    .write('scripts/run.sh', 'echo not a runbook\n');
+    .write('scripts/run.py', 'print("not a runbook")\n');
   first = repo.commit('first');
   // Only in the second commit, so a store holding the first does not have it.
   repo.write('db/restore.md', '# Restore\n\nFrom the hourly snapshot.\n').write('net/dns.md', '# DNS\n').write('marker.md', MARKER);

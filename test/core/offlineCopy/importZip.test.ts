@@ -41,7 +41,7 @@ describe('importZip', () => {
       runbooks: {
         db: { 'failover.md': strToU8(FAILOVER), 'restore.md': strToU8(RESTORE) },
         'img/diagram.png': TINY_PNG,
-        'scripts/run.sh': strToU8('echo not a runbook\n'),
+        'scripts/run.py': strToU8('print("not a runbook")\n'),
       },
       __MACOSX: { runbooks: { db: { '._failover.md': strToU8('resource fork') } } },
     });

@@ -87,14 +87,14 @@ describe('compareTrees', () => {
     ]);
   });
 
-  it('lists Markdown files and images, not symlinks or other files', async () => {
+  it('lists Markdown files, images and plain-text files, not symlinks or other files', async () => {
     const repo = newRepo();
-    repo.write('a.md', '# A\n').write('img/b.PNG', 'png').write('c.txt', 'text').write('d.markdown', '# D\n');
+    repo.write('a.md', '# A\n').write('img/b.PNG', 'png').write('c.ts', 'code').write('d.markdown', '# D\n').write('e.txt', 'text');
     symlinkSync('a.md', join(repo.workDir, 'link.md'));
     const commit = repo.commit();
     const reader = { fs: nodeFs, gitdir: join(repo.workDir, '.git'), cache: {} };
     const files = await listTree(reader, (await treeAt(reader, commit, ''))!);
-    expect(files.map((f) => f.path).sort()).toEqual(['a.md', 'd.markdown', 'img/b.PNG']);
+    expect(files.map((f) => f.path).sort()).toEqual(['a.md', 'd.markdown', 'e.txt', 'img/b.PNG']);
     expect(files.find((f) => f.path === 'a.md')?.oid).toBe(repo.blobId('a.md'));
   });
 

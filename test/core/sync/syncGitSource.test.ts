@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syncFileKind } from '../../../core/sync/syncFileKind';
 import { ingestRunbook } from '../../../core/ingest/ingestRunbook';
 import { fileIndexFromMap } from '../../../core/sync/cachedFileIndex';
 import { syncGitSource, type SyncProgress } from '../../../core/sync/syncGitSource';
@@ -32,7 +33,7 @@ function gitListing(repo: RunbookRepo, subdir = ''): Map<string, string> {
   for (const line of out.split('\n').filter(Boolean)) {
     const [meta, path] = line.split('\t') as [string, string];
     const oid = meta.split(' ')[2]!;
-    if (!/\.(md|markdown|png|jpe?g|gif|svg|webp)$/i.test(path)) continue;
+    if (syncFileKind(path) === undefined) continue;
     files.set(subdir ? path.slice(subdir.length + 1) : path, oid);
   }
   return files;
@@ -41,14 +42,14 @@ function gitListing(repo: RunbookRepo, subdir = ''): Map<string, string> {
 describe('syncGitSource: first sync', () => {
   it('fetches the default branch and ingests every Markdown file once, with its blob id', async () => {
     const repo = publishNew(runbooks(40), 'first.git');
-    repo.write('assets/diagram.png', TINY_PNG).write('notes.txt', 'not a runbook').write('scripts/run.sh', 'echo').commit();
+    repo.write('assets/diagram.png', TINY_PNG).write('notes.txt', 'not a runbook').write('src/app.ts', 'code').commit();
     const caller = new MapCaller(tempDir('store-'));
     const result = await caller.sync({ url: server.url('first.git') });
 
     expect(result.stats.commit).toBe(repo.head());
     expect(result.stats.branch).toBe('main');
     expect(result.stats.comparedBy).toBe('cache');
-    expect(result.stats.counts).toEqual({ added: 41, updated: 0, removed: 0, renamed: 0, unchanged: 0, skipped: 0 });
+    expect(result.stats.counts).toEqual({ added: 42, updated: 0, removed: 0, renamed: 0, unchanged: 0, skipped: 0 });
     expect(result.stats.parsed).toBe(40);
     expect(result.changeSet.version).toBe(repo.head());
     expect(caller.files).toEqual(gitListing(repo));
@@ -58,6 +59,12 @@ describe('syncGitSource: first sync', () => {
     }
     expect(result.changeSet.assets).toEqual([
       { path: 'assets/diagram.png', oid: repo.blobId('assets/diagram.png'), mime: 'image/png', bytes: TINY_PNG },
+      {
+        path: 'notes.txt',
+        oid: repo.blobId('notes.txt'),
+        mime: 'text/plain; charset=utf-8',
+        bytes: new TextEncoder().encode('not a runbook'),
+      },
     ]);
   });
 
