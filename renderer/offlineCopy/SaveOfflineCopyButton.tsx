@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { SourceRecord } from '../../core/model';
-import { saveOfflineCopy, type SaveResult } from './offlineCopyClient';
+import { saveOfflineCopy } from './offlineCopyClient';
+import type { SaveResult } from './saveResult';
 
 /**
  * "Save offline copy" on a Git source's card: a bundle of the commit the cache holds, to hand to someone

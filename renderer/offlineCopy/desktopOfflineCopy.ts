@@ -1,7 +1,7 @@
 import type { DesktopBridge } from '../../core/desktop/ipcContract';
 import type { OfflineCopyEngine } from '../../core/offlineCopy/offlineCopyEngine';
 import { OfflineCopyError, type OfflineCopyErrorCode } from '../../core/offlineCopy/offlineCopyError';
-import type { SaveResult } from './offlineCopyClient';
+import type { SaveResult } from './saveResult';
 
 /**
  * Desktop: the main process computes the change set in the source's object store (as for a sync) and

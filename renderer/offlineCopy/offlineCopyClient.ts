@@ -7,6 +7,7 @@ import type { OfflineCopyImportOutcome, OfflineCopyImportRequest } from '../../c
 import { db } from '../app/database';
 import { notifySearchIndexChanged } from '../search/searchClient';
 import { syncClient } from '../sync/syncClient';
+import type { SaveResult } from './saveResult';
 
 /** A picked, dropped or opened file, read and recognised: what the import panel offers to import. */
 export interface PickedOfflineCopy {
@@ -51,9 +52,6 @@ export async function importOfflineCopy(request: OfflineCopyImportRequest): Prom
   if (outcome.ok) notifySearchIndexChanged(outcome.sourceId);
   return outcome;
 }
-
-export type SaveResult =
-  { ok: true; fileName: string; partialHistory: boolean } | { ok: false; message: string; cancelled?: boolean | undefined };
 
 /**
  * Saves a Git source's commit as a bundle: the desktop app asks where (a save dialog), the browser
