@@ -6,7 +6,16 @@ import type { ExaminedFile } from '../../core/check/examineRunbookFile';
 import { READER_ROOT } from '../readerRoot';
 
 /** The code whose behaviour decides what an examined file holds; any change to it empties the cache. */
-const CHECKER_SOURCES = ['core/model.ts', 'core/ingest', 'core/markdown', 'core/links', 'core/contacts', 'core/check', 'package-lock.json'];
+const CHECKER_SOURCES = [
+  'core/model.ts',
+  'core/ingest',
+  'core/markdown',
+  'core/links',
+  'core/contacts',
+  'core/check',
+  'core/incident',
+  'package-lock.json',
+];
 
 interface CacheFile {
   fingerprint: string;

@@ -13,6 +13,8 @@ export interface CheckArguments {
   today: string;
   cache: boolean;
   help: boolean;
+  /** Alert rule files or globs (`--alert-rules`), checked against the runbooks' alerts. */
+  alertRules: string[];
 }
 
 export const CHECK_USAGE = `Usage: runbook-reader check [DIR] [options]
@@ -26,6 +28,8 @@ Options:
   --strict                   exit 1 on warnings too, not only on errors
   --today YYYY-MM-DD         the date reviews are measured against (default: today)
   --cache                    remember unchanged files between runs (for pre-commit hooks)
+  --alert-rules FILE|GLOB... Prometheus/Alertmanager rule files or Grafana alert-rule exports
+                             (YAML or JSON): each alert must reach a runbook in DIR
   -h, --help                 show this help
 
 Exit status: 0 no errors (no warnings either with --strict), 1 findings at that level,
@@ -38,7 +42,7 @@ export function readCheckArguments(argv: string[], realToday: string): ParsedChe
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: groupAlertRuleArguments(argv),
       allowPositionals: true,
       strict: true,
       options: {
@@ -47,6 +51,7 @@ export function readCheckArguments(argv: string[], realToday: string): ParsedChe
         strict: { type: 'boolean' },
         today: { type: 'string' },
         cache: { type: 'boolean' },
+        'alert-rules': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -58,7 +63,16 @@ export function readCheckArguments(argv: string[], realToday: string): ParsedChe
   if (help) {
     return {
       ok: true,
-      args: { dir: '.', format: 'text', maxAgeDays: DEFAULT_MAX_AGE_DAYS, strict: false, today: realToday, cache: false, help },
+      args: {
+        dir: '.',
+        format: 'text',
+        maxAgeDays: DEFAULT_MAX_AGE_DAYS,
+        strict: false,
+        today: realToday,
+        cache: false,
+        help,
+        alertRules: [],
+      },
     };
   }
   if (positionals.length > 1) {
@@ -90,8 +104,28 @@ export function readCheckArguments(argv: string[], realToday: string): ParsedChe
       today,
       cache: values.cache === true,
       help,
+      alertRules: values['alert-rules'] ?? [],
     },
   };
+}
+
+/**
+ * `--alert-rules rules/*.yml` expanded by the shell is `--alert-rules rules/a.yml rules/b.yml`: the words
+ * after the option that look like rule files (a .yml, .yaml or .json name, or a glob) are its values too.
+ */
+function groupAlertRuleArguments(argv: string[]): string[] {
+  const out: string[] = [];
+  /** Whether the previous word was `--alert-rules`'s value (or one more rule file after it). */
+  let afterRuleFile = false;
+  for (const [i, arg] of argv.entries()) {
+    if (afterRuleFile && !arg.startsWith('-') && /(\.(ya?ml|json)$|[*?[])/i.test(arg)) {
+      out.push('--alert-rules', arg);
+      continue;
+    }
+    afterRuleFile = i > 0 && argv[i - 1] === '--alert-rules';
+    out.push(arg);
+  }
+  return out;
 }
 
 /** Today's date on this machine's calendar, `YYYY-MM-DD`: the same "today" as the reader's. */

@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { posix } from 'node:path';
 import { compareFindings, countFindings, finding, type Finding } from '../../core/check/finding';
@@ -5,6 +6,9 @@ import { formatGithub } from '../../core/check/formatGithub';
 import { formatJson } from '../../core/check/formatJson';
 import { formatText } from '../../core/check/formatText';
 import { judgeExaminedFiles } from '../../core/check/judgeExaminedFiles';
+import { checkAlertRules, type NamedAlertRuleFile } from '../../core/check/alertRules/checkAlertRules';
+import { MAX_ALERT_RULE_FILE_BYTES, readAlertRuleFile } from '../../core/check/alertRules/readAlertRuleFile';
+import { expandAlertRuleGlobs } from '../check/expandAlertRuleGlobs';
 import { ExaminationCache } from '../check/examinationCache';
 import { examineTree } from '../check/examineTree';
 import { CHECK_USAGE, localToday, readCheckArguments, type CheckArguments } from '../check/readCheckArguments';
@@ -39,15 +43,38 @@ export const checkCommand = async (argv: string[]): Promise<number> => {
     return 2;
   }
   const findings = judgeExaminedFiles(examined, { maxAgeDays: args.maxAgeDays, today: args.today, assetPaths: tree.assets });
+  const ruleFileFindings: Finding[] = [];
+  const alerts = checkAlertRules(readRuleFiles(args.alertRules, ruleFileFindings), examined);
+  findings.push(...alerts.inRunbooks);
+  ruleFileFindings.push(...alerts.inRuleFiles);
   for (const folder of tree.unreadable) {
     findings.push(finding(folder.path, 'skipped-file', `Folder not checked: it could not be read (${folder.message}).`));
   }
-  const shown = findings.map((f) => ({ ...f, file: displayPath(args.dir, f.file) })).sort(compareFindings);
+  // Rule files are named as the user gave them; runbooks relative to DIR.
+  const shown = [...findings.map((f) => ({ ...f, file: displayPath(args.dir, f.file) })), ...ruleFileFindings].sort(compareFindings);
 
   process.stdout.write(format(shown, args, tree.markdown.length));
   const { errors, warnings } = countFindings(shown);
   return errors > 0 || (args.strict && warnings > 0) ? 1 : 0;
 };
+
+/** Reads the `--alert-rules` files; a pattern that matches nothing is a finding, not a crash. */
+function readRuleFiles(patterns: readonly string[], findings: Finding[]): NamedAlertRuleFile[] {
+  const { files, problems } = expandAlertRuleGlobs(patterns);
+  for (const problem of problems) {
+    findings.push(finding(problem.pattern, 'alert-rules-invalid', `Alert rules "${problem.pattern}" not read: ${problem.reason}.`));
+  }
+  return files.map((file) => {
+    try {
+      if (statSync(file).size > MAX_ALERT_RULE_FILE_BYTES) {
+        return { file, read: { ok: false, reason: `the file is larger than ${MAX_ALERT_RULE_FILE_BYTES / 1024 / 1024} MiB` } };
+      }
+      return { file, read: readAlertRuleFile(readFileSync(file, 'utf8')) };
+    } catch (error) {
+      return { file, read: { ok: false, reason: `it could not be read (${describe(error)})` } };
+    }
+  });
+}
 
 function format(findings: Finding[], args: CheckArguments, files: number): string {
   switch (args.format) {

@@ -1,4 +1,5 @@
 import { checkFrontMatterContacts, type FrontMatterContactProblem } from './checkFrontMatterContacts';
+import type { AlertMapping } from '../incident/alertMapping';
 import { decodeRunbookText } from '../ingest/decodeRunbookText';
 import { ingestRunbook } from '../ingest/ingestRunbook';
 import { findWikilinksInMarkdown, type WikilinkInText } from '../links/wikilinkSyntax';
@@ -32,6 +33,8 @@ export interface ExaminedRunbook {
   contactGap?: EmergencyContactGap;
   /** Problems with the front-matter `contacts:` list and `region:` (see `checkFrontMatterContacts`). */
   contactProblems?: FrontMatterContactProblem[] | undefined;
+  /** Front matter `alerts:` (checked against alert rule files by `check --alert-rules`). */
+  alerts?: AlertMapping[] | undefined;
 }
 
 export interface ExaminedSkip {
@@ -78,5 +81,6 @@ export function examineRunbookFile(file: SourceFile): ExaminedFile {
   if (gap) examined.contactGap = gap;
   const contactProblems = checkFrontMatterContacts(meta);
   if (contactProblems.length > 0) examined.contactProblems = contactProblems;
+  if (meta.alerts) examined.alerts = meta.alerts;
   return examined;
 }

@@ -53,6 +53,14 @@ export const RULES = {
   'missing-image': { severity: 'warning', summary: 'An image points to a file that is not in the tree.' },
   'field-invalid': { severity: 'warning', summary: 'A known front-matter field has the wrong kind of value and is ignored.' },
   'empty-file': { severity: 'warning', summary: 'A Markdown file is empty.' },
+  'alert-rules-invalid': {
+    severity: 'error',
+    summary: 'An alert rule file (--alert-rules) cannot be read: not YAML/JSON, too large, alias bomb, or no rules.',
+  },
+  'alert-runbook-missing': { severity: 'error', summary: "An alert's runbook_url names a runbook that is not in the tree." },
+  'alert-runbook-anchor': { severity: 'error', summary: "An alert's runbook_url or alerts: mapping names a section no heading has." },
+  'alert-unmapped': { severity: 'warning', summary: 'An alert has no runbook_url and no runbook maps it in front matter.' },
+  'alert-mapping-unknown': { severity: 'warning', summary: 'Front matter alerts: names an alert that no rule file defines.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type RuleId = keyof typeof RULES;

@@ -1,7 +1,7 @@
 import { lineOfKey } from '../ingest/readRunbookFields';
 
 /** Front-matter keys whose findings point at their line. */
-export const LOCATED_KEYS = ['title', 'owner', 'status', 'last_reviewed', 'tags', 'aliases', 'contacts', 'region'] as const;
+export const LOCATED_KEYS = ['title', 'owner', 'status', 'last_reviewed', 'tags', 'aliases', 'contacts', 'region', 'alerts'] as const;
 export type LocatedKey = (typeof LOCATED_KEYS)[number];
 
 export interface FrontMatterLines {

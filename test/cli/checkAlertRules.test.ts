@@ -1,0 +1,76 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Finding } from '../../core/check/finding';
+
+const BIN = join(resolve(__dirname, '../..'), 'cli/bin.mjs');
+
+interface JsonReport {
+  errors: number;
+  warnings: number;
+  findings: Array<Omit<Finding, 'line'> & { line: number | null }>;
+}
+
+function run(args: string[], cwd: string) {
+  const result = spawnSync(process.execPath, [BIN, 'check', '--today', '2026-11-26', ...args], { cwd, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+let work: string;
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'rr-alert-rules-'));
+  const front = (title: string, extra: string) =>
+    `---\ntitle: ${title}\nowner: ops\nlast_reviewed: 2026-11-01\n${extra}---\n# ${title}\n\n## Ban sync lag\n\nText.\n`;
+  mkdirSync(join(work, 'runbooks'));
+  writeFileSync(join(work, 'runbooks/ban.md'), front('Ban', 'alerts:\n  HighBanSyncLag: "#ban-sync-lag"\n'));
+  writeFileSync(join(work, 'runbooks/queue.md'), front('Queue', 'alerts: [NeverDefined]\n'));
+  mkdirSync(join(work, 'rules'));
+  writeFileSync(
+    join(work, 'rules/ban.yml'),
+    'groups:\n  - name: ban\n    rules:\n      - alert: HighBanSyncLag\n      - alert: Gone\n        annotations:\n          runbook_url: https://github.com/org/repo/blob/main/runbooks/gone.md\n',
+  );
+  writeFileSync(
+    join(work, 'rules/grafana.json'),
+    JSON.stringify({ apiVersion: 1, groups: [{ name: 'g', rules: [{ title: 'GrafanaOnly', annotations: {} }] }] }),
+  );
+  const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+  for (const [i, k] of [...'bcdefghi'].entries()) bomb.push(`${k}: &${k} [${Array(10).fill(`*${'abcdefghi'[i]}`).join(', ')}]`);
+  writeFileSync(join(work, 'rules/bomb.yaml'), `${bomb.join('\n')}\ngroups: [*i]\n`);
+});
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('runbook-reader check --alert-rules', () => {
+  it('reports each alert problem with the rule file as given and exits 1', () => {
+    const { code, stdout } = run(
+      ['runbooks', '--format', 'json', '--alert-rules', 'rules/*.{yml,json}', '--alert-rules', 'rules/ban.yml', 'rules/grafana.json'],
+      work,
+    );
+    const report = JSON.parse(stdout) as JsonReport;
+    expect(code).toBe(1);
+    expect(report.findings.map((f) => [f.file, f.line, f.rule])).toEqual([
+      ['rules/*.{yml,json}', null, 'alert-rules-invalid'],
+      ['rules/ban.yml', 5, 'alert-runbook-missing'],
+      ['rules/grafana.json', 1, 'alert-unmapped'],
+      ['runbooks/queue.md', 5, 'alert-mapping-unknown'],
+    ]);
+  });
+
+  it('refuses an alias bomb in a rule file with a finding instead of hanging', () => {
+    const { code, stdout } = run(['runbooks', '--alert-rules', 'rules/bomb.yaml'], work);
+    expect(code).toBe(1);
+    expect(stdout).toContain('rules/bomb.yaml');
+    expect(stdout).toContain('alert-rules-invalid');
+    expect(stdout).toContain('aliases expand too far');
+  });
+
+  it('takes a shell-expanded list of rule files after one --alert-rules', () => {
+    const { stdout } = run(['--format', 'json', '--alert-rules', 'rules/ban.yml', 'rules/grafana.json', 'runbooks'], work);
+    const rules = (JSON.parse(stdout) as JsonReport).findings.map((f) => f.rule);
+    expect(rules).toContain('alert-unmapped');
+    expect(rules).not.toContain('alert-rules-invalid');
+  });
+});
