@@ -1,3 +1,4 @@
+import type { Incident, IncidentEvent } from '../incident/incidentModel';
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { RunbookBody, RunbookMeta, SkippedFile, SourceAsset, SourceRecord } from '../model';
 import type { SerializedSearchIndex } from '../search/serializeSearchIndex';
@@ -138,6 +139,8 @@ export class RunbookDatabase extends Dexie {
   syncHistory!: Table<SyncHistoryEntry, number>;
   /** A light copy of `runbooks` for the library, kept in step by `libraryMirror`; never written directly. */
   library!: Table<LibraryEntry, RunbookKey>;
+  incidents!: Table<Incident, string>;
+  incidentEvents!: Table<IncidentEvent, number>;
 
   constructor(name = DATABASE_NAME, options?: DexieOptions) {
     super(name, options);
@@ -176,6 +179,8 @@ export class RunbookDatabase extends Dexie {
         const runbooks = (await tx.table('runbooks').toArray()) as CachedRunbook[];
         await tx.table('library').bulkPut(runbooks.map(toLibraryEntry));
       });
+    // Version 6 adds incidents (name, severity, this incident's placeholder values) and their timelines.
+    this.version(6).stores({ incidents: 'id, state, startedAt', incidentEvents: '++id, incidentId, [incidentId+at]' });
     this.use(libraryMirror);
   }
 }
