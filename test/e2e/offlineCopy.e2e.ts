@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { strToU8, zipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -100,5 +101,23 @@ describe('offline copies in Chromium', () => {
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }
+  });
+
+  it('imports a zip dropped onto the window, from inside its top folder', async () => {
+    const { page } = app();
+    const zip = zipSync({ 'ops-runbooks': { 'net/dns.md': strToU8('# DNS failover\n\nSwitch the resolver.\n') } });
+    await page.evaluate((bytes: number[]) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(bytes)], 'ops-runbooks.zip', { type: 'application/zip' }));
+      for (const type of ['dragover', 'drop'])
+        document.body.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, Array.from(zip));
+    await expectText(page.locator('.rr-offline-choice legend'), 'Import ops-runbooks.zip (zip) into');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await expectText(page.locator('.rr-offline-copy [role="status"]'), 'Imported ops-runbooks.zip into “ops-runbooks”: 1 added');
+    const id = await sourceIdNamed(page, 'ops-runbooks');
+    await page.goto(page.url().replace(/#.*$/, `#/read/${id}/net/dns.md`));
+    await expectText(page.locator('h1.rr-runbook-title'), 'DNS failover');
+    await expectText(page.getByTestId('provenance'), /^Imported from ops-runbooks\.zip on .*, a zip, so no commit$/);
   });
 });
