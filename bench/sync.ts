@@ -215,17 +215,30 @@ try {
     const bundlePath = join(tempDir('bench-sync-bundle-'), 'runbooks.bundle');
     await run('git', ['bundle', 'create', '-q', bundlePath, 'main'], { cwd: repo.workDir });
     const bundleImportMs: number[] = [];
+    const importParts = {
+      checkAndStorePack: [] as number[],
+      compare: [] as number[],
+      readBlobs: [] as number[],
+      ingest: [] as number[],
+      write: [] as number[],
+    };
     for (let r = 0; r < initialRuns; r++) {
       const db = new RunbookDatabase(`bench-sync-${++databases}`, { indexedDB, IDBKeyRange });
       await db.sources.put(source);
       gc();
       const ms = await timed(async () => {
         const bytes = new Uint8Array(await readFile(bundlePath));
-        const { changeSet } = await importGitBundle(
+        const { changeSet, stats } = await importGitBundle(
           { sourceId: source.id, bytes, cached: fileIndexFromCache(db, source.id) },
           { fs, gitdir: tempDir('bench-sync-import-') },
         );
+        const written = performance.now();
         await applyChangeSet(db, changeSet);
+        importParts.checkAndStorePack.push(stats.timings.fetchMs);
+        importParts.compare.push(stats.timings.compareMs);
+        importParts.readBlobs.push(stats.timings.readMs);
+        importParts.ingest.push(stats.timings.parseMs);
+        importParts.write.push(performance.now() - written);
       });
       bundleImportMs.push(ms);
       await db.delete();
@@ -290,6 +303,7 @@ try {
         totalMs: importTotal,
         fileMB: heapMB(fs.statSync(bundlePath).size),
         ratioToInitialSync: Math.round((importTotal / median(initial.totalMs)) * 100) / 100,
+        partsMs: Object.fromEntries(Object.entries(importParts).map(([part, samples]) => [part, median(samples)])),
       },
       native: { cloneMs: nativeClone, fetchMs: median(fetchMs) },
       ratioFetch: Math.round((initialFetch / nativeClone) * 100) / 100,
