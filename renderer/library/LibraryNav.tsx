@@ -96,7 +96,7 @@ export function LibraryNav({ onNavigate }: Props) {
   // while rendering, not in an effect; not remembered, since the user did not open them).
   const currentKey = current ? `${current.sourceId}\u0000${current.path}` : undefined;
   const [revealedFor, setRevealedFor] = useState<string | undefined>(undefined);
-  if (current && storedStates && revealedFor !== currentKey) {
+  if (current && revealedFor !== currentKey) {
     setRevealedFor(currentKey);
     const closed = ancestorFolderIds(current.sourceId, current.path).filter((id, i) => !(states[id] ?? i === 0));
     if (closed.length > 0) setToggled((before) => ({ ...before, ...Object.fromEntries(closed.map((id) => [id, true])) }));
@@ -119,7 +119,9 @@ export function LibraryNav({ onNavigate }: Props) {
     }
   };
 
-  if (!entries || !sources || !storedStates) return <p className="rr-muted rr-pad">Loading library…</p>;
+  // Not waiting for the remembered folders: on a busy start that read can come last, and the tree is
+  // useful without it (remembered folders open when it arrives; the page's own folders open at once).
+  if (!entries || !sources) return <p className="rr-muted rr-pad">Loading library…</p>;
   const total = tree.reduce((sum, root) => sum + root.count, 0);
 
   return (

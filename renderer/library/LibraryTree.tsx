@@ -1,4 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import type { LibraryRow } from '../../core/runbook/libraryRows';
 import type { LibraryFolder } from '../../core/runbook/libraryTree';
@@ -44,6 +44,10 @@ export function LibraryTree({ rows, currentKey, filter, scrollElement, onToggle,
     getScrollElement: () => scrollElement,
     estimateSize: (index) => (rows[index]?.kind === 'folder' ? FOLDER_HEIGHT : RUNBOOK_HEIGHT),
     getItemKey: (index) => rows[index]?.key ?? index,
+    measureElement: measureRowWithoutLayout,
+    observeElementRect: observeScrollerWithoutLayout,
+    // A first guess at the window, so rows are drawn in the first commit (the observer corrects it).
+    initialRect: { width: 0, height: typeof window === 'undefined' ? 0 : window.innerHeight },
     overscan: 10,
     scrollMargin,
   });
@@ -206,6 +210,43 @@ function LibraryEntryText({ runbook }: { runbook: LibraryEntry }) {
   );
 }
 
+/**
+ * A row's height from its ResizeObserver entry, which arrives after layout. Reading `offsetHeight` when a row
+ * is drawn (the library's default) forces a layout of the whole page in the middle of React's commit: with a
+ * long runbook opening at the same time that cost a phone a fifth of a second. Until the entry arrives the
+ * row keeps its last known (or estimated) height. Without ResizeObserver (jsdom) the element is read directly.
+ */
+function measureRowWithoutLayout(
+  element: Element,
+  entry: ResizeObserverEntry | undefined,
+  instance: Virtualizer<HTMLElement, Element>,
+): number {
+  const box = entry?.borderBoxSize?.[0];
+  if (box) return Math.round(box.blockSize);
+  if (typeof ResizeObserver === 'undefined') return (element as HTMLElement).offsetHeight;
+  const index = instance.indexFromElement(element);
+  return instance.itemSizeCache.get(instance.options.getItemKey(index)) ?? instance.options.estimateSize(index);
+}
+
+/** The scroller's size from ResizeObserver only (the library's default reads it at once, forcing a layout). */
+function observeScrollerWithoutLayout(
+  instance: Virtualizer<HTMLElement, Element>,
+  report: (rect: { width: number; height: number }) => void,
+): (() => void) | undefined {
+  const element = instance.scrollElement;
+  if (!element) return undefined;
+  if (typeof ResizeObserver === 'undefined') {
+    report({ width: element.clientWidth, height: element.clientHeight });
+    return undefined;
+  }
+  const observer = new ResizeObserver(([entry]) => {
+    const box = entry?.borderBoxSize?.[0];
+    if (box) report({ width: Math.round(box.inlineSize), height: Math.round(box.blockSize) });
+  });
+  observer.observe(element);
+  return () => observer.disconnect();
+}
+
 /** Distance from the top of the scrolling element's content to the tree (what is drawn above it: filter, bookmarks). */
 function useOffsetInScroller(treeRef: React.RefObject<HTMLElement | null>, scroller: HTMLElement | null): number {
   const [offset, setOffset] = useState(0);
@@ -214,8 +255,12 @@ function useOffsetInScroller(treeRef: React.RefObject<HTMLElement | null>, scrol
     if (!tree || !scroller) return;
     const measure = () =>
       setOffset(Math.max(0, Math.round(tree.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop)));
-    measure();
-    if (typeof ResizeObserver === 'undefined') return;
+    // Measured from the observer's first report (after layout), not here: reading positions during the commit
+    // would force a layout of the whole page.
+    if (typeof ResizeObserver === 'undefined') {
+      measure();
+      return;
+    }
     const observer = new ResizeObserver(measure);
     for (let sibling = tree.previousElementSibling; sibling; sibling = sibling.previousElementSibling) observer.observe(sibling);
     return () => observer.disconnect();
