@@ -19,7 +19,7 @@ interface Props {
  */
 export function RunbookLink({ href = '', children, label }: Props) {
   const ctx = useRunbookContext();
-  const { subdir } = useSourceFiles();
+  const { subdir, assetPaths } = useSourceFiles();
   const target = resolveRunbookLink(ctx.path, href, { subdir });
   switch (target.kind) {
     case 'anchor':
@@ -62,6 +62,8 @@ export function RunbookLink({ href = '', children, label }: Props) {
       // A folder opens its README.md or index.md, as on GitHub.
       const page = ctx.cachedPaths ? folderPageOf(target.path, ctx.cachedPaths) : undefined;
       if (page) return <Link to={runbookRoute(ctx.sourceId, page)}>{children}</Link>;
+      // A script, configuration file or image synced with the source opens as it is, from the cache.
+      if (assetPaths?.has(target.path)) return <Link to={runbookRoute(ctx.sourceId, target.path)}>{children}</Link>;
       return (
         <span className="rr-link-unavailable" title={`${href} is a file, not a runbook`}>
           {children}

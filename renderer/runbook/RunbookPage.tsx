@@ -1,6 +1,6 @@
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { useParams, useSearchParams } from 'react-router-dom';
 import { useRunbook } from '../app/cacheQueries';
-import { HOME_ROUTE } from '../routes';
+import { CachedFilePage } from './CachedFilePage';
 import { NewVersionNotice } from './NewVersionNotice';
 import { RunbookView } from './RunbookView';
 import { usePinnedRunbook } from './usePinnedRunbook';
@@ -17,20 +17,8 @@ export function RunbookPage() {
   const { shown: runbook, newer, gone, showNewer } = usePinnedRunbook(sourceId, path, live);
 
   if (runbook === undefined) return <p className="rr-loading">Opening {path}…</p>;
-  if (runbook === null) {
-    return (
-      <div className="rr-empty" role="alert">
-        <h1>Not available offline</h1>
-        <p>
-          <code>{path}</code> is not in the offline cache{sourceId ? ` of source "${sourceId}"` : ''}. It may live outside the synced
-          folder, or it has not been synced yet.
-        </p>
-        <p>
-          <Link to={HOME_ROUTE}>Back to the runbook index</Link>
-        </p>
-      </div>
-    );
-  }
+  // Not a runbook: a file synced with the source (a script, an image), or nothing cached under that path.
+  if (runbook === null) return <CachedFilePage sourceId={sourceId} path={path} />;
   return (
     <>
       <NewVersionNotice newer={newer} gone={gone} onShowNewer={showNewer} />

@@ -112,6 +112,11 @@ describe('a real team vault (wikilinks, images, HTML, alerts, diagrams) synced i
     await expect.poll(() => diagram.evaluate((img: HTMLImageElement) => img.naturalWidth > 0), { timeout: 30_000 }).toBe(true);
     await page.locator('.rr-markdown').getByRole('link', { name: 'User Guide' }).click();
     await expectText(page.locator('h1#rr-runbook-title'), 'User Guide');
+    // A script the page links to opens as text from the cache.
+    await page.goto(`${base}/index.md`);
+    await page.locator('.rr-markdown').getByRole('link', { name: 'the rotate script' }).click();
+    await expectText(page.locator('h1#rr-runbook-title'), 'rotate.sh');
+    await expectText(page.locator('pre code'), 'logrotate -f /etc/logrotate.conf');
   });
 
   it('runs nothing from a hostile page and still shows the rest of it', async () => {

@@ -12,7 +12,7 @@ export const VAULT_FOLDER = 'docs';
 /**
  * Pages of an Obsidian vault as a team keeps one in `docs/`: wikilinks of every form (one ambiguous, one
  * missing), an embedded and a Markdown image, raw HTML, GitHub alerts, a mermaid diagram, footnotes, emoji,
- * links from the repository root and to folders, files without front matter, Obsidian's own settings
+ * links from the repository root, to folders and to a script, files without front matter, Obsidian's own settings
  * folder, and a page of hostile content. Paths are inside the vault.
  */
 export const OBSIDIAN_VAULT: Record<string, string | Uint8Array> = {
@@ -41,6 +41,7 @@ The rollback takes five minutes.[^rollback]
 ![Architecture diagram](img/arch.png)
 
 See [authorization](/docs/backend/authz.md), the [ops folder](ops/) and the [contributing guide](/CONTRIBUTING.md).
+Rotate logs with [the rotate script](scripts/rotate.sh).
 
 \`\`\`mermaid
 flowchart LR
@@ -69,6 +70,7 @@ See [[../index]] — the home page links back here, a cycle.
   'ops/README.md': '# Operations\n\nEverything on call needs.\n',
   'backend/authz.md': '# Authorization framework\n',
   'img/arch.png': CHECKERBOARD_PNG,
+  'scripts/rotate.sh': '#!/bin/sh\nlogrotate -f /etc/logrotate.conf\n',
   'hostile.md': `# Hostile page
 
 <script>window.pwned = 'script'</script>

@@ -88,12 +88,12 @@ describe('wikilinks on a page', () => {
 });
 
 describe('links resolved like GitHub', () => {
-  function renderIn(markdown: string, subdir?: string) {
+  function renderIn(markdown: string, subdir?: string, assetPaths?: ReadonlySet<string>) {
     const cached = new Set(['index.md', 'ops/README.md', 'backend/authz.md']);
     return renderToStaticMarkup(
       <MemoryRouter>
         <RunbookContext.Provider value={{ sourceId: 'src', path: 'index.md', title: 'Home', cachedPaths: cached, online: true }}>
-          <SourceFilesContext.Provider value={{ fromPath: 'index.md', subdir }}>
+          <SourceFilesContext.Provider value={{ fromPath: 'index.md', subdir, assetPaths }}>
             <MarkdownView markdown={markdown} />
           </SourceFilesContext.Provider>
         </RunbookContext.Provider>
@@ -108,5 +108,11 @@ describe('links resolved like GitHub', () => {
     expect(html).toMatch(
       /title="\/CONTRIBUTING.md is in the repository but outside the synced folder docs\/[^"]*">contributing<span class="rr-link-note"> \(outside the synced folder\)/,
     );
+  });
+
+  it('open a script synced with the source, and say when a file was not synced', () => {
+    const html = renderIn('[rotate](scripts/rotate.sh) [notes](notes.docx)', undefined, new Set(['scripts/rotate.sh']));
+    expect(html).toContain('<a href="/read/src/scripts/rotate.sh" data-discover="true">rotate</a>');
+    expect(html).toMatch(/notes<span class="rr-link-note"> \(file not available offline\)/);
   });
 });
