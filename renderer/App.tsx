@@ -5,6 +5,8 @@ import { OfflineCopyFileEntry } from './offlineCopy/OfflineCopyFileEntry';
 import { useCacheReady } from './app/useCacheReady';
 import { BookmarksPage } from './bookmarks/BookmarksPage';
 import { AlertRoute } from './incident/AlertRoute';
+import { IncidentPage } from './incident/IncidentPage';
+import { IncidentRecorder } from './incident/IncidentRecorder';
 import { RunbookPage } from './runbook/RunbookPage';
 import { SettingsPage } from './settings/SettingsPage';
 import { SourcesPage } from './sources/SourcesPage';
@@ -18,6 +20,7 @@ export function App() {
   return (
     <HashRouter>
       <DesktopBridge />
+      {cache.phase === 'ready' && <IncidentRecorder />}
       <OfflineCopyFileEntry />
       <AppShell cacheReady={cache.phase === 'ready'}>
         {cache.phase === 'opening' && <p className="rr-loading">Opening the offline cache…</p>}
@@ -32,6 +35,7 @@ export function App() {
             <Route path={HOME_ROUTE} element={<HomePage />} />
             <Route path="/read/:sourceId/*" element={<RunbookPage />} />
             <Route path="/alert/:name" element={<AlertRoute />} />
+            <Route path="/incident" element={<IncidentPage />} />
             <Route path="/bookmarks" element={<BookmarksPage />} />
             <Route path="/settings" element={<SettingsPage />} />
             <Route path="/sources" element={<SourcesPage />} />

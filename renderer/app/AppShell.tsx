@@ -1,3 +1,4 @@
+import { IncidentTopbarLink } from '../incident/IncidentTopbarLink';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Link, NavLink, useLocation } from 'react-router-dom';
 import { UpdatePrompt } from '../pwa/UpdatePrompt';
@@ -101,6 +102,7 @@ export function AppShell({ cacheReady, children }: Props) {
             <span aria-hidden="true">☎</span>
             <span className="rr-topbar-label">Emergency contacts</span>
           </button>
+          {cacheReady && <IncidentTopbarLink />}
           <NavLink to="/bookmarks" className="rr-icon-button rr-topbar-link rr-wide-only" aria-label="Bookmarks">
             <span aria-hidden="true">★</span>
             <span className="rr-topbar-label">Bookmarks</span>

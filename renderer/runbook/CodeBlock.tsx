@@ -1,4 +1,5 @@
 import { isValidElement, useRef, useState, type ComponentProps, type ReactNode } from 'react';
+import { FilledCode } from '../incident/FilledCode';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
@@ -39,7 +40,7 @@ export function CodeBlock({ children, node: _node, ...rest }: ComponentProps<'pr
         </button>
       </div>
       <pre ref={preRef} tabIndex={0} {...rest}>
-        {children}
+        <FilledCode>{children}</FilledCode>
       </pre>
       <span className="rr-visually-hidden" role="status">
         {state === 'copied' ? 'Code copied to clipboard' : state === 'failed' ? 'Could not copy; select the text instead' : ''}
