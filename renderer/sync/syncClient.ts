@@ -114,7 +114,8 @@ export class SyncClient {
   /** Syncs every Git source one after the other (the start-up, `online` and periodic syncs). */
   async syncAll(): Promise<void> {
     const sources = await this.db.sources.where('id').notEqual('bundled').toArray();
-    for (const source of sources) if (source.kind === 'git') await this.sync(source.id);
+    // A source made from an offline copy (a bundle) has no address to sync from until one is given.
+    for (const source of sources) if (source.kind === 'git' && source.location) await this.sync(source.id);
   }
 
   private set(sourceId: string, state: SourceSyncState): void {

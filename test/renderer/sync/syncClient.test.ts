@@ -42,7 +42,7 @@ async function client() {
   ]);
   const { transport, syncs } = fakeTransport();
   const synced: string[] = [];
-  return { sync: new SyncClient({ transport, db, onSynced: (id) => synced.push(id) }), transport, syncs, synced };
+  return { sync: new SyncClient({ transport, db, onSynced: (id) => synced.push(id) }), transport, syncs, synced, db };
 }
 
 describe('the sync client', () => {
@@ -83,6 +83,18 @@ describe('the sync client', () => {
     await vi.waitFor(() => expect(transport.calls).toEqual(['sync ops', 'sync team']));
     syncs.get('team')!.end(OK);
     await all;
+  });
+
+  it('leaves out a Git source imported from a bundle without an address (there is nothing to sync from)', async () => {
+    const { sync, transport, syncs, db } = await client();
+    await db.sources.put({ id: 'imported', kind: 'git', name: 'From a bundle', version: 'a'.repeat(40) });
+    const all = sync.syncAll();
+    await vi.waitFor(() => expect(transport.calls).toEqual(['sync ops']));
+    syncs.get('ops')!.end(OK);
+    await vi.waitFor(() => expect(transport.calls).toEqual(['sync ops', 'sync team']));
+    syncs.get('team')!.end(OK);
+    await all;
+    expect(transport.calls).not.toContain('sync imported');
   });
 
   it('prunes once per session, keeping the Git sources the cache holds; a failed deletion says why and never rejects', async () => {
