@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RunbookRepo, git } from '../helpers/makeRunbookRepo';
 import { expectText } from './support/assertions';
@@ -20,22 +21,43 @@ last_reviewed: 2026-11-01
 1. Rotate logs with \`logrotate -f /etc/logrotate.conf\`.
 `;
 
+/** The commit the page's cache holds for a source. */
+function sourceVersion(page: Page, id: string): Promise<string | undefined> {
+  return page.evaluate(async (wanted) => {
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const open = indexedDB.open('runbook-reader');
+      open.onsuccess = () => resolve(open.result);
+    });
+    const source = await new Promise<{ version?: string } | undefined>((resolve) => {
+      const get = db.transaction('sources').objectStore('sources').get(wanted);
+      get.onsuccess = () => resolve(get.result as { version?: string } | undefined);
+    });
+    db.close();
+    return source?.version;
+  }, id);
+}
+
 describe('offline copies in Chromium', () => {
   const app = appPerTest({ route: '/sources' });
   let repo: RunbookRepo;
   let files: string;
   let bundlePath: string;
   let head: string;
+  let first: string;
+  let olderPath: string;
 
   beforeAll(() => {
     files = mkdtempSync(join(tmpdir(), 'offline-copy-e2e-'));
     repo = new RunbookRepo('main');
     repo.write('README.md', '# Storage runbooks\n').write('storage/disk-pressure.md', DISK_PRESSURE);
-    repo.commit('first');
+    first = repo.commit('first');
     repo.write('storage/replication.md', '# Replication lag\n\nCheck the replica.\n');
     head = repo.commit('second');
     bundlePath = join(files, 'runbooks.bundle');
     git(repo.workDir, ['bundle', 'create', '-q', bundlePath, 'main']);
+    git(repo.workDir, ['branch', 'yesterday', first]);
+    olderPath = join(files, 'yesterday.bundle');
+    git(repo.workDir, ['bundle', 'create', '-q', olderPath, 'yesterday']);
   });
   afterAll(() => {
     repo?.dispose();
@@ -119,5 +141,33 @@ describe('offline copies in Chromium', () => {
     await page.goto(page.url().replace(/#.*$/, `#/read/${id}/net/dns.md`));
     await expectText(page.locator('h1.rr-runbook-title'), 'DNS failover');
     await expectText(page.getByTestId('provenance'), /^Imported from ops-runbooks\.zip on .*, a zip, so no commit$/);
+  });
+
+  it('never applies an older copy silently: both commits are shown and the person chooses', async () => {
+    const { page } = app();
+    await page.getByTestId('offline-copy-input').setInputFiles(bundlePath);
+    await page.getByLabel('Name of the new source').fill('Storage');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await expectText(page.locator('.rr-offline-copy [role="status"]'), 'Imported runbooks.bundle');
+
+    await page.getByTestId('offline-copy-input').setInputFiles(olderPath);
+    await page.locator('.rr-offline-option', { hasText: 'update “Storage”' }).click();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const question = page.locator('.rr-offline-copy [role="alert"]');
+    await expectText(question, 'This copy is not newer than what you have. Nothing was changed yet.');
+    await expectText(
+      question,
+      new RegExp(`In the filecommit ${first.slice(0, 7)}, committed .*On this devicecommit ${head.slice(0, 7)}, committed `),
+    );
+    const id = await sourceIdNamed(page, 'Storage');
+    expect(await sourceVersion(page, id)).toBe(head); // nothing applied while the person has not chosen
+
+    await question.getByRole('button', { name: 'Use the file’s commit anyway' }).click();
+    await expectText(
+      page.locator('.rr-offline-copy [role="status"]'),
+      'Imported yesterday.bundle into “Storage”: 0 added, 0 updated, 1 removed',
+    );
+    await page.goto(page.url().replace(/#.*$/, `#/read/${id}/storage/disk-pressure.md`));
+    await expectText(page.getByTestId('provenance'), `Imported from yesterday.bundle on `);
   });
 });
