@@ -11,6 +11,7 @@ import { MAX_ALERT_RULE_FILE_BYTES, readAlertRuleFile } from '../../core/check/a
 import { expandAlertRuleGlobs } from '../check/expandAlertRuleGlobs';
 import { ExaminationCache } from '../check/examinationCache';
 import { examineTree } from '../check/examineTree';
+import { findRepositoryFolder } from '../check/findRepositoryFolder';
 import { CHECK_USAGE, localToday, readCheckArguments, type CheckArguments } from '../check/readCheckArguments';
 import { describe, walkRunbookTree, type RunbookTree } from '../check/walkRunbookTree';
 
@@ -42,7 +43,12 @@ export const checkCommand = async (argv: string[]): Promise<number> => {
     process.stderr.write(`runbook-reader check: could not finish the check: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
-  const findings = judgeExaminedFiles(examined, { maxAgeDays: args.maxAgeDays, today: args.today, assetPaths: tree.assets });
+  const findings = judgeExaminedFiles(examined, {
+    maxAgeDays: args.maxAgeDays,
+    today: args.today,
+    assetPaths: tree.assets,
+    repoFolder: findRepositoryFolder(args.dir),
+  });
   const ruleFileFindings: Finding[] = [];
   const alerts = checkAlertRules(readRuleFiles(args.alertRules, ruleFileFindings), examined);
   findings.push(...alerts.inRunbooks);

@@ -1,4 +1,6 @@
+import { resolveRunbookLink } from '../links/resolveRunbookLink';
 import { resolveWikilink } from '../links/resolveWikilink';
+import type { LinkTarget } from '../model';
 import { SourceFileIndex } from '../links/sourceFileIndex';
 import type { CheckedLink, ExaminedFile, ExaminedRunbook } from './examineRunbookFile';
 import { finding, type Finding } from './finding';
@@ -9,7 +11,7 @@ import { suggestClosest } from './suggestClosest';
  * images that are not there, wikilinks that find no file or more than one (resolved as the reader does). Links that leave the tree (`../` above its root) point outside the checked set
  * by design and are not judged.
  */
-export function checkLinkTargets(examined: readonly ExaminedFile[], assetPaths: readonly string[] = []): Finding[] {
+export function checkLinkTargets(examined: readonly ExaminedFile[], assetPaths: readonly string[] = [], repoFolder?: string): Finding[] {
   const runbooks = new Map<string, ExaminedFile>();
   for (const e of examined) runbooks.set(e.path, e);
   const assets = new Set(assetPaths);
@@ -47,7 +49,9 @@ export function checkLinkTargets(examined: readonly ExaminedFile[], assetPaths: 
       }
     }
     for (const link of e.links) {
-      const target = link.target;
+      const target = repoFolder ? fromRepositoryRoot(file, link, repoFolder) : link.target;
+      // A file of the repository outside the checked folder is not part of the checked set, like `../` links.
+      if (target.kind === 'outside') continue;
       if (target.kind === 'anchor') {
         if (!link.image && !idsOf(e).has(target.anchor)) out.push(brokenAnchor(file, link, target.anchor, idsOf(e), undefined));
         continue;
@@ -89,6 +93,12 @@ export function checkLinkTargets(examined: readonly ExaminedFile[], assetPaths: 
     }
   }
   return out;
+}
+
+/** Ingest reads `/x` from the file's source root; in a folder of a repository GitHub reads it from the repository's. */
+function fromRepositoryRoot(file: string, link: CheckedLink, repoFolder: string): LinkTarget {
+  const href = link.href.trim();
+  return href.startsWith('/') && !href.startsWith('//') ? resolveRunbookLink(file, href, { subdir: repoFolder }) : link.target;
 }
 
 function brokenAnchor(

@@ -7,6 +7,11 @@ export interface CheckOptions {
   today: string;
   /** Paths of the tree's other files (images, PDFs, Markdown not to be checked), so links to them resolve. */
   assetPaths?: readonly string[] | undefined;
+  /**
+   * Where the checked folder sits in its Git repository (`docs`), so a `/docs/x.md` link means the tree's
+   * `x.md`, as on GitHub and in the reader of a source that syncs that folder.
+   */
+  repoFolder?: string | undefined;
 }
 
 /** The reader's own "review overdue" limit, so a clean `check` means no runbook shows that flag. */

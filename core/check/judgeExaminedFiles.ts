@@ -11,6 +11,6 @@ import { compareFindings, type Finding } from './finding';
  */
 export function judgeExaminedFiles(examined: readonly ExaminedFile[], options: CheckOptions): Finding[] {
   const findings = examined.flatMap((e) => checkSingleRunbook(e, options));
-  findings.push(...checkLinkTargets(examined, options.assetPaths), ...checkDuplicateNames(examined));
+  findings.push(...checkLinkTargets(examined, options.assetPaths, options.repoFolder), ...checkDuplicateNames(examined));
   return findings.sort(compareFindings);
 }
