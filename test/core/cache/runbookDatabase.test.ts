@@ -33,6 +33,8 @@ describe('RunbookDatabase', () => {
         'bookmarks',
         'checklists',
         'history',
+        'incidentEvents',
+        'incidents',
         'library',
         'readCopies',
         'runbooks',
