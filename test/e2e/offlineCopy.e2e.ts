@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -169,5 +169,21 @@ describe('offline copies in Chromium', () => {
     );
     await page.goto(page.url().replace(/#.*$/, `#/read/${id}/storage/disk-pressure.md`));
     await expectText(page.getByTestId('provenance'), `Imported from yesterday.bundle on `);
+  });
+
+  it('takes a file shared to the installed app (share target POST, kept by the service worker) into the import panel', async () => {
+    const { page, controlledByServiceWorker } = app();
+    await controlledByServiceWorker();
+    const bytes = Array.from(readFileSync(bundlePath));
+    // The share sheet's POST, as Android sends it; the worker keeps the file and sends the page to Sources.
+    const answered = await page.evaluate(async (content: number[]) => {
+      const form = new FormData();
+      form.append('file', new File([new Uint8Array(content)], 'shared.bundle'));
+      const response = await fetch('./share-offline-copy', { method: 'POST', body: form });
+      return response.ok;
+    }, bytes);
+    expect(answered).toBe(true);
+    await page.reload();
+    await expectText(page.locator('.rr-offline-choice legend'), 'Import shared.bundle (Git bundle) into');
   });
 });
