@@ -27,6 +27,8 @@ const PHASES: Record<string, string> = {
 /** One source: where it comes from, how fresh it is, what the last sync changed or why it failed. */
 export function SourceCard({ source, state, canHide }: Props) {
   const git = source.kind === 'git';
+  // Git sources and those imported from a zip can go; the runbooks shipped with the app can only be hidden.
+  const removable = source.kind !== 'bundled';
   const { sync, sourceTokens } = useServices();
   const commit = source.version && /^[0-9a-f]{40}$/.test(source.version) ? source.version.slice(0, 7) : undefined;
 
@@ -130,7 +132,7 @@ export function SourceCard({ source, state, canHide }: Props) {
             Cancel sync
           </button>
         )}
-        {(git || canHide || source.hidden) && (
+        {(removable || canHide || source.hidden) && (
           <button
             type="button"
             className="rr-button"
@@ -141,7 +143,7 @@ export function SourceCard({ source, state, canHide }: Props) {
           </button>
         )}
         <SaveOfflineCopyButton source={source} />
-        {git && (
+        {removable && (
           <button type="button" className="rr-button rr-danger" onClick={() => void remove()}>
             Remove
           </button>

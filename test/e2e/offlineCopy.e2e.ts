@@ -141,6 +141,12 @@ describe('offline copies in Chromium', () => {
     await page.goto(page.url().replace(/#.*$/, `#/read/${id}/net/dns.md`));
     await expectText(page.locator('h1.rr-runbook-title'), 'DNS failover');
     await expectText(page.getByTestId('provenance'), /^Imported from ops-runbooks\.zip on .*, a zip, so no commit$/);
+
+    // A source made from a zip can be removed like a Git source.
+    await page.goto(page.url().replace(/#.*$/, '#/sources'));
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.locator('.rr-source', { hasText: 'ops-runbooks' }).getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(() => page.locator('.rr-source', { hasText: 'ops-runbooks' }).count(), { timeout: 10_000 }).toBe(0);
   });
 
   it('never applies an older copy silently: both commits are shown and the person chooses', async () => {
