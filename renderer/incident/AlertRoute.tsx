@@ -64,7 +64,8 @@ export function AlertRoute() {
     <div className="rr-page rr-alert-route" role="status">
       <h1>Alert {name}</h1>
       <p>
-        No runbook maps the alert <strong>{name}</strong> (front matter <code>alerts:</code>). The search below has its name typed in.
+        No runbook maps the alert <strong>{name}</strong> (front matter <code>alerts:</code>), so search opens with its name typed in: the
+        runbook may still mention it.
       </p>
       <p className="rr-toolbar">
         <button type="button" className="rr-button" onClick={() => setSearchOpen(true)}>

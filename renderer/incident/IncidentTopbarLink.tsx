@@ -13,7 +13,7 @@ export function IncidentTopbarLink() {
       aria-label={open ? `Incident open: ${incident.name}` : 'Incident'}
     >
       <span aria-hidden="true">{open ? '●' : '⚑'}</span>
-      <span className="rr-topbar-label">{open ? 'Incident open' : 'Incident'}</span>
+      <span className="rr-topbar-label">Incident</span>
     </NavLink>
   );
 }

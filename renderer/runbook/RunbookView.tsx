@@ -1,3 +1,4 @@
+import { RunbookIncidentValues } from '../incident/RunbookIncidentValues';
 import { useCallback, useEffect, useEffectEvent, useMemo, useState } from 'react';
 import { saveUserData } from '../app/userDataWrites';
 import { toggleBookmark } from '../../core/userdata/bookmarks';
@@ -108,6 +109,7 @@ function RunbookContent({ runbook, section }: Props) {
           <article className="rr-runbook" aria-labelledby="rr-runbook-title">
             <RunbookHeader meta={meta} source={source} today={new Date()} checklist={checklist} />
             <WhatChanged sourceId={meta.sourceId} path={meta.path} version={readVersionOf(runbook)} />
+            <RunbookIncidentValues meta={meta} markdown={body.markdown} />
             <details className="rr-toc-inline" onToggle={(e) => setInlineTocOpen(e.currentTarget.open)}>
               <summary>On this page</summary>
               {inlineTocOpen && <TableOfContents sourceId={meta.sourceId} path={meta.path} headings={meta.headings} activeId={section} />}

@@ -25,14 +25,14 @@ describe('incident mode: from the alert to the step, commands with this incident
     await page.getByLabel('Name').fill('Bans not reaching Twitch');
     await page.getByRole('button', { name: 'Start incident' }).click();
     await expectText(page.locator('.rr-incident-banner'), 'Open: Bans not reaching Twitch');
-    await page.getByLabel('Another placeholder').fill('since');
-    await page.getByRole('button', { name: 'Add placeholder' }).click();
+    await page.goto(`${server.url}#${BAN_SYNC}?section=manual-sync-retry`);
+    // The runbook's placeholders wait, unfilled, in the page's incident panel.
+    await expectText(page.locator('.rr-runbook-incident-values summary'), '0 of 1 filled');
     const value = `2026-12-05T05:00:00Z'; echo $(id) "&&"`;
     await page.getByLabel('Value of since').fill(value);
     await page.getByLabel('Value of since').press('Enter');
-    await expectText(page.locator('.rr-incident-timeline'), 'Set since');
+    await expectText(page.locator('.rr-runbook-incident-values summary'), '1 of 1 filled');
 
-    await page.goto(`${server.url}#${BAN_SYNC}?section=manual-sync-retry`);
     const block = page.locator('.rr-code', { hasText: 'ban-sync/jobs/retry' });
     await expectText(block.locator('mark.rr-placeholder-filled'), value);
     await block.getByRole('button', { name: /copy/i }).click();
