@@ -24,9 +24,18 @@ describe('SourceCard', () => {
       'Syncing…',
       'Cancel sync',
       'Hide from library',
+      'Save offline copy',
       'Remove',
     ]);
-    expect(buttons(render(undefined))).toEqual(['Sync now', 'Hide from library', 'Remove']);
+    expect(buttons(render(undefined))).toEqual(['Sync now', 'Hide from library', 'Save offline copy', 'Remove']);
+  });
+
+  it('offers no sync and no saved copy for a source imported from a zip, but it can be hidden and removed', () => {
+    const zip: SourceRecord = { id: 'zip-1', kind: 'folder', name: 'From a zip', version: 'zip-0123456789ab' };
+    expect(buttons(renderToStaticMarkup(<SourceCard source={zip} state={undefined} canHide={false} />))).toEqual([
+      'Hide from library',
+      'Remove',
+    ]);
   });
 
   it('says a cancelled sync changed nothing, and says no more once another sync starts', () => {
