@@ -9,7 +9,7 @@ export function IncidentTopbarLink() {
   return (
     <NavLink
       to="/incident"
-      className={`rr-icon-button rr-topbar-link${open ? ' rr-incident-link-open' : ''}`}
+      className={`rr-icon-button rr-topbar-link rr-incident-topbar${open ? ' rr-incident-link-open' : ''}`}
       aria-label={open ? `Incident open: ${incident.name}` : 'Incident'}
     >
       <span aria-hidden="true">{open ? '●' : '⚑'}</span>
