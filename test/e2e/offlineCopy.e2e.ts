@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RunbookRepo, git } from '../helpers/makeRunbookRepo';
@@ -192,4 +193,25 @@ describe('offline copies in Chromium', () => {
     await page.reload();
     await expectText(page.locator('.rr-offline-choice legend'), 'Import shared.bundle (Git bundle) into');
   });
+
+  it('the import panel and the older-commit choice fit a phone and pass axe', async () => {
+    const { page } = app();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId('offline-copy-input').setInputFiles(bundlePath);
+    await page.getByLabel('Name of the new source').fill('Storage');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await expectText(page.locator('.rr-offline-copy [role="status"]'), 'Imported runbooks.bundle');
+    await page.getByTestId('offline-copy-input').setInputFiles(olderPath);
+    await page.locator('.rr-offline-option', { hasText: 'update “Storage”' }).click();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.locator('.rr-offline-commits').waitFor();
+    const problems: string[] = [];
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    if (overflow > 0) problems.push(`page scrolls sideways by ${overflow}px`);
+    const result = await new AxeBuilder({ page }).include('.rr-offline-copy').analyze();
+    for (const v of result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+      problems.push(`${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    }
+    expect(problems).toEqual([]);
+  }, 60_000);
 });
