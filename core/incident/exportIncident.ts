@@ -13,6 +13,7 @@ export function formatLogTime(iso: string): string {
 const VERB: Record<IncidentEvent['kind'], string> = {
   started: 'Incident started',
   opened: 'Opened',
+  bookmark: 'Used bookmark',
   ticked: 'Ticked',
   unticked: 'Unticked',
   variable: 'Set value of',
@@ -58,6 +59,8 @@ function describeEvent(event: IncidentEvent): string {
       return `${VERB[event.kind]} "${text}"${event.path ? ` in ${event.path}` : ''}`;
     case 'note':
       return `${VERB.note}: ${text}${event.writtenAt ? ` (written ${formatLogTime(event.writtenAt)})` : ''}`;
+    case 'bookmark':
+      return `${VERB.bookmark} "${text}"${event.path ? ` (${event.path}${event.anchor ? `#${event.anchor}` : ''})` : ''}`;
     case 'variable':
       return `${VERB.variable} ${text}`;
     default:

@@ -18,7 +18,7 @@ export interface Incident {
   values: Record<string, string>;
 }
 
-export type IncidentEventKind = 'started' | 'opened' | 'ticked' | 'unticked' | 'variable' | 'note' | 'closed';
+export type IncidentEventKind = 'started' | 'opened' | 'bookmark' | 'ticked' | 'unticked' | 'variable' | 'note' | 'closed';
 
 /** One line of an incident's timeline. */
 export interface IncidentEvent {

@@ -214,9 +214,16 @@ function ExportButtons({ incident }: { incident: Incident }) {
 
 function describe(kind: string): string {
   return (
-    { started: 'Started', opened: 'Opened', ticked: 'Ticked', unticked: 'Unticked', variable: 'Set', note: 'Note:', closed: 'Closed' }[
-      kind
-    ] ?? kind
+    {
+      started: 'Started',
+      opened: 'Opened',
+      bookmark: 'Used bookmark',
+      ticked: 'Ticked',
+      unticked: 'Unticked',
+      variable: 'Set',
+      note: 'Note:',
+      closed: 'Closed',
+    }[kind] ?? kind
   );
 }
 

@@ -55,6 +55,10 @@ describe('incident mode: from the alert to the step, commands with this incident
     const step = page.getByRole('checkbox', { name: /Step done: Count what is waiting/ });
     await step.check();
     await expect.poll(() => step.isChecked()).toBe(true);
+    // A bookmark used during the incident is logged too.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('b');
+    await page.locator('#rr-sidebar a.rr-bookmark-link').first().click();
 
     await goOffline();
     await page.reload();
@@ -78,6 +82,7 @@ describe('incident mode: from the alert to the step, commands with this incident
     expect(markdown).toMatch(/Incident started: Ban sync lag \(SEV2, alert HighBanSyncLag\)$/m);
     expect(markdown).toMatch(/Opened Ban Sync Troubleshooting \(ban-sync-troubleshooting\.md @ bundle-[0-9a-f]+\)$/m);
     expect(markdown).toMatch(/Ticked "Count what is waiting: SELECT status.*" in ban-sync-troubleshooting\.md$/m);
+    expect(markdown).toMatch(/Used bookmark ".+" \(ban-sync-troubleshooting\.md(#[a-z-]+)?\)$/m);
     expect(markdown).toContain('## Runbooks read');
   });
 });

@@ -65,6 +65,11 @@ describe('incident store', () => {
       { kind: 'ticked', text: 'Pause the sync', sourceId: 'bundled', path: 'ban.md' },
       new Date('2026-12-05T06:03:00Z'),
     );
+    await recordIncidentEvent(
+      db,
+      { kind: 'bookmark', text: 'Ban › Pause', sourceId: 'bundled', path: 'ban.md', anchor: 'pause' },
+      new Date('2026-12-05T06:03:30Z'),
+    );
     await addIncidentNote(db, first.id, 'Paged by PagerDuty', new Date('2026-12-05T05:55:00Z'), new Date('2026-12-05T06:04:00Z'));
 
     const second = await startIncident(db, { name: 'Other', severity: 'SEV4' }, new Date('2026-12-05T07:00:00Z'), 'b');
@@ -82,6 +87,7 @@ describe('incident store', () => {
         '- 2026-12-05 06:01:00Z Set value of cluster',
         '- 2026-12-05 06:02:00Z Opened Ban Sync (ban.md @ abcdef012345)',
         '- 2026-12-05 06:03:00Z Ticked "Pause the sync" in ban.md',
+        '- 2026-12-05 06:03:30Z Used bookmark "Ban › Pause" (ban.md#pause)',
         '- 2026-12-05 07:00:00Z Incident closed',
         '- ban.md (bundled, abcdef012345)',
       ]),
@@ -89,7 +95,7 @@ describe('incident store', () => {
     expect(markdown).not.toContain('rm -rf');
     const json = JSON.parse(incidentJson(closed, await incidentEvents(db, 'a'))) as { incident: object; timeline: unknown[] };
     expect(json.incident).not.toHaveProperty('values');
-    expect(json.timeline).toHaveLength(6);
+    expect(json.timeline).toHaveLength(7);
   });
 
   it('survives reopening the database and deletes an incident with its events', async () => {
