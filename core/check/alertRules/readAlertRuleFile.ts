@@ -5,7 +5,7 @@ import { MAX_FRONT_MATTER_ALIASES } from '../../ingest/parseFrontMatterBlock';
 export interface AlertRule {
   /** Prometheus `alert`, Grafana `title`. */
   name: string;
-  /** `annotations.runbook_url` (Grafana also `runbookUrl`-style keys are not standard; only this one is read). */
+  /** `annotations.runbook_url`, the annotation Prometheus and Grafana both use for it. */
   runbookUrl?: string | undefined;
   /** 1-based line of the rule in its file, when known. */
   line?: number | undefined;
@@ -23,7 +23,7 @@ export const MAX_RULES_PER_FILE = 100_000;
 /**
  * Reads a Prometheus/Alertmanager rule file (`groups[].rules[]` with `alert`, also a PrometheusRule's
  * `spec.groups`) or a Grafana alert-rule export or provisioning file (`groups[].rules[]` with `title`, or the
- * ruler API's `grafana_alert.title`), YAML or JSON. Recording rules (`record`) are not alerts and are passed
+ * ruler API's `grafana_alert.title`, or the provisioning API's bare list of rules), YAML or JSON. Recording rules (`record`) are not alerts and are passed
  * over. Never throws: anything unreadable comes back with a reason.
  */
 export function readAlertRuleFile(text: string): AlertRuleFile {
@@ -60,6 +60,9 @@ export function readAlertRuleFile(text: string): AlertRuleFile {
   else if (root && Object.values(root).every(Array.isArray)) {
     // The Grafana ruler API answers `{ "<folder>": [ {name, rules: [...]}, ... ] }`.
     groups = Object.values(root).flat();
+  } else if (Array.isArray(data)) {
+    // Grafana's provisioning API lists rules as a bare array of rule objects.
+    groups = [{ rules: data as unknown[] }];
   } else if (root && typeof root.title === 'string') {
     // One rule exported on its own (Grafana's HTTP API).
     groups = [{ rules: [root] }];

@@ -59,6 +59,8 @@ describe('readAlertRuleFile', () => {
     expect(readAlertRuleFile(crd)).toMatchObject({ ok: true, rules: [{ name: 'Crd', line: 7 }] });
     const ruler = JSON.stringify({ ops: [{ name: 'g', rules: [{ grafana_alert: { title: 'Ruler' }, annotations: {} }] }] });
     expect(readAlertRuleFile(ruler)).toMatchObject({ ok: true, rules: [{ name: 'Ruler' }] });
+    const api = JSON.stringify([{ uid: 'x', title: 'FromApi', annotations: { runbook_url: 'db.md' } }]);
+    expect(readAlertRuleFile(api)).toMatchObject({ ok: true, format: 'grafana', rules: [{ name: 'FromApi', runbookUrl: 'db.md' }] });
   });
 
   it('refuses an alias bomb, broken YAML and a file without rules, saying why', () => {
