@@ -2,7 +2,7 @@
 import '../support/domTest';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { MemoryRouter, Route, Routes, useParams } from 'react-router-dom';
 import { describe, expect, it, vi } from 'vitest';
 import type { CachedRunbook } from '../../../core/cache/runbookDatabase';
 import type { DeepLink, DesktopBridge } from '../../../core/desktop/ipcContract';
@@ -115,5 +115,31 @@ describe('screens take the platform from the services, not from window', () => {
     );
     sendLink({ sourceId: 'bundled', path: 'db/failover.md', anchor: 'promote' });
     expect(await screen.findByText('opened')).toBeTruthy();
+  });
+});
+
+describe('desktop alert links', () => {
+  it('a runbook-reader://alert/<name> link from the bridge opens the alert route', async () => {
+    const { bridge, sendLink } = fakeBridge();
+    function Listener() {
+      useDesktopBridge();
+      return null;
+    }
+    function AlertName() {
+      return <p>alert {useParams().name}</p>;
+    }
+    render(
+      <ServicesProvider services={withPlatform({ kind: 'desktop', desktop: bridge })}>
+        <MemoryRouter initialEntries={['/']}>
+          <Listener />
+          <Routes>
+            <Route path="/" element={<p>home</p>} />
+            <Route path="/alert/:name" element={<AlertName />} />
+          </Routes>
+        </MemoryRouter>
+      </ServicesProvider>,
+    );
+    sendLink({ alert: 'Disk almost full' });
+    expect(await screen.findByText('alert Disk almost full')).toBeTruthy();
   });
 });
