@@ -6,6 +6,8 @@ describe('IPC contract', () => {
     expect(Object.values(INVOKE_CHANNELS).sort()).toEqual(
       [
         'app:info',
+        'offline-copy:import',
+        'offline-copy:save',
         'shell:open-external',
         'source:save',
         'sync:cancel',
@@ -21,7 +23,7 @@ describe('IPC contract', () => {
   });
 
   it('names the main → renderer events', () => {
-    expect(Object.values(EVENT_CHANNELS).sort()).toEqual(['app:command', 'app:deep-link', 'sync:progress']);
+    expect(Object.values(EVENT_CHANNELS).sort()).toEqual(['app:command', 'app:deep-link', 'offline-copy:opened', 'sync:progress']);
   });
 
   it('lists only commands the renderer handles (zoom is Electron’s built-in roles)', () => {
@@ -31,7 +33,7 @@ describe('IPC contract', () => {
   it('uses namespaced, unique channel names', () => {
     const names = [...Object.values(INVOKE_CHANNELS), ...Object.values(EVENT_CHANNELS)];
     expect(new Set(names).size).toBe(names.length);
-    for (const name of names) expect(name).toMatch(/^[a-z]+:[a-z-]+$/);
+    for (const name of names) expect(name).toMatch(/^[a-z]+(-[a-z]+)*:[a-z-]+$/);
   });
 
   it('exposes the bridge as window.runbookReader', () => {
