@@ -103,6 +103,7 @@ export function createDesktopBridge(ipc: IpcRendererPort): DesktopBridge {
     hasToken: (sourceId) => invoke(INVOKE_CHANNELS.hasToken, { sourceId }),
     deleteToken: (sourceId) => invoke(INVOKE_CHANNELS.deleteToken, { sourceId }),
     saveSource: (settings) => invoke(INVOKE_CHANNELS.saveSource, settings),
+    probeHost: (sourceId) => invoke(INVOKE_CHANNELS.probeHost, { sourceId }),
     syncRun: (request) => invoke(INVOKE_CHANNELS.syncRun, request),
     syncCancel: (sourceId) => invoke(INVOKE_CHANNELS.syncCancel, { sourceId }),
     deleteSyncStore: (sourceId) => invoke(INVOKE_CHANNELS.deleteSyncStore, { sourceId }),

@@ -19,6 +19,7 @@ import {
   type OfflineCopySaveResult,
   type OpenExternalResult,
   type PrintToPdfResult,
+  type ProbeHostResult,
   type SyncRunRequest,
   type SyncRunResponse,
 } from '../core/desktop/ipcContract';
@@ -48,6 +49,8 @@ export interface IpcDependencies {
   tokenStore: Pick<TokenStore, 'setToken' | 'hasToken' | 'deleteToken'>;
   /** Main's own record of where each source syncs from; a token is bound to the origin saved here. */
   sourceSettings: Pick<SourceSettingsStore, 'save' | 'get'>;
+  /** `electron/hostProbe.ts`: one short request to the host of the address main saved for the source. */
+  probeHost(sourceId: string): Promise<ProbeHostResult>;
   /** `electron/gitSync.ts`: one Git sync in main (with main's own per-source lock), progress sent to `target`. */
   syncRun(request: SyncRunRequest, target: RendererTarget): Promise<SyncRunResponse>;
   /** Stops the source's running sync, if any; true when one was running. */
@@ -114,6 +117,9 @@ export function createIpcHandlers(deps: IpcDependencies): IpcHandlerTable {
           };
         }
       },
+    },
+    [INVOKE_CHANNELS.probeHost]: {
+      handle: ({ sourceId }) => deps.probeHost(sourceId),
     },
     [INVOKE_CHANNELS.syncRun]: {
       // Progress goes to the page that asked, not to every window.

@@ -10,6 +10,7 @@ import { EVENT_CHANNELS, type OfflineCopyOpened } from '../core/desktop/ipcContr
 import { registerAppSchemeAsPrivileged, serveAppBundle } from './appProtocol';
 import { DeepLinkDelivery } from './deepLinkDelivery';
 import { createDesktopGitSync } from './gitSync';
+import { createHostProbe } from './hostProbe';
 import { createIpcHandlers, registerIpcHandlers } from './ipc';
 import { installApplicationMenu } from './menu';
 import { findOfflineCopyArgument, readOpenedOfflineCopy, saveOfflineCopyWithDialog } from './offlineCopyFiles';
@@ -93,6 +94,7 @@ function onReady(): void {
     readToken,
     isOnline: () => net.isOnline(),
   });
+  const probeSourceHost = createHostProbe({ readSettings: (sourceId) => sourceSettings.get(sourceId), isOnline: () => net.isOnline() });
   registerIpcHandlers(
     createIpcHandlers({
       appVersion: () => app.getVersion(),
@@ -101,6 +103,7 @@ function onReady(): void {
       printToPdf,
       tokenStore: appTokenStore(),
       sourceSettings,
+      probeHost: probeSourceHost,
       syncRun: (request, target) => gitSync.run(request, target),
       syncCancel: (sourceId) => gitSync.cancel(sourceId),
       // A removed source's saved address goes with its downloaded data.

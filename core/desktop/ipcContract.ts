@@ -27,6 +27,8 @@ import {
   type openExternalResultSchema,
   type printToPdfRequestSchema,
   type printToPdfResultSchema,
+  type probeHostRequestSchema,
+  type probeHostResultSchema,
   type pruneSyncStoresRequestSchema,
   type pruneSyncStoresResultSchema,
   type saveSourceResultSchema,
@@ -51,6 +53,7 @@ export const INVOKE_CHANNELS = {
   hasToken: 'token:has',
   deleteToken: 'token:delete',
   saveSource: 'source:save',
+  probeHost: 'source:probe-host',
   syncRun: 'sync:run',
   syncCancel: 'sync:cancel',
   deleteSyncStore: 'sync:delete-store',
@@ -80,6 +83,9 @@ export type SourceTokenRequest = v.InferOutput<typeof sourceTokenRequestSchema>;
 /** Where a Git source syncs from (`source:save`); see `sourceSettingsSchema`. */
 export type SourceSettings = v.InferOutput<typeof sourceSettingsSchema>;
 export type SaveSourceResult = v.InferOutput<typeof saveSourceResultSchema>;
+export type ProbeHostRequest = v.InferOutput<typeof probeHostRequestSchema>;
+/** A probe of a source's host made by main (`source:probe-host`); null when main has no address for the source. */
+export type ProbeHostResult = v.InferOutput<typeof probeHostResultSchema>;
 /** One Git sync run by the main process; see `syncRunRequestSchema`. Plain data only, no token, no address. */
 export type SyncRunRequest = v.InferOutput<typeof syncRunRequestSchema>;
 export type SyncSourceRequest = v.InferOutput<typeof syncSourceRequestSchema>;
@@ -159,6 +165,11 @@ export interface DesktopBridge {
   deleteToken(sourceId: string): Promise<void>;
   /** Saves where a Git source syncs from; main syncs from these settings only. */
   saveSource(settings: SourceSettings): Promise<SaveSourceResult>;
+  /**
+   * Asks main whether the host of a saved Git source answers at all (one short request to the address main
+   * saved, never to one the page names); null when main has no address saved for the source.
+   */
+  probeHost(sourceId: string): Promise<ProbeHostResult>;
   /** Runs one Git sync in the main process with the source's stored token; the page applies the change set. */
   syncRun(request: SyncRunRequest): Promise<SyncRunResponse>;
   /** Stops the running sync of a source; resolves `false` when none was running. Nothing is changed by a cancelled sync. */

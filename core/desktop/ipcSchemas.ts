@@ -215,6 +215,17 @@ export const pruneSyncStoresRequestSchema = v.strictObject(
   objectMessage(`A list of at most ${MAX_KEPT_SOURCES} source ids is required.`),
 );
 
+/**
+ * Which source's host to probe (`source:probe-host`): an id only. Main reads the address from the settings
+ * it saved, so the page cannot make the main process send a request anywhere else.
+ */
+export const probeHostRequestSchema = v.strictObject(
+  { sourceId: sourceIdSchema },
+  objectMessage('A valid source id is required.', {
+    url: 'A probe request carries no address; the app probes the address it saved for the source.',
+  }),
+);
+
 // ---- responses and events (main → renderer) ----
 // Plain object schemas: what main sends is copied field by field, so nothing else it might attach (an
 // object with methods, say) reaches the page; a missing or wrong field still refuses the message.
@@ -232,6 +243,9 @@ export const pruneSyncStoresResultSchema = v.object({
   removed: v.pipe(v.number(), v.integer()),
   failed: v.pipe(v.number(), v.integer()),
 });
+
+/** Whether the source's host answered a probe, when (ISO time); null when main has no address saved for the source. */
+export const probeHostResultSchema = v.nullable(v.object({ host: v.string(), reached: v.boolean(), at: v.string() }));
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 /**
@@ -372,6 +386,7 @@ export const INVOKE_SCHEMAS = {
   'sync:cancel': { request: syncSourceRequestSchema, response: v.boolean() },
   'sync:delete-store': { request: syncSourceRequestSchema, response: deleteSyncStoreResultSchema },
   'sync:prune-stores': { request: pruneSyncStoresRequestSchema, response: pruneSyncStoresResultSchema },
+  'source:probe-host': { request: probeHostRequestSchema, response: probeHostResultSchema },
   'offline-copy:import': { request: offlineCopyImportRequestSchema, response: offlineCopyImportResponseSchema },
   'offline-copy:save': { request: offlineCopySaveRequestSchema, response: offlineCopySaveResultSchema },
 } as const;

@@ -26,6 +26,7 @@ describe('desktop bridge', () => {
         'onSyncProgress',
         'openExternal',
         'printToPdf',
+        'probeHost',
         'pruneSyncStores',
         'saveOfflineCopy',
         'saveSource',
@@ -44,6 +45,14 @@ describe('desktop bridge', () => {
     ['hasToken', ['ops'], INVOKE_CHANNELS.hasToken, [{ sourceId: 'ops' }], true],
     ['deleteToken', ['ops'], INVOKE_CHANNELS.deleteToken, [{ sourceId: 'ops' }], undefined],
     ['syncCancel', ['ops'], INVOKE_CHANNELS.syncCancel, [{ sourceId: 'ops' }], false],
+    [
+      'probeHost',
+      ['ops'],
+      INVOKE_CHANNELS.probeHost,
+      [{ sourceId: 'ops' }],
+      { host: 'git.example.com', reached: false, at: '2026-12-05T09:00:00.000Z' },
+    ],
+    ['probeHost', ['gone'], INVOKE_CHANNELS.probeHost, [{ sourceId: 'gone' }], null],
     ['deleteSyncStore', ['ops'], INVOKE_CHANNELS.deleteSyncStore, [{ sourceId: 'ops' }], { deleted: true }],
   ] as const)('%s(%j) invokes %s with %j and resolves with main’s answer', async (method, args, channel, sent, answer) => {
     const { bridge: api, ipc } = bridge();
@@ -57,6 +66,7 @@ describe('desktop bridge', () => {
     ['hasToken', 'answer', /^token:has: the app’s answer did not fit the contract \(must be boolean\)$/],
     ['deleteSyncStore', { deleted: 'yes' }, /^sync:delete-store: .*\(deleted: must be boolean\)$/],
     ['deleteSyncStore', {}, /\(deleted: is missing\)$/],
+    ['probeHost', { host: 'git.example.com', reached: 'yes', at: 'now' }, /^source:probe-host: .*\(reached: must be boolean\)$/],
   ] as const)('%s rejects an answer that does not fit the contract (%j), naming the field', async (method, answer, message) => {
     const { bridge: api, ipc } = bridge();
     ipc.respond = () => answer;

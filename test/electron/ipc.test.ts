@@ -30,6 +30,9 @@ function register(overrides: Partial<IpcDependencies> = {}) {
       sendToRenderer(target, 'sync:progress', { sourceId: request.sourceId, progress: { phase: 'connecting' } });
       return { ok: false, error: { code: 'offline', message: 'This device is offline.' } };
     }),
+    probeHost: vi.fn(async (sourceId: string) =>
+      sourceId === 'ops' ? { host: 'git.example.com', reached: true, at: '2026-12-05T09:00:00.000Z' } : null,
+    ),
     syncCancel: vi.fn((sourceId: string) => sourceId === 'ops'),
     deleteSyncStore: vi.fn(async () => ({ deleted: true })),
     pruneSyncStores: vi.fn(async () => ({ removed: 0, failed: 0 })),
@@ -49,6 +52,7 @@ const VALID_REQUESTS: Record<InvokeChannel, unknown[]> = {
   'token:has': [{ sourceId: 'ops' }],
   'token:delete': [{ sourceId: 'ops' }],
   'source:save': [{ sourceId: 'ops', url: 'https://git.example.com/ops/runbooks.git' }],
+  'source:probe-host': [{ sourceId: 'ops' }],
   'sync:run': [{ sourceId: 'ops', cached: {} }],
   'sync:cancel': [{ sourceId: 'ops' }],
   'sync:delete-store': [{ sourceId: 'ops' }],
@@ -90,6 +94,7 @@ describe('IPC handlers', () => {
     expect(deps.tokenStore.hasToken).not.toHaveBeenCalled();
     expect(deps.tokenStore.deleteToken).not.toHaveBeenCalled();
     expect(deps.syncRun).not.toHaveBeenCalled();
+    expect(deps.probeHost).not.toHaveBeenCalled();
     expect(deps.syncCancel).not.toHaveBeenCalled();
     expect(deps.deleteSyncStore).not.toHaveBeenCalled();
     warn.mockRestore();
@@ -270,6 +275,27 @@ describe('IPC handlers', () => {
     await ipcMain.invoke('sync:run', APP_FRAME, { ...base, rereadAll: true });
     await ipcMain.invoke('sync:run', APP_FRAME, { ...base, rereadAll: false });
     expect(vi.mocked(deps.syncRun).mock.calls.map(([request]) => request)).toEqual([{ ...base, rereadAll: true }, base]);
+  });
+
+  it('source:probe-host probes the named source and passes main’s answer back (null for a source main does not know)', async () => {
+    const { ipcMain, deps } = register();
+    expect(await ipcMain.invoke('source:probe-host', APP_FRAME, { sourceId: 'ops' })).toEqual({
+      host: 'git.example.com',
+      reached: true,
+      at: '2026-12-05T09:00:00.000Z',
+    });
+    expect(await ipcMain.invoke('source:probe-host', APP_FRAME, { sourceId: 'other' })).toBeNull();
+    expect(deps.probeHost).toHaveBeenCalledWith('ops');
+  });
+
+  it('source:probe-host refuses a request that names an address: main probes only what it saved', async () => {
+    const { ipcMain, deps } = register();
+    await expect(
+      ipcMain.invoke('source:probe-host', APP_FRAME, { sourceId: 'ops', url: 'http://169.254.169.254/latest/meta-data' }),
+    ).rejects.toThrow(
+      'source:probe-host refused: url: A probe request carries no address; the app probes the address it saved for the source.',
+    );
+    expect(deps.probeHost).not.toHaveBeenCalled();
   });
 
   it('sync:cancel stops the named source’s sync and says whether one was running', async () => {

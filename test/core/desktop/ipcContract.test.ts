@@ -9,6 +9,7 @@ describe('IPC contract', () => {
         'offline-copy:import',
         'offline-copy:save',
         'shell:open-external',
+        'source:probe-host',
         'source:save',
         'sync:cancel',
         'sync:delete-store',

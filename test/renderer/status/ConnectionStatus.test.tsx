@@ -88,4 +88,33 @@ describe('ConnectionStatus (the app’s own connectivity signal)', () => {
       expect(screen.getByRole('status').textContent).toMatch(/^git\.example\.com answers but refuses this page's requests \(CORS\)/),
     );
   });
+
+  it('on desktop asks main to probe the source by id (the page makes no request) and says when the host is unreachable', async () => {
+    const probeHost = vi.fn(async (sourceId: string) => ({
+      host: 'git.example.com',
+      reached: sourceId !== 'team',
+      at: new Date().toISOString(),
+    }));
+    const desktopServices = { db, platform: { kind: 'desktop', desktop: { probeHost } } } as unknown as AppServices;
+    render(
+      <ServicesProvider services={desktopServices}>
+        <ConnectionStatus />
+      </ServicesProvider>,
+    );
+    expect((await screen.findByRole('status')).textContent).toBe("Can't reach git.example.com — showing the copy from 3 h ago.");
+    expect(probeHost).toHaveBeenCalledWith('team');
+    expect(probeFetch).not.toHaveBeenCalled();
+  });
+
+  it('on desktop treats a probe main could not make (no saved address) as no evidence', async () => {
+    const probeHost = vi.fn(async () => null);
+    const desktopServices = { db, platform: { kind: 'desktop', desktop: { probeHost } } } as unknown as AppServices;
+    render(
+      <ServicesProvider services={desktopServices}>
+        <ConnectionStatus />
+      </ServicesProvider>,
+    );
+    await waitFor(() => expect(probeHost).toHaveBeenCalledTimes(1));
+    expect(screen.queryByRole('status')).toBeNull();
+  });
 });
