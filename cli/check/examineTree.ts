@@ -11,7 +11,7 @@ import { describe, type RunbookTree } from './walkRunbookTree';
 const MIN_FILES_FOR_WORKERS = 48;
 
 export interface ExamineTreeOptions {
-  cache?: ExaminationCache;
+  cache?: ExaminationCache | undefined;
   /** How many worker threads may parse at once; 1 parses on the main thread. */
   parallelism: number;
 }

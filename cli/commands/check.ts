@@ -36,7 +36,7 @@ export const checkCommand = async (argv: string[]): Promise<number> => {
   try {
     examined = await examineTree(tree, {
       parallelism: availableParallelism(),
-      ...(args.cache ? { cache: ExaminationCache.open(tree.root) } : {}),
+      cache: args.cache ? ExaminationCache.open(tree.root) : undefined,
     });
   } catch (error) {
     // Exit 1 means "findings"; a check that could not finish must not look like one.

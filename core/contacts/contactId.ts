@@ -7,7 +7,13 @@ import type { ContactKind } from './contactModel';
  * a Slack channel regardless of the configured workspace, and roles together with their label (two teams'
  * "PagerDuty alert" are two contacts).
  */
-export function contactId(contact: { kind: ContactKind; value: string; href?: string; via?: string; label: string }): string {
+export function contactId(contact: {
+  kind: ContactKind;
+  value: string;
+  href?: string | undefined;
+  via?: string | undefined;
+  label: string;
+}): string {
   const value = contact.value.trim().replace(/\s+/g, ' ').toLowerCase();
   switch (contact.kind) {
     case 'phone':

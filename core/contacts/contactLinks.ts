@@ -3,7 +3,7 @@ import type { ContactPointKind } from './contactModel';
 /** What a URL in a contacts line is, when it is a contact at all. */
 export interface ContactUrlKind {
   kind: ContactPointKind;
-  via?: string;
+  via?: string | undefined;
 }
 
 /**

@@ -55,9 +55,9 @@ export interface ContactPoint {
   /** What to show and copy, as written: `(555) 123-4567`, `ops@clpr.tv`, `#ops-team`, `clipper-primary`. */
   value: string;
   /** `tel:+15551234567`, `mailto:ops@clpr.tv`, a chat or paging URL; absent when there is nothing to open. */
-  href?: string;
+  href?: string | undefined;
   /** The service behind a chat or paging point: `Slack`, `Microsoft Teams`, `PagerDuty`, `Opsgenie`. */
-  via?: string;
+  via?: string | undefined;
   /** For phone numbers: the region and any doubt about it. */
   phone?: PhoneDetails | undefined;
   /** Offsets in the text that was searched (UTF-16, end exclusive). */
@@ -80,7 +80,7 @@ export interface ContactSource {
   /** Text of that heading. */
   heading?: string;
   /** 1-based file line of the contact's line; absent for front matter. */
-  line?: number;
+  line?: number | undefined;
 }
 
 /** One contact point (or named role) from one runbook. */
@@ -96,10 +96,10 @@ export interface Contact {
   kind: ContactKind;
   /** Display and copy text (see `ContactPoint.value`); for a role, what the runbook says to do. */
   value: string;
-  href?: string;
-  via?: string;
+  href?: string | undefined;
+  via?: string | undefined;
   /** The rest of the line: response times, hours ("respond < 5 min", "24/7"). */
-  note?: string;
+  note?: string | undefined;
   /** For phone numbers: the region and any doubt about it. */
   phone?: PhoneDetails | undefined;
   source: ContactSource;

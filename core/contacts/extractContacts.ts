@@ -57,9 +57,9 @@ export function extractContacts(
       label: c.label ?? meta.title,
       kind: c.kind,
       value: c.value,
-      ...(c.href ? { href: c.href } : {}),
-      ...(c.via ? { via: c.via } : {}),
-      ...(c.note ? { note: c.note } : {}),
+      href: c.href || undefined,
+      via: c.via || undefined,
+      note: c.note || undefined,
       phone: c.phone,
       source: { sourceId: meta.sourceId, path: meta.path, title: meta.title, lastReviewed: meta.lastReviewed, from: 'front-matter' },
     });
@@ -210,14 +210,14 @@ class SectionReader {
       const rowLine = row.position?.start.line;
       const note = notes.join('; ') || undefined;
       if (lines.length > 0) {
-        for (const line of lines) added += this.emit({ ...line, ...(note ? { note } : {}) }, label ?? context);
+        for (const line of lines) added += this.emit({ ...line, note: note || undefined }, label ?? context);
       } else if (label && looksLikeRole(label)) {
         added += this.emit(
           {
             text: label,
             label,
-            contacts: [{ kind: 'role', value: label, ...(rowLine ? { line: rowLine } : {}) }],
-            ...(note ? { note } : {}),
+            contacts: [{ kind: 'role', value: label, line: rowLine || undefined }],
+            note: note || undefined,
           },
           context,
         );

@@ -31,7 +31,7 @@ export function findContactPoints(text: string, options: ContactOptions = {}): C
     const url = m[0].replace(/[.,;:!?)\]]+$/, '');
     const kind = classifyContactUrl(url);
     if (!kind || kind.kind === 'phone' || kind.kind === 'email') continue;
-    add({ kind: kind.kind, value: url, href: url, ...(kind.via ? { via: kind.via } : {}), start: m.index, end: m.index + url.length });
+    add({ kind: kind.kind, value: url, href: url, via: kind.via || undefined, start: m.index, end: m.index + url.length });
   }
   for (const m of text.matchAll(EMAIL)) {
     add({ kind: 'email', value: m[0], href: `mailto:${m[0]}`, start: m.index, end: m.index + m[0].length });
@@ -49,7 +49,7 @@ export function findContactPoints(text: string, options: ContactOptions = {}): C
     // `#42` is an issue or an extension, not a channel.
     if (!/\p{L}/u.test(channel)) continue;
     const href = via === 'Slack' ? slackChannelHref(channel, options.slackWorkspace) : undefined;
-    add({ kind: 'chat', value: channel, ...(href ? { href } : {}), via, start: m.index, end: m.index + channel.length });
+    add({ kind: 'chat', value: channel, href: href || undefined, via, start: m.index, end: m.index + channel.length });
   }
   return points.sort((a, b) => a.start - b.start);
 }

@@ -10,8 +10,8 @@ import { readPhoneNumber, type PhoneReading } from './normalisePhoneNumber';
 export interface ParsedContact {
   kind: ContactKind;
   value: string;
-  href?: string;
-  via?: string;
+  href?: string | undefined;
+  via?: string | undefined;
   /** For phone numbers: the region and any doubt about it. */
   phone?: PhoneDetails | undefined;
   /** 1-based line in the Markdown that was parsed (node positions), when known. */
@@ -29,9 +29,9 @@ export interface ParsedContactLine {
   label?: string;
   contacts: ParsedContact[];
   /** Everything else the line says ("respond < 5 min", "24/7"), for every contact of the line. */
-  note?: string;
+  note?: string | undefined;
   /** 1-based line in the parsed Markdown where the line starts, when known. */
-  line?: number;
+  line?: number | undefined;
 }
 
 /** Hints from around the line, such as the header of the table column it sits in. */
@@ -353,7 +353,7 @@ function parseBlock(
       add({ ...point, start: s, end: e });
     } else if (code && (fieldKind === 'paging' || PAGING_CONTEXT.test(outsideCode))) {
       const via = pagingService(outsideCode);
-      add({ kind: 'paging', value: code, ...(via ? { via } : {}), start: s, end: e });
+      add({ kind: 'paging', value: code, via: via || undefined, start: s, end: e });
     }
     mask(s, e);
   }
@@ -391,7 +391,7 @@ function parseBlock(
       if (point) add({ ...point, start: at, end: end });
     } else if (fieldKind === 'paging' && points.length === 0) {
       const via = pagingService(bare);
-      add({ kind: 'paging', value: bare.replace(/^["“]|["”]$/g, ''), ...(via ? { via } : {}), start: at, end: end });
+      add({ kind: 'paging', value: bare.replace(/^["“]|["”]$/g, ''), via: via || undefined, start: at, end: end });
     }
   }
 
@@ -416,7 +416,7 @@ function parseBlock(
   if (!paging && !looksLikeRole(roleLabel)) return result;
   result.label = roleLabel;
   const via = paging ? pagingService(description) : undefined;
-  result.contacts = [{ kind: paging ? 'paging' : 'role', value: description || roleLabel, ...(via ? { via } : {}), line }];
+  result.contacts = [{ kind: paging ? 'paging' : 'role', value: description || roleLabel, via: via || undefined, line }];
   if (how) result.note = how;
   return result;
 }
@@ -447,7 +447,7 @@ function pointFromLink(url: string, text: string, options: ContactOptions): Pars
       return { kind: 'email', value: address, href: `mailto:${address}` };
     }
     default:
-      return { kind: kind.kind, value: label || url, href: url, ...(kind.via ? { via: kind.via } : {}) };
+      return { kind: kind.kind, value: label || url, href: url, via: kind.via || undefined };
   }
 }
 

@@ -9,9 +9,9 @@ export interface FrontMatterContact {
   label?: string;
   kind: ContactKind;
   value: string;
-  href?: string;
-  via?: string;
-  note?: string;
+  href?: string | undefined;
+  via?: string | undefined;
+  note?: string | undefined;
   phone?: PhoneDetails | undefined;
 }
 

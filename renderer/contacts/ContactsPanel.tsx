@@ -138,7 +138,7 @@ function ContactRow({ entry, today, onNavigate }: { entry: ContactEntry; today: 
       <span className="rr-contact-main">
         <span className="rr-contact-line">
           {href ? (
-            <a className="rr-contact-value" href={href} {...(web ? { target: '_blank', rel: 'noopener noreferrer' } : {})}>
+            <a className="rr-contact-value" href={href} target={web ? '_blank' : undefined} rel={web ? 'noopener noreferrer' : undefined}>
               {entry.value}
             </a>
           ) : (

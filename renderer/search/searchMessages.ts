@@ -24,4 +24,4 @@ export type SearchWorkerReply =
   | { type: 'facets'; id: number; facets: SearchFacets }
   | { type: 'recent'; id: number; queries: string[] }
   | { type: 'status'; status: SearchServiceStatus }
-  | { type: 'error'; id?: number; message: string };
+  | { type: 'error'; id?: number | undefined; message: string };

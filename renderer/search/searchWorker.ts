@@ -73,7 +73,7 @@ async function handle(request: SearchWorkerRequest): Promise<void> {
 self.onmessage = (event: MessageEvent<SearchWorkerRequest>) => {
   const request = event.data;
   handle(request).catch((error: unknown) =>
-    post({ type: 'error', ...('id' in request ? { id: request.id } : {}), message: messageOf(error) }),
+    post({ type: 'error', id: 'id' in request ? request.id : undefined, message: messageOf(error) }),
   );
 };
 
