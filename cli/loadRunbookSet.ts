@@ -22,10 +22,10 @@ export class RunbookSetUnreadable extends Error {}
 
 /**
  * Every runbook of a folder on disk (`DIR`), or of the commit a `sync`/`import` state folder holds
- * (`--state DIR`, read from its object store without a checkout), ingested as the app would.
+ * (`--state DIR`, read from its object store without a checkout; it wins over `dir`), ingested as the app would.
  */
-export async function loadRunbookSet(from: { dir: string } | { state: string }): Promise<RunbookSet> {
-  const files = 'state' in from ? stateFiles(resolve(from.state)) : folderFiles(from.dir);
+export async function loadRunbookSet(from: { dir: string; state?: string | undefined }): Promise<RunbookSet> {
+  const files = from.state !== undefined ? stateFiles(resolve(from.state)) : folderFiles(from.dir);
   const set: RunbookSet = { runbooks: [], skipped: [] };
   for await (const file of files) {
     const result = ingestRunbook(CLI_SOURCE_ID, file);

@@ -14,11 +14,12 @@ import { examineTree } from '../check/examineTree';
 import { findRepositoryFolder } from '../check/findRepositoryFolder';
 import { CHECK_USAGE, localToday, readCheckArguments, type CheckArguments } from '../check/readCheckArguments';
 import { describe, walkRunbookTree, type RunbookTree } from '../check/walkRunbookTree';
+import { usageError } from '../usageError';
 
 /** `runbook-reader check [DIR] …`: 0 clean, 1 findings at the failing level, 2 usage error or unreadable DIR. */
 export const checkCommand = async (argv: string[]): Promise<number> => {
   const parsed = readCheckArguments(argv, localToday());
-  if (!parsed.ok) return usageError(parsed.reason);
+  if (!parsed.ok) return usageError('check', parsed.reason);
   const args = parsed.args;
   if (args.help) {
     process.stdout.write(`${CHECK_USAGE}\n`);
@@ -29,7 +30,7 @@ export const checkCommand = async (argv: string[]): Promise<number> => {
   try {
     tree = walkRunbookTree(args.dir);
   } catch (error) {
-    return usageError(`cannot read folder "${args.dir}": ${describe(error)}`);
+    return usageError('check', `cannot read folder "${args.dir}": ${describe(error)}`);
   }
 
   let examined;
@@ -101,9 +102,4 @@ function displayPath(dir: string, path: string): string {
   const base = posix.normalize(dir.replace(/\\/g, '/'));
   if (base === '.' || base === './') return path;
   return posix.join(base, path);
-}
-
-function usageError(reason: string): number {
-  process.stderr.write(`runbook-reader check: ${reason} (see "runbook-reader check --help")\n`);
-  return 2;
 }

@@ -6,6 +6,7 @@ import { choosePhoneRegion, normaliseRegion, regionOfLocale, type PhoneRegion } 
 import { resolveContactRegions } from '../../core/contacts/resolveContactRegions';
 import { escapeControlChars } from '../../core/terminal/escapeControlChars';
 import { loadRunbookSet, RunbookSetUnreadable } from '../loadRunbookSet';
+import { usageError } from '../usageError';
 
 export const CONTACTS_USAGE = `Usage: runbook-reader contacts [DIR | --state DIR] [options]
 
@@ -47,7 +48,7 @@ export async function contactsCommand(argv: string[]): Promise<number> {
   try {
     options = readOptions(argv);
   } catch (error) {
-    return usageError((error as Error).message);
+    return usageError('contacts', (error as Error).message);
   }
   if (options.help) {
     process.stdout.write(`${CONTACTS_USAGE}\n`);
@@ -55,9 +56,9 @@ export async function contactsCommand(argv: string[]): Promise<number> {
   }
   let set;
   try {
-    set = await loadRunbookSet(options.state !== undefined ? { state: options.state } : { dir: options.dir });
+    set = await loadRunbookSet(options);
   } catch (error) {
-    if (error instanceof RunbookSetUnreadable) return usageError(error.message);
+    if (error instanceof RunbookSetUnreadable) return usageError('contacts', error.message);
     throw error;
   }
   const fallback = options.region
@@ -149,9 +150,4 @@ function readOptions(argv: string[]) {
   if (values.region !== undefined && !region)
     throw new Error(`--region must be a two-letter region code such as GB, DE or US, not "${values.region}"`);
   return { help: false, dir: dir ?? '.', state: values.state, region, json: values.json };
-}
-
-function usageError(reason: string): number {
-  process.stderr.write(`runbook-reader contacts: ${reason} (see "runbook-reader contacts --help")\n`);
-  return 2;
 }

@@ -3,6 +3,7 @@ import { buildSearchIndex } from '../../core/search/buildSearchIndex';
 import { searchRunbooks } from '../../core/search/searchRunbooks';
 import { escapeControlChars } from '../../core/terminal/escapeControlChars';
 import { loadRunbookSet, RunbookSetUnreadable } from '../loadRunbookSet';
+import { usageError } from '../usageError';
 
 export const SEARCH_USAGE = `Usage: runbook-reader search <query> [DIR | --state DIR] [options]
 
@@ -33,7 +34,7 @@ export async function searchCommand(argv: string[]): Promise<number> {
   try {
     options = readOptions(argv);
   } catch (error) {
-    return usageError((error as Error).message);
+    return usageError('search', (error as Error).message);
   }
   if (options.help) {
     process.stdout.write(`${SEARCH_USAGE}\n`);
@@ -41,9 +42,9 @@ export async function searchCommand(argv: string[]): Promise<number> {
   }
   let set;
   try {
-    set = await loadRunbookSet(options.state !== undefined ? { state: options.state } : { dir: options.dir });
+    set = await loadRunbookSet(options);
   } catch (error) {
-    if (error instanceof RunbookSetUnreadable) return usageError(error.message);
+    if (error instanceof RunbookSetUnreadable) return usageError('search', error.message);
     throw error;
   }
   const index = buildSearchIndex(set.runbooks);
@@ -106,9 +107,4 @@ function readOptions(argv: string[]) {
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
     throw new Error(`--limit must be a whole number from 1 to 1000, not "${values.limit}"`);
   return { help: false, query, dir: dir ?? '.', state: values.state, limit, json: values.json };
-}
-
-function usageError(reason: string): number {
-  process.stderr.write(`runbook-reader search: ${reason} (see "runbook-reader search --help")\n`);
-  return 2;
 }
