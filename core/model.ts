@@ -143,7 +143,19 @@ export interface ChangeSet {
   renamed: { from: string; to: string }[];
   /** Images that are new or changed (including rename targets); removed ones are listed in `removed`. */
   assets?: SourceAsset[];
+  /** Git sources: how the commit `version` is signed, as checked against the source's pinned keys. */
+  signature?: CommitSignatureMark | undefined;
 }
+
+/**
+ * How a source's commit is signed, shown beside its provenance: `signed` (verified against one of the
+ * source's pinned SSH keys; `signer` is that key's comment or principal, else its fingerprint), `unsigned`,
+ * or `not-checked` (signed, but the source pins no keys to check it against).
+ */
+export type CommitSignatureMark =
+  | { status: 'signed'; commit: string; signer: string; fingerprint: string }
+  | { status: 'unsigned'; commit: string }
+  | { status: 'not-checked'; commit: string };
 
 /** An image a runbook can show, stored with the runbooks so it is there offline too. */
 export interface SourceAsset {
@@ -177,6 +189,15 @@ export interface SourceRecord {
   lastChange?: { added: number; updated: number; removed: number; at: string };
   /** Set when the cache's copy came from an offline copy (a file) rather than a sync; shown while `version` is still its version. */
   importedFrom?: OfflineCopyProvenance | undefined;
+  /**
+   * Git sources: OpenSSH public keys (one a line, or allowed_signers lines) whose signatures the source's
+   * commits must carry; a commit signed otherwise is refused. Empty or absent: commits are not checked.
+   */
+  pinnedSigningKeys?: string | undefined;
+  /** With pinned keys: apply unsigned commits too, marked unsigned (by default they are refused). */
+  allowUnsignedCommits?: boolean | undefined;
+  /** How the commit the cache holds (`version`) is signed; written with it by `applyChangeSet`. */
+  signature?: CommitSignatureMark | undefined;
 }
 
 /** Where an imported copy came from: "Imported from runbooks.bundle on 4 Dec, commit 1a2b3c4, committed 3 Dec 09:12". */

@@ -18,24 +18,26 @@ export interface SourceSettingsStore {
 
 function asSettings(sourceId: string, value: unknown): SourceSettings | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { url, branch, subdir } = value as Record<string, unknown>;
+  const { url, branch, subdir, pinnedSigningKeys, allowUnsignedCommits } = value as Record<string, unknown>;
   if (typeof url !== 'string') return undefined;
   return {
     sourceId,
     url,
     branch: typeof branch === 'string' ? branch : undefined,
     subdir: typeof subdir === 'string' ? subdir : undefined,
+    pinnedSigningKeys: typeof pinnedSigningKeys === 'string' ? pinnedSigningKeys : undefined,
+    allowUnsignedCommits: allowUnsignedCommits === true ? true : undefined,
   };
 }
 
 export function createSourceSettingsStore(filePath: string): SourceSettingsStore {
   const serialised = serialQueue();
   return {
-    save({ sourceId, url, branch, subdir }) {
+    save({ sourceId, url, branch, subdir, pinnedSigningKeys, allowUnsignedCommits }) {
       return serialised(async () => {
         const data = await readJsonObject(filePath);
         // JSON leaves out the fields that are undefined.
-        data[sourceId] = { url, branch, subdir };
+        data[sourceId] = { url, branch, subdir, pinnedSigningKeys, allowUnsignedCommits };
         await writeJsonObject(filePath, data);
       });
     },

@@ -108,6 +108,7 @@ export async function applyChangeSet(db: RunbookDatabase, changes: ChangeSet, no
       ...source,
       ingestVersion: INGEST_VERSION,
       version: changes.version,
+      signature: changes.signature,
       lastSyncAt: at,
       lastChange:
         changedSomething || !source.lastChange

@@ -9,6 +9,7 @@
 import * as v from 'valibot';
 import type { ChangeSet } from '../model';
 import { checkRepositoryUrl, normaliseSubdir } from '../sync/checkSourceSettings';
+import { MAX_PINNED_KEYS_TEXT_LENGTH, parsePinnedSigningKeys } from '../sync/pinnedSigningKeys';
 import { SyncError } from '../sync/syncError';
 import { sourceIdSchema, syncErrorSchema, syncProgressSchema, syncStatsSchema } from '../sync/syncSchemas';
 
@@ -161,6 +162,14 @@ export const sourceSettingsSchema = v.strictObject(
         v.transform((subdir) => normaliseSubdir(subdir) || undefined),
       ),
     ),
+    pinnedSigningKeys: v.optional(
+      v.pipe(
+        v.string('The pinned signing keys must be text.'),
+        v.maxLength(MAX_PINNED_KEYS_TEXT_LENGTH, 'The pinned signing keys are too long.'),
+        v.check((keys) => parsePinnedSigningKeys(keys).problems.length === 0, 'A pinned signing key cannot be read.'),
+      ),
+    ),
+    allowUnsignedCommits: v.optional(v.boolean('Accepting unsigned commits is a yes or no.')),
   },
   objectMessage('The source settings are required.', { token: 'Source settings carry no token; set it with its own call.' }),
 );

@@ -30,6 +30,11 @@ export interface FetchCommitRequest {
   online?: boolean | undefined;
   /** Progress of the download and of indexing the pack, 0–100, when known. */
   onPercent?: ((percent: number | undefined) => void) | undefined;
+  /**
+   * Called with the fetched commit once its objects are in the store but before the store keeps them; a
+   * throw (a `SyncError`) rolls the fetch back, as any failure does. The signature check goes here.
+   */
+  acceptCommit?: ((commit: string) => Promise<void>) | undefined;
 }
 
 export interface FetchedCommit {
@@ -101,6 +106,7 @@ export async function fetchCommit(request: FetchCommitRequest): Promise<FetchedC
         );
       }
     }
+    await request.acceptCommit?.(result.fetchHead);
     await namePacksInArrivalOrder(fs, gitdir, added);
     await commitFetch(fs, gitdir);
     return { commit: result.fetchHead, branch: branch ?? shortBranch(result.defaultBranch) ?? 'HEAD' };

@@ -12,6 +12,10 @@ export interface SourceSyncSettings {
   url: string;
   branch?: string | undefined;
   subdir?: string | undefined;
+  /** OpenSSH public keys the source's commits must be signed with; absent when none are pinned. */
+  pinnedSigningKeys?: string | undefined;
+  /** With pinned keys: unsigned commits are applied (marked unsigned) instead of refused. */
+  allowUnsignedCommits?: boolean | undefined;
 }
 
 /** Everything a sync request holds besides where the source syncs from: token, cache state, limits, callbacks. */
@@ -22,11 +26,17 @@ export type SyncRunOptions = Omit<GitSyncRequest, keyof SourceSyncSettings>;
  * normalised and an empty one reads as the root. Throws `SyncError('invalid-source')` for a sub-folder
  * that leaves the repository.
  */
-export function syncSettingsOf(source: Pick<SourceRecord, 'id' | 'location' | 'branch' | 'subdir'>): SourceSyncSettings {
+export function syncSettingsOf(
+  source: Pick<SourceRecord, 'id' | 'location' | 'branch' | 'subdir' | 'pinnedSigningKeys' | 'allowUnsignedCommits'>,
+): SourceSyncSettings {
   const settings: SourceSyncSettings = { sourceId: source.id, url: source.location ?? '' };
   if (source.branch) settings.branch = source.branch;
   const subdir = normaliseSubdir(source.subdir);
   if (subdir) settings.subdir = subdir;
+  if (source.pinnedSigningKeys?.trim()) {
+    settings.pinnedSigningKeys = source.pinnedSigningKeys;
+    if (source.allowUnsignedCommits) settings.allowUnsignedCommits = true;
+  }
   return settings;
 }
 
@@ -56,5 +66,7 @@ export function gitSyncRequest(settings: SourceSyncSettings, run: SyncRunOptions
     url: settings.url,
     branch: settings.branch || undefined,
     subdir: settings.subdir || undefined,
+    pinnedSigningKeys: settings.pinnedSigningKeys || undefined,
+    allowUnsignedCommits: settings.allowUnsignedCommits || undefined,
   };
 }

@@ -22,6 +22,7 @@ const MAX_DETAIL_LENGTH = 300;
  * - `already-running`: a sync of this source is in progress; this one did not start.
  * - `cancelled`: the caller aborted the sync.
  * - `invalid-source`: the source settings cannot work (not an http(s) URL, credentials in the URL, bad sub-folder).
+ * - `signature-refused`: the fetched commit is not signed as the source's pinned signing keys require.
  * - `unknown`: anything else; `detail` says what.
  */
 export type SyncErrorCode =
@@ -37,6 +38,7 @@ export type SyncErrorCode =
   | 'already-running'
   | 'cancelled'
   | 'invalid-source'
+  | 'signature-refused'
   | 'unknown';
 
 /**

@@ -1,6 +1,8 @@
 import git, { type HttpClient } from 'isomorphic-git';
 import type { ChangeSet } from '../model';
 import type { CachedFileIndex } from './cachedFileIndex';
+import type { CommitSignatureMark } from '../model';
+import { checkStoredCommitSignature } from './checkStoredCommitSignature';
 import { changeSetFromTrees, type SyncCounts, type TreeChangeSet } from './changeSetFromTrees';
 import { checkRepositoryUrl, normaliseSubdir } from './checkSourceSettings';
 import { classifySyncError } from './classifySyncError';
@@ -58,6 +60,13 @@ export interface GitSyncRequest {
   previousCommit?: string | undefined;
   /** Path → blob id of what the cache holds for the source. */
   cached: CachedFileIndex;
+  /**
+   * OpenSSH public keys the fetched commit must be signed with (`SourceRecord.pinnedSigningKeys`); a commit
+   * signed otherwise is refused with `signature-refused` and nothing is kept. Absent: nothing is refused.
+   */
+  pinnedSigningKeys?: string | undefined;
+  /** With pinned keys: apply an unsigned commit too (marked unsigned) instead of refusing it. */
+  allowUnsignedCommits?: boolean | undefined;
   /**
    * Read and ingest every file again, unchanged ones too: the cache was written by an older ingest
    * (`SourceRecord.ingestVersion`). Unchanged files still count as `unchanged`; `parsed` includes them.
@@ -182,6 +191,7 @@ async function attempt(
 
   const fetchStart = performance.now();
   progress({ phase: 'fetching' });
+  let signature: CommitSignatureMark | undefined;
   const fetched = await fetchCommit({
     fs,
     http: deps.http,
@@ -199,6 +209,14 @@ async function attempt(
     signal: request.signal,
     online,
     onPercent: (percent) => progress(percent === undefined ? { phase: 'fetching' } : { phase: 'fetching', percent }),
+    acceptCommit: async (commit) => {
+      const verdict = await checkStoredCommitSignature(reader, commit, {
+        pinnedKeys: request.pinnedSigningKeys,
+        allowUnsigned: request.allowUnsignedCommits,
+      });
+      if (!verdict.accepted) throw new SyncError('signature-refused', verdict.message, verdict.refusal);
+      signature = verdict.mark;
+    },
   });
   const fetchMs = performance.now() - fetchStart;
   if (request.signal?.aborted) throw syncCancelled();
@@ -232,6 +250,7 @@ async function attempt(
   }
 
   const { changeSet, comparedBy, counts, skipped, warnings, parsed } = changes;
+  changeSet.signature = signature;
   const stats: GitSyncStats = {
     commit: fetched.commit,
     branch: fetched.branch,

@@ -25,6 +25,7 @@ const SYNC_ERROR_CODES: Record<SyncErrorCode, true> = {
   'already-running': true,
   cancelled: true,
   'invalid-source': true,
+  'signature-refused': true,
   unknown: true,
 };
 const SYNC_PHASES: Record<SyncPhase, true> = { connecting: true, fetching: true, reading: true, parsing: true, done: true };

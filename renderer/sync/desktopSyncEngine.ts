@@ -22,7 +22,14 @@ export function createDesktopSyncEngine(
     if (request.signal?.aborted) throw syncCancelled();
     // The same checks main makes, here first so a bad setting gets the engine's own words.
     checkRepositoryUrl(request.url);
-    const settings = syncSettingsOf({ id: request.sourceId, location: request.url, branch: request.branch, subdir: request.subdir });
+    const settings = syncSettingsOf({
+      id: request.sourceId,
+      location: request.url,
+      branch: request.branch,
+      subdir: request.subdir,
+      pinnedSigningKeys: request.pinnedSigningKeys,
+      allowUnsignedCommits: request.allowUnsignedCommits,
+    });
     const key = JSON.stringify(settings);
     if (told.get(request.sourceId) !== key) {
       let saved: Awaited<ReturnType<DesktopBridge['saveSource']>>;

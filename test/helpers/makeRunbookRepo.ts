@@ -58,11 +58,19 @@ export class RunbookRepo {
     return this;
   }
 
-  /** Commits everything in the work tree and pushes it to the published bare copy, if any. Returns the commit id. */
-  commit(message = `change ${this.commits + 1}`): string {
+  /**
+   * Commits everything in the work tree and pushes it to the published bare copy, if any. Returns the commit id.
+   * `signingKey`: an SSH private key file; the commit is signed with it as `git commit -S` does with `gpg.format=ssh`.
+   */
+  commit(message = `change ${this.commits + 1}`, options: { signingKey?: string } = {}): string {
     git(this.workDir, ['add', '-A']);
     const date = `2026-01-01T00:00:${String(this.commits % 60).padStart(2, '0')}Z`;
-    git(this.workDir, ['commit', '-q', '--allow-empty', '-m', message], { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date });
+    const signing = options.signingKey ? ['-c', 'gpg.format=ssh', '-c', `user.signingkey=${options.signingKey}`] : [];
+    const sign = options.signingKey ? ['-S'] : [];
+    git(this.workDir, [...signing, 'commit', '-q', '--allow-empty', ...sign, '-m', message], {
+      GIT_AUTHOR_DATE: date,
+      GIT_COMMITTER_DATE: date,
+    });
     this.commits++;
     if (this.published) git(this.workDir, ['push', '-q', '--force', 'origin', `${this.branch}:${this.branch}`]);
     return git(this.workDir, ['rev-parse', 'HEAD']);
