@@ -7,6 +7,7 @@ import { notifySearchIndexChanged } from '../search/searchClient';
 import type { SourceSyncState } from '../sync/syncClient';
 import { removeGitSource } from './removeGitSource';
 import { SkippedFiles } from './SkippedFiles';
+import { SourceRegionSetting } from './SourceRegionSetting';
 import { SyncHistory } from './SyncHistory';
 
 interface Props {
@@ -86,6 +87,7 @@ export function SourceCard({ source, state, canHide }: Props) {
         )}
       </p>
       <ProvenanceLine source={source} />
+      <SourceRegionSetting source={source} />
       {source.lastChange && git && (
         <p className="rr-muted">
           Last change: {source.lastChange.added} added, {source.lastChange.updated} updated, {source.lastChange.removed} removed.

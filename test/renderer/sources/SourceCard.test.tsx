@@ -21,18 +21,20 @@ const buttons = (html: string) => [...html.matchAll(/<button[^>]*>([^<]*)<\/butt
 describe('SourceCard', () => {
   it('offers to cancel a sync only while one runs', () => {
     expect(buttons(render({ running: true, progress: { phase: 'fetching', percent: 40 } }))).toEqual([
+      'Set',
       'Syncing…',
       'Cancel sync',
       'Hide from library',
       'Save offline copy',
       'Remove',
     ]);
-    expect(buttons(render(undefined))).toEqual(['Sync now', 'Hide from library', 'Save offline copy', 'Remove']);
+    expect(buttons(render(undefined))).toEqual(['Set', 'Sync now', 'Hide from library', 'Save offline copy', 'Remove']);
   });
 
   it('offers no sync and no saved copy for a source imported from a zip, but it can be hidden and removed', () => {
     const zip: SourceRecord = { id: 'zip-1', kind: 'folder', name: 'From a zip', version: 'zip-0123456789ab' };
     expect(buttons(renderToStaticMarkup(<SourceCard source={zip} state={undefined} canHide={false} />))).toEqual([
+      'Set',
       'Hide from library',
       'Remove',
     ]);
