@@ -1,4 +1,4 @@
-import type { CachedRunbook, RunbookDatabase, StoredSearchIndex } from '../cache/runbookDatabase';
+import type { CachedRunbook, RunbookDatabase, RunbookKey, StoredSearchIndex } from '../cache/runbookDatabase';
 import type { RunbookBody } from '../model';
 import { SearchIndexBuilder, type RunbookToIndex } from './buildSearchIndex';
 import { runbookKeyOf, type SearchIndex } from './searchIndexData';
@@ -76,30 +76,50 @@ export async function refreshSearchIndex(
   }
   if (moved.size === 0) return { state: current, work: 'none', added: 0, removed: 0 };
 
-  const { upserts, removed } = await db.transaction('r', [db.runbooks, db.bodies], async () => {
+  const { upserts, removed } = await db.transaction('r', [db.runbooks, db.bodies, db.library], async () => {
     const indexedOids = new Map<string, string>();
     for (const r of current.index.runbooks) if (moved.has(r.sourceId)) indexedOids.set(runbookKeyOf(r), r.oid);
-    const changedRecords: CachedRunbook[] = [];
-    const stillThere = new Set<string>();
+    // Blob ids come from the `oid` index and bookmark-only copies from the light library table, so finding
+    // what changed reads no runbook record; only the changed ones are read in full.
+    const keptOnlyForBookmark = new Set<string>();
     for (const sourceId of moved) {
       if (!(sourceId in versions)) continue;
-      await db.runbooks
+      await db.library
         .where('sourceId')
         .equals(sourceId)
-        .each((record) => {
-          if (record.removedFromSource) return;
-          const key = runbookKeyOf(record);
-          stillThere.add(key);
-          if (indexedOids.get(key) !== record.oid) changedRecords.push(record);
+        .each((entry) => {
+          if (entry.removedFromSource) keptOnlyForBookmark.add(runbookKeyOf(entry));
         });
     }
+    const changedKeys: RunbookKey[] = [];
+    const stillThere = new Set<string>();
+    await db.runbooks.orderBy('oid').eachKey((oid, cursor) => {
+      const [sourceId, path] = cursor.primaryKey;
+      if (!moved.has(sourceId) || !(sourceId in versions)) return;
+      const key = runbookKeyOf({ sourceId, path });
+      if (keptOnlyForBookmark.has(key)) return;
+      stillThere.add(key);
+      if (indexedOids.get(key) !== oid) changedKeys.push([sourceId, path]);
+    });
+    const changedRecords = (await db.runbooks.bulkGet(changedKeys)).filter((r): r is CachedRunbook => r !== undefined);
     const bodies = await db.bodies.bulkGet(changedRecords.map((r) => [r.sourceId, r.path]));
     return {
       upserts: pairWithBodies(changedRecords, bodies),
       removed: [...indexedOids.keys()].filter((key) => !stillThere.has(key)).map(keyToRunbook),
     };
   });
-  const index = upserts.length + removed.length > 0 ? updateSearchIndex(current.index, { upserts, removed }) : current.index;
+  const batchSize = options.batchSize ?? 100;
+  const runbooksAfter = Math.max(current.index.runbooks.length - removed.length, upserts.length);
+  // Most of the index changed (a first sync of a large source): one batched build costs less than merging,
+  // and it is saved at once, so the next start does not index the same runbooks again.
+  if (upserts.length > batchSize && upserts.length * 2 > runbooksAfter) return buildFromCache(db, versions, options);
+  let index = current.index;
+  // One merge per batch, with a pause between, so queries are answered while a large sync is indexed.
+  for (let i = 0; i === 0 || i < upserts.length; i += batchSize) {
+    const batch = { upserts: upserts.slice(i, i + batchSize), removed: i === 0 ? removed : [] };
+    if (batch.upserts.length + batch.removed.length > 0) index = updateSearchIndex(index, batch);
+    if (options.pause && i + batchSize < upserts.length) await options.pause();
+  }
   return { state: { index, sourceVersions: versions }, work: 'incremental', added: upserts.length, removed: removed.length };
 }
 

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyChangeSet } from '../../../core/cache/applyChangeSet';
 import type { RunbookDatabase } from '../../../core/cache/runbookDatabase';
 import { buildSearchIndex } from '../../../core/search/buildSearchIndex';
@@ -114,6 +114,46 @@ describe('search index persistence', () => {
     await db.sources.update(SOURCE, { version: 'c2' });
     const result = await refreshSearchIndex(db, state);
     expect(titles(result.state, 'replica')).toEqual([]);
+  });
+
+  it('builds afresh, in batches, when a sync changed most of the index (a first sync of a large source)', async () => {
+    await sync('c1', [restart()]);
+    const { state } = await refreshSearchIndex(db, undefined);
+    await sync('c2', [failover(), dns(), ingested(SOURCE, 'ops/queue.md', '# Queue backlog\n\nDrain the queue.\n')]);
+    const pause = vi.fn(() => Promise.resolve());
+    const result = await refreshSearchIndex(db, state, { batchSize: 2, pause });
+    // 'full' is what the service saves at once: the next start does not index the same runbooks again.
+    expect(result.work).toBe('full');
+    expect(pause).toHaveBeenCalledTimes(1);
+    expect(titles(result.state, 'queue')).toEqual(['Queue backlog']);
+    expect(result.state.index.runbooks).toHaveLength(4);
+  });
+
+  it('merges a larger sync in batches with pauses between them, ranking as a fresh build would', async () => {
+    const many = Array.from({ length: 8 }, (_, i) => ingested(SOURCE, `ops/r${i}.md`, `# Runbook ${i}\n\nRestart service ${i}.\n`));
+    await sync('c1', many);
+    const { state } = await refreshSearchIndex(db, undefined);
+    await sync('c2', [restart('Rolling restart of the pods.'), failover(), dns()], ['ops/r7.md']);
+    const pause = vi.fn(() => Promise.resolve());
+    const result = await refreshSearchIndex(db, state, { batchSize: 1, pause });
+    expect(result).toMatchObject({ work: 'incremental', added: 3, removed: 1 });
+    expect(pause).toHaveBeenCalledTimes(2);
+    const fresh = await refreshSearchIndex(db, undefined);
+    for (const q of ['restart', 'replica', 'resolvers', 'runbook 7', 'rolling']) {
+      expect(searchRunbooks(result.state.index, q)).toEqual(searchRunbooks(fresh.state.index, q));
+    }
+  });
+
+  it('reads only the changed runbooks in full to find what a sync changed', async () => {
+    await sync('c1', [restart(), failover(), dns()]);
+    const { state } = await refreshSearchIndex(db, undefined);
+    await sync('c2', [restart('Restart the api pods twice.'), failover(), dns()]);
+    const readRunbooks = vi.spyOn(db.runbooks, 'bulkGet');
+    const scanned = vi.spyOn(db.runbooks, 'where');
+    const result = await refreshSearchIndex(db, state);
+    expect(result.added).toBe(1);
+    expect(readRunbooks.mock.calls).toEqual([[[[SOURCE, 'ops/restart.md']]]]);
+    expect(scanned).not.toHaveBeenCalled();
   });
 
   it('treats a missing or corrupt stored index as none, so it gets rebuilt', async () => {
