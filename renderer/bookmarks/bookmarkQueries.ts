@@ -32,7 +32,8 @@ export function useBookmarkedAnchors(sourceId: string, path: string): ReadonlySe
 export function useRemovedFromSource(): Set<string> {
   return (
     useLiveQuery(async () => {
-      const removed = await db.runbooks.filter((r) => r.removedFromSource !== undefined).primaryKeys();
+      // The light library table: a sync's change to `runbooks` re-runs this query, and full records are heavy.
+      const removed = await db.library.filter((r) => r.removedFromSource !== undefined).primaryKeys();
       return new Set(removed.map(([sourceId, path]) => `${sourceId}|${path}`));
     }, []) ?? new Set()
   );
