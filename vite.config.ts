@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { preIngestedRunbooks } from './renderer/app/preIngestedRunbooksPlugin';
 import { webContentSecurityPolicy } from './renderer/pwa/webContentSecurityPolicy';
 
 const THEME_LIGHT = '#f7f7f5';
@@ -46,6 +47,8 @@ export default defineConfig({
   preview: { host: '127.0.0.1' },
   plugins: [
     react(),
+    // The bundled runbooks are ingested here, at build time, not on the phone at first start.
+    preIngestedRunbooks(fileURLToPath(new URL('./runbooks', import.meta.url))),
     {
       // The built page carries its Content-Security-Policy itself (the dev server's React refresh needs inline script).
       name: 'content-security-policy-meta',
@@ -86,7 +89,7 @@ export default defineConfig({
         },
       },
       workbox: {
-        // The app shell (including the bundled runbooks inside the JS) is precached and served cache-first.
+        // The app shell (including the bundled runbooks' records, a JS chunk) is precached and served cache-first.
         globPatterns: ['**/*.{js,css,html,png,svg,webmanifest,woff2}'],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         navigateFallback: 'index.html',

@@ -1,5 +1,5 @@
 import { INGEST_VERSION } from '../ingest/ingestRunbook';
-import { BUNDLED_SOURCE_ID } from '../model';
+import { BUNDLED_SOURCE_ID, type SourceRecord } from '../model';
 import { bundledChangeSet, type BundledSnapshot } from '../sources/bundledChangeSet';
 import { applyChangeSet, type AppliedChangeSummary } from './applyChangeSet';
 import type { RunbookDatabase } from './runbookDatabase';
@@ -11,7 +11,7 @@ import type { RunbookDatabase } from './runbookDatabase';
  */
 export async function seedBundledSource(db: RunbookDatabase, snapshot: BundledSnapshot): Promise<AppliedChangeSummary | undefined> {
   const existing = await db.sources.get(BUNDLED_SOURCE_ID);
-  if (existing?.version === snapshot.version && existing.ingestVersion === INGEST_VERSION) return undefined;
+  if (holdsBundle(existing, snapshot.version)) return undefined;
   if (!existing) {
     await db.sources.put({ id: BUNDLED_SOURCE_ID, kind: 'bundled', name: 'Bundled runbooks' });
   }
@@ -29,4 +29,13 @@ export async function seedBundledSource(db: RunbookDatabase, snapshot: BundledSn
     .each((s) => cachedOids.set(s.path, s.oid));
   const rereadAll = existing !== undefined && existing.ingestVersion !== INGEST_VERSION;
   return applyChangeSet(db, bundledChangeSet(snapshot, cachedOids, rereadAll));
+}
+
+/** Whether the cache already holds bundle `version` as this app's ingest reads it (then there is nothing to load). */
+export async function bundledSourceIsCurrent(db: RunbookDatabase, version: string): Promise<boolean> {
+  return holdsBundle(await db.sources.get(BUNDLED_SOURCE_ID), version);
+}
+
+function holdsBundle(source: SourceRecord | undefined, version: string): boolean {
+  return source?.version === version && source.ingestVersion === INGEST_VERSION;
 }

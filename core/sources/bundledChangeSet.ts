@@ -1,7 +1,7 @@
 import { diffSnapshots, type SnapshotEntry } from '../changes/diffSnapshots';
 import { gitBlobId } from '../ingest/gitBlobId';
 import { ingestRunbook } from '../ingest/ingestRunbook';
-import { BUNDLED_SOURCE_ID, type ChangeSet } from '../model';
+import { BUNDLED_SOURCE_ID, type ChangeSet, type IngestResult } from '../model';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { sha1 } from '@noble/hashes/legacy.js';
 
@@ -13,7 +13,8 @@ export interface BundledFile {
 
 export interface BundledSnapshot {
   version: string;
-  entries: (SnapshotEntry & { bytes: Uint8Array })[];
+  /** `ingested`: the record the build already made of these bytes (see `preIngestedBundle`); used instead of parsing. */
+  entries: (SnapshotEntry & { bytes: Uint8Array; ingested?: IngestResult | undefined })[];
 }
 
 /** Blob ids of the shipped files and one version id for the whole set (changes when any file does). */
@@ -38,7 +39,10 @@ export function bundledChangeSet(snapshot: BundledSnapshot, cachedOids: Readonly
   return {
     sourceId: BUNDLED_SOURCE_ID,
     version: snapshot.version,
-    upserts: toRead.map((e) => ingestRunbook(BUNDLED_SOURCE_ID, { path: e.path, oid: e.oid, bytes: byPath.get(e.path)!.bytes })),
+    upserts: toRead.map((e) => {
+      const shipped = byPath.get(e.path)!;
+      return shipped.ingested ?? ingestRunbook(BUNDLED_SOURCE_ID, { path: e.path, oid: e.oid, bytes: shipped.bytes });
+    }),
     removed: diff.removed,
     renamed: diff.renamed.map(({ from, to }) => ({ from, to })),
   };

@@ -1,12 +1,15 @@
-import type { BundledFile } from '../../core/sources/bundledChangeSet';
+import type { BundledSnapshot } from '../../core/sources/bundledChangeSet';
+import { snapshotOfPreIngested } from '../../core/sources/preIngestedBundle';
+import bundledVersion from 'virtual:bundled-runbooks-version';
 
-// The shipped runbooks are compiled into the app, so the first start needs no network at all.
-const texts = import.meta.glob<string>('../../runbooks/**/*.{md,markdown}', { query: '?raw', import: 'default', eager: true });
+/** Version of the runbooks shipped with this build (known without loading them). */
+export const BUNDLED_VERSION = bundledVersion;
 
-export function bundledRunbookFiles(): BundledFile[] {
-  const encoder = new TextEncoder();
-  return Object.entries(texts).map(([key, text]) => ({
-    path: key.replace(/^\.\.\/\.\.\/runbooks\//, ''),
-    bytes: encoder.encode(text),
-  }));
+/**
+ * The shipped runbooks, ingested when the app was built (see `preIngestedRunbooksPlugin`). A chunk of its own:
+ * only a start whose cache does not hold this bundle yet loads it; it is precached, so that works offline too.
+ */
+export async function loadBundledSnapshot(): Promise<BundledSnapshot> {
+  const { default: bundle } = await import('virtual:bundled-runbooks');
+  return snapshotOfPreIngested(bundle);
 }

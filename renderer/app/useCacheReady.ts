@@ -1,22 +1,27 @@
 import { useEffect, useState } from 'react';
-import { seedBundledSource } from '../../core/cache/seedBundledSource';
-import { snapshotBundledFiles } from '../../core/sources/bundledChangeSet';
-import { bundledRunbookFiles } from './bundledRunbooks';
+import { bundledSourceIsCurrent, seedBundledSource } from '../../core/cache/seedBundledSource';
+import { BUNDLED_VERSION, loadBundledSnapshot } from './bundledRunbooks';
 import { BUNDLED_SOURCE_ID } from '../../core/model';
 import { notifySearchIndexChanged } from '../search/searchClient';
 import { db } from './database';
 
 export type CacheState = { phase: 'opening' } | { phase: 'ready' } | { phase: 'failed'; message: string };
 
+/** Writes the build's ready-made records of the shipped runbooks unless the cache already holds them. */
+async function seedShippedRunbooks() {
+  if (await bundledSourceIsCurrent(db, BUNDLED_VERSION)) return undefined;
+  return seedBundledSource(db, await loadBundledSnapshot());
+}
+
 /**
  * Opens the cache and makes sure it holds the runbooks shipped with this build. On later starts the
- * bundle version matches and nothing is parsed.
+ * bundle version matches and nothing is loaded; on the first start the records made at build time are written.
  */
 export function useCacheReady(): CacheState {
   const [state, setState] = useState<CacheState>({ phase: 'opening' });
   useEffect(() => {
     let cancelled = false;
-    seedBundledSource(db, snapshotBundledFiles(bundledRunbookFiles()))
+    seedShippedRunbooks()
       .then((applied) => {
         // A search worker started before the seed finished must pick up the new runbooks.
         if (applied) notifySearchIndexChanged(BUNDLED_SOURCE_ID);
