@@ -327,6 +327,8 @@ export const offlineCopyImportRequestSchema = v.strictObject(
     previousCommit: v.optional(v.pipe(v.string(), v.regex(COMMIT_ID, 'The previous commit is not a commit id.'))),
     cached: cachedFilesSchema,
     allowOlder: v.optional(v.boolean()),
+    pinnedSigningKeys: v.optional(v.pipe(v.string(), v.maxLength(MAX_PINNED_KEYS_TEXT_LENGTH, 'The pinned signing keys are too long.'))),
+    allowUnsignedCommits: v.optional(v.boolean()),
   },
   objectMessage('An offline-copy import request is required.'),
 );

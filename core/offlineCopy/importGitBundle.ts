@@ -2,6 +2,7 @@ import git from 'isomorphic-git';
 import type { ChangeSet } from '../model';
 import type { CachedFileIndex } from '../sync/cachedFileIndex';
 import { normaliseSubdir } from '../sync/checkSourceSettings';
+import { checkStoredCommitSignature } from '../sync/checkStoredCommitSignature';
 import type { TreeReader } from '../sync/compareTrees';
 import { memoizeStoreReads } from '../sync/memoizeStoreReads';
 import {
@@ -42,6 +43,9 @@ export interface BundleImportRequest {
   rereadAll?: boolean | undefined;
   maxFileBytes?: number | undefined;
   signal?: AbortSignal | undefined;
+  /** The source's pinned signing keys: the bundle's commit must be signed by one of them (see `SigningPolicy`). */
+  pinnedSigningKeys?: string | undefined;
+  allowUnsignedCommits?: boolean | undefined;
 }
 
 export interface BundleImportDeps {
@@ -102,6 +106,11 @@ export async function importGitBundle(request: BundleImportRequest, deps: Bundle
     if ((relation === 'older' || relation === 'unrelated') && !request.allowOlder) {
       throw await olderCommit(reader, relation, { commit: chosen.commit, committedAt }, request.previousCommit!);
     }
+    const verdict = await checkStoredCommitSignature(reader, chosen.commit, {
+      pinnedKeys: request.pinnedSigningKeys,
+      allowUnsigned: request.allowUnsignedCommits,
+    });
+    if (!verdict.accepted) throw new OfflineCopyError('signature-refused', verdict.message);
     await markShallowWhereHistoryEnds(reader, chosen.commit);
     if (request.signal?.aborted) throw syncCancelled();
 
@@ -117,6 +126,7 @@ export async function importGitBundle(request: BundleImportRequest, deps: Bundle
       signal: request.signal,
     });
     if (request.signal?.aborted) throw syncCancelled();
+    result.changeSet.signature = verdict.mark;
     await namePacksInArrivalOrder(fs, gitdir, await packsAddedSince(fs, gitdir, packsBefore));
     await commitFetch(fs, gitdir);
 

@@ -7,6 +7,7 @@ import { importZip } from './importZip';
 import { OfflineCopyError } from './offlineCopyError';
 import { offlineCopyKind } from './offlineCopyKind';
 import { checkOfflineCopySize } from './offlineCopyLimits';
+import { parsePinnedSigningKeys } from '../sync/pinnedSigningKeys';
 
 export interface OfflineCopyEngineRequest {
   sourceId: string;
@@ -22,6 +23,9 @@ export interface OfflineCopyEngineRequest {
   allowOlder?: boolean | undefined;
   rereadAll?: boolean | undefined;
   signal?: AbortSignal | undefined;
+  /** The source's pinned signing keys and whether it accepts unsigned commits (see `SigningPolicy`). */
+  pinnedSigningKeys?: string | undefined;
+  allowUnsignedCommits?: boolean | undefined;
 }
 
 export interface OfflineCopyEngineResult {
@@ -45,6 +49,7 @@ export function localOfflineCopyEngine(deps: { fs: ObjectStoreFs; gitdir: string
     checkOfflineCopySize(request.bytes.length);
     const kind = offlineCopyKind(request.bytes);
     if (kind === 'zip') {
+      refuseUnsignedZip(request);
       const { changeSet, stats } = await importZip(request);
       return {
         changeSet,
@@ -69,4 +74,13 @@ export function localOfflineCopyEngine(deps: { fs: ObjectStoreFs; gitdir: string
     }
     throw new OfflineCopyError('not-an-offline-copy', 'The file is neither a Git bundle nor a zip. Nothing was changed.');
   };
+}
+
+/** A zip holds files, not commits, so it carries no signature: a source that requires signed commits refuses it. */
+function refuseUnsignedZip(request: OfflineCopyEngineRequest): void {
+  if (request.allowUnsignedCommits || parsePinnedSigningKeys(request.pinnedSigningKeys ?? '').keys.length === 0) return;
+  throw new OfflineCopyError(
+    'signature-refused',
+    'A zip holds no signed commit, and this source accepts only commits signed by its pinned keys. Import a Git bundle of the repository instead. Nothing was changed.',
+  );
 }

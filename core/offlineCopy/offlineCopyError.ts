@@ -22,6 +22,8 @@ const MAX_MESSAGE_LENGTH = 600;
  * - `zip-bomb`: a zip with more entries or more unpacked bytes than the limits (declared or found inflating).
  * - `older-commit`: the bundle's commit is older than, or unrelated to, the commit already here.
  * - `subdir-missing`: the chosen sub-folder is not in the bundle's commit.
+ * - `signature-refused`: the source pins signing keys and the bundle's commit is not signed by one of them
+ *   (or is unsigned, or is a zip, which holds no signature).
  */
 export type OfflineCopyErrorCode =
   | 'too-large'
@@ -36,7 +38,8 @@ export type OfflineCopyErrorCode =
   | 'unsafe-zip'
   | 'zip-bomb'
   | 'older-commit'
-  | 'subdir-missing';
+  | 'subdir-missing'
+  | 'signature-refused';
 
 /** A commit as the person sees it when choosing between two: its id and when it was committed. */
 export interface CommitWhen {

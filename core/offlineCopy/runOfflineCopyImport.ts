@@ -77,6 +77,8 @@ export async function runOfflineCopyImport(
         cached: fileIndexFromCache(db, sourceId),
         allowOlder: request.allowOlder,
         signal: deps.signal,
+        pinnedSigningKeys: existing?.pinnedSigningKeys || undefined,
+        allowUnsignedCommits: existing?.allowUnsignedCommits,
       });
       const at = now();
       if (!existing) {

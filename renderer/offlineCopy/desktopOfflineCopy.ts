@@ -19,6 +19,8 @@ export function desktopOfflineCopyEngine(bridge: DesktopBridge): OfflineCopyEngi
       previousCommit: request.previousCommit,
       cached: Object.fromEntries(await request.cached.all()),
       allowOlder: request.allowOlder,
+      pinnedSigningKeys: request.pinnedSigningKeys,
+      allowUnsignedCommits: request.allowUnsignedCommits,
     });
     if (answer.ok) return { changeSet: answer.changeSet, provenance: answer.provenance };
     const { code, message, branches, imported, current } = answer.error;
