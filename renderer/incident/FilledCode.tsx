@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Children, isValidElement, type ReactElement, type ReactNode } from 'react';
+import { Children, Fragment, isValidElement, type ReactElement, type ReactNode } from 'react';
+import { fillHighlightedRuns, type HighlightedRun } from '../../core/incident/fillHighlightedCode';
 import { hasPlaceholders, splitPlaceholders } from '../../core/incident/fillPlaceholders';
 import { db } from '../app/database';
 import { useRunbookContext } from '../runbook/RunbookContext';
@@ -11,7 +12,8 @@ const NO_NAMES: ReadonlySet<string> = new Set();
 /**
  * The contents of a code block with this incident's values put into its placeholders, each marked, so the
  * Copy button (which copies the block's text) gives the filled command. Unfilled placeholders are marked
- * too. Values are shown as text, never interpreted. Without placeholders the block is left as rendered.
+ * too. The syntax highlighting is kept: each placeholder sits in the highlight classes of the token it
+ * starts in. Values are shown as text, never interpreted. Without placeholders the block is left as rendered.
  */
 export function FilledCode({ children }: { children: ReactNode }) {
   const incident = useOpenIncident();
@@ -22,37 +24,54 @@ export function FilledCode({ children }: { children: ReactNode }) {
   );
   const code = Children.toArray(children).find(isValidElement) as ReactElement<{ className?: string; children?: ReactNode }> | undefined;
   if (!code) return children;
-  const text = textOf(code.props.children);
-  const pieces = splitPlaceholders(text.replace(/\n$/, ''), declared ?? NO_NAMES, incident?.values ?? {});
+  const runs = highlightedRuns(code.props.children);
+  const pieces = splitPlaceholders(runs.map((r) => r.text).join(''), declared ?? NO_NAMES, incident?.values ?? {});
   if (!hasPlaceholders(pieces)) return children;
   return (
     <code className={`${code.props.className ?? ''} rr-filled-code`}>
-      {pieces.map((piece, i) =>
-        piece.kind === 'text' ? (
-          piece.text
-        ) : piece.value !== undefined ? (
-          <mark key={i} className="rr-placeholder rr-placeholder-filled" title={`${piece.raw} for this incident`}>
-            {piece.value}
-          </mark>
-        ) : (
-          <mark
-            key={i}
-            className="rr-placeholder rr-placeholder-empty"
-            title={incident ? 'No value yet: fill it in the incident panel' : 'Start an incident to fill it'}
-          >
-            {piece.raw}
-          </mark>
+      {fillHighlightedRuns(runs, pieces).map((run, i) =>
+        inClasses(
+          run.classes,
+          run.kind === 'text' ? (
+            run.text
+          ) : run.value !== undefined ? (
+            <mark className="rr-placeholder rr-placeholder-filled" title={`${run.raw} for this incident`}>
+              {run.value}
+            </mark>
+          ) : (
+            <mark
+              className="rr-placeholder rr-placeholder-empty"
+              title={incident ? 'No value yet: fill it in the incident panel' : 'Start an incident to fill it'}
+            >
+              {run.raw}
+            </mark>
+          ),
+          i,
         ),
       )}
-      {'\n'}
     </code>
   );
 }
 
-/** The plain text of rendered (highlighted) code: the strings inside its elements, in order. */
-function textOf(node: ReactNode): string {
-  if (typeof node === 'string' || typeof node === 'number') return String(node);
-  if (Array.isArray(node)) return node.map(textOf).join('');
-  if (isValidElement<{ children?: ReactNode }>(node)) return textOf(node.props.children);
-  return '';
+/** Highlighted code (strings inside highlight.js's spans) as runs of text with their classes, in order. */
+function highlightedRuns(node: ReactNode, classes: readonly string[] = [], out: HighlightedRun[] = []): HighlightedRun[] {
+  if (typeof node === 'string' || typeof node === 'number') out.push({ text: String(node), classes });
+  else if (Array.isArray(node)) for (const child of node as ReactNode[]) highlightedRuns(child, classes, out);
+  else if (isValidElement<{ className?: string; children?: ReactNode }>(node)) {
+    const className = node.props.className;
+    highlightedRuns(node.props.children, className ? [...classes, className] : classes, out);
+  }
+  return out;
+}
+
+/** `content` inside nested spans of the given classes, outermost first. */
+function inClasses(classes: readonly string[], content: ReactNode, key: number): ReactNode {
+  if (classes.length === 0) return typeof content === 'string' ? content : <Fragment key={key}>{content}</Fragment>;
+  let wrapped = content;
+  for (let depth = classes.length - 1; depth > 0; depth--) wrapped = <span className={classes[depth]}>{wrapped}</span>;
+  return (
+    <span key={key} className={classes[0]}>
+      {wrapped}
+    </span>
+  );
 }
