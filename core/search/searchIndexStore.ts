@@ -16,9 +16,9 @@ export interface SearchIndexState {
 }
 
 export interface RefreshOptions {
-  /** Called between batches of a full build, so a worker can answer queries meanwhile. */
+  /** Called between batches, so a worker can answer queries meanwhile. */
   pause?: () => Promise<void>;
-  /** Runbooks read and indexed per batch of a full build (default 100). */
+  /** Runbooks read and indexed per batch (default 25 for a full build, 100 per merge of an incremental update). */
   batchSize?: number;
 }
 
@@ -126,7 +126,8 @@ export async function refreshSearchIndex(
 async function buildFromCache(db: RunbookDatabase, versions: Record<string, string>, options: RefreshOptions): Promise<RefreshResult> {
   const builder = new SearchIndexBuilder();
   const keys = (await db.runbooks.toCollection().primaryKeys()) as [string, string][];
-  const batchSize = options.batchSize ?? 100;
+  // Small batches: a query waits for at most one batch of tokenizing (about 25 runbooks) before it is answered.
+  const batchSize = options.batchSize ?? 25;
   for (let i = 0; i < keys.length; i += batchSize) {
     const batch = keys.slice(i, i + batchSize);
     const [records, bodies] = await Promise.all([db.runbooks.bulkGet(batch), db.bodies.bulkGet(batch)]);
