@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { saveUserData } from '../app/userDataWrites';
 import { Link } from 'react-router-dom';
+import { recordBookmarkUsed } from '../../core/incident/recordBookmarkUsed';
 import { moveBookmark, removeBookmark, renameBookmark, setBookmarkPinned, type Bookmark } from '../../core/userdata/bookmarks';
 import { db } from '../app/database';
 import { runbookRoute } from '../routes';
@@ -85,7 +86,14 @@ function BookmarkRow({ bookmark: b, variant, removedFromSource, first, last, onN
           )}
         </form>
       ) : (
-        <Link className="rr-bookmark-link" to={runbookRoute(b.sourceId, b.path, b.anchor)} onClick={onNavigate}>
+        <Link
+          className="rr-bookmark-link"
+          to={runbookRoute(b.sourceId, b.path, b.anchor)}
+          onClick={() => {
+            void recordBookmarkUsed(db, b).catch(() => undefined);
+            onNavigate?.();
+          }}
+        >
           {b.pinned && <span aria-label="Pinned">📌 </span>}
           <span className="rr-bookmark-label">{b.label}</span>
           {removedFromSource && <span className="rr-badge rr-badge-danger">removed from source</span>}

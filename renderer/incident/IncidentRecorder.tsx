@@ -8,7 +8,8 @@ import { useOpenIncident } from './useOpenIncident';
 /**
  * While an incident is open, writes to its timeline what the user does elsewhere in the app: steps ticked
  * and unticked (by watching the checklists table, so the checklist code needs no incident knowledge) and
- * runbooks opened (by watching "recently opened"), with the source's commit of what was read.
+ * runbooks opened (by watching "recently opened"), with the source's commit of what was read. Bookmarks
+ * used are recorded by the controls that open them (`recordBookmarkUsed`).
  */
 export function IncidentRecorder() {
   const incident = useOpenIncident();
@@ -45,17 +46,7 @@ export function IncidentRecorder() {
       },
       error: () => undefined,
     });
-    // Bookmarks are noticed where they are used (any list of them), without the bookmark code knowing.
-    const onClick = (event: MouseEvent) => {
-      const link = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a.rr-bookmark-link') : null;
-      if (!link) return;
-      const place = placeOfHref(link.getAttribute('href') ?? '');
-      const label = link.querySelector('.rr-bookmark-label')?.textContent ?? link.textContent ?? '';
-      void recordIncidentEvent(db, { kind: 'bookmark', text: label.trim(), ...place });
-    };
-    document.addEventListener('click', onClick, true);
     return () => {
-      document.removeEventListener('click', onClick, true);
       checklists.unsubscribe();
       history.unsubscribe();
       lastHistoryId.current = undefined;
@@ -80,23 +71,4 @@ export function IncidentRecorder() {
     }
   }, [incidentId]);
   return null;
-}
-
-/** `#/read/<source>/<path>?section=<anchor>` → its parts (nothing for another kind of link). */
-function placeOfHref(href: string): { sourceId?: string; path?: string; anchor?: string } {
-  const match = /^#\/read\/([^/]+)\/([^?]+)(?:\?section=(.*))?$/.exec(href);
-  if (!match) return {};
-  const decode = (s: string) => {
-    try {
-      return decodeURIComponent(s);
-    } catch {
-      return s;
-    }
-  };
-  const place: { sourceId?: string; path?: string; anchor?: string } = {
-    sourceId: decode(match[1]!),
-    path: match[2]!.split('/').map(decode).join('/'),
-  };
-  if (match[3]) place.anchor = decode(match[3]);
-  return place;
 }

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { recordBookmarkUsed } from '../../core/incident/recordBookmarkUsed';
 import { MAX_QUERY_CHARS, MAX_QUERY_CLAUSES } from '../../core/search/parseSearchQuery';
 import type { SearchFacets, SearchFilters } from '../../core/search/searchFilters';
 import type { RunbookHit, SearchResponse } from '../../core/search/searchRunbooks';
@@ -94,9 +95,14 @@ export function SearchDialog({ open, onClose, initialQuery }: Props) {
       }));
     }
     return [
-      ...(bookmarks ?? [])
-        .slice(0, MAX_BOOKMARKS)
-        .map((b) => ({ key: `bookmark:${b.id}`, activate: () => openPlace(b.sourceId, b.path, b.anchor, false) })),
+      ...(bookmarks ?? []).slice(0, MAX_BOOKMARKS).map((b) => ({
+        key: `bookmark:${b.id}`,
+        activate: () => {
+          // The open incident's log keeps which bookmarks were used (nothing is written without one).
+          void recordBookmarkUsed(db, b).catch(() => undefined);
+          openPlace(b.sourceId, b.path, b.anchor, false);
+        },
+      })),
       ...recent.map((q) => ({ key: `recent:${q}`, activate: () => setQuery(q) })),
     ];
   }, [open, showingResults, response, bookmarks, recent, openPlace]);
