@@ -8,9 +8,12 @@ import { importZip, type ZipImportStats } from '../../core/offlineCopy/importZip
 import { OfflineCopyError } from '../../core/offlineCopy/offlineCopyError';
 import { offlineCopyKind } from '../../core/offlineCopy/offlineCopyKind';
 import { checkOfflineCopySize } from '../../core/offlineCopy/offlineCopyLimits';
+import type { CommitSignatureMark } from '../../core/model';
 import { fileIndexFromMap } from '../../core/sync/cachedFileIndex';
 import { SyncError } from '../../core/sync/syncError';
 import { escapeControlChars } from '../../core/terminal/escapeControlChars';
+import { describeSignatureLine, readAllowedSigners, SIGNING_OPTIONS_USAGE } from '../readAllowedSigners';
+import { refuseUnsignedZip } from '../../core/offlineCopy/offlineCopyEngine';
 import {
   applyToSnapshotFiles,
   lockStateFolder,
@@ -35,6 +38,8 @@ Options:
   --subdir D        folder of the repository (or zip) that holds the runbooks (default: the state's)
   --url U           the repository address a later sync fetches from (default: the state's)
   --allow-older     apply a commit older than, or unrelated to, the one the state holds
+${SIGNING_OPTIONS_USAGE}
+                    (with --allowed-signers a zip, which holds no signature, is refused)
   --json            print one JSON object (as "sync --json", plus "from": "bundle" or "zip";
                     "commit" is null for a zip)
   -h, --help        show this help
@@ -45,8 +50,10 @@ class UsageError extends Error {}
 
 export async function importCommand(args: string[]): Promise<number> {
   let options: ReturnType<typeof readOptions>;
+  let pinnedSigningKeys: string | undefined;
   try {
     options = readOptions(args);
+    if (!options.help && options.allowedSigners !== undefined) pinnedSigningKeys = await readAllowedSigners(options.allowedSigners);
   } catch (error) {
     process.stderr.write(`runbook-reader import: ${(error as Error).message}\n\n${IMPORT_USAGE}\n`);
     return 2;
@@ -76,7 +83,9 @@ export async function importCommand(args: string[]): Promise<number> {
     const sameSource = previous && previous.url === url && previous.branch === branch && previous.subdir === subdir;
     const files = new Map(sameSource ? Object.entries(previous.files) : []);
 
+    const signing = { pinnedSigningKeys, allowUnsignedCommits: options.allowUnsigned };
     if (offlineCopyKind(bytes) === 'zip') {
+      refuseUnsignedZip(signing);
       const { changeSet, stats } = await importZip({
         sourceId: 'cli',
         bytes,
@@ -103,6 +112,7 @@ export async function importCommand(args: string[]): Promise<number> {
         cached: fileIndexFromMap(files),
         allowOlder: options.allowOlder,
         signal: controller.signal,
+        ...signing,
       },
       { fs, gitdir: objectStoreOf(stateDir) },
     );
@@ -115,7 +125,12 @@ export async function importCommand(args: string[]): Promise<number> {
       files: Object.fromEntries(files),
     });
     const ms = Math.round(performance.now() - started);
-    process.stdout.write(json ? `${JSON.stringify({ ...syncJsonSummary(stats, ms), from: 'bundle' })}\n` : humanSummary(name, stats, ms));
+    const signature = changeSet.signature ?? null;
+    process.stdout.write(
+      json
+        ? `${JSON.stringify({ ...syncJsonSummary(stats, ms), from: 'bundle', signature })}\n`
+        : humanSummary(name, stats, ms, changeSet.signature),
+    );
     return 0;
   } catch (error) {
     const failure = describeFailure(error);
@@ -179,11 +194,15 @@ function readOptions(args: string[]) {
       subdir: { type: 'string' },
       url: { type: 'string' },
       'allow-older': { type: 'boolean', default: false },
+      'allowed-signers': { type: 'string' },
+      'allow-unsigned': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) return { help: true as const, file: '', json: false };
+  if (values['allow-unsigned'] && values['allowed-signers'] === undefined)
+    throw new UsageError('--allow-unsigned goes with --allowed-signers.');
   if (positionals.length !== 1)
     throw new UsageError(positionals.length === 0 ? 'missing the file to import.' : 'give exactly one file to import.');
   return {
@@ -195,17 +214,21 @@ function readOptions(args: string[]) {
     subdir: values.subdir,
     url: values.url,
     allowOlder: values['allow-older'] ?? false,
+    allowedSigners: values['allowed-signers'],
+    allowUnsigned: values['allow-unsigned'] ?? false,
   };
 }
 
 const MAX_LISTED = 50;
 
-function humanSummary(name: string, stats: BundleImportStats, ms: number): string {
+function humanSummary(name: string, stats: BundleImportStats, ms: number, signature: CommitSignatureMark | undefined): string {
   const c = stats.counts;
   const lines = [
     `Imported ${name} (${escapeControlChars(stats.branch)}) at ${stats.commit.slice(0, 7)}, committed ${stats.committedAt.slice(0, 16).replace('T', ' ')} UTC, in ${ms} ms`,
     `  ${c.added} added, ${c.updated} updated, ${c.removed} removed, ${c.renamed} renamed, ${c.unchanged} unchanged, ${c.skipped} skipped`,
   ];
+  const signed = describeSignatureLine(signature);
+  if (signed) lines.push(signed);
   for (const s of stats.skipped.slice(0, MAX_LISTED))
     lines.push(`  skipped ${escapeControlChars(s.path)} (${s.reason}): ${escapeControlChars(s.message)}`);
   if (stats.skipped.length > MAX_LISTED) lines.push(`  … and ${stats.skipped.length - MAX_LISTED} more skipped (see --json)`);

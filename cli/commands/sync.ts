@@ -4,12 +4,14 @@ import { mkdir, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { CommitSignatureMark } from '../../core/model';
 import { fileIndexFromMap } from '../../core/sync/cachedFileIndex';
 import { gitSyncRequest } from '../../core/sync/gitSyncRequest';
 import { SyncError } from '../../core/sync/syncError';
 import { originOf } from '../../core/sync/tokenBinding';
 import { escapeControlChars } from '../../core/terminal/escapeControlChars';
 import { commandLineHttpClient } from '../commandLineHttpClient';
+import { describeSignatureLine, readAllowedSigners, SIGNING_OPTIONS_USAGE } from '../readAllowedSigners';
 import {
   StateLocked,
   applyToSnapshotFiles,
@@ -38,6 +40,7 @@ Options:
   --timeout-ms N    give up after N ms without data from the server (default 60000)
   --deadline-ms N   give up when the download has taken N ms in all (default 1200000, 20 minutes)
   --min-rate N      give up when the server sends fewer than N bytes a second over a minute (default 512)
+${SIGNING_OPTIONS_USAGE}
   --json            print one JSON object instead of the summary
   -h, --help        show this help
 
@@ -47,8 +50,10 @@ class UsageError extends Error {}
 
 export async function syncCommand(args: string[]): Promise<number> {
   let options: ReturnType<typeof readOptions>;
+  let pinnedSigningKeys: string | undefined;
   try {
     options = readOptions(args);
+    if (!options.help && options.allowedSigners !== undefined) pinnedSigningKeys = await readAllowedSigners(options.allowedSigners);
   } catch (error) {
     process.stderr.write(`runbook-reader sync: ${(error as Error).message}\n\n${SYNC_USAGE}\n`);
     return 2;
@@ -75,7 +80,14 @@ export async function syncCommand(args: string[]): Promise<number> {
       previous && previous.url === url && previous.branch === (options.branch ?? null) && previous.subdir === (options.subdir ?? '');
     const files = new Map(sameSource ? Object.entries(previous.files) : []);
 
-    const settings = { sourceId: 'cli', url, branch: options.branch, subdir: options.subdir };
+    const settings = {
+      sourceId: 'cli',
+      url,
+      branch: options.branch,
+      subdir: options.subdir,
+      pinnedSigningKeys,
+      allowUnsignedCommits: options.allowUnsigned,
+    };
     const { changeSet, stats } = await syncGitSource(
       gitSyncRequest(settings, {
         // The token belongs to the address it was given with: the engine sends it to that origin only.
@@ -100,7 +112,10 @@ export async function syncCommand(args: string[]): Promise<number> {
       files: Object.fromEntries(files),
     });
     const ms = Math.round(performance.now() - started);
-    process.stdout.write(json ? `${JSON.stringify(syncJsonSummary(stats, ms))}\n` : humanSummary(url, stats, ms));
+    const signature = changeSet.signature ?? null;
+    process.stdout.write(
+      json ? `${JSON.stringify({ ...syncJsonSummary(stats, ms), signature })}\n` : humanSummary(url, stats, ms, changeSet.signature),
+    );
     return 0;
   } catch (error) {
     if (!json && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
@@ -127,11 +142,15 @@ function readOptions(args: string[]) {
       'timeout-ms': { type: 'string' },
       'deadline-ms': { type: 'string' },
       'min-rate': { type: 'string' },
+      'allowed-signers': { type: 'string' },
+      'allow-unsigned': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) return { help: true as const, url: '', json: false };
+  if (values['allow-unsigned'] && values['allowed-signers'] === undefined)
+    throw new UsageError('--allow-unsigned goes with --allowed-signers.');
   if (positionals.length !== 1)
     throw new UsageError(positionals.length === 0 ? 'missing the repository URL.' : 'give exactly one repository URL.');
   let token: string | undefined;
@@ -168,6 +187,8 @@ function readOptions(args: string[]) {
     timeoutMs,
     deadlineMs,
     minRate,
+    allowedSigners: values['allowed-signers'],
+    allowUnsigned: values['allow-unsigned'] ?? false,
   };
 }
 
@@ -178,12 +199,14 @@ function showProgress(progress: SyncProgress): void {
 
 const MAX_LISTED = 50;
 
-function humanSummary(url: string, stats: GitSyncStats, ms: number): string {
+function humanSummary(url: string, stats: GitSyncStats, ms: number, signature: CommitSignatureMark | undefined): string {
   const c = stats.counts;
   const lines = [
     `Synced ${escapeControlChars(url)} (${escapeControlChars(stats.branch)}) at ${stats.commit.slice(0, 7)} in ${ms} ms`,
     `  ${c.added} added, ${c.updated} updated, ${c.removed} removed, ${c.renamed} renamed, ${c.unchanged} unchanged, ${c.skipped} skipped`,
   ];
+  const signed = describeSignatureLine(signature);
+  if (signed) lines.push(signed);
   if (stats.skipped.length > 0) {
     lines.push('Skipped:');
     for (const s of stats.skipped.slice(0, MAX_LISTED))

@@ -77,7 +77,7 @@ export function localOfflineCopyEngine(deps: { fs: ObjectStoreFs; gitdir: string
 }
 
 /** A zip holds files, not commits, so it carries no signature: a source that requires signed commits refuses it. */
-function refuseUnsignedZip(request: OfflineCopyEngineRequest): void {
+export function refuseUnsignedZip(request: Pick<OfflineCopyEngineRequest, 'pinnedSigningKeys' | 'allowUnsignedCommits'>): void {
   if (request.allowUnsignedCommits || parsePinnedSigningKeys(request.pinnedSigningKeys ?? '').keys.length === 0) return;
   throw new OfflineCopyError(
     'signature-refused',
