@@ -1,18 +1,22 @@
+import { lazy, Suspense } from 'react';
 import { HashRouter, Link, Route, Routes } from 'react-router-dom';
 import { AppShell } from './app/AppShell';
 import { HomePage } from './app/HomePage';
 import { OfflineCopyFileEntry } from './offlineCopy/OfflineCopyFileEntry';
 import { useCacheReady } from './app/useCacheReady';
-import { BookmarksPage } from './bookmarks/BookmarksPage';
-import { AlertRoute } from './incident/AlertRoute';
-import { IncidentPage } from './incident/IncidentPage';
 import { IncidentRecorder } from './incident/IncidentRecorder';
 import { RunbookPage } from './runbook/RunbookPage';
-import { SettingsPage } from './settings/SettingsPage';
-import { SourcesPage } from './sources/SourcesPage';
 import { useSyncScheduler } from './sync/useSyncScheduler';
 import { useDesktopBridge } from './platform/useDesktopBridge';
 import { HOME_ROUTE } from './routes';
+
+// Pages a cold start on the library or a runbook does not show load with their first visit, so the code
+// the phone parses before the first runbook is drawn is smaller.
+const AlertRoute = lazy(() => import('./incident/AlertRoute').then((m) => ({ default: m.AlertRoute })));
+const BookmarksPage = lazy(() => import('./bookmarks/BookmarksPage').then((m) => ({ default: m.BookmarksPage })));
+const IncidentPage = lazy(() => import('./incident/IncidentPage').then((m) => ({ default: m.IncidentPage })));
+const SettingsPage = lazy(() => import('./settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const SourcesPage = lazy(() => import('./sources/SourcesPage').then((m) => ({ default: m.SourcesPage })));
 
 export function App() {
   const cache = useCacheReady();
@@ -31,16 +35,18 @@ export function App() {
           </div>
         )}
         {cache.phase === 'ready' && (
-          <Routes>
-            <Route path={HOME_ROUTE} element={<HomePage />} />
-            <Route path="/read/:sourceId/*" element={<RunbookPage />} />
-            <Route path="/alert/:name" element={<AlertRoute />} />
-            <Route path="/incident" element={<IncidentPage />} />
-            <Route path="/bookmarks" element={<BookmarksPage />} />
-            <Route path="/settings" element={<SettingsPage />} />
-            <Route path="/sources" element={<SourcesPage />} />
-            <Route path="*" element={<NotFound />} />
-          </Routes>
+          <Suspense fallback={<p className="rr-loading">Loading…</p>}>
+            <Routes>
+              <Route path={HOME_ROUTE} element={<HomePage />} />
+              <Route path="/read/:sourceId/*" element={<RunbookPage />} />
+              <Route path="/alert/:name" element={<AlertRoute />} />
+              <Route path="/incident" element={<IncidentPage />} />
+              <Route path="/bookmarks" element={<BookmarksPage />} />
+              <Route path="/settings" element={<SettingsPage />} />
+              <Route path="/sources" element={<SourcesPage />} />
+              <Route path="*" element={<NotFound />} />
+            </Routes>
+          </Suspense>
         )}
       </AppShell>
     </HashRouter>
