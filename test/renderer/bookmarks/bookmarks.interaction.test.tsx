@@ -8,6 +8,7 @@ import { db } from '../../../renderer/app/database';
 import { WriteFailureNotice } from '../../../renderer/app/WriteFailureNotice';
 import { BookmarksPage } from '../../../renderer/bookmarks/BookmarksPage';
 import { BookmarkToggle } from '../../../renderer/bookmarks/BookmarkToggle';
+import { ingested } from '../../core/cache/testDatabase';
 
 function showPage() {
   const user = userEvent.setup();
@@ -44,6 +45,18 @@ describe('bookmarks', () => {
     expect(await screen.findByText(/No bookmarks yet/)).toBeTruthy();
     expect(await screen.findByRole('button', { name: 'Bookmark runbook "Disk Pressure"' })).toBeTruthy();
     expect(await db.bookmarks.count()).toBe(0);
+  });
+
+  it('marks a bookmarked runbook its source removed, and drops the mark when a sync brings it back', async () => {
+    const read = ingested('team', 'ops/disk.md', '# Disk Pressure\n\nFree some space.\n');
+    if (read.kind !== 'runbook') throw new Error('the fixture is a runbook');
+    const kept = { ...read.meta, sourceId: 'team', cachedAt: '2026-03-01T00:00:00.000Z' };
+    await db.runbooks.put({ ...kept, removedFromSource: '2026-03-02T00:00:00.000Z' });
+    const user = showPage();
+    await user.click(await screen.findByRole('button', { name: 'Bookmark runbook "Disk Pressure"' }));
+    await vi.waitFor(() => expect(within(list()!).getByText('removed from source')).toBeTruthy());
+    await db.runbooks.put(kept);
+    await vi.waitFor(() => expect(within(list()!).queryByText('removed from source')).toBeNull());
   });
 
   it('says "Storage full" with what to do when the disk is full, and keeps the bookmarks saved before', async () => {
