@@ -181,6 +181,14 @@ export class RunbookDatabase extends Dexie {
       });
     // Version 6 adds incidents (name, severity, this incident's placeholder values) and their timelines.
     this.version(6).stores({ incidents: 'id, state, startedAt', incidentEvents: '++id, incidentId, [incidentId+at]' });
+    // Version 7 indexes the alerts each runbook answers (`alertKeys`, one index entry per alert) in the light
+    // library table, so `#/alert/<name>` reads only the runbooks that map the alert; filled once here.
+    this.version(7)
+      .stores({ library: '[sourceId+path], sourceId, *alertKeys' })
+      .upgrade(async (tx) => {
+        const runbooks = (await tx.table('runbooks').toArray()) as CachedRunbook[];
+        await tx.table('library').bulkPut(runbooks.map(toLibraryEntry));
+      });
     this.use(libraryMirror);
   }
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { findAlertTargets, type AlertTarget } from '../../core/incident/findAlertTargets';
+import type { AlertTarget } from '../../core/incident/findAlertTargets';
+import { lookUpAlertTargets } from '../../core/incident/lookUpAlertTargets';
 import { db } from '../app/database';
 import { runbookHref, runbookRoute } from '../routes';
 import { SearchDialog } from '../search/SearchDialog';
@@ -20,10 +21,8 @@ export function AlertRoute() {
 
   useEffect(() => {
     let current = true;
-    // Opening an alert is rare and deliberate, so reading every runbook's record once here is acceptable.
-    void db.runbooks.toArray().then((runbooks) => {
+    void lookUpAlertTargets(db, name).then((targets) => {
       if (!current) return;
-      const targets = findAlertTargets(runbooks, name);
       if (targets.length === 1) {
         const [target] = targets as [AlertTarget];
         void navigate(runbookRoute(target.sourceId, target.path, target.anchor), { replace: true });
