@@ -14,7 +14,12 @@ interface JsonReport {
 }
 
 function run(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [BIN, 'check', '--today', '2026-11-26', ...args], { cwd, encoding: 'utf8' });
+  // A large report is several MB of JSON: above spawnSync's default 1 MiB buffer, which would cut it.
+  const result = spawnSync(process.execPath, [BIN, 'check', '--today', '2026-11-26', ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -72,5 +77,22 @@ describe('runbook-reader check --alert-rules', () => {
     const rules = (JSON.parse(stdout) as JsonReport).findings.map((f) => f.rule);
     expect(rules).toContain('alert-unmapped');
     expect(rules).not.toContain('alert-rules-invalid');
+  });
+
+  it('checks a 10,000-entry rule file to the end and reports each finding once', () => {
+    const rules = Array.from({ length: 10_000 }, (_, i) =>
+      i % 2 === 0
+        ? `      - alert: Big${i}\n        annotations:\n          runbook_url: runbooks/ban.md#ban-sync-lag\n`
+        : `      - alert: Big${i}\n        annotations:\n          runbook_url: https://github.com/org/repo/blob/main/runbooks/missing-${i}.md\n`,
+    ).join('');
+    writeFileSync(join(work, 'rules/big.yaml'), `groups:\n  - name: big\n    rules:\n${rules}`);
+    const { code, stdout } = run(['runbooks', '--format', 'json', '--alert-rules', 'rules/big.yaml'], work);
+    const report = JSON.parse(stdout) as JsonReport;
+    expect(code).toBe(1);
+    const missing = report.findings.filter((f) => f.file === 'rules/big.yaml' && f.rule === 'alert-runbook-missing');
+    expect(missing).toHaveLength(5_000);
+    expect(missing[4_999]).toMatchObject({ line: 3 + 3 * 9_999 + 1 });
+    expect(missing[4_999]!.message).toContain('runbooks/missing-9999.md');
+    expect(report.findings.filter((f) => f.file === 'rules/big.yaml' && f.rule !== 'alert-runbook-missing')).toEqual([]);
   });
 });

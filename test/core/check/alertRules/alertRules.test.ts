@@ -143,4 +143,49 @@ describe('checkAlertRules', () => {
     const { inRuleFiles } = checkAlertRules([{ file: 'bad.yml', read: readAlertRuleFile('groups: [') }], [ban]);
     expect(inRuleFiles.map((f) => f.rule)).toEqual(['alert-rules-invalid']);
   });
+
+  it('checks a 10,000-entry rule file (and a 10,000-rule Grafana export) with every finding where it belongs', () => {
+    // Each rule in turn: a good URL, a missing anchor, a missing runbook, no URL at all; every tenth name
+    // repeated by the next rule. Every URL check looks up the tree, so nothing may scale with rules × runbooks.
+    const lines: string[] = [];
+    for (let i = 0; i < 10_000; i++) {
+      const name = i % 10 === 1 ? `Alert${i - 1}` : `Alert${i}`;
+      const url = ['runbooks/ban.md#ban-sync-lag', 'runbooks/ban.md#no-such-heading', `runbooks/gone-${i}.md`, undefined][i % 4];
+      lines.push(`      - alert: ${name}`, ...(url ? ['        annotations:', `          runbook_url: "${url}"`] : []));
+    }
+    const prometheus = readAlertRuleFile(`groups:\n  - name: big\n    rules:\n${lines.join('\n')}\n`);
+    const grafana = readAlertRuleFile(
+      JSON.stringify({
+        apiVersion: 1,
+        groups: [{ name: 'g', rules: Array.from({ length: 10_000 }, (_, i) => ({ title: `Grafana${i}`, annotations: {} })) }],
+      }),
+    );
+    expect(prometheus.ok && prometheus.rules.length).toBe(10_000);
+    expect(grafana.ok && grafana.rules.length).toBe(10_000);
+
+    const { inRuleFiles, inRunbooks } = checkAlertRules(
+      [
+        { file: 'rules/big.yml', read: prometheus },
+        { file: 'rules/grafana.json', read: grafana },
+      ],
+      [ban, queue],
+    );
+    const count = (file: string, rule: string) => inRuleFiles.filter((f) => f.file === file && f.rule === rule).length;
+    expect(count('rules/big.yml', 'alert-runbook-anchor')).toBe(2_500);
+    expect(count('rules/big.yml', 'alert-runbook-missing')).toBe(2_500);
+    // Rules without a URL are i % 4 === 3; those whose name a URL-carrying rule shares are mapped by it.
+    const unmapped = Array.from({ length: 10_000 }, (_, i) => i).filter((i) => i % 4 === 3 && !(i % 10 === 1 && (i - 1) % 4 !== 3));
+    expect(count('rules/big.yml', 'alert-unmapped')).toBe(unmapped.length);
+    expect(count('rules/grafana.json', 'alert-unmapped')).toBe(10_000);
+    expect(inRuleFiles.find((f) => f.rule === 'alert-runbook-missing')).toMatchObject({
+      line: 10,
+      message: expect.stringContaining('runbooks/gone-2.md') as unknown,
+    });
+    expect(inRunbooks.map((f) => f.rule).sort()).toEqual([
+      'alert-mapping-unknown',
+      'alert-mapping-unknown',
+      'alert-mapping-unknown',
+      'alert-runbook-anchor',
+    ]);
+  });
 });
