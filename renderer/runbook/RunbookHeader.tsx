@@ -8,6 +8,7 @@ import { BookmarkToggle } from '../bookmarks/BookmarkToggle';
 import type { ChecklistSummary } from '../checklist/useChecklistState';
 import { StatusBadge } from '../library/StatusBadge';
 import { printRunbook } from './printRunbook';
+import { CommitSignatureNote } from './CommitSignatureNote';
 import { ProvenanceLine } from './ProvenanceLine';
 
 interface Props {
@@ -132,6 +133,7 @@ function SourceLine({ source, path, now }: { source: SourceRecord | undefined; p
           {' '}
           · {version !== source.version && 'commit '}
           <code title={source.version}>{version}</code>
+          <CommitSignatureNote source={source} />
         </>
       )}
       {source.lastSyncAt && (

@@ -7,6 +7,7 @@ import { syncSettingsOf } from '../../core/sync/gitSyncRequest';
 import { insecureTokenAddress } from '../../core/sync/tokenBinding';
 import { readSettings } from '../../core/userdata/settings';
 import { useServices } from '../app/appServices';
+import { PinnedKeysFields, pinnedKeysProblem } from './PinnedKeysFields';
 
 interface Props {
   onAdded: (sourceId: string) => void;
@@ -21,6 +22,9 @@ export function AddSourceForm({ onAdded }: Props) {
   const [token, setToken] = useState('');
   const [region, setRegion] = useState('');
   const [trustProxy, setTrustProxy] = useState(false);
+  const [pinnedKeys, setPinnedKeys] = useState('');
+  const [allowUnsigned, setAllowUnsigned] = useState(false);
+  const [keysError, setKeysError] = useState<string>();
   const [error, setError] = useState<string>();
   const { db, sourceTokens } = useServices();
   // Browser build only: the CORS proxy the token would pass through, if one is set.
@@ -31,6 +35,9 @@ export function AddSourceForm({ onAdded }: Props) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(undefined);
+    const keysProblem = pinnedKeysProblem(pinnedKeys);
+    setKeysError(keysProblem);
+    if (keysProblem) return;
     let location: string;
     let folder: string;
     try {
@@ -61,6 +68,8 @@ export function AddSourceForm({ onAdded }: Props) {
         branch: branch.trim() || undefined,
         subdir: folder || undefined,
         region: normaliseRegion(region),
+        pinnedSigningKeys: pinnedKeys.trim() ? pinnedKeys : undefined,
+        allowUnsignedCommits: pinnedKeys.trim() && allowUnsigned ? true : undefined,
       };
       await db.sources.put(source);
       // Desktop: main syncs from its own copy of the settings, and binds the token to their origin.
@@ -78,6 +87,8 @@ export function AddSourceForm({ onAdded }: Props) {
       setToken('');
       setRegion('');
       setTrustProxy(false);
+      setPinnedKeys('');
+      setAllowUnsigned(false);
       onAdded(id);
     } finally {
       setBusy(false);
@@ -142,6 +153,13 @@ export function AddSourceForm({ onAdded }: Props) {
           read the token. Without it, the token is not sent while the proxy is in use.
         </label>
       )}
+      <PinnedKeysFields
+        keys={pinnedKeys}
+        onKeysChange={setPinnedKeys}
+        allowUnsigned={allowUnsigned}
+        onAllowUnsignedChange={setAllowUnsigned}
+        error={keysError}
+      />
       {error && (
         <p className="rr-form-error" role="alert">
           {error}

@@ -8,6 +8,8 @@ import type { SourceSyncState } from '../sync/syncClient';
 import { removeGitSource } from './removeGitSource';
 import { SkippedFiles } from './SkippedFiles';
 import { SourceRegionSetting } from './SourceRegionSetting';
+import { SourceSigningSetting } from './SourceSigningSetting';
+import { CommitSignatureNote } from '../runbook/CommitSignatureNote';
 import { SyncHistory } from './SyncHistory';
 
 interface Props {
@@ -79,6 +81,7 @@ export function SourceCard({ source, state, canHide }: Props) {
               <>
                 {' '}
                 at commit <code title={source.version}>{commit}</code>
+                <CommitSignatureNote source={source} />
               </>
             )}
           </>
@@ -88,6 +91,7 @@ export function SourceCard({ source, state, canHide }: Props) {
       </p>
       <ProvenanceLine source={source} />
       <SourceRegionSetting source={source} />
+      {git && <SourceSigningSetting source={source} />}
       {source.lastChange && git && (
         <p className="rr-muted">
           Last change: {source.lastChange.added} added, {source.lastChange.updated} updated, {source.lastChange.removed} removed.

@@ -22,13 +22,14 @@ describe('SourceCard', () => {
   it('offers to cancel a sync only while one runs', () => {
     expect(buttons(render({ running: true, progress: { phase: 'fetching', percent: 40 } }))).toEqual([
       'Set',
+      'Pin keys',
       'Syncing…',
       'Cancel sync',
       'Hide from library',
       'Save offline copy',
       'Remove',
     ]);
-    expect(buttons(render(undefined))).toEqual(['Set', 'Sync now', 'Hide from library', 'Save offline copy', 'Remove']);
+    expect(buttons(render(undefined))).toEqual(['Set', 'Pin keys', 'Sync now', 'Hide from library', 'Save offline copy', 'Remove']);
   });
 
   it('offers no sync and no saved copy for a source imported from a zip, but it can be hidden and removed', () => {

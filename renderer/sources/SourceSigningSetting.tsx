@@ -1,0 +1,127 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { SourceRecord } from '../../core/model';
+import { syncSettingsOf } from '../../core/sync/gitSyncRequest';
+import { parsePinnedSigningKeys } from '../../core/sync/pinnedSigningKeys';
+import { useServices } from '../app/appServices';
+import { PinnedKeysFields, pinnedKeysProblem } from './PinnedKeysFields';
+import './sourceSigning.css';
+
+/**
+ * A Git source's pinned signing keys on its card: how many and whose, and a small form to change them.
+ * A change applies from the next sync or import; "Sync now" checks the current commit against it.
+ */
+export function SourceSigningSetting({ source }: { source: SourceRecord }) {
+  const { db, sourceTokens } = useServices();
+  const [editing, setEditing] = useState(false);
+  const [keys, setKeys] = useState('');
+  const [allowUnsigned, setAllowUnsigned] = useState(false);
+  const [error, setError] = useState<string>();
+  const [saved, setSaved] = useState<string>();
+  const changeButton = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+  useEffect(() => {
+    if (editing || !returnFocus.current) return;
+    returnFocus.current = false;
+    changeButton.current?.focus();
+  }, [editing]);
+
+  const pinned = parsePinnedSigningKeys(source.pinnedSigningKeys ?? '').keys;
+
+  function stopEditing() {
+    returnFocus.current = true;
+    setEditing(false);
+  }
+
+  function startEditing() {
+    setKeys(source.pinnedSigningKeys ?? '');
+    setAllowUnsigned(Boolean(source.allowUnsignedCommits));
+    setError(undefined);
+    setSaved(undefined);
+    setEditing(true);
+  }
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    const problem = pinnedKeysProblem(keys);
+    if (problem) {
+      setError(problem);
+      return;
+    }
+    const text = keys.trim() ? keys : undefined;
+    const changes = { pinnedSigningKeys: text, allowUnsignedCommits: text && allowUnsigned ? true : undefined };
+    try {
+      await db.sources.update(source.id, changes);
+      // Desktop: main syncs from its own copy of the settings.
+      const registered = await sourceTokens.saveSettings(syncSettingsOf({ ...source, ...changes }));
+      if (!registered.saved) throw new Error(registered.reason ?? 'the app could not save them');
+    } catch (e) {
+      setError(`The keys could not be saved: ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
+    stopEditing();
+    setSaved(text ? 'Saved. The next sync or import checks its commit against these keys.' : 'Cleared. Commits are no longer checked.');
+  }
+
+  if (!editing) {
+    return (
+      <div className="rr-source-signing">
+        <p>
+          Pinned signing keys:{' '}
+          {pinned.length > 0 ? (
+            <>
+              <strong>
+                {pinned.length} {pinned.length === 1 ? 'key' : 'keys'}
+              </strong>
+              {pinned.some((key) => key.label) && ` (${pinned.map((key) => key.label || 'no name').join(', ')})`}
+              <span className="rr-muted"> · unsigned commits {source.allowUnsignedCommits ? 'accepted, marked unsigned' : 'refused'}</span>
+            </>
+          ) : (
+            <span className="rr-muted">none, commits are not checked</span>
+          )}
+        </p>
+        <button
+          ref={changeButton}
+          type="button"
+          className="rr-button"
+          onClick={startEditing}
+          aria-label={`Change the pinned signing keys of ${source.name}`}
+        >
+          {pinned.length > 0 ? 'Change' : 'Pin keys'}
+        </button>
+        {saved && (
+          <p className="rr-muted rr-source-signing-hint" role="status">
+            {saved}
+          </p>
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <form
+      className="rr-source-signing rr-source-signing-editing"
+      onSubmit={(e) => void save(e)}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') stopEditing();
+      }}
+      noValidate
+    >
+      <PinnedKeysFields
+        keys={keys}
+        onKeysChange={setKeys}
+        allowUnsigned={allowUnsigned}
+        onAllowUnsignedChange={setAllowUnsigned}
+        error={error}
+        autoFocus
+      />
+      <div className="rr-source-signing-actions">
+        <button type="submit" className="rr-button rr-button-primary">
+          Save
+        </button>
+        <button type="button" className="rr-button" onClick={stopEditing}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useSharedGitServer, type SharedGitServer } from '../helpers/sharedGitServer';
+import { RunbookRepo } from '../helpers/makeRunbookRepo';
+import { SigningKeys, type SigningKey } from '../helpers/signingKeys';
+import { expectText } from './support/assertions';
+import { appPerTest } from './support/appPerTest';
+
+const RUNBOOK = (step: string) => `---
+title: "Failover"
+owner: "team-db"
+---
+# Failover
+
+1. ${step}
+`;
+
+describe('pinned signing keys in Chromium (WebCrypto in the sync worker, loopback git http-backend)', () => {
+  let server: SharedGitServer;
+  let repo: RunbookRepo;
+  const keys = new SigningKeys();
+  let alice: SigningKey;
+  let mallory: SigningKey;
+  const app = appPerTest({ route: '/sources' });
+
+  beforeAll(() => {
+    server = useSharedGitServer();
+    alice = keys.make('ed25519', 'alice@ops');
+    mallory = keys.make('ecdsa', 'mallory');
+    repo = new RunbookRepo('main');
+    repo.write('failover.md', RUNBOOK('Promote the replica.')).commit('first', { signingKey: alice.privateKeyFile });
+    repo.publish(server.root, 'signed.git');
+  });
+  afterAll(async () => {
+    await server?.close();
+    repo?.dispose();
+    keys.dispose();
+  });
+
+  it('syncs a commit signed by the pinned key, shows who signed it, and refuses a later one signed by another key', async () => {
+    const { page } = app();
+    await page.getByLabel('Repository address (https)').fill(server.url('signed.git'));
+    await page.getByLabel(/Display name/).fill('Signed runbooks');
+    await page.getByLabel(/Pinned signing keys/).fill(alice.publicLine);
+    await page.getByRole('button', { name: 'Add and sync' }).click();
+    const card = page.locator('.rr-source', { hasText: 'Signed runbooks' });
+    await expectText(card, /at commit [0-9a-f]{7} · ✓ signed by alice@ops/);
+    await expectText(card, '1 key (alice@ops) · unsigned commits refused');
+
+    await page.getByRole('treeitem', { name: 'Failover', exact: true }).click();
+    await expectText(page.locator('.rr-runbook-header'), /✓ signed by alice@ops/);
+    await page.goto(page.url().replace(/#.*$/, '#/sources'));
+
+    const before = repo.head();
+    repo.write('failover.md', RUNBOOK('Drop the primary database.')).commit('evil', { signingKey: mallory.privateKeyFile });
+    await card.getByRole('button', { name: 'Sync now' }).click();
+    await expectText(card, `Commit ${repo.head().slice(0, 7)} is signed by a key that is not pinned for this source`);
+    expect(await card.locator('code[title]').first().getAttribute('title')).toBe(before);
+    await page.getByRole('treeitem', { name: 'Failover', exact: true }).click();
+    await expectText(page.locator('.rr-markdown'), 'Promote the replica.');
+  });
+});
