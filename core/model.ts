@@ -5,6 +5,7 @@
 import type { AlertMapping } from './incident/alertMapping';
 import type { RunbookVariable } from './incident/runbookVariable';
 import type { Contact } from './contacts/contactModel';
+import type { ChecklistStep } from './userdata/checklistSteps';
 
 /** A source of runbooks. `bundled` ships inside the app; `git` and `folder` are added by the user. */
 export type SourceKind = 'bundled' | 'git' | 'folder';
@@ -105,6 +106,11 @@ export interface RunbookBody {
   markdown: string;
   /** 1-based line of the file at which `markdown` starts. */
   bodyLine: number;
+  /**
+   * The steps a reader can tick off, read once at ingest so the page never parses the body for them. Absent
+   * in bodies cached by an app older than ingest version 8 (the page then reads them itself).
+   */
+  steps?: ChecklistStep[] | undefined;
 }
 
 export type SkipReason = 'binary' | 'not-utf8' | 'too-large' | 'not-markdown';

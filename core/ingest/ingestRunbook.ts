@@ -9,13 +9,16 @@ import { readFrontMatter } from './readFrontMatter';
 import { readRunbookFields } from './readRunbookFields';
 import { scanMarkdown } from './scanMarkdown';
 import { markdownTokens, type MarkdownToken } from '../markdown/markdownTokens';
+import { tokensToMdast } from '../markdown/tokensToMdast';
+import { checklistModeOf, checklistStepsOfTree } from '../userdata/checklistSteps';
 
 /**
  * Bump when ingest produces different records for the same bytes (a new field, a parsing fix), so that
  * caches filled by an older app version are re-read instead of trusted.
  */
 // 7: plain-text files (scripts, configuration, logs) are kept as assets, so caches read them once.
-export const INGEST_VERSION = 7;
+// 8: bodies carry their checklist steps, so opening a long runbook no longer parses it on the page.
+export const INGEST_VERSION = 8;
 
 export interface IngestOptions {
   /** Files larger than this are skipped (default 2 MiB). */
@@ -110,7 +113,10 @@ function readRunbook(
   if (fields.alerts.length > 0) meta.alerts = fields.alerts;
   if (fields.variables.length > 0) meta.variables = fields.variables;
 
-  const body = { sourceId, path: file.path, markdown: front.body, bodyLine: front.bodyLine };
+  const body: RunbookBody = { sourceId, path: file.path, markdown: front.body, bodyLine: front.bodyLine };
+  const steps = checklistStepsOfTree(tokensToMdast(tokens, front.body), scan.headings, front.bodyLine, checklistModeOf(meta.extra));
+  budget.spend(steps.length, 'checklist steps');
+  body.steps = steps;
   if (options.wantContacts?.(meta) ?? true) {
     // Only the runbook's own `region:` is known here; the source's and the device's apply when contacts are shown.
     const contacts = extractContacts(meta, body, { region: runbookRegion(meta.extra) }, tokens);
@@ -153,7 +159,8 @@ export function plainTextRunbook(sourceId: string, file: SourceFile, oid: string
     size: file.bytes.length,
   };
   const markdown = `${fence}text\n${text}${text.endsWith('\n') || text === '' ? '' : '\n'}${fence}\n`;
-  return { kind: 'runbook', meta, body: { sourceId, path: file.path, markdown, bodyLine: 0 } };
+  // A fenced block has no steps.
+  return { kind: 'runbook', meta, body: { sourceId, path: file.path, markdown, bodyLine: 0, steps: [] } };
 }
 
 /** `ops/ban-sync_troubleshooting.md` → `ban sync troubleshooting`. */

@@ -1,4 +1,4 @@
-import type { List, ListItem } from 'mdast';
+import type { List, ListItem, Root } from 'mdast';
 import type { Heading } from '../model';
 import { eachNodeOfType, nodeText } from '../markdown/mdastWalk';
 import { parseMarkdownTree } from '../markdown/markdownTree';
@@ -54,7 +54,17 @@ export function listChecklistSteps(
   mode: ChecklistMode = 'procedures',
 ): ChecklistStep[] {
   if (mode === 'off') return [];
-  const tree = parseMarkdownTree(markdown);
+  return checklistStepsOfTree(parseMarkdownTree(markdown), headings, bodyLine, mode);
+}
+
+/** The same steps from a body already parsed (ingest has the tree at hand). */
+export function checklistStepsOfTree(
+  tree: Root,
+  headings: readonly StepHeading[],
+  bodyLine = 1,
+  mode: ChecklistMode = 'procedures',
+): ChecklistStep[] {
+  if (mode === 'off') return [];
   const found: Omit<ChecklistStep, 'key' | 'ordinal'>[] = [];
   const underProcedure = procedureRanges(headings);
   eachNodeOfType(tree, 'list', (list: List) => {
@@ -85,17 +95,40 @@ export function listChecklistSteps(
 
 /**
  * Whether a file line lies under a procedure-like heading, or under a deeper heading nested inside one
- * (a "### Verify" inside "## Rollback" still holds rollback steps).
+ * (a "### Verify" inside "## Rollback" still holds rollback steps). One pass over the headings and a binary
+ * search per line: a runbook may have ten thousand headings that all say "Step".
  */
 function procedureRanges(headings: readonly StepHeading[]): (fileLine: number) => boolean {
-  const ranges: { from: number; to: number }[] = [];
-  headings.forEach((heading, i) => {
-    if (heading.text === undefined || !isProcedureHeading(heading.text)) return;
+  // underAfter[i]: whether the lines after heading i (up to the next heading) are under a procedure heading.
+  const underAfter: boolean[] = [];
+  const open: { depth: number; procedure: boolean }[] = [];
+  let openProcedures = 0;
+  for (const heading of headings) {
     const depth = heading.depth ?? 1;
-    const end = headings.slice(i + 1).find((next) => (next.depth ?? 1) <= depth);
-    ranges.push({ from: heading.line, to: end ? end.line : Number.POSITIVE_INFINITY });
-  });
-  return (fileLine) => ranges.some((r) => fileLine > r.from && fileLine < r.to);
+    // A heading ends every open section at its own depth or deeper.
+    while (open.length > 0 && open[open.length - 1]!.depth >= depth) if (open.pop()!.procedure) openProcedures--;
+    const procedure = heading.text !== undefined && isProcedureHeading(heading.text);
+    open.push({ depth, procedure });
+    if (procedure) openProcedures++;
+    underAfter.push(openProcedures > 0);
+  }
+  return (fileLine) => {
+    const i = lastHeadingBefore(headings, fileLine, false);
+    return i >= 0 && underAfter[i]!;
+  };
+}
+
+/** Index of the last heading above `fileLine` (or on it, when `inclusive`); -1 when there is none. */
+function lastHeadingBefore(headings: readonly Pick<Heading, 'line'>[], fileLine: number, inclusive: boolean): number {
+  let low = 0;
+  let high = headings.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    const line = headings[mid]!.line;
+    if (line < fileLine || (inclusive && line === fileLine)) low = mid + 1;
+    else high = mid;
+  }
+  return low - 1;
 }
 
 /** The item's own text, without nested lists (they are steps of their own). */
@@ -108,12 +141,8 @@ function ownText(item: ListItem): string {
 }
 
 function sectionAt(headings: readonly Pick<Heading, 'id' | 'line'>[], fileLine: number): string {
-  let current = '';
-  for (const h of headings) {
-    if (h.line > fileLine) break;
-    current = h.id;
-  }
-  return current;
+  const i = lastHeadingBefore(headings, fileLine, true);
+  return i >= 0 ? headings[i]!.id : '';
 }
 
 /** A step's text as compared across versions: case and runs of white space do not count. */

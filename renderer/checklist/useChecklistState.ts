@@ -29,9 +29,10 @@ interface PendingTick {
  */
 export function useChecklistState(meta: CachedRunbook, body: RunbookBody): ChecklistSummary {
   const { sourceId, path } = meta;
+  // Ingest read the steps; only a body cached by an older app has none and is read here.
   const steps = useMemo(
-    () => stepsOrNone(body.markdown, meta.headings, body.bodyLine, checklistModeOf(meta.extra)),
-    [body.markdown, body.bodyLine, meta.headings, meta.extra],
+    () => body.steps ?? stepsOrNone(body.markdown, meta.headings, body.bodyLine, checklistModeOf(meta.extra)),
+    [body.steps, body.markdown, body.bodyLine, meta.headings, meta.extra],
   );
   const saved = useLiveQuery(() => readSavedTicks(db, sourceId, path), [sourceId, path]);
   const [pending, setPending] = useState<PendingTick[]>([]);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createElement, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import Markdown from 'react-markdown';
@@ -280,5 +280,35 @@ owner: legal
       ['what-the-reply-holds', 0],
       ['retention', 0],
     ]);
+  });
+});
+
+describe('checklist steps read at ingest', () => {
+  const bundled = readdirSync(new URL('../../../runbooks/', import.meta.url)).filter((name) => name.endsWith('.md'));
+
+  it.each(bundled)('are the steps the page would read from %s', (name) => {
+    const text = readFileSync(new URL(`../../../runbooks/${name}`, import.meta.url), 'utf8');
+    const { meta, body } = runbook(text);
+    expect(body.steps).toEqual(listChecklistSteps(body.markdown, meta.headings, body.bodyLine, checklistModeOf(meta.extra)));
+  });
+
+  it('the bundled set has steps to compare (the comparison above is not empty)', () => {
+    const total = bundled.reduce((sum, name) => {
+      const { body } = runbook(readFileSync(new URL(`../../../runbooks/${name}`, import.meta.url), 'utf8'));
+      return sum + (body.steps?.length ?? 0);
+    }, 0);
+    expect(total).toBeGreaterThan(20);
+  });
+
+  it('follow the checklist: front matter (off gives none)', () => {
+    expect(runbook(failoverV1).body.steps?.length).toBeGreaterThan(0);
+    expect(runbook(failoverV1.replace('checklist: true', 'checklist: false')).body.steps).toEqual([]);
+  });
+
+  it('are found under ten thousand headings that all say "Step", each in its own section', () => {
+    const headings = Array.from({ length: 10_000 }, (_, i) => `## Step ${i + 1}\n\n1. Run check ${i + 1}.\n`).join('\n');
+    const { body } = runbook(`---\ntitle: Many\n---\n# Many\n\n${headings}`);
+    expect(body.steps).toHaveLength(10_000);
+    expect(body.steps?.[9_999]).toMatchObject({ section: 'step-10000', text: 'Run check 10000.', ordinal: 0 });
   });
 });
