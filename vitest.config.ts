@@ -20,8 +20,9 @@ const INTEGRATION = [
 export default defineConfig({
   test: {
     environment: 'node',
-    // Electron's runtime cannot run here: every test sees a small fake of the `electron` module.
-    setupFiles: ['test/setup/electronMock.ts'],
+    // Electron's runtime cannot run here: every test sees a small fake of the `electron` module; waits
+    // for something to happen are bounded generously, never by a busy machine's speed.
+    setupFiles: ['test/setup/electronMock.ts', 'test/setup/patientWaits.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Some sync and search suites build large generated corpora; in a full run one worker went past

@@ -4,8 +4,12 @@
  * each test.
  */
 import 'fake-indexeddb/auto';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+
+// findBy* and waitFor give up after one second by default, a wall-clock limit a busy machine can miss; a
+// test that never gets there still fails, after 20 s.
+configure({ asyncUtilTimeout: 20_000 });
 
 // jsdom has no layout: scrolling is a no-op there.
 Element.prototype.scrollIntoView ??= function scrollIntoView() {};
