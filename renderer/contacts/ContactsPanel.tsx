@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router-dom';
 import { copyTextOf } from '../../core/contacts/contactCopyText';
 import { canReach } from '../../core/contacts/groupContacts';
 import type { ContactEntry, ContactGroup, ContactKind, ContactSource } from '../../core/contacts/contactModel';
@@ -7,6 +6,7 @@ import type { PhoneRegionFrom } from '../../core/contacts/phoneRegion';
 import { externalLinkHref } from '../../core/links/externalUrlPolicy';
 import { judgeReviewAge, localCalendarDate } from '../../core/runbook/reviewAge';
 import { isModalHistoryEntry, Modal } from '../app/Modal';
+import { RouteLink } from '../app/RouteLink';
 import { useProgressiveCount } from '../app/useProgressiveCount';
 import { runbookRoute } from '../routes';
 import { CopyButton } from './CopyButton';
@@ -154,9 +154,9 @@ function ContactRow({ entry, today, onNavigate }: { entry: ContactEntry; today: 
         )}
         {source && (
           <span className="rr-contact-source">
-            <Link to={runbookRoute(source.sourceId, source.path, source.anchor)} replace={isModalHistoryEntry()} onClick={onNavigate}>
+            <RouteLink to={runbookRoute(source.sourceId, source.path, source.anchor)} replace={isModalHistoryEntry()} onClick={onNavigate}>
               from {source.title}
-            </Link>
+            </RouteLink>
             <ReviewDate source={source} today={today} />
             {entry.sources.length > 1 ? ` and ${entry.sources.length - 1} more` : ''}
           </span>

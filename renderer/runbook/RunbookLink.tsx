@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { Link } from 'react-router-dom';
 import { folderPageOf, resolveRunbookLink } from '../../core/links/resolveRunbookLink';
+import { RouteLink } from '../app/RouteLink';
 import { runbookRoute } from '../routes';
 import { useRunbookContext } from './RunbookContext';
 import { useSourceFiles } from './SourceFilesContext';
@@ -24,9 +24,9 @@ export function RunbookLink({ href = '', children, label }: Props) {
   switch (target.kind) {
     case 'anchor':
       return (
-        <Link to={runbookRoute(ctx.sourceId, ctx.path, target.anchor)} aria-label={label}>
+        <RouteLink to={runbookRoute(ctx.sourceId, ctx.path, target.anchor)} aria-label={label}>
           {children}
-        </Link>
+        </RouteLink>
       );
     case 'runbook': {
       if (ctx.cachedPaths && !ctx.cachedPaths.has(target.path)) {
@@ -37,7 +37,7 @@ export function RunbookLink({ href = '', children, label }: Props) {
           </span>
         );
       }
-      return <Link to={runbookRoute(ctx.sourceId, target.path, target.anchor)}>{children}</Link>;
+      return <RouteLink to={runbookRoute(ctx.sourceId, target.path, target.anchor)}>{children}</RouteLink>;
     }
     case 'external': {
       const web = target.scheme === 'http:' || target.scheme === 'https:';
@@ -61,9 +61,9 @@ export function RunbookLink({ href = '', children, label }: Props) {
     case 'asset': {
       // A folder opens its README.md or index.md, as on GitHub.
       const page = ctx.cachedPaths ? folderPageOf(target.path, ctx.cachedPaths) : undefined;
-      if (page) return <Link to={runbookRoute(ctx.sourceId, page)}>{children}</Link>;
+      if (page) return <RouteLink to={runbookRoute(ctx.sourceId, page)}>{children}</RouteLink>;
       // A script, configuration file or image synced with the source opens as it is, from the cache.
-      if (assetPaths?.has(target.path)) return <Link to={runbookRoute(ctx.sourceId, target.path)}>{children}</Link>;
+      if (assetPaths?.has(target.path)) return <RouteLink to={runbookRoute(ctx.sourceId, target.path)}>{children}</RouteLink>;
       return (
         <span className="rr-link-unavailable" title={`${href} is a file, not a runbook`}>
           {children}

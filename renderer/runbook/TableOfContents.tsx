@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react';
-import { Link } from 'react-router-dom';
+import { RouteLink } from '../app/RouteLink';
 import { useProgressiveCount } from '../app/useProgressiveCount';
 import type { Heading } from '../../core/model';
 import { runbookRoute } from '../routes';
@@ -23,9 +23,9 @@ export const TableOfContents = memo(function TableOfContents({ sourceId, path, h
       <ol>
         {entries.slice(0, shown).map((h) => (
           <li key={h.id} className={h.depth === 3 ? 'rr-toc-sub' : undefined}>
-            <Link to={runbookRoute(sourceId, path, h.id)} aria-current={h.id === activeId ? 'location' : undefined}>
+            <RouteLink to={runbookRoute(sourceId, path, h.id)} aria-current={h.id === activeId ? 'location' : undefined}>
               {h.text}
-            </Link>
+            </RouteLink>
           </li>
         ))}
       </ol>

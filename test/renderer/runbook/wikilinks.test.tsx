@@ -36,8 +36,8 @@ function renderWithoutIndex(markdown: string): string {
 describe('wikilinks on a page', () => {
   it('open their runbook, with the label or the name as text and the heading as section', () => {
     const html = render('See [[users/user-guide|User Guide]], [[deploy#Roll back]] and [[#Home]].');
-    expect(html).toContain('<a href="/read/src/users/user-guide.md" data-discover="true">User Guide</a>');
-    expect(html).toContain('<a href="/read/src/ops/deploy.md?section=roll-back" data-discover="true">deploy › Roll back</a>');
+    expect(html).toContain('<a href="/read/src/users/user-guide.md">User Guide</a>');
+    expect(html).toContain('<a href="/read/src/ops/deploy.md?section=roll-back">deploy › Roll back</a>');
     expect(html).toContain('href="/read/src/index.md?section=home"');
     expect(html).not.toContain('[[');
   });
@@ -112,7 +112,7 @@ describe('links resolved like GitHub', () => {
 
   it('open a script synced with the source, and say when a file was not synced', () => {
     const html = renderIn('[rotate](scripts/rotate.sh) [notes](notes.docx)', undefined, new Set(['scripts/rotate.sh']));
-    expect(html).toContain('<a href="/read/src/scripts/rotate.sh" data-discover="true">rotate</a>');
+    expect(html).toContain('<a href="/read/src/scripts/rotate.sh">rotate</a>');
     expect(html).toMatch(/notes<span class="rr-link-note"> \(file not available offline\)/);
   });
 });
