@@ -6,8 +6,10 @@ import type { ContactLinesRange } from './remarkContactLinks';
 import { RenderBoundary } from './RenderBoundary';
 import { useRunbookContext } from './RunbookContext';
 import { SourceFilesContext } from './SourceFilesContext';
+import { PlainSlice } from './PlainSlice';
 import { splitMarkdown, type MarkdownPart } from './splitMarkdown';
 import { useSourceFileQuery } from './useSourceFileQuery';
+import './progressive.css';
 
 interface Props {
   markdown: string;
@@ -65,7 +67,7 @@ function Slice({
   sliced: boolean;
 }) {
   if (part.plain) return <PlainSlice part={part} />;
-  return (
+  const view = (
     <RenderBoundary fallbackText={part.text}>
       <MarkdownView
         markdown={part.text}
@@ -75,17 +77,6 @@ function Slice({
       />
     </RenderBoundary>
   );
-}
-
-function PlainSlice({ part }: { part: MarkdownPart }) {
-  return (
-    <div className="rr-plain-slice">
-      <p className="rr-warnings" role="note">
-        {part.plain === 'too-deep'
-          ? 'This part is nested too deeply to format; it is shown as written.'
-          : `This part is too large to format as one block (${part.text.length.toLocaleString('en')} characters); it is shown as written.`}
-      </p>
-      <pre className="rr-plain-text">{part.text}</pre>
-    </div>
-  );
+  // Each slice of a long body is a box the browser lays out and paints only near the screen (see progressive.css).
+  return sliced ? <div className="rr-slice">{view}</div> : view;
 }
