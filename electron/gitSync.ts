@@ -18,6 +18,7 @@ import {
 } from '../core/desktop/ipcContract';
 import { runOptionsOfSyncRun } from '../core/desktop/syncRunWire';
 import { localOfflineCopyEngine } from '../core/offlineCopy/offlineCopyEngine';
+import { fullHistoryFetcher } from '../core/offlineCopy/fetchFullHistory';
 import { saveOfflineCopyInHost, type OfflineCopySaveOutcome } from '../core/offlineCopy/offlineCopyInHost';
 import { describeImportFailure } from '../core/offlineCopy/runOfflineCopyImport';
 import { fileIndexFromMap } from '../core/sync/cachedFileIndex';
@@ -126,7 +127,14 @@ export function createDesktopGitSync(options: DesktopGitSyncOptions): DesktopGit
   return {
     run,
     importOfflineCopy,
-    writeOfflineCopy: (source) => saveOfflineCopyInHost(host, source),
+    writeOfflineCopy: (source) =>
+      saveOfflineCopyInHost(host, source, async (slot, commit) => {
+        // Where the source syncs from and its token, as for a sync: the page names the source only.
+        const settings = await options.readSettings(source.id);
+        if (!settings) throw new SyncError('invalid-source', 'the app has no saved address for this source');
+        const token = await options.readToken(source.id);
+        await fullHistoryFetcher({ url: settings.url, branch: settings.branch, token, http, isOnline: options.isOnline })(slot, commit);
+      }),
     cancel: (sourceId) => host.cancel(sourceId),
     deleteStore: (sourceId) => host.deleteStore(sourceId),
     pruneStores: (keepSourceIds) => host.pruneStores(keepSourceIds),

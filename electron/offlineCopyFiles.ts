@@ -36,7 +36,12 @@ export async function saveOfflineCopyWithDialog(
     const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
     if (choice.canceled || !choice.filePath) return { saved: false, cancelled: true, reason: 'Cancelled.' };
     await writeFile(choice.filePath, bundle.bytes);
-    return { saved: true, fileName: path.basename(choice.filePath), partialHistory: bundle.prerequisites.length > 0 };
+    return {
+      saved: true,
+      fileName: path.basename(choice.filePath),
+      partialHistory: bundle.prerequisites.length > 0,
+      historyNotFetched: bundle.historyNotFetched,
+    };
   } catch (error) {
     return { saved: false, reason: `The offline copy could not be saved: ${error instanceof Error ? error.message : String(error)}` };
   }

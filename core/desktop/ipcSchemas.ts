@@ -377,6 +377,8 @@ export const offlineCopySaveResultSchema = v.object({
   fileName: v.optional(v.string()),
   /** The store lacks older commits (a sync fetches the latest only): the copy imports here, `git clone` needs a full one. */
   partialHistory: v.optional(v.boolean()),
+  /** With `partialHistory`: why the missing history could not be fetched before saving. */
+  historyNotFetched: v.optional(v.string()),
   cancelled: v.optional(v.boolean()),
   reason,
 });

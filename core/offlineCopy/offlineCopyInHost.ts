@@ -7,6 +7,7 @@ import {
   type OfflineCopyImportOutcome,
   type OfflineCopyImportRequest,
 } from './runOfflineCopyImport';
+import type { HistoryFetcher } from './fetchFullHistory';
 import { writeGitBundle } from './writeGitBundle';
 
 /**
@@ -36,13 +37,21 @@ export type OfflineCopySaveOutcome =
       fileName: string;
       /** Commits the store lacks (a sync fetches the latest only); see `BundleExport.prerequisites`. */
       prerequisites: string[];
+      /** Why the missing history could not be fetched first, when it was missing and the fetch failed. */
+      historyNotFetched?: string | undefined;
     }
   | { ok: false; error: { code: string; message: string } };
 
-/** A full bundle of the commit a Git source's cache holds, from its object store. Never rejects. */
+/**
+ * A full bundle of the commit a Git source's cache holds, from its object store. When the store lacks the
+ * commit's history (a sync fetched the latest commit only) and `fetchHistory` is given, the history is
+ * fetched first so that `git clone` accepts the bundle; when that fails (offline, host down), the bundle is
+ * saved as it is, with the reason. Never rejects.
+ */
 export async function saveOfflineCopyInHost(
   host: SyncHost,
   source: { id: string; name: string; version?: string | undefined; branch?: string | undefined },
+  fetchHistory?: HistoryFetcher,
 ): Promise<OfflineCopySaveOutcome> {
   const commit = source.version;
   if (!commit || !/^[0-9a-f]{40}$/.test(commit)) {
@@ -50,8 +59,19 @@ export async function saveOfflineCopyInHost(
   }
   try {
     return await host.run(source.id, async (slot) => {
-      const { bytes, prerequisites } = await writeGitBundle(slot, { commit, branch: source.branch || 'main' });
-      return { ok: true as const, bytes, fileName: offlineCopyFileName(source.name, commit), prerequisites };
+      const request = { commit, branch: source.branch || 'main' };
+      let bundle = await writeGitBundle(slot, request);
+      let historyNotFetched: string | undefined;
+      if (bundle.prerequisites.length > 0 && fetchHistory) {
+        try {
+          await fetchHistory(slot, commit);
+          bundle = await writeGitBundle(slot, request);
+        } catch (error) {
+          historyNotFetched = error instanceof Error ? error.message : String(error);
+        }
+      }
+      const { bytes, prerequisites } = bundle;
+      return { ok: true as const, bytes, fileName: offlineCopyFileName(source.name, commit), prerequisites, historyNotFetched };
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

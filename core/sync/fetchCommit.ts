@@ -23,6 +23,11 @@ export interface FetchCommitRequest {
   corsProxyTrusted?: boolean | undefined;
   /** A commit the store holds, offered to the server so it sends only what changed since. */
   have?: string | undefined;
+  /**
+   * How many commits of history to fetch: 1 (the default) for a sync; `FULL_HISTORY` asks for every commit
+   * behind the branch, as `git fetch --unshallow` does, so the store can make a bundle `git clone` accepts.
+   */
+  depth?: number | undefined;
   timeoutMs: number;
   /** Overall deadline and minimum rate of the download. */
   limits?: TransferLimits | undefined;
@@ -42,6 +47,9 @@ export interface FetchedCommit {
   /** The branch fetched, e.g. `main` (the remote's default when none was asked for). */
   branch: string;
 }
+
+/** The depth `git fetch --unshallow` sends: Git's own way of asking for the whole history. */
+export const FULL_HISTORY = 2147483647;
 
 /** Stages of isomorphic-git's fetch progress and the share of the bar each gets. */
 const FETCH_STAGES: Record<string, [from: number, to: number]> = {
@@ -75,7 +83,7 @@ export async function fetchCommit(request: FetchCommitRequest): Promise<FetchedC
       ref: request.have || undefined,
       remoteRef: branch ?? 'HEAD',
       singleBranch: true,
-      depth: 1,
+      depth: request.depth ?? 1,
       tags: false,
       corsProxy: request.corsProxy || undefined,
       // Called only when the server answers 401; a second 401 is final (no onAuthFailure), so a wrong token

@@ -26,13 +26,17 @@ export function SaveOfflineCopyButton({ source }: { source: SourceRecord }) {
       </button>
       {result && !(result.ok === false && result.cancelled) && (
         <p className={`rr-source-save-note rr-small ${result.ok ? 'rr-muted' : 'rr-notice rr-notice-error'}`} role="status">
-          {result.ok
-            ? result.partialHistory
-              ? `Saved ${result.fileName}. This device holds only the latest commit, so the copy imports into Runbook Reader; git clone needs a copy made from a full clone.`
-              : `Saved ${result.fileName}; git clone and Runbook Reader both read it.`
-            : `Not saved: ${result.message}`}
+          {result.ok ? describeSaved(result) : `Not saved: ${result.message}`}
         </p>
       )}
     </>
   );
+}
+
+function describeSaved(result: Extract<SaveResult, { ok: true }>): string {
+  if (!result.partialHistory) return `Saved ${result.fileName}, with the whole history: git clone and Runbook Reader both read it.`;
+  const why = result.historyNotFetched
+    ? `its history could not be fetched (${result.historyNotFetched.replace(/\.$/, '')})`
+    : 'this device holds only its latest commits';
+  return `Saved ${result.fileName}, but ${why}: Runbook Reader on any device imports it, git clone refuses it. Save again once the Git host is reachable for a copy git clone accepts.`;
 }

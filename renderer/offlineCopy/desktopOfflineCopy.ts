@@ -35,6 +35,13 @@ export async function saveOnDesktop(
   source: { id: string; name: string; version: string; branch?: string | undefined },
 ): Promise<SaveResult> {
   const result = await bridge.saveOfflineCopy({ sourceId: source.id, name: source.name, commit: source.version, branch: source.branch });
-  if (result.saved) return { ok: true, fileName: result.fileName ?? 'the bundle', partialHistory: result.partialHistory ?? false };
+  if (result.saved) {
+    return {
+      ok: true,
+      fileName: result.fileName ?? 'the bundle',
+      partialHistory: result.partialHistory ?? false,
+      historyNotFetched: result.historyNotFetched,
+    };
+  }
   return { ok: false, message: result.reason ?? 'The offline copy was not saved.', cancelled: result.cancelled };
 }

@@ -71,7 +71,12 @@ export async function saveOfflineCopy(source: SourceRecord): Promise<SaveResult>
     const outcome = reply.outcome as OfflineCopySaveOutcome;
     if (!outcome.ok) return { ok: false, message: outcome.error.message };
     download(outcome.bytes, outcome.fileName);
-    return { ok: true, fileName: outcome.fileName, partialHistory: outcome.prerequisites.length > 0 };
+    return {
+      ok: true,
+      fileName: outcome.fileName,
+      partialHistory: outcome.prerequisites.length > 0,
+      historyNotFetched: outcome.historyNotFetched,
+    };
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }

@@ -1,6 +1,7 @@
 import type { HttpClient } from 'isomorphic-git';
 import { checkMessage } from '../../core/messages/checkMessage';
 import type { RunbookDatabase } from '../../core/cache/runbookDatabase';
+import { fullHistoryFetcher } from '../../core/offlineCopy/fetchFullHistory';
 import { importOfflineCopyInHost, saveOfflineCopyInHost } from '../../core/offlineCopy/offlineCopyInHost';
 import { wipeObjectStore } from '../../core/sync/objectStore';
 import type { ObjectStoreFs } from '../../core/sync/objectStoreFs';
@@ -128,13 +129,26 @@ export function createBrowserSyncHost(deps: BrowserSyncHostDeps): BrowserSyncHos
         deps.reply({ type: 'offline-copy-imported', sourceId: request.request.sourceId, outcome });
         return;
       }
-      case 'save-offline-copy':
+      case 'save-offline-copy': {
+        const stored = await db.sources.get(request.source.id);
+        const fetchHistory = stored?.location
+          ? fullHistoryFetcher({
+              url: stored.location,
+              branch: stored.branch,
+              token: request.token,
+              corsProxy: request.corsProxy,
+              corsProxyTrusted: request.corsProxyTrusted,
+              http,
+              isOnline: deps.isOnline,
+            })
+          : undefined;
         deps.reply({
           type: 'offline-copy-saved',
           sourceId: request.source.id,
-          outcome: await saveOfflineCopyInHost(host, request.source),
+          outcome: await saveOfflineCopyInHost(host, request.source, fetchHistory),
         });
         return;
+      }
     }
   }
 

@@ -33,6 +33,10 @@ export const syncWorkerRequestSchema = v.variant('type', [
   v.strictObject({
     type: v.literal('save-offline-copy'),
     source: v.object({ id: sourceIdSchema, name: v.string(), version: v.optional(v.string()), branch: v.optional(v.string()) }),
+    // As for a sync: the missing history is fetched before saving, with the same token and proxy rules.
+    token: v.optional(sourceTokenSchema),
+    corsProxy: v.optional(v.string()),
+    corsProxyTrusted: v.optional(v.boolean()),
   }),
 ]);
 

@@ -65,6 +65,22 @@ export function createWorkerSyncTransport(deps: WorkerSyncTransportDeps): Worker
   const prunes: ((result: PruneSyncStoresResult) => void)[] = [];
   const offlineCopyReplies = new Map<string, (reply: OfflineCopyWorkerReply) => void>();
 
+  /** What the worker may fetch with for a source: its token and the CORS proxy (trusted with the token or not). */
+  async function fetchAuthority(
+    sourceId: string,
+  ): Promise<Pick<Extract<SyncWorkerRequest, { type: 'sync' }>, 'token' | 'corsProxy' | 'corsProxyTrusted'>> {
+    const settings = await readSettings(deps.db);
+    const saved = await readToken(sourceId);
+    const authority: Awaited<ReturnType<typeof fetchAuthority>> = {};
+    if (saved) authority.token = saved.token;
+    if (settings.corsProxy) {
+      authority.corsProxy = settings.corsProxy;
+      // Trust was given to one proxy address; a proxy set later does not inherit it.
+      if (saved?.trustedProxy === settings.corsProxy) authority.corsProxyTrusted = true;
+    }
+    return authority;
+  }
+
   /** Ends every call waiting for the worker: it failed, or it said something this page cannot read. */
   function failAll(message: string): void {
     for (const sync of syncs.values()) sync.done({ ok: false, error: { code: 'unknown', message } });
@@ -130,24 +146,18 @@ export function createWorkerSyncTransport(deps: WorkerSyncTransportDeps): Worker
 
   return {
     kind: 'worker',
-    askAboutOfflineCopy(request) {
+    async askAboutOfflineCopy(request) {
       const sourceId = request.type === 'import-offline-copy' ? request.request.sourceId : request.source.id;
+      // Saving may fetch the history the store lacks, with the same token and proxy rules as a sync.
+      const message = request.type === 'save-offline-copy' ? { ...request, ...(await fetchAuthority(sourceId)) } : request;
       return new Promise((resolve) => {
         offlineCopyReplies.set(sourceId, resolve);
         const transfer = request.type === 'import-offline-copy' ? [request.request.bytes.buffer as ArrayBuffer] : [];
-        ensureWorker().postMessage(request, transfer);
+        ensureWorker().postMessage(message, transfer);
       });
     },
     async sync(sourceId, onProgress) {
-      const settings = await readSettings(deps.db);
-      const saved = await readToken(sourceId);
-      const request: Extract<SyncWorkerRequest, { type: 'sync' }> = { type: 'sync', sourceId };
-      if (saved) request.token = saved.token;
-      if (settings.corsProxy) {
-        request.corsProxy = settings.corsProxy;
-        // Trust was given to one proxy address; a proxy set later does not inherit it.
-        if (saved?.trustedProxy === settings.corsProxy) request.corsProxyTrusted = true;
-      }
+      const request: Extract<SyncWorkerRequest, { type: 'sync' }> = { type: 'sync', sourceId, ...(await fetchAuthority(sourceId)) };
       return new Promise<GitSyncOutcome>((resolve) => {
         const previous = syncs.get(sourceId);
         syncs.set(sourceId, {
