@@ -23,6 +23,13 @@ const ON_CALL_LABEL = 'On-call';
  *   alphabetically; entries by kind (phone, paging, chat, email, role) and then by first appearance.
  */
 export function groupContacts(contacts: readonly Contact[]): ContactGroup[] {
+  // Thousands of entries share a few hundred labels; each label is read once.
+  const teams = new Map<string, ReturnType<typeof teamOfLabel>>();
+  const teamOf = (label: string) => {
+    let team = teams.get(label);
+    if (!team) teams.set(label, (team = teamOfLabel(label)));
+    return team;
+  };
   const entries = new Map<string, { entry: ContactEntry; labelCounts: Map<string, number>; order: number }>();
   for (const contact of contacts) {
     let slot = entries.get(contact.id);
@@ -50,7 +57,7 @@ export function groupContacts(contacts: readonly Contact[]): ContactGroup[] {
   const groups = new Map<string, { group: ContactGroup; spellings: Map<string, number>; orders: Map<string, number> }>();
   for (const { entry, labelCounts, order } of entries.values()) {
     const label = mostUsed(labelCounts);
-    const team = teamOfLabel(label);
+    const team = teamOf(label);
     const key = team.key || label.toLowerCase();
     if (team.tier) entry.tier = team.tier;
     let slot = groups.get(key);
@@ -74,13 +81,19 @@ export function groupContacts(contacts: readonly Contact[]): ContactGroup[] {
     group.reachable = group.entries.some(canReach);
     result.push(group);
   }
-  const best = (g: ContactGroup) => Math.min(...g.entries.filter(canReach).map((e) => KIND_ORDER[e.kind]), KIND_ORDER.role);
+  // Worked out once per group: inside the comparison it ran for every pair (seconds with 500 teams).
+  const bestKind = new Map<ContactGroup, number>();
+  for (const g of result) {
+    let best: number = KIND_ORDER.role;
+    for (const e of g.entries) if (KIND_ORDER[e.kind] < best && canReach(e)) best = KIND_ORDER[e.kind];
+    bestKind.set(g, best);
+  }
   return result.sort(
     (a, b) =>
       RANK_ORDER[a.rank] - RANK_ORDER[b.rank] ||
       Number(b.key === ON_CALL_KEY) - Number(a.key === ON_CALL_KEY) ||
       Number(b.reachable) - Number(a.reachable) ||
-      best(a) - best(b) ||
+      bestKind.get(a)! - bestKind.get(b)! ||
       a.label.localeCompare(b.label, undefined, { sensitivity: 'base' }) ||
       a.key.localeCompare(b.key),
   );
