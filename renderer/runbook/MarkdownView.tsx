@@ -1,7 +1,6 @@
 import { isValidElement, memo, useMemo, type ComponentProps, type ReactNode } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import rehypeHighlight from 'rehype-highlight';
-import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import remarkEmoji from 'remark-emoji';
@@ -14,6 +13,7 @@ import { ContentImage } from './ContentImage';
 import { MermaidDiagram } from './MermaidDiagram';
 import { htmlSanitizeSchema } from './htmlSanitizeSchema';
 import { rehypeAlerts } from './rehypeAlerts';
+import { rehypeRawWhenPresent } from './rehypeRawWhenPresent';
 import { rehypeWikilinks } from './rehypeWikilinks';
 import { remarkLiteralUnknownTags } from './remarkLiteralUnknownTags';
 import { useSourceFiles } from './SourceFilesContext';
@@ -132,7 +132,7 @@ export const MarkdownView = memo(function MarkdownView({ markdown, contactLines 
       // Ids are prefixed once, by the sanitizer, for generated (footnote) and written HTML ids alike.
       remarkRehypeOptions={REMARK_REHYPE_OPTIONS}
       rehypePlugins={[
-        rehypeRaw,
+        rehypeRawWhenPresent,
         [rehypeSanitize, htmlSanitizeSchema],
         [rehypeWikilinks, wikilinks],
         rehypeAlerts,
