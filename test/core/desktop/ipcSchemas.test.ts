@@ -158,6 +158,17 @@ describe('sync:run request validation', () => {
     expect(settingsReasonOf(validSettings({ extra: 1 }))).toBe('extra: is not part of this message');
   });
 
+  it('carries pinned signing keys main checks syncs against, and refuses keys it could not read', () => {
+    const keys = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAICoOxCbT/rL5Xj7QrHU16ixwAibOjlfCBAXWrIua9VRl alice@ops';
+    expect(parseSaveSourceRequest(validSettings({ pinnedSigningKeys: keys, allowUnsignedCommits: true }))).toEqual({
+      ok: true,
+      value: { sourceId: 'git-1a2b3c4d', url: URL_OK, pinnedSigningKeys: keys, allowUnsignedCommits: true },
+    });
+    expect(settingsReasonOf(validSettings({ pinnedSigningKeys: 'ssh-ed25519 oops' }))).toBe(
+      'pinnedSigningKeys: A pinned signing key cannot be read.',
+    );
+  });
+
   it('accepts full source settings, sub-folder normalised', () => {
     expect(parseSaveSourceRequest(validSettings({ branch: 'release/2026-05', subdir: './docs//runbooks/' }))).toEqual({
       ok: true,
