@@ -1,3 +1,5 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useSharedGitServer, type SharedGitServer } from '../helpers/sharedGitServer';
 import { RunbookRepo } from '../helpers/makeRunbookRepo';
@@ -58,4 +60,32 @@ describe('pinned signing keys in Chromium (WebCrypto in the sync worker, loopbac
     await page.getByRole('treeitem', { name: 'Failover', exact: true }).click();
     await expectText(page.locator('.rr-markdown'), 'Promote the replica.');
   });
+
+  it('the keys box and its refusal of a bad line fit a 390 px phone and pass axe; the bundled set offers no keys', async () => {
+    const { page } = app();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByLabel('Repository address (https)').fill('https://git.example.com/ops/runbooks.git');
+    await page
+      .getByLabel(/Pinned signing keys/)
+      .fill('ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAICoOxCbT/rL5Xj7QrHU16ixwAibOjlfCBAXWrIua9VRl alice\nssh-rsa oops');
+    await page.getByRole('button', { name: 'Add and sync' }).click();
+    await expectText(page.locator('form.rr-source-form [role="alert"]'), 'Pinned signing keys, line 2:');
+    expect(await page.locator('.rr-source').count()).toBe(1); // only the bundled set: nothing was added
+    expect(await layoutAndAxeProblems(page, 'form.rr-source-form')).toEqual([]);
+
+    const bundled = page.locator('.rr-source').first();
+    expect(await bundled.getByRole('button', { name: /pinned signing keys/ }).count()).toBe(0); // not a Git source
+  }, 60_000);
 });
+
+/** Serious or critical axe findings inside `selector`, and any sideways scrolling of the page. */
+async function layoutAndAxeProblems(page: Page, selector: string): Promise<string[]> {
+  const problems: string[] = [];
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  if (overflow > 0) problems.push(`page scrolls sideways by ${overflow}px`);
+  const result = await new AxeBuilder({ page }).include(selector).analyze();
+  for (const v of result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+    problems.push(`${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  }
+  return problems;
+}
