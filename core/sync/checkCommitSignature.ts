@@ -74,6 +74,13 @@ export async function checkCommitSignature(
     };
   }
   const check = await verifySshSignature(parsed, payload, key, GIT_NAMESPACE);
+  if (!check.verified && check.unsupported) {
+    return {
+      accepted: false,
+      refusal: 'bad-signature',
+      message: `Commit ${short} cannot be checked here: ${check.reason}. Nothing was changed.`,
+    };
+  }
   if (!check.verified) {
     return {
       accepted: false,

@@ -2,7 +2,8 @@ import type { PinnedSigningKey } from './pinnedSigningKeys';
 import type { SshSignature } from './readSshSignature';
 import { concatBytes, sshString, SshWireReader } from './sshWireReader';
 
-export type SignatureCheck = { verified: true } | { verified: false; reason: string };
+/** `unsupported`: this platform's WebCrypto cannot check the key type, so nothing is known about the signature. */
+export type SignatureCheck = { verified: true } | { verified: false; reason: string; unsupported?: true };
 
 const MESSAGE_HASHES: Record<string, 'SHA-256' | 'SHA-512'> = { sha256: 'SHA-256', sha512: 'SHA-512' };
 const CURVES: Record<string, { namedCurve: string; hash: string; size: number }> = {
@@ -44,7 +45,16 @@ export async function verifySshSignature(
       : ok
         ? { verified: true }
         : { verified: false, reason: 'the signature does not match' };
-  } catch {
+  } catch (error) {
+    // A browser without this algorithm in WebCrypto (Ed25519 came late to some) cannot check it: say so
+    // rather than call a good signature bad.
+    if (error instanceof Error && error.name === 'NotSupportedError') {
+      return {
+        verified: false,
+        unsupported: true,
+        reason: `this browser cannot check ${key.type} signatures; use another key type or browser`,
+      };
+    }
     // WebCrypto refuses a key or signature it cannot read: for the person, the signature does not verify.
     return { verified: false, reason: 'the key or the signature is malformed' };
   }

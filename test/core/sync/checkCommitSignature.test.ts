@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkCommitSignature } from '../../../core/sync/checkCommitSignature';
 import { RunbookRepo } from '../../helpers/makeRunbookRepo';
 import { rawCommit, SigningKeys, type SigningKey } from '../../helpers/signingKeys';
@@ -102,6 +102,23 @@ describe('checkCommitSignature with real ssh-keygen signatures', () => {
     const [type, blob] = alice.publicLine.split(' ');
     const verdict = await checkCommitSignature(id, raw, { pinnedKeys: `alice@example.com namespaces="git,file" ${type} ${blob}` });
     expect(verdict).toMatchObject({ accepted: true, mark: { status: 'signed', signer: 'alice@example.com' } });
+  });
+
+  it('says so when the platform’s WebCrypto cannot check the key type, instead of calling the signature altered', async () => {
+    const { id, raw } = commitWith(alice, 'no ed25519 here');
+    const importKey = vi.spyOn(crypto.subtle, 'importKey').mockRejectedValue(new DOMException('Unrecognized name.', 'NotSupportedError'));
+    try {
+      const verdict = await checkCommitSignature(id, raw, { pinnedKeys: alice.publicLine });
+      expect(verdict).toMatchObject({ accepted: false, refusal: 'bad-signature' });
+      if (!verdict.accepted) {
+        expect(verdict.message).toContain(
+          `Commit ${id.slice(0, 7)} cannot be checked here: this browser cannot check ssh-ed25519 signatures`,
+        );
+        expect(verdict.message).not.toContain('altered');
+      }
+    } finally {
+      importKey.mockRestore();
+    }
   });
 
   it('refuses everything while a pinned key line cannot be read, saying which line', async () => {
