@@ -10,14 +10,14 @@ export const BUNDLED_VERSION_MODULE = 'virtual:bundled-runbooks-version';
 
 const RESOLVED = new Map([BUNDLED_RUNBOOKS_MODULE, BUNDLED_VERSION_MODULE].map((id) => [`\0${id}`, id]));
 
-/** Every Markdown file under `dir`, with its path relative to it (`/`-separated). */
-function readRunbookTexts(dir: string): { path: string; text: string }[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && /\.(md|markdown)$/i.test(entry.name))
-    .map((entry) => {
-      const file = join(entry.parentPath, entry.name);
-      return { path: relative(dir, file).split(sep).join('/'), text: readFileSync(file, 'utf8') };
-    });
+/** Every Markdown file under `dir`, with its path relative to `root` (`/`-separated). Walked by hand: Node 20's first releases have no `parentPath`. */
+function readRunbookTexts(dir: string, root = dir): { path: string; text: string }[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const file = join(dir, entry.name);
+    if (entry.isDirectory()) return readRunbookTexts(file, root);
+    if (!entry.isFile() || !/\.(md|markdown)$/i.test(entry.name)) return [];
+    return [{ path: relative(root, file).split(sep).join('/'), text: readFileSync(file, 'utf8') }];
+  });
 }
 
 /**

@@ -19,13 +19,13 @@ const ingestSpy = vi.mocked(ingestRunbook);
 const RUNBOOKS_DIR = fileURLToPath(new URL('../../../runbooks', import.meta.url));
 
 /** The shipped folder as the build reads it. */
-function shippedTexts(): { path: string; text: string }[] {
-  return readdirSync(RUNBOOKS_DIR, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && /\.(md|markdown)$/i.test(entry.name))
-    .map((entry) => {
-      const file = join(entry.parentPath, entry.name);
-      return { path: relative(RUNBOOKS_DIR, file).split(sep).join('/'), text: readFileSync(file, 'utf8') };
-    });
+function shippedTexts(dir = RUNBOOKS_DIR): { path: string; text: string }[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const file = join(dir, entry.name);
+    if (entry.isDirectory()) return shippedTexts(file);
+    if (!entry.isFile() || !/\.(md|markdown)$/i.test(entry.name)) return [];
+    return [{ path: relative(RUNBOOKS_DIR, file).split(sep).join('/'), text: readFileSync(file, 'utf8') }];
+  });
 }
 
 /** What the page receives: the build inlines the bundle as a JSON string. */
