@@ -34,6 +34,13 @@ export function hostileRunbooks(): HostileRunbook[] {
     { length: 30_000 },
     (_, i) => `- Team ${i % 500} on-call ${i}: +1 555 ${String(1_000_000 + i).slice(1)}`,
   ).join('\n');
+  // Resolved by path, by unique file name, with a heading, with a label, and missing: each kind the resolver
+  // takes. A paragraph of ten per line, so that they are formatted (one 190 KB paragraph would be shown as written).
+  const wikilinkForms = ['[[hostile/headings]]', '[[table|the table]]', '[[headings#Step 9]]', '[[no-such-page]]', '![[missing.png]]'];
+  const wikilinks = Array.from({ length: 1_000 }, (_, line) =>
+    Array.from({ length: 10 }, (_, i) => wikilinkForms[(line * 10 + i) % wikilinkForms.length]).join(' '),
+  ).join('\n\n');
+  const mermaidLines = Array.from({ length: 52_000 }, (_, i) => `  n${i} --> n${i + 1}`).join('\n');
   return [
     runbook('headings', 'Ten thousand headings', headings),
     runbook('nested-list', 'A list nested 1000 deep', nestedList),
@@ -42,5 +49,7 @@ export function hostileRunbooks(): HostileRunbook[] {
     runbook('link-syntax', 'Link syntax pathology', `${linkSyntax}\n`),
     runbook('emphasis', 'Emphasis pathology', `${emphasis}\n`),
     runbook('contacts', 'Thirty thousand contacts', `## Emergency contacts\n\n${contacts}\n`),
+    runbook('wikilinks', 'Ten thousand wikilinks', `${wikilinks}\n`),
+    runbook('mermaid', 'A one megabyte diagram', `\`\`\`mermaid\ngraph TD\n${mermaidLines}\n\`\`\`\n`),
   ];
 }

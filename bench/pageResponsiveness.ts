@@ -178,7 +178,9 @@ async function main() {
     await page.goto(`${app.server.url}#/`);
     await page.locator('.rr-library-entry').first().waitFor();
 
+    // The library is a folder tree (folders start closed): the filter box lists a runbook wherever it is.
     const hrefOf = async (title: string) => {
+      await page.getByLabel('Filter the library by title or path').fill(title);
       const href = await page.locator('.rr-library-entry', { hasText: title }).first().getAttribute('href');
       if (!href) throw new Error(`No library entry for ${title}`);
       return href.replace(/^#/, '');

@@ -77,6 +77,6 @@ function Slice({
       />
     </RenderBoundary>
   );
-  // Each slice of a long body is a box the browser lays out and paints only near the screen (see progressive.css).
+  // Each slice of a long body in a box of its own (see progressive.css).
   return sliced ? <div className="rr-slice">{view}</div> : view;
 }
