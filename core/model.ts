@@ -5,7 +5,6 @@
 import type { AlertMapping } from './incident/alertMapping';
 import type { RunbookVariable } from './incident/runbookVariable';
 import type { Contact } from './contacts/contactModel';
-import type { ChecklistStep } from './userdata/checklistSteps';
 
 /** A source of runbooks. `bundled` ships inside the app; `git` and `folder` are added by the user. */
 export type SourceKind = 'bundled' | 'git' | 'folder';
@@ -219,4 +218,20 @@ export interface OfflineCopyProvenance {
   commit?: string | undefined;
   committedAt?: string | undefined;
   branch?: string | undefined;
+}
+
+/** One step of a runbook checklist, worked out at ingest (`core/userdata/checklistSteps.ts`). */
+export interface ChecklistStep {
+  /**
+   * Identifies the step across syncs: its section's anchor plus its normalised text, so progress on a
+   * step survives upstream edits elsewhere in the runbook.
+   */
+  key: string;
+  /** 1-based line in the Markdown body. */
+  line: number;
+  text: string;
+  /** Anchor of the section the step is in (`''` before the first heading). */
+  section: string;
+  /** 0-based position among the steps of its section: finds a reworded step again after a sync. */
+  ordinal: number;
 }

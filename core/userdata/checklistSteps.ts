@@ -1,23 +1,11 @@
 import type { List, ListItem, Root } from 'mdast';
-import type { Heading } from '../model';
+import type { ChecklistStep, Heading } from '../model';
+
+export type { ChecklistStep } from '../model';
 import { eachNodeOfType, nodeText } from '../markdown/mdastWalk';
 import { parseMarkdownTree } from '../markdown/markdownTree';
 
 /** A step that can be ticked off: a task-list item (`- [ ] …`), or an item of a numbered list of steps. */
-export interface ChecklistStep {
-  /**
-   * Identifies the step across syncs: its section's anchor plus its normalised text, so progress on a
-   * step survives upstream edits elsewhere in the runbook.
-   */
-  key: string;
-  /** 1-based line in the Markdown body. */
-  line: number;
-  text: string;
-  /** Anchor of the section the step is in (`''` before the first heading). */
-  section: string;
-  /** 0-based position among the steps of its section: finds a reworded step again after a sync. */
-  ordinal: number;
-}
 
 /**
  * Which numbered lists are steps. Task-list items always are. By default only numbered lists under a
