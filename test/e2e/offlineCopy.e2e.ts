@@ -92,6 +92,8 @@ describe('offline copies in Chromium', () => {
     const { page } = app();
     const text = join(files, 'notes.txt');
     writeFileSync(text, 'not runbooks\n');
+    // The Sources page loads on first visit: count its cards (the bundled source's at least) once drawn.
+    await page.locator('.rr-source').first().waitFor();
     const before = await page.locator('.rr-source').count();
     await page.getByTestId('offline-copy-input').setInputFiles(text);
     await expectText(
