@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -36,6 +36,13 @@ async function startAndLoad(): Promise<{ electron: ReturnType<typeof fakeElectro
 function deepLinksSent(window: FakeBrowserWindow): unknown[] {
   return window.webContents.sent.filter((message) => message.channel === 'app:deep-link').map((message) => message.payload);
 }
+
+function offlineCopiesSent(window: FakeBrowserWindow): unknown[] {
+  return window.webContents.sent.filter((message) => message.channel === 'offline-copy:opened').map((message) => message.payload);
+}
+
+/** The first bytes of a Git bundle: enough for main to recognise it; the page's import reads the rest. */
+const BUNDLE = new TextEncoder().encode('# v2 git bundle\n1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b refs/heads/main\n\nPACK');
 
 describe('main process lifecycle', () => {
   it('quits at once when another instance holds the lock', async () => {
@@ -141,5 +148,72 @@ describe('main process lifecycle', () => {
     window.simulateClose();
     electron.app.emit('activate');
     expect(electron.BrowserWindow.instances).toHaveLength(2);
+  });
+});
+
+describe('offline copies opened with the app (file association, "Open with", the command line)', () => {
+  it('macOS open-file before ready: the file is read and handed to the page once, after it has loaded', async () => {
+    const file = path.join(userData, 'runbooks.bundle');
+    await writeFile(file, BUNDLE);
+    const electron = await startMain();
+    expect(electron.app.listenerCount('open-file')).toBe(1);
+    const event = { preventDefault: vi.fn() };
+    electron.app.emit('open-file', event, file);
+    expect(event.preventDefault).toHaveBeenCalled(); // macOS would otherwise say the app cannot open it
+    await electron.app.becomeReady();
+    const window = electron.BrowserWindow.instances[0]!;
+    window.webContents.emit('did-finish-load');
+    await vi.waitFor(() => expect(offlineCopiesSent(window)).toEqual([{ fileName: 'runbooks.bundle', bytes: BUNDLE }]));
+    window.webContents.emit('did-finish-load'); // a reload does not import it a second time
+    expect(offlineCopiesSent(window)).toHaveLength(1);
+    expect(electron.BrowserWindow.instances).toHaveLength(1);
+  });
+
+  it('a .bundle named on the command line at first start reaches the page (Windows and Linux)', async () => {
+    const file = path.join(userData, 'from-argv.bundle');
+    await writeFile(file, BUNDLE);
+    process.argv = [...originalArgv, '--no-sandbox', file];
+    const { window } = await startAndLoad();
+    await vi.waitFor(() => expect(offlineCopiesSent(window)).toEqual([{ fileName: 'from-argv.bundle', bytes: BUNDLE }]));
+  });
+
+  it('a second instance opening a .bundle by a relative path: read from its working folder, window focused, file to the page', async () => {
+    const folder = path.join(userData, 'Downloads');
+    await mkdir(folder);
+    await writeFile(path.join(folder, 'ops.bundle'), BUNDLE);
+    const { electron, window } = await startAndLoad();
+    window.minimized = true;
+    electron.app.emit('second-instance', {}, ['/opt/Runbook Reader/runbook-reader', 'ops.bundle'], folder, {});
+    await vi.waitFor(() => expect(offlineCopiesSent(window)).toEqual([{ fileName: 'ops.bundle', bytes: BUNDLE }]));
+    expect(window.minimized).toBe(false);
+    expect(window.focusCount).toBe(1);
+    expect(electron.BrowserWindow.instances).toHaveLength(1);
+    expect(deepLinksSent(window)).toEqual([]);
+  });
+
+  it('a file opened while the page reloads waits for the reload', async () => {
+    const file = path.join(userData, 'during-reload.bundle');
+    await writeFile(file, BUNDLE);
+    const { electron, window } = await startAndLoad();
+    window.webContents.emit('did-start-loading');
+    electron.app.emit('open-file', { preventDefault() {} }, file);
+    // Read and kept (not sent into the page being replaced), then handed to the reloaded page.
+    await vi.waitFor(() => expect(window.focusCount).toBe(1));
+    expect(offlineCopiesSent(window)).toEqual([]);
+    window.webContents.emit('did-finish-load');
+    expect(offlineCopiesSent(window)).toEqual([{ fileName: 'during-reload.bundle', bytes: BUNDLE }]);
+  });
+
+  it('a file that is neither a bundle nor a zip is not handed to the page, and main says why', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const file = path.join(userData, 'notes.bundle');
+    await writeFile(file, 'just some notes\n');
+    const { electron, window } = await startAndLoad();
+    electron.app.emit('open-file', { preventDefault() {} }, file);
+    await vi.waitFor(() =>
+      expect(warn).toHaveBeenCalledWith('Did not open notes.bundle as an offline copy: It is neither a Git bundle nor a zip.'),
+    );
+    expect(offlineCopiesSent(window)).toEqual([]);
+    warn.mockRestore();
   });
 });

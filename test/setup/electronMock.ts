@@ -38,6 +38,16 @@ class FakeWebContents extends EventEmitter {
   destroyed = false;
   url = '';
   pdf = Buffer.from('%PDF-1.7 fake');
+  /** Loading from `loadURL` (or `did-start-loading`) until `did-finish-load` is emitted. */
+  loading = false;
+  override emit(event: string | symbol, ...args: unknown[]): boolean {
+    if (event === 'did-start-loading') this.loading = true;
+    if (event === 'did-finish-load') this.loading = false;
+    return super.emit(event, ...args);
+  }
+  isLoading(): boolean {
+    return this.loading;
+  }
   send(channel: string, ...args: unknown[]): void {
     this.sent.push({ channel, payload: args[0] });
   }
@@ -93,6 +103,7 @@ class FakeBrowserWindow extends EventEmitter {
   async loadURL(url: string): Promise<void> {
     this.loadedUrls.push(url);
     this.webContents.url = url;
+    this.webContents.loading = true;
   }
   setBackgroundColor(color: string): void {
     this.backgroundColors.push(color);
