@@ -11,7 +11,7 @@ import { checkMessage } from '../../core/messages/checkMessage';
 import type { EventTarget as RendererTarget } from '../../electron/rendererEvents';
 import { createDesktopSyncEngine } from '../../renderer/sync/desktopSyncEngine';
 import type { SharedGitServer } from '../helpers/sharedGitServer';
-import { RunbookRepo, TINY_PNG, generateRunbooks, runbookPath } from '../helpers/makeRunbookRepo';
+import { RunbookRepo, TINY_PNG, generateRunbooks, git as runGit, runbookPath } from '../helpers/makeRunbookRepo';
 import { cleanUp, dumpCache, openCache, startServer, tempDir } from '../core/sync/syncFixture';
 import { netFetchOverNode, type NetFetchCall } from './netFetchOverNode';
 
@@ -567,5 +567,71 @@ describe('left-overs of a sync killed mid-download', () => {
     expect(readdirSync(path.join(store, 'objects', 'pack')).sort()).toEqual([...packs].sort());
     expect(existsSync(path.join(store, 'runbook-reader-fetch.json'))).toBe(false);
     expect(existsSync(path.join(store, 'shallow'))).toBe(false);
+  });
+});
+
+describe('desktop Save offline copy of a synced source (main writes the bundle)', () => {
+  let historyUrl: string;
+  let historyHead: string;
+  beforeAll(() => {
+    const history = new RunbookRepo();
+    for (const step of ['first', 'second', 'third']) history.write(`${step}.md`, `# ${step}\n`).commit(step);
+    historyHead = history.head();
+    history.publish(server.root, 'history.git');
+    history.dispose();
+    historyUrl = server.url('history.git', { kind: 'auth' });
+  });
+
+  /** Main as the app makes it, for a source behind a token; `online` plays `net.isOnline()`. */
+  function desktopFor(online: { now: boolean }): DesktopGitSync {
+    return createDesktopGitSync({
+      userDataPath: tempDir('userData-save-'),
+      readSettings: async (sourceId) => ({ sourceId, url: historyUrl, branch: 'main' }),
+      readToken: async () => ({ value: TOKEN, origin: server.origin }),
+      isOnline: () => online.now,
+    });
+  }
+
+  /** `git bundle verify` in an empty repository, then `git clone`: the commit subjects the clone holds. */
+  function cloneOf(bytes: Uint8Array): string[] {
+    const dir = tempDir('desktop-saved-copy-');
+    const file = path.join(dir, 'copy.bundle');
+    writeFileSync(file, bytes);
+    runGit(dir, ['init', '-q', 'empty']);
+    runGit(path.join(dir, 'empty'), ['bundle', 'verify', '-q', file]);
+    runGit(dir, ['clone', '-q', file, 'clone']);
+    return runGit(path.join(dir, 'clone'), ['log', '--format=%s']).split('\n');
+  }
+
+  it('fetches the history the sync left out (with the source’s token), so git bundle verify and git clone accept the copy', async () => {
+    const main = desktopFor({ now: true });
+    const synced = expectOk(await main.run({ sourceId: 'ops', cached: {} }, fakePage().target));
+    expect(synced.changeSet.version).toBe(historyHead);
+    const before = (await server.requestLog()).length;
+
+    const saved = await main.writeOfflineCopy({ id: 'ops', name: 'Ops', version: historyHead, branch: 'main' });
+    expect(saved).toMatchObject({ ok: true, fileName: `Ops-${historyHead.slice(0, 7)}.bundle`, prerequisites: [] });
+    if (!saved.ok) return;
+    expect(saved.historyNotFetched).toBeUndefined();
+    expect(cloneOf(saved.bytes)).toEqual(['third', 'second', 'first']);
+    // The history came from the source's own host, with its token.
+    const fetched = (await server.requestLog()).slice(before);
+    expect(fetched.some((r) => r.authorization !== undefined && r.status === 200)).toBe(true);
+  });
+
+  it('offline: still saves the copy, with the missing parent as a prerequisite and the reason git clone will refuse it', async () => {
+    const online = { now: true };
+    const main = desktopFor(online);
+    expectOk(await main.run({ sourceId: 'ops', cached: {} }, fakePage().target));
+    online.now = false;
+    const before = (await server.requestLog()).length;
+
+    const saved = await main.writeOfflineCopy({ id: 'ops', name: 'Ops', version: historyHead, branch: 'main' });
+    expect(saved).toMatchObject({
+      ok: true,
+      prerequisites: [expect.stringMatching(/^[0-9a-f]{40}$/)],
+      historyNotFetched: 'this device is offline',
+    });
+    expect((await server.requestLog()).slice(before)).toEqual([]);
   });
 });
