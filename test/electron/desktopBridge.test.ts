@@ -117,6 +117,15 @@ describe('desktop bridge', () => {
     expect(listener.mock.calls).toEqual([[{ sourceId: 'bundled', path: 'db.md', anchor: 'step-2' }]]);
   });
 
+  it('delivers alert links with the alert name only, and drops a malformed one', () => {
+    const { bridge: api, ipc } = bridge();
+    const listener = vi.fn();
+    api.onDeepLink(listener);
+    ipc.emit('app:deep-link', IPC_EVENT, { alert: 'HighBanSyncLag', extra: 'dropped' });
+    ipc.emit('app:deep-link', IPC_EVENT, { alert: 42 });
+    expect(listener.mock.calls).toEqual([[{ alert: 'HighBanSyncLag' }]]);
+  });
+
   it('keeps the latest deep link that arrives before anyone subscribed', () => {
     const { bridge: api, ipc } = bridge();
     ipc.emit('app:deep-link', IPC_EVENT, { sourceId: 'bundled', path: 'old.md' });

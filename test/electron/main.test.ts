@@ -94,6 +94,18 @@ describe('main process lifecycle', () => {
     expect(deepLinksSent(window)).toEqual([{ sourceId: 'bundled', path: 'db/failover.md', anchor: 'promote' }]);
   });
 
+  it('an alert link (macOS open-url, or a second instance on Windows/Linux) reaches the page as the alert name', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { electron, window } = await startAndLoad();
+    electron.app.emit('open-url', { preventDefault() {} }, 'runbook-reader://alert/HighBanSyncLag');
+    electron.app.emit('second-instance', {}, ['x', 'runbook-reader://alert/Disk%20almost%20full'], '/', {});
+    // An alert link names only the alert: the page decides the section from front matter.
+    electron.app.emit('open-url', { preventDefault() {} }, 'runbook-reader://alert/HighBanSyncLag#elsewhere');
+    expect(deepLinksSent(window)).toEqual([{ alert: 'HighBanSyncLag' }, { alert: 'Disk almost full' }]);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('must not have an anchor'));
+    warn.mockRestore();
+  });
+
   it('a launch argument link is delivered after load (Windows/Linux first start)', async () => {
     process.argv = [...originalArgv, 'runbook-reader://open/bundled/a.md'];
     const { window } = await startAndLoad();
