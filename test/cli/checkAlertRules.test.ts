@@ -79,6 +79,32 @@ describe('runbook-reader check --alert-rules', () => {
     expect(rules).not.toContain('alert-rules-invalid');
   });
 
+  it('uses check’s formats and exit codes: 0 when only warnings, 1 with --strict, annotations for GitHub', () => {
+    mkdirSync(join(work, 'tidy/runbooks'), { recursive: true });
+    writeFileSync(
+      join(work, 'tidy/runbooks/lag.md'),
+      '---\ntitle: Lag\nowner: ops\nlast_reviewed: 2026-11-01\nalerts:\n  Mapped: "#lag"\n---\n# Lag\n\n## Lag\n\nText.\n',
+    );
+    writeFileSync(join(work, 'tidy/rules.yml'), 'groups:\n  - name: g\n    rules:\n      - alert: Mapped\n      - alert: Orphan\n');
+    writeFileSync(join(work, 'tidy/mapped.yml'), 'groups:\n  - name: g\n    rules:\n      - alert: Mapped\n');
+
+    expect(run(['tidy/runbooks', '--alert-rules', 'tidy/mapped.yml'], work)).toMatchObject({
+      code: 0,
+      stdout: '1 runbook checked: no problems found.\n',
+    });
+
+    const text = run(['tidy/runbooks', '--alert-rules', 'tidy/rules.yml'], work);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^tidy\/rules\.yml\n\s+5\s+warning\s+alert-unmapped\s+Alert Orphan has no runbook_url/m);
+    expect(run(['tidy/runbooks', '--strict', '--alert-rules', 'tidy/rules.yml'], work).code).toBe(1);
+
+    const github = run(['tidy/runbooks', '--format', 'github', '--alert-rules', 'tidy/rules.yml'], work);
+    expect(github.code).toBe(0);
+    expect(github.stdout.split('\n')[0]).toBe(
+      '::warning file=tidy/rules.yml,line=5,title=alert-unmapped::Alert Orphan has no runbook_url and no runbook maps it in front matter alerts:.',
+    );
+  });
+
   it('checks a 10,000-entry rule file to the end and reports each finding once', () => {
     const rules = Array.from({ length: 10_000 }, (_, i) =>
       i % 2 === 0

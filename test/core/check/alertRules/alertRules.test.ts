@@ -139,6 +139,32 @@ describe('checkAlertRules', () => {
     ]);
   });
 
+  it("judges this app's own links in runbook_url like paths: an alert no runbook maps, a missing file or section", () => {
+    const rules = `groups:
+  - name: g
+    rules:
+      - alert: ViaAlertLink
+        annotations: { runbook_url: "runbook-reader://alert/HighBanSyncLag" }
+      - alert: AlertNobodyMaps
+        annotations: { runbook_url: "https://reader.example/#/alert/AlertNobodyMaps" }
+      - alert: OpenLink
+        annotations: { runbook_url: "runbook-reader://open/team/runbooks/ban.md#ban-sync-lag" }
+      - alert: OpenLinkGone
+        annotations: { runbook_url: "runbook-reader://open/team/runbooks/deleted.md" }
+      - alert: WebRouteBadSection
+        annotations: { runbook_url: "https://reader.example/#/read/team/queue.md?section=missing" }
+      - alert: Wiki
+        annotations: { runbook_url: "https://wiki.example/display/OPS/Ban" }
+`;
+    const { inRuleFiles } = checkAlertRules([{ file: 'rules.yml', read: readAlertRuleFile(rules) }], [ban, queue]);
+    expect(inRuleFiles.map((f) => [f.line, f.rule])).toEqual([
+      [6, 'alert-runbook-missing'],
+      [10, 'alert-runbook-missing'],
+      [12, 'alert-runbook-anchor'],
+    ]);
+    expect(inRuleFiles[0]!.message).toContain('opens alert AlertNobodyMaps, which no runbook maps');
+  });
+
   it('turns an unreadable rule file into one finding and still checks the rest', () => {
     const { inRuleFiles } = checkAlertRules([{ file: 'bad.yml', read: readAlertRuleFile('groups: [') }], [ban]);
     expect(inRuleFiles.map((f) => f.rule)).toEqual(['alert-rules-invalid']);
