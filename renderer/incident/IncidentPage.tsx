@@ -11,6 +11,7 @@ import {
   listIncidents,
   startIncident,
 } from '../../core/incident/incidentStore';
+import { latestTimeOfDay } from '../../core/incident/noteTime';
 import type { RunbookVariable } from '../../core/incident/runbookVariable';
 import { db } from '../app/database';
 import { saveUserData } from '../app/userDataWrites';
@@ -139,7 +140,7 @@ function OpenIncident({ incident }: { incident: Incident }) {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            const at = noteTime ? timeToday(noteTime) : undefined;
+            const at = noteTime ? latestTimeOfDay(noteTime, new Date()) : undefined;
             saveUserData('the note', addIncidentNote(db, incident.id, note, at));
             setNote('');
             setNoteTime('');
@@ -150,7 +151,7 @@ function OpenIncident({ incident }: { incident: Incident }) {
             <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
           </label>
           <label>
-            Happened at <span className="rr-incident-hint">(optional, earlier today; default now)</span>
+            Happened at <span className="rr-incident-hint">(optional, an earlier time, up to a day back; default now)</span>
             <input type="time" value={noteTime} onChange={(e) => setNoteTime(e.target.value)} />
           </label>
           <div>
@@ -225,12 +226,4 @@ function describe(kind: string): string {
       closed: 'Closed',
     }[kind] ?? kind
   );
-}
-
-/** `HH:MM` today on this device's clock (a note for something done earlier). */
-function timeToday(hhmm: string): Date {
-  const [h, m] = hhmm.split(':').map(Number);
-  const d = new Date();
-  d.setHours(h ?? 0, m ?? 0, 0, 0);
-  return d;
 }
