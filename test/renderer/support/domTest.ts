@@ -14,6 +14,15 @@ configure({ asyncUtilTimeout: 20_000 });
 // jsdom has no layout: scrolling is a no-op there.
 Element.prototype.scrollIntoView ??= function scrollIntoView() {};
 window.scrollTo = () => undefined;
+// jsdom's Blob (so File) cannot be read as a promise; the page reads picked, dropped and opened files so.
+Blob.prototype.arrayBuffer ??= function arrayBuffer(this: Blob) {
+  return new Promise<ArrayBuffer>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
+    reader.readAsArrayBuffer(this);
+  });
+};
 // A <dialog> opened with showModal(): jsdom knows the element but not the modal methods.
 if (typeof HTMLDialogElement !== 'undefined') {
   HTMLDialogElement.prototype.showModal ??= function showModal(this: HTMLDialogElement) {
