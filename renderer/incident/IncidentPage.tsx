@@ -166,7 +166,10 @@ function OpenIncident({ incident }: { incident: Incident }) {
         <ol className="rr-incident-timeline">
           {timelineOrder(events ?? []).map((e) => (
             <li key={e.id}>
-              <time dateTime={e.at}>{formatLogTime(e.at).slice(11)}</time>
+              {/* The date only for events on another day than the start (a note about the evening before). */}
+              <time dateTime={e.at}>
+                {e.at.slice(0, 10) === incident.startedAt.slice(0, 10) ? formatLogTime(e.at).slice(11) : formatLogTime(e.at)}
+              </time>
               {describe(e.kind)} {e.text}
               {e.path && e.kind !== 'opened' ? <span className="rr-incident-hint"> ({e.path})</span> : null}
             </li>

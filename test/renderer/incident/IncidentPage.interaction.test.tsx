@@ -99,6 +99,30 @@ describe('the incident page', () => {
     expect((await incidentEvents(db, closed!.id)).map((e) => e.kind)).toEqual(['started', 'variable', 'note', 'closed']);
   });
 
+  it('places a note at an earlier time the user gives, the evening before when that time has not come yet today', async () => {
+    // Only the clock is fixed (noon on this device's calendar); timers run, so the page and user-event work as usual.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(2026, 11, 5, 12, 0));
+    const user = userEvent.setup();
+    show();
+    await start(user, 'Overnight', '', 'SEV2');
+    await user.type(screen.getByLabelText('Note', { exact: true }), 'Restarted the worker before opening the app');
+    await user.type(screen.getByLabelText(/^Happened at/), '23:50');
+    await user.click(screen.getByRole('button', { name: 'Add note' }));
+
+    const evening = new Date(2026, 11, 4, 23, 50).toISOString();
+    const note = (await screen.findByText(/Restarted the worker/)).querySelector('time')!;
+    expect(note.dateTime).toBe(evening);
+    // Shown with its date when that is not the day the incident started (in UTC, as the log is written).
+    const startedAt = (await openIncident(db))!.startedAt;
+    const time = `${evening.slice(11, 19)}Z`;
+    expect(note.textContent).toBe(evening.slice(0, 10) === startedAt.slice(0, 10) ? time : `${evening.slice(0, 10)} ${time}`);
+    // The timeline is in time order: the note comes before the start.
+    const items = [...document.querySelectorAll('.rr-incident-timeline li')].map((li) => li.textContent);
+    expect(items[0]).toContain('Restarted the worker');
+    expect(items[1]).toContain('Started Overnight');
+  });
+
   it('keeps several past incidents listed until each is deleted', async () => {
     const user = userEvent.setup();
     show();
