@@ -1,13 +1,10 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { Children, Fragment, isValidElement, type ReactElement, type ReactNode } from 'react';
 import { fillHighlightedRuns, type HighlightedRun } from '../../core/incident/fillHighlightedCode';
 import { hasPlaceholders, splitPlaceholders } from '../../core/incident/fillPlaceholders';
-import { db } from '../app/database';
-import { useRunbookContext } from '../runbook/RunbookContext';
+import { PlaceholderMark } from './PlaceholderMark';
+import { useDeclaredPlaceholders } from './useDeclaredPlaceholders';
 import { useOpenIncident } from './useOpenIncident';
 import './incident.css';
-
-const NO_NAMES: ReadonlySet<string> = new Set();
 
 /**
  * The contents of a code block with this incident's values put into its placeholders, each marked, so the
@@ -17,35 +14,18 @@ const NO_NAMES: ReadonlySet<string> = new Set();
  */
 export function FilledCode({ children }: { children: ReactNode }) {
   const incident = useOpenIncident();
-  const { sourceId, path } = useRunbookContext();
-  const declared = useLiveQuery(
-    async () => new Set((await db.runbooks.get([sourceId, path]))?.variables?.map((v) => v.name) ?? []),
-    [sourceId, path],
-  );
+  const declared = useDeclaredPlaceholders();
   const code = Children.toArray(children).find(isValidElement) as ReactElement<{ className?: string; children?: ReactNode }> | undefined;
   if (!code) return children;
   const runs = highlightedRuns(code.props.children);
-  const pieces = splitPlaceholders(runs.map((r) => r.text).join(''), declared ?? NO_NAMES, incident?.values ?? {});
+  const pieces = splitPlaceholders(runs.map((r) => r.text).join(''), declared, incident?.values ?? {});
   if (!hasPlaceholders(pieces)) return children;
   return (
     <code className={`${code.props.className ?? ''} rr-filled-code`}>
       {fillHighlightedRuns(runs, pieces).map((run, i) =>
         inClasses(
           run.classes,
-          run.kind === 'text' ? (
-            run.text
-          ) : run.value !== undefined ? (
-            <mark className="rr-placeholder rr-placeholder-filled" title={`${run.raw} for this incident`}>
-              {run.value}
-            </mark>
-          ) : (
-            <mark
-              className="rr-placeholder rr-placeholder-empty"
-              title={incident ? 'No value yet: fill it in the incident panel' : 'Start an incident to fill it'}
-            >
-              {run.raw}
-            </mark>
-          ),
+          run.kind === 'text' ? run.text : <PlaceholderMark raw={run.raw} value={run.value} incidentOpen={!!incident} />,
           i,
         ),
       )}

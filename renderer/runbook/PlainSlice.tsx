@@ -1,13 +1,16 @@
 import { useMemo } from 'react';
+import { splitFencedCode } from '../../core/markdown/splitFencedCode';
+import { PlainCodeBlock } from './PlainCodeBlock';
+import { linesInBoxes, PLAIN_LINES_PER_BOX, plainBoxStyle } from './plainBoxes';
 import type { MarkdownPart } from './splitMarkdown';
 import './progressive.css';
 
-/** Lines per box of a block shown as written: a megabyte in one box took the browser most of a second to lay out. */
-const PLAIN_LINES_PER_BOX = 200;
-
-/** A part of a long body shown as written (too large or too deep to format), with the reason. */
+/**
+ * A part of a long body shown as written (too large or too deep to format), with the reason. Its fenced code
+ * blocks still get a Copy button and this incident's values, without syntax colours.
+ */
 export function PlainSlice({ part }: { part: MarkdownPart }) {
-  const boxes = useMemo(() => linesInBoxes(part.text, PLAIN_LINES_PER_BOX), [part.text]);
+  const segments = useMemo(() => splitFencedCode(part.text), [part.text]);
   return (
     <div className="rr-plain-slice">
       <p className="rr-warnings" role="note">
@@ -15,35 +18,26 @@ export function PlainSlice({ part }: { part: MarkdownPart }) {
           ? 'This part is nested too deeply to format; it is shown as written.'
           : `This part is too large to format as one block (${part.text.length.toLocaleString('en')} characters); it is shown as written.`}
       </p>
-      <pre className="rr-plain-text">
-        {boxes.map((text, i) => (
-          <span key={i} className="rr-plain-lines" style={{ containIntrinsicBlockSize: `auto ${lineCount(text)}lh` }}>
-            {text}
-          </span>
-        ))}
-      </pre>
+      {segments.map((segment, i) =>
+        segment.kind === 'code' ? (
+          <PlainCodeBlock key={i} code={segment.code} language={segment.language} />
+        ) : (
+          <PlainText key={i} text={segment.text} />
+        ),
+      )}
     </div>
   );
 }
 
-/** The text cut into runs of `perBox` lines, each with its line breaks: joined, they are the text again. */
-export function linesInBoxes(text: string, perBox: number): string[] {
-  const boxes: string[] = [];
-  let start = 0;
-  while (start < text.length) {
-    let next = start;
-    for (let n = 0; n < perBox && next < text.length; n++) {
-      const end = text.indexOf('\n', next);
-      next = end === -1 ? text.length : end + 1;
-    }
-    boxes.push(text.slice(start, next));
-    start = next;
-  }
-  return boxes;
-}
-
-function lineCount(text: string): number {
-  let n = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
-  return n;
+function PlainText({ text }: { text: string }) {
+  const boxes = useMemo(() => linesInBoxes(text, PLAIN_LINES_PER_BOX), [text]);
+  return (
+    <pre className="rr-plain-text">
+      {boxes.map((box, i) => (
+        <span key={i} className="rr-plain-lines" style={plainBoxStyle(box)}>
+          {box}
+        </span>
+      ))}
+    </pre>
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linesInBoxes } from '../../../renderer/runbook/PlainSlice';
+import { linesInBoxes } from '../../../renderer/runbook/plainBoxes';
 
 describe('linesInBoxes: a block shown as written, in boxes of lines', () => {
   it('cuts after every n-th line break, so the boxes joined are the text exactly', () => {
