@@ -97,6 +97,11 @@ describe('runbook-reader check --alert-rules', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^tidy\/rules\.yml\n\s+5\s+warning\s+alert-unmapped\s+Alert Orphan has no runbook_url/m);
     expect(run(['tidy/runbooks', '--strict', '--alert-rules', 'tidy/rules.yml'], work).code).toBe(1);
+    // A usage error is 2, as for any check option.
+    expect(run(['tidy/runbooks', '--alert-rules'], work)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--alert-rules needs a value') as unknown,
+    });
 
     const github = run(['tidy/runbooks', '--format', 'github', '--alert-rules', 'tidy/rules.yml'], work);
     expect(github.code).toBe(0);
