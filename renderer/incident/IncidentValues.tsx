@@ -12,13 +12,15 @@ interface Props {
   variables: readonly RunbookVariable[];
   /** Whether to offer a field for a placeholder not listed. */
   allowOther?: boolean | undefined;
+  /** Placeholders as the runbook writes them (`<USER_ID>`); others are shown as `{{name}}`. */
+  writtenAs?: ReadonlyMap<string, string> | undefined;
 }
 
 /**
  * This incident's placeholder values: one field per placeholder, saved when the field is left or Enter is
  * pressed. Values stay in this device's database and are cleared when the incident is closed.
  */
-export function IncidentValues({ incident, variables, allowOther = false }: Props) {
+export function IncidentValues({ incident, variables, allowOther = false, writtenAs }: Props) {
   const known = new Map(variables.map((v) => [v.name, v]));
   const [other, setOther] = useState('');
   const [added, setAdded] = useState<string[]>([]);
@@ -29,7 +31,7 @@ export function IncidentValues({ incident, variables, allowOther = false }: Prop
     <div className="rr-incident-values">
       {known.size === 0 && !allowOther && <p className="rr-incident-hint">This runbook has no placeholders to fill.</p>}
       {[...known.values()].map((v) => (
-        <ValueField key={`${incident.id}|${v.name}`} incident={incident} variable={v} />
+        <ValueField key={`${incident.id}|${v.name}`} incident={incident} variable={v} written={writtenAs?.get(v.name)} />
       ))}
       {allowOther && (
         <form
@@ -55,7 +57,7 @@ export function IncidentValues({ incident, variables, allowOther = false }: Prop
   );
 }
 
-function ValueField({ incident, variable }: { incident: Incident; variable: RunbookVariable }) {
+function ValueField({ incident, variable, written }: { incident: Incident; variable: RunbookVariable; written?: string | undefined }) {
   const saved = incident.values[variable.name] ?? '';
   const [draft, setDraft] = useState(saved);
   const save = () => {
@@ -64,7 +66,7 @@ function ValueField({ incident, variable }: { incident: Incident; variable: Runb
   return (
     <label>
       <span>
-        <code>{`{{${variable.name}}}`}</code>
+        <code>{written ?? `{{${variable.name}}}`}</code>
         {variable.description ? <span className="rr-incident-hint"> {variable.description}</span> : null}
       </span>
       <input

@@ -6,8 +6,6 @@ import { IncidentValues } from './IncidentValues';
 import { useOpenIncident } from './useOpenIncident';
 import './incident.css';
 
-const NO_NAMES: ReadonlySet<string> = new Set();
-
 /**
  * On a runbook page during an incident: the runbook's placeholders (declared ones with their descriptions,
  * and every `{{name}}` in its text) with this incident's values, folded under one line that says how many
@@ -15,12 +13,16 @@ const NO_NAMES: ReadonlySet<string> = new Set();
  */
 export function RunbookIncidentValues({ meta, markdown }: { meta: Pick<RunbookMeta, 'variables'>; markdown: string }) {
   const incident = useOpenIncident();
-  const variables = useMemo(() => {
+  const { variables, writtenAs } = useMemo(() => {
     const found = new Map<string, RunbookVariable>((meta.variables ?? []).map((v) => [v.name, v]));
-    for (const piece of splitPlaceholders(markdown, NO_NAMES)) {
-      if (piece.kind === 'placeholder' && !found.has(piece.name)) found.set(piece.name, { name: piece.name });
+    // Each placeholder labelled as the runbook writes it (`<USER_ID>` or `{{cluster}}`), first form found.
+    const written = new Map<string, string>();
+    for (const piece of splitPlaceholders(markdown, new Set(found.keys()))) {
+      if (piece.kind !== 'placeholder') continue;
+      if (!found.has(piece.name)) found.set(piece.name, { name: piece.name });
+      if (!written.has(piece.name)) written.set(piece.name, piece.raw.startsWith('<') ? piece.raw : `{{${piece.name}}}`);
     }
-    return [...found.values()];
+    return { variables: [...found.values()], writtenAs: written };
   }, [meta.variables, markdown]);
   if (!incident || variables.length === 0) return null;
   const filled = variables.filter((v) => (incident.values[v.name] ?? '') !== '').length;
@@ -29,7 +31,7 @@ export function RunbookIncidentValues({ meta, markdown }: { meta: Pick<RunbookMe
       <summary>
         Values for incident “{incident.name}”: {filled} of {variables.length} filled
       </summary>
-      <IncidentValues incident={incident} variables={variables} />
+      <IncidentValues incident={incident} variables={variables} writtenAs={writtenAs} />
     </details>
   );
 }

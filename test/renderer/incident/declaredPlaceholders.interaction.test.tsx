@@ -53,6 +53,8 @@ describe('<NAME> placeholders declared in front matter variables:', () => {
     const field = await screen.findByLabelText('Value of USER_ID');
     expect(field.getAttribute('placeholder')).toBe('e.g. 41245072');
     expect(container.querySelector('.rr-runbook-incident-values')?.textContent).toContain('Twitch user id of the banned user');
+    // Labelled as the runbook writes it, so it matches what the command shows.
+    expect(container.querySelector('.rr-runbook-incident-values label code')?.textContent).toBe('<USER_ID>');
     expect(container.querySelector('.rr-runbook-incident-values summary')?.textContent).toContain('0 of 1 filled');
     // Undeclared <POD> and HTML-looking <br> are code, not placeholders.
     await waitFor(() => expect(container.querySelector('mark.rr-placeholder-empty')?.textContent).toBe('<USER_ID>'));
