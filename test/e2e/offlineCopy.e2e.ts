@@ -38,6 +38,20 @@ function sourceVersion(page: Page, id: string): Promise<string | undefined> {
   }, id);
 }
 
+/** The web app manifest the page links to, with its own address (its relative URLs resolve against it). */
+interface OfflineCopyManifest {
+  url: string;
+  start_url: string;
+  file_handlers?: Array<{ action: string; accept: Record<string, string[]> }>;
+  share_target?: { action: string; method: string; enctype: string; params: { files?: Array<{ name: string; accept: string[] }> } };
+}
+function readManifest(page: Page): Promise<OfflineCopyManifest> {
+  return page.evaluate(async () => {
+    const url = document.querySelector<HTMLLinkElement>('link[rel="manifest"]')!.href;
+    return { url, ...((await (await fetch(url)).json()) as Omit<OfflineCopyManifest, 'url'>) };
+  });
+}
+
 describe('offline copies in Chromium', () => {
   const app = appPerTest({ route: '/sources' });
   let repo: RunbookRepo;
@@ -180,20 +194,56 @@ describe('offline copies in Chromium', () => {
     await expectText(page.getByTestId('provenance'), `Imported from yesterday.bundle on `);
   });
 
-  it('takes a file shared to the installed app (share target POST, kept by the service worker) into the import panel', async () => {
+  it('takes a file shared to the installed app (the manifest’s share target, kept by the service worker) into the import panel', async () => {
     const { page, controlledByServiceWorker } = app();
     await controlledByServiceWorker();
+    const share = (await readManifest(page)).share_target!;
+    expect(share).toMatchObject({ method: 'POST', enctype: 'multipart/form-data' });
+    const field = share.params.files?.[0];
+    expect(field?.accept).toEqual(expect.arrayContaining(['.bundle', '.zip']));
     const bytes = Array.from(readFileSync(bundlePath));
-    // The share sheet's POST, as Android sends it; the worker keeps the file and sends the page to Sources.
-    const answered = await page.evaluate(async (content: number[]) => {
-      const form = new FormData();
-      form.append('file', new File([new Uint8Array(content)], 'shared.bundle'));
-      const response = await fetch('./share-offline-copy', { method: 'POST', body: form });
-      return response.ok;
-    }, bytes);
+    // The share sheet's POST, as Android sends it from what the manifest says; the worker keeps the file and sends the page to Sources.
+    const answered = await page.evaluate(
+      async ({ content, action, name }) => {
+        const form = new FormData();
+        form.append(name, new File([new Uint8Array(content)], 'shared.bundle'));
+        const response = await fetch(action, { method: 'POST', body: form });
+        return response.ok;
+      },
+      { content: bytes, action: new URL(share.action, (await readManifest(page)).url).href, name: field!.name },
+    );
     expect(answered).toBe(true);
     await page.reload();
     await expectText(page.locator('.rr-offline-choice legend'), 'Import shared.bundle (Git bundle) into');
+  });
+
+  it('the installed app opens .bundle and .zip files (the manifest’s file handlers), and takes the one it was launched with', async () => {
+    const { page, context } = app();
+    const manifest = await readManifest(page);
+    const [handler] = manifest.file_handlers ?? [];
+    expect(Object.values(handler?.accept ?? {}).flat()).toEqual(expect.arrayContaining(['.bundle', '.zip']));
+    // Launched into the app itself: the page that reads the launch queue.
+    expect(new URL(handler!.action, manifest.url).href).toBe(new URL(manifest.start_url, manifest.url).href);
+
+    // Chromium queues the launch files for the page; a headless test cannot install the app, so the queue is
+    // played by a stand-in with the same shape, holding the file as the OS would hand it over.
+    await context.addInitScript(
+      (content: number[]) => {
+        const file = new File([new Uint8Array(content)], 'launched.bundle');
+        Object.defineProperty(window, 'launchQueue', {
+          configurable: true,
+          value: {
+            setConsumer: (consume: (params: { files: unknown[] }) => void) =>
+              consume({ files: [{ kind: 'file', getFile: async () => file }] }),
+          },
+        });
+      },
+      Array.from(readFileSync(bundlePath)),
+    );
+    await page.goto(page.url().replace(/#.*$/, '#/'));
+    await page.reload();
+    await expectText(page.locator('.rr-offline-choice legend'), 'Import launched.bundle (Git bundle) into');
+    expect(page.url()).toMatch(/#\/sources$/);
   });
 
   it('the import panel and the older-commit choice fit a phone and pass axe', async () => {
