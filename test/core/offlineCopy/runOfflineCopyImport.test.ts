@@ -129,3 +129,90 @@ describe('runOfflineCopyImport', () => {
     expect(outcome).toMatchObject({ ok: false, error: { code: 'invalid-source' } });
   });
 });
+
+describe('runOfflineCopyImport: bad input changes nothing (cache, bookmarks, ticks) and says why', () => {
+  /** A Git source and a zip (folder) source, each imported, with a bookmark and a ticked step. */
+  async function library() {
+    const db = openTestDatabase();
+    const run = importer(db);
+    await run({ sourceId: 'git-a', newSource: { name: 'Ops' }, bytes: makeBundle(repo, ['main']) });
+    await run({
+      sourceId: 'zip-a',
+      newSource: { name: 'Zipped' },
+      fileName: 'ops.zip',
+      bytes: zipSync({ 'db/failover.md': strToU8('# F\n') }),
+    });
+    for (const sourceId of ['git-a', 'zip-a']) {
+      await db.bookmarks.put({
+        id: `b-${sourceId}`,
+        sourceId,
+        path: 'db/failover.md',
+        label: 'F',
+        pinned: true,
+        order: 0,
+        createdAt: AT.toISOString(),
+      });
+      await db.checklists.put({ sourceId, path: 'db/failover.md', done: ['step'], updatedAt: AT.toISOString() });
+    }
+    return { db, run, before: await dumpDatabase(db) };
+  }
+
+  const flipped = (bytes: Uint8Array, where: (bytes: Uint8Array) => number) => {
+    const copy = new Uint8Array(bytes);
+    const at = where(bytes);
+    copy[at] = copy[at]! ^ 0xff;
+    return copy;
+  };
+  const packAt = (bundle: Uint8Array) => bundle.findIndex((b, i) => b === 0x0a && bundle[i - 1] === 0x0a) + 1;
+  /** A small zip whose end record (or its one directory entry) claims what a zip bomb would. */
+  const zipClaiming = (field: 'entries' | 'size') => {
+    const bytes = zipSync({ 'a.md': strToU8('# A\n') });
+    const view = new DataView(bytes.buffer);
+    const end = bytes.length - 22;
+    if (field === 'entries') {
+      view.setUint16(end + 8, 60_000, true);
+      view.setUint16(end + 10, 60_000, true);
+    } else {
+      view.setUint32(view.getUint32(end + 16, true) + 24, 0xfff0_0000, true); // one entry unpacking to 4 GiB
+    }
+    return bytes;
+  };
+
+  const cases: Array<[string, 'git-a' | 'zip-a', () => Uint8Array, string]> = [
+    ['a truncated bundle', 'git-a', () => makeBundle(repo, ['main']).subarray(0, 40), 'truncated'],
+    ['a flipped byte in the pack', 'git-a', () => flipped(makeBundle(repo, ['main']), (b) => packAt(b) + 40), 'damaged'],
+    ['a wrong pack checksum', 'git-a', () => flipped(makeBundle(repo, ['main']), (b) => b.length - 1), 'damaged'],
+    ['a thin bundle whose base commit this device lacks', 'git-a', () => strangerThinBundle(), 'thin-bundle'],
+    ['a bundle with several branches and none chosen', 'git-a', () => makeBundle(repo, ['main', 'old']), 'choose-branch'],
+    ['a zip with "../"', 'zip-a', () => zipSync({ '../up.md': strToU8('# Up\n') }), 'unsafe-zip'],
+    ['a zip with an absolute path', 'zip-a', () => zipSync({ '/etc/motd.md': strToU8('# Motd\n') }), 'unsafe-zip'],
+    [
+      'a zip with a symbolic link',
+      'zip-a',
+      () => zipSync({ 'l.md': [strToU8('/etc/passwd'), { os: 3, attrs: (0o120777 << 16) >>> 0 }] }),
+      'unsafe-zip',
+    ],
+    ['a zip claiming 60,000 entries', 'zip-a', () => zipClaiming('entries'), 'zip-bomb'],
+    ['a zip claiming 4 GiB unpacked', 'zip-a', () => zipClaiming('size'), 'zip-bomb'],
+    ['a file that is neither', 'zip-a', () => strToU8('just some notes\n'), 'not-an-offline-copy'],
+  ];
+
+  it.each(cases)('%s', async (_what, sourceId, make, code) => {
+    const { db, run, before } = await library();
+    const outcome = await run({ sourceId, fileName: 'copy', bytes: make() });
+    expect(outcome).toMatchObject({ ok: false, error: { code, message: expect.stringContaining('Nothing was changed') } });
+    expect(await dumpDatabase(db)).toEqual(before);
+  });
+});
+
+/** A bundle of one commit of another repository, naming its parent as a prerequisite. */
+function strangerThinBundle(): Uint8Array {
+  const stranger = new RunbookRepo();
+  try {
+    stranger.write('x.md', '# X\n').commit('x1');
+    stranger.write('y.md', '# Y\n').commit('x2');
+    return makeBundle(stranger, ['main~1..main']);
+  } finally {
+    stranger.dispose();
+  }
+}
