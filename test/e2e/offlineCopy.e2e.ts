@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,6 +60,7 @@ describe('offline copies in Chromium', () => {
   let head: string;
   let first: string;
   let olderPath: string;
+  let bothPath: string;
 
   beforeAll(() => {
     files = mkdtempSync(join(tmpdir(), 'offline-copy-e2e-'));
@@ -73,6 +74,8 @@ describe('offline copies in Chromium', () => {
     git(repo.workDir, ['branch', 'yesterday', first]);
     olderPath = join(files, 'yesterday.bundle');
     git(repo.workDir, ['bundle', 'create', '-q', olderPath, 'yesterday']);
+    bothPath = join(files, 'both.bundle');
+    git(repo.workDir, ['bundle', 'create', '-q', bothPath, 'main', 'yesterday']);
   });
   afterAll(() => {
     repo?.dispose();
@@ -192,6 +195,35 @@ describe('offline copies in Chromium', () => {
     );
     await page.goto(page.url().replace(/#.*$/, `#/read/${id}/storage/disk-pressure.md`));
     await expectText(page.getByTestId('provenance'), `Imported from yesterday.bundle on `);
+  });
+
+  it('asks which branch when the bundle holds several, and imports the one picked', async () => {
+    const { page } = app();
+    await page.getByTestId('offline-copy-input').setInputFiles(bothPath);
+    await page.getByLabel('Name of the new source').fill('Both');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const question = page.locator('.rr-offline-copy [role="alert"]');
+    await expectText(question, 'The bundle holds several branches. Which one holds the runbooks?');
+    expect(await page.locator('.rr-source', { hasText: 'Both' }).count()).toBe(0); // nothing made before the choice
+    await question.getByRole('button', { name: 'yesterday', exact: true }).click();
+    await expectText(page.locator('.rr-offline-copy [role="status"]'), 'Imported both.bundle into “Both”: 2 added');
+    expect(await sourceVersion(page, await sourceIdNamed(page, 'Both'))).toBe(first);
+  });
+
+  it('refuses a 2 GB file by its size, without reading it, and changes nothing', async () => {
+    const { page } = app();
+    const huge = join(files, 'huge.bundle');
+    const fd = openSync(huge, 'w');
+    ftruncateSync(fd, 2 * 1024 ** 3); // sparse: nothing is written to disk
+    closeSync(fd);
+    await page.locator('.rr-source').first().waitFor();
+    const before = await page.locator('.rr-source').count();
+    await page.getByTestId('offline-copy-input').setInputFiles(huge);
+    await expectText(
+      page.locator('.rr-offline-copy [role="alert"]'),
+      'The file is 2 GiB, over the 512 MiB limit for an offline copy. Nothing was changed.',
+    );
+    expect(await page.locator('.rr-source').count()).toBe(before);
   });
 
   it('takes a file shared to the installed app (the manifest’s share target, kept by the service worker) into the import panel', async () => {
