@@ -5,6 +5,8 @@
  *
  *   npx vite build && npx tsx bench/pageResponsiveness.ts        (BENCH_RUNS=3 by default)
  *
+ * BENCH_ONLY=headings,contacts-panel measures only the cases named (all runbooks are still synced).
+ *
  * Prints one JSON object: per case, the time until the first text is on screen, the longest task, the total
  * blocking time (the part of every task beyond 50 ms) and the time until the page went quiet; medians and
  * the worst run over BENCH_RUNS runs. A bundled runbook is the baseline.
@@ -21,6 +23,8 @@ import { serveStatic } from '../test/e2e/support/serveStatic';
 import { hostileRunbooks } from './hostileRunbooks';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const ONLY = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
+const measured = (name: string) => !ONLY || ONLY.includes(name);
 const QUIET_MS = 1_500;
 const GIVE_UP_MS = 120_000;
 
@@ -207,15 +211,17 @@ async function main() {
       }
     };
     const results: Record<string, unknown> = {};
-    for (const route of routes) {
+    for (const route of routes.filter((r) => measured(r.name))) {
       const samples: Sample[] = [];
       for (let run = 0; run < RUNS; run++) samples.push(await inNewPage((p) => measureOpen(p, app.server.url, route.hash, route.ready)));
       results[route.name] = summarise(samples);
       console.error(route.name, JSON.stringify(results[route.name]));
     }
-    const contactSamples: Sample[] = [];
-    for (let run = 0; run < RUNS; run++) contactSamples.push(await inNewPage((p) => measureContacts(p, app.server.url)));
-    results['contacts-panel'] = summarise(contactSamples);
+    if (measured('contacts-panel')) {
+      const contactSamples: Sample[] = [];
+      for (let run = 0; run < RUNS; run++) contactSamples.push(await inNewPage((p) => measureContacts(p, app.server.url)));
+      results['contacts-panel'] = summarise(contactSamples);
+    }
     console.log(JSON.stringify({ runs: RUNS, browser: app.browser.context.browser()?.version() ?? 'chromium', cases: results }, null, 2));
   } finally {
     await app.close();

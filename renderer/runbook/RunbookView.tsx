@@ -69,15 +69,15 @@ function RunbookContent({ runbook, section }: Props) {
     () => new Map(meta.headings.map((h) => [h.line - body.bodyLine + 1, h.id])),
     [meta.headings, body.bodyLine],
   );
-  const [shown, setShown] = useState({ throughLine: 0, complete: false });
+  const [shown, setShown] = useState<{ isShown: (bodyLine: number) => boolean; complete: boolean }>(NOTHING_SHOWN);
   // The inline copy of the contents (narrow screens) is built only when opened.
   const [inlineTocOpen, setInlineTocOpen] = useState(false);
-  const onProgress = useCallback((throughLine: number, complete: boolean) => setShown({ throughLine, complete }), []);
-  // A long body is formatted in slices: the place is found once the section (or, going back, all) is there.
+  const onProgress = useCallback((isShown: (bodyLine: number) => boolean, complete: boolean) => setShown({ isShown, complete }), []);
+  // A long body is formatted in slices, the linked section's first: the place is found once the section is
+  // there. Going back or forward returns to a scroll position, which is right only once all of it is there.
   const targetLine = section ? meta.headings.find((h) => h.id === section)?.line : undefined;
-  const placeShown =
-    shown.complete ||
-    (!returning && (targetLine === undefined ? shown.throughLine > 0 : shown.throughLine >= targetLine - body.bodyLine + 1));
+  const focusLine = targetLine === undefined || returning ? undefined : targetLine - body.bodyLine + 1;
+  const placeShown = shown.complete || (!returning && shown.isShown(focusLine ?? 1));
   useScrollPlace(cachedPaths !== undefined && placeShown, section, `${meta.sourceId}/${meta.path}`);
 
   const runbookContext = useMemo(
@@ -120,6 +120,7 @@ function RunbookContent({ runbook, section }: Props) {
                   markdown={body.markdown}
                   contactLines={contactLines}
                   headingIdsByLine={headingIdsByLine}
+                  focusLine={focusLine}
                   onProgress={onProgress}
                 />
               </RenderBoundary>
@@ -133,6 +134,8 @@ function RunbookContent({ runbook, section }: Props) {
     </RunbookContext.Provider>
   );
 }
+
+const NOTHING_SHOWN = { isShown: () => false, complete: false };
 
 /** The version on screen as "What changed" keeps it. */
 function readVersionOf({ meta, body, source }: OpenedRunbook): ReadVersion {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGitHttpServer, type GitHttpServer } from '../helpers/gitHttpServer';
 import { BAD_FILES, RunbookRepo } from '../helpers/makeRunbookRepo';
 import { appPerTest } from './support/appPerTest';
-import { expectText } from './support/assertions';
+import { expectInViewport, expectText } from './support/assertions';
 import { sourceIdNamed } from './support/sourceIdNamed';
 
 /** A long runbook (so there is somewhere to scroll to) whose "Escalate" step can be edited upstream. */
@@ -59,6 +59,91 @@ describe('reading you can trust: the library opens pages at their top and histor
     await page.goForward();
     await openedTitle(page, 'Database Failover');
     await expect.poll(() => scrollY(page)).toBe(900);
+  });
+});
+
+describe('reading you can trust: links, search and bookmarks open pages at their top', () => {
+  const app = appPerTest({ route: '/read/bundled/moderation-operations.md' });
+
+  it('opens a runbook from a link in the text, from search and from a bookmark at its top, not at the place left', async () => {
+    const { page, server } = app();
+    await openedTitle(page, 'Moderation Operations');
+
+    // A link near the end of a long runbook to another runbook (no section named).
+    const related = page.locator('.rr-markdown a', { hasText: 'Ban Sync Troubleshooting' }).last();
+    await related.scrollIntoViewIfNeeded();
+    expect(await scrollY(page)).toBeGreaterThan(2_000);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await related.click();
+    await openedTitle(page, 'Ban Sync Troubleshooting');
+    await expect.poll(() => scrollY(page)).toBe(0);
+
+    // A whole-runbook bookmark, picked in the sidebar while deep in another runbook.
+    await page.goto(`${server.url}#/read/bundled/hpa-scaling.md`);
+    await openedTitle(page, 'HPA Scaling');
+    await page.keyboard.press('b');
+    const bookmark = page.locator('.rr-sidebar .rr-bookmark-link', { hasText: 'HPA' });
+    await bookmark.waitFor();
+    await page.goto(`${server.url}#/read/bundled/moderation-operations.md`);
+    await openedTitle(page, 'Moderation Operations');
+    await scrollTo(page, 2_500);
+    await bookmark.click();
+    await openedTitle(page, 'HPA Scaling');
+    await expect.poll(() => scrollY(page)).toBe(0);
+
+    // Search, from deep in a runbook: the result opens at its section (or its top), never at the old offset.
+    await page.goto(`${server.url}#/read/bundled/moderation-operations.md`);
+    await openedTitle(page, 'Moderation Operations');
+    await scrollTo(page, 2_500);
+    await page.keyboard.press('/');
+    await page.getByRole('dialog').waitFor();
+    await page.keyboard.type('pods not scaling');
+    await expectText(page.getByRole('dialog'), 'HPA');
+    await page.keyboard.press('Enter');
+    await openedTitle(page, 'HPA Scaling');
+    const section = await page.evaluate(() => new URLSearchParams(location.hash.split('?')[1] ?? '').get('section'));
+    if (section) {
+      const heading = page.locator(`[id="${section}"]`);
+      await expectInViewport(heading);
+      expect(await heading.evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(200);
+    } else {
+      await expect.poll(() => scrollY(page)).toBe(0);
+    }
+  });
+});
+
+describe('reading you can trust on a phone (390×844)', () => {
+  // The app is opened at desktop size (the hooks wait for the sidebar) and then narrowed to a phone.
+  const app = appPerTest({ route: '/read/bundled/moderation-operations.md' });
+
+  it('opens a runbook picked in the library drawer at its top, with its title and the start of its text on screen between the bars', async () => {
+    const { page } = app();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openedTitle(page, 'Moderation Operations');
+    await scrollTo(page, 3_000);
+    await page.locator('.rr-bottombar').getByRole('button', { name: 'Open library' }).click();
+    await page.locator('#rr-sidebar .rr-library-entry', { hasText: 'Database Failover' }).first().click();
+    await openedTitle(page, 'Database Failover');
+    await expect.poll(() => page.locator('#rr-sidebar').evaluate((nav) => getComputedStyle(nav).visibility)).toBe('hidden');
+    await expect.poll(() => scrollY(page)).toBe(0);
+
+    const box = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return { top: r.top, bottom: r.bottom };
+        });
+    const topbar = await box('.rr-topbar');
+    const bottombar = await box('.rr-bottombar');
+    const title = await box('h1#rr-runbook-title');
+    expect(title.top).toBeGreaterThanOrEqual(topbar.bottom);
+    expect(title.bottom).toBeLessThanOrEqual(bottombar.top);
+    // The runbook's own text starts on the first screen too, not below a screenful of header.
+    const text = await box('.rr-markdown > *');
+    expect(text.top).toBeGreaterThanOrEqual(topbar.bottom);
+    expect(text.top + 40).toBeLessThanOrEqual(bottombar.top);
   });
 });
 
@@ -129,6 +214,40 @@ describe('reading you can trust: syncs, What changed and skipped files (loopback
     await expectText(markdown, 'Page the storage on-call and open an incident channel.');
     expect(await page.locator('.rr-new-version').count()).toBe(0);
     await expectText(page.locator('.rr-runbook-header'), commit.slice(0, 7));
+  });
+
+  it('opens a link to a section near the end of a very long runbook on that section, which stays put while the rest is formatted', async () => {
+    const { page, server: web } = app();
+    const steps = Array.from({ length: 3_000 }, (_, i) => `## Step ${i + 1}\n\nRun \`check-${i + 1}\` and compare.\n`).join('\n');
+    publish('reading-long.git', { 'long.md': `---\ntitle: "Long Checks"\nowner: "team-storage"\n---\n# Long Checks\n\n${steps}` });
+    await addSource(page, 'Long runbooks', server.url('reading-long.git'));
+    const sourceId = await sourceIdNamed(page, 'Long runbooks');
+    await page.goto(`${web.url}#/read/${encodeURIComponent(sourceId)}/long.md?section=step-2990`);
+    const target = page.locator('h2#step-2990');
+    await expectInViewport(target);
+    const topOf = () => target.evaluate((el) => Math.round(el.getBoundingClientRect().top));
+    const landedAt = await topOf();
+    expect(landedAt).toBeGreaterThanOrEqual(0);
+    expect(landedAt).toBeLessThan(200);
+
+    // Once every slice above is formatted, the section is still where it landed, with all of the page above it.
+    await page.locator('.rr-formatting-more').waitFor({ state: 'detached', timeout: 60_000 });
+    expect(Math.abs((await topOf()) - landedAt)).toBeLessThanOrEqual(2);
+    expect(await page.locator('.rr-markdown h2').count()).toBe(3_000);
+    expect(
+      await page.evaluate(() => document.getElementById('step-1')!.compareDocumentPosition(document.getElementById('step-2990')!)),
+    ).toBe(
+      4, // DOCUMENT_POSITION_FOLLOWING
+    );
+
+    // Away and back: the place is found again.
+    await scrollTo(page, (await scrollY(page)) - 700);
+    const place = await scrollY(page);
+    await page.goto(`${web.url}#/read/bundled/hpa-scaling.md`);
+    await openedTitle(page, 'HPA Scaling');
+    await page.goBack();
+    await openedTitle(page, 'Long Checks');
+    await expect.poll(() => scrollY(page), { timeout: 60_000 }).toBe(place);
   });
 
   it('"What changed" shows the line an upstream edit added since the runbook was last read, and the library marks it until read', async () => {

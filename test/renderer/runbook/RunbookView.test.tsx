@@ -103,4 +103,21 @@ describe('RunbookView', () => {
     expect(scrolledTo).toEqual(['setup-75']);
     expect(document.activeElement?.id).toBe('setup-75');
   });
+
+  it('formats the linked section of a long runbook before the sections above it, and all of them in order after', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(() => undefined);
+    const runbook = opened(longPage);
+    // A new visit (an earlier test's page left its place in the shared history entry).
+    window.history.replaceState(null, '');
+    show(runbook, 'setup-75');
+    expect(document.getElementById('setup-75')).not.toBeNull();
+    expect(document.getElementById('setup')).toBeNull();
+    // The sections above wait in a placeholder that comes before the linked one on the page.
+    const waiting = document.querySelector('.rr-formatting-more')!;
+    expect(waiting.compareDocumentPosition(document.getElementById('setup-75')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    await idleUntil(() => document.querySelector('.rr-formatting-more') === null);
+    const ids = [...document.querySelectorAll('h2')].map((h) => h.id).filter((id) => id.startsWith('setup'));
+    expect(ids).toEqual(runbook.meta.headings.filter((h) => h.depth === 2).map((h) => h.id));
+  });
 });
