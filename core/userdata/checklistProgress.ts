@@ -72,8 +72,9 @@ export interface StepTick {
  * Carries saved ticks over to the steps of the version on screen, so a sync never silently unticks one:
  * - a step whose key was ticked is ticked (same section, same text);
  * - a tick whose step moved to another section with the same text follows it;
- * - a tick whose step was reworded stays on the step now at the same place in the same section, marked
- *   "changed since ticked" with the words that were ticked.
+ * - a tick whose step was reworded stays on it, marked "changed since ticked" with the words that were
+ *   ticked: the step of the same section that reads most like the ticked words, else the step now at the
+ *   same place in the same section (steps inserted or ticked above it do not make the tick vanish).
  * A tick whose step is gone (its section gone too) shows nowhere and counts for nothing.
  */
 export function carryTicks(steps: readonly ChecklistStep[], saved: SavedTicks): Map<string, StepTick> {
@@ -95,13 +96,55 @@ export function carryTicks(steps: readonly ChecklistStep[], saved: SavedTicks): 
       used.add(tick.key);
     }
   }
+  const keepReworded = (tick: TickedStep, step: ChecklistStep | undefined) => {
+    if (!step) return;
+    result.set(step.key, { tickedKey: tick.key, changedSinceTicked: { textWhenTicked: tick.text } });
+    used.add(tick.key);
+  };
   for (const tick of leftOver) {
     if (used.has(tick.key)) continue;
-    const samePlace = free().find((s) => s.section === tick.section && s.ordinal === tick.ordinal);
-    if (samePlace) {
-      result.set(samePlace.key, { tickedKey: tick.key, changedSinceTicked: { textWhenTicked: tick.text } });
-      used.add(tick.key);
-    }
+    keepReworded(tick, mostAlike(tick, free()));
+  }
+  for (const tick of leftOver) {
+    if (used.has(tick.key)) continue;
+    keepReworded(
+      tick,
+      free().find((s) => s.section === tick.section && s.ordinal === tick.ordinal),
+    );
   }
   return result;
+}
+
+/** How much of the ticked words a step still says: the share of them it keeps, then Dice over both. */
+function likeness(ticked: string, now: string): { kept: number; overlap: number } {
+  const words = (text: string) => new Set(normaliseStepText(text).match(/[\p{L}\p{N}_-]+/gu) ?? []);
+  const before = words(ticked);
+  const after = words(now);
+  if (before.size === 0 || after.size === 0) return { kept: 0, overlap: 0 };
+  let shared = 0;
+  for (const word of before) if (after.has(word)) shared++;
+  return { kept: shared / before.size, overlap: (2 * shared) / (before.size + after.size) };
+}
+
+/** How much of the ticked words a reworded step must keep to carry the tick on its text alone. */
+const REWORDED_KEEPS = 0.5;
+
+/**
+ * The step of the tick's section that keeps most of the ticked words (then: reads most alike overall, then
+ * sits nearest the tick's old place), when it keeps enough of them.
+ */
+function mostAlike(tick: TickedStep, candidates: readonly ChecklistStep[]): ChecklistStep | undefined {
+  let best: { step: ChecklistStep; kept: number; overlap: number; distance: number } | undefined;
+  for (const step of candidates) {
+    if (step.section !== tick.section) continue;
+    const { kept, overlap } = likeness(tick.text, step.text);
+    if (kept < REWORDED_KEEPS) continue;
+    const distance = Math.abs(step.ordinal - tick.ordinal);
+    const better =
+      !best ||
+      kept > best.kept ||
+      (kept === best.kept && (overlap > best.overlap || (overlap === best.overlap && distance < best.distance)));
+    if (better) best = { step, kept, overlap, distance };
+  }
+  return best?.step;
 }
