@@ -77,6 +77,21 @@ describe('applyChangeSet: writing a change set', () => {
     expect(await db.sources.get(SOURCE)).toMatchObject({ version: 'commit-2', lastChange: { added: 1, updated: 1, removed: 0 } });
   });
 
+  it('keeps a change mark through later syncs that do not touch the runbook, until it is opened', async () => {
+    await firstSync();
+    await applyChangeSet(db, changeSet({ version: 'commit-2', upserts: [restart('v2')] }), T2);
+    // A sync that brings nothing, then one that changes only another runbook.
+    await applyChangeSet(db, changeSet({ version: 'commit-3' }), new Date('2026-03-03T10:00:00.000Z'));
+    await applyChangeSet(db, changeSet({ version: 'commit-4', upserts: [failover()] }), new Date('2026-03-04T10:00:00.000Z'));
+    await applyChangeSet(
+      db,
+      changeSet({ version: 'commit-5', upserts: [ingested(SOURCE, 'db/failover.md', '# Failover\n\nPromote the replica, then check.\n')] }),
+      new Date('2026-03-05T10:00:00.000Z'),
+    );
+    expect((await db.runbooks.get([SOURCE, 'ops/restart.md']))?.changeMark).toBe('updated');
+    expect((await db.library.get([SOURCE, 'ops/restart.md']))?.changeMark).toBe('updated');
+  });
+
   it('removes a runbook with its body and counts it', async () => {
     await firstSync();
     const summary = await applyChangeSet(db, changeSet({ version: 'commit-2', removed: ['db/failover.md'] }), T2);

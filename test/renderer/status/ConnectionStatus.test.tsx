@@ -79,6 +79,31 @@ describe('ConnectionStatus (the app’s own connectivity signal)', () => {
     await waitFor(() => expect(probeFetch).toHaveBeenCalledTimes(2));
   });
 
+  it('probes again each time a sync is due (every sync interval), so a VPN that drops while reading shows', async () => {
+    // The page's timer for the sync interval is run by hand instead of by the clock; other timers (the
+    // test library's own polling) keep working.
+    const SYNC_INTERVAL_MS = 15 * 60_000;
+    const due: (() => void)[] = [];
+    const realSetInterval = window.setInterval.bind(window);
+    vi.spyOn(window, 'setInterval').mockImplementation(((run: () => void, ms?: number) => {
+      if (ms !== SYNC_INTERVAL_MS) return realSetInterval(run, ms);
+      due.push(run);
+      return 0;
+    }) as typeof window.setInterval);
+    probeFetch.mockResolvedValue({ type: 'opaque' });
+    show();
+    await waitFor(() => expect(probeFetch).toHaveBeenCalledTimes(1));
+    // Set once the settings are read: the default is a sync every 15 minutes.
+    await waitFor(() => expect(due).toHaveLength(1));
+    expect(screen.queryByRole('status')).toBeNull();
+    probeFetch.mockRejectedValue(new TypeError('Failed to fetch'));
+    act(() => {
+      due[0]!();
+    });
+    expect(probeFetch).toHaveBeenCalledTimes(2);
+    expect((await screen.findByRole('status')).textContent).toBe("Can't reach git.example.com — showing the copy from 3 h ago.");
+  });
+
   it('names CORS only when the probe reached the host that the sync could not read', async () => {
     probeFetch.mockResolvedValue({ type: 'opaque' });
     await db.sources.put({ ...SOURCE, lastError: { at: new Date().toISOString(), code: 'host-not-found', message: 'x' } });
