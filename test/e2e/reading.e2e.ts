@@ -279,6 +279,51 @@ describe('reading you can trust: syncs, What changed and skipped files (loopback
     await expect.poll(() => entry.locator('.rr-badge-new').count()).toBe(0);
   });
 
+  it('puts checkboxes only on steps, and never over the step numbers (1.–14.), on a desktop and on a phone', async () => {
+    const { page, server: web } = app();
+    const steps = Array.from({ length: 14 }, (_, i) => `${i + 1}. Run check number ${i + 1} and note its result.`).join('\n');
+    const policyList = Array.from({ length: 12 }, (_, i) => `${i + 1}. Clause ${i + 1} of the policy.`).join('\n');
+    publish('reading-steps.git', {
+      'long-steps.md': `---\ntitle: "Long Steps"\n---\n# Long Steps\n\n## Steps\n\n${steps}\n\n- [ ] Tell the channel.\n`,
+      'privacy-policy.md': `---\ntitle: "Privacy Policy"\n---\n# Privacy Policy\n\n## What we keep\n\n${policyList}\n`,
+    });
+    await addSource(page, 'Step runbooks', server.url('reading-steps.git'));
+    const sourceId = encodeURIComponent(await sourceIdNamed(page, 'Step runbooks'));
+
+    await page.goto(`${web.url}#/read/${sourceId}/privacy-policy.md`);
+    await openedTitle(page, 'Privacy Policy');
+    await expectText(page.locator('.rr-markdown'), 'Clause 12 of the policy.');
+    expect(await page.locator('.rr-step-check').count()).toBe(0);
+    expect(await page.locator('.rr-runbook-header').textContent()).not.toContain('steps done');
+
+    await page.goto(`${web.url}#/read/${sourceId}/long-steps.md`);
+    await openedTitle(page, 'Long Steps');
+    await expectText(page.locator('.rr-progress'), '0 of 15 steps done');
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 390, height: 844 },
+    ]) {
+      await page.setViewportSize(viewport);
+      // For each numbered step: the checkbox's right edge and the left edge of its number ("14. ", drawn
+      // outside the item, ending where the item's box starts), measured with the item's own font.
+      const gaps = await page.locator('.rr-markdown ol > li.rr-step').evaluateAll((items) => {
+        const context = document.createElement('canvas').getContext('2d')!;
+        return items.map((li, i) => {
+          const style = getComputedStyle(li);
+          context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+          const numberLeft = li.getBoundingClientRect().left - context.measureText(`${i + 1}. `).width;
+          const box = li.querySelector(':scope > .rr-step-check')!.getBoundingClientRect();
+          return { step: i + 1, gap: Math.round(numberLeft - box.right), boxLeft: box.left };
+        });
+      });
+      expect(gaps).toHaveLength(14);
+      for (const { step, gap, boxLeft } of gaps) {
+        expect(gap, `step ${step} at ${viewport.width} px`).toBeGreaterThanOrEqual(2);
+        expect(boxLeft, `step ${step} at ${viewport.width} px`).toBeGreaterThanOrEqual(0);
+      }
+    }
+  });
+
   it('lists the skipped files of a source with the reason on the Sources page', async () => {
     const { page } = app();
     publish('reading-skipped.git', {
