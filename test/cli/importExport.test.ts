@@ -87,6 +87,9 @@ describe('runbook-reader import', () => {
 
     const synced = await cli(['sync', url, '--state', state, '--json']);
     expect(synced.code).toBe(0);
+    // The same object as sync prints, plus where it came from.
+    const syncFields = Object.keys(JSON.parse(synced.stdout) as object);
+    expect(Object.keys(JSON.parse(imported.stdout) as object).sort()).toEqual([...new Set([...syncFields, 'from', 'commit'])].sort());
     expect(JSON.parse(synced.stdout)).toMatchObject({
       commit: second,
       added: 0,
@@ -173,10 +176,9 @@ describe('runbook-reader import', () => {
     const before = readFileSync(join(state, 'snapshot.json'));
     const evil = join(files, 'evil.zip');
     writeFileSync(evil, zipSync({ 'db/failover.md': strToU8('# Replaced\n'), '../outside.md': strToU8('# Out\n') }));
-    expect(await cli(['import', evil, '--state', state])).toMatchObject({
-      code: 1,
-      stderr: expect.stringContaining('[unsafe-zip]'),
-    });
+    const refused = await cli(['import', evil, '--state', state]);
+    expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining('[unsafe-zip]') });
+    expect(refused.stderr.trimEnd().split('\n')).toHaveLength(1); // a one-line reason
     expect(readFileSync(join(state, 'snapshot.json')).equals(before)).toBe(true);
   });
 
