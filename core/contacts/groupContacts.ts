@@ -7,6 +7,8 @@ const RANK_ORDER: Record<ContactGroup['rank'], number> = { 'on-call': 0, securit
 /** The one group every on-call synonym goes to. */
 const ON_CALL_KEY = 'oncall';
 const ON_CALL_LABEL = 'On-call';
+// One collator for every comparison: `localeCompare` with options builds one per call (seconds for 30,000 teams).
+const BY_LABEL = new Intl.Collator(undefined, { sensitivity: 'base' });
 
 /**
  * Builds the contacts panel from the contacts of every cached runbook (the concatenated results of
@@ -94,7 +96,7 @@ export function groupContacts(contacts: readonly Contact[]): ContactGroup[] {
       Number(b.key === ON_CALL_KEY) - Number(a.key === ON_CALL_KEY) ||
       Number(b.reachable) - Number(a.reachable) ||
       bestKind.get(a)! - bestKind.get(b)! ||
-      a.label.localeCompare(b.label, undefined, { sensitivity: 'base' }) ||
+      BY_LABEL.compare(a.label, b.label) ||
       a.key.localeCompare(b.key),
   );
 }
