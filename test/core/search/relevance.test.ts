@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ingestRunbook } from '../../../core/ingest/ingestRunbook';
 import { buildSearchIndex, type RunbookToIndex } from '../../../core/search/buildSearchIndex';
 import { searchRunbooks } from '../../../core/search/searchRunbooks';
-import { bundledAndTeamCorpus } from './searchTestCorpus';
+import { bundledAndTeamCorpus, runbook } from './searchTestCorpus';
 
 /**
  * Relevance over the bundled runbooks: for each query, the section a person would want must be among the
@@ -158,6 +158,19 @@ describe('search relevance with a bundled copy and a synced team copy of the sam
     expect([hit?.sourceId, hit?.path, hit?.copies]).toEqual(['bundled', 'hpa-scaling.md', undefined]);
   });
 
+  it('treats a team runbook with the same title under another file name as the copy of the bundled one', () => {
+    const renamed = runbook(
+      'git-team',
+      'ops/db/primary-failover.md',
+      '---\ntitle: Database Failover\n---\n# Database Failover\n\n## Promote the standby\n\nOur own steps for promoting the standby.\n',
+    );
+    const mixed = buildSearchIndex([...bundledRunbooks(), renamed]);
+    const hits = searchRunbooks(mixed, 'Database Failover').runbooks;
+    expect([hits[0]?.sourceId, hits[0]?.path]).toEqual(['git-team', 'ops/db/primary-failover.md']);
+    expect(hits[0]?.copies).toEqual([{ sourceId: 'bundled', path: 'database-failover.md', title: 'Database Failover' }]);
+    expect(hits.some((h) => h.sourceId === 'bundled' && h.path === 'database-failover.md')).toBe(false);
+  });
+
   it('ranks an exact section title above sections that only mention its words', () => {
     const hits = searchRunbooks(both, 'Emergency Contacts').runbooks;
     expect(hits[0]?.sections[0]?.heading).toBe('Emergency Contacts');
@@ -166,6 +179,23 @@ describe('search relevance with a bundled copy and a synced team copy of the sam
     const lastExact = sections.map((s) => s.heading).lastIndexOf('Emergency Contacts');
     expect(hits.filter((h) => h.sections.some((s) => s.heading === 'Emergency Contacts')).length).toBeGreaterThan(3);
     expect(firstBody === -1 || lastExact < firstBody).toBe(true);
+  });
+
+  it('ranks the runbook an alias names above sections whose body says the same words again and again', () => {
+    const aliasIndex = buildSearchIndex([
+      runbook(
+        'git-team',
+        'storage/volume-failover.md',
+        '---\ntitle: Volume Failover\naliases: [disk swap]\n---\n# Volume Failover\n\nMove the volume to the standby.\n',
+      ),
+      runbook(
+        'git-team',
+        'storage/maintenance.md',
+        `---\ntitle: Disk Maintenance\n---\n# Disk Maintenance\n\n## Disk Swap Notes\n\n${'A disk swap is routine; log every disk swap. '.repeat(6)}\n`,
+      ),
+    ]);
+    const [hit] = searchRunbooks(aliasIndex, 'disk swap').runbooks;
+    expect([hit?.path, hit?.sections[0]?.anchor]).toEqual(['storage/volume-failover.md', 'volume-failover']);
   });
 
   // Each exact word has a neighbour one letter shorter in the same index, which a typo correction would reach.
@@ -180,16 +210,19 @@ describe('search relevance with a bundled copy and a synced team copy of the sam
     const last = query.split(' ').pop()!;
     expect(both.terms).toContain(last);
     expect(both.terms).toContain(neighbour);
-    const hits = searchRunbooks(both, `${query} `).runbooks;
-    expect(hits.length).toBeGreaterThan(0);
-    const highlighted = hits.flatMap((h) => [
-      ...h.titleRanges.map(([a, b]) => h.title.slice(a, b)),
-      ...h.sections.flatMap((s) => [
-        ...s.headingRanges.map(([a, b]) => s.heading.slice(a, b)),
-        ...s.snippetRanges.map(([a, b]) => s.snippet.slice(a, b)),
-      ]),
-    ]);
-    expect(highlighted.map((w) => w.toLowerCase())).not.toContain(neighbour);
-    expect(highlighted.map((w) => w.toLowerCase())).toContain(last);
+    // Finished (a space after it) and still being typed (completions on): neither reaches the shorter word.
+    for (const typed of [`${query} `, query]) {
+      const hits = searchRunbooks(both, typed).runbooks;
+      expect(hits.length).toBeGreaterThan(0);
+      const highlighted = hits.flatMap((h) => [
+        ...h.titleRanges.map(([a, b]) => h.title.slice(a, b)),
+        ...h.sections.flatMap((s) => [
+          ...s.headingRanges.map(([a, b]) => s.heading.slice(a, b)),
+          ...s.snippetRanges.map(([a, b]) => s.snippet.slice(a, b)),
+        ]),
+      ]);
+      expect(highlighted.map((w) => w.toLowerCase())).not.toContain(neighbour);
+      expect(highlighted.map((w) => w.toLowerCase())).toContain(last);
+    }
   });
 });
