@@ -148,15 +148,13 @@ export function classifySyncError(error: unknown, context: FailureContext): Sync
   if (TLS_CODE.test(code)) {
     return new SyncError('unknown', `The secure connection to ${where} failed: its certificate was not accepted (${code}).`, detail);
   }
-  // Browsers report every network failure (DNS, refused, CORS, offline) as a bare TypeError from fetch.
+  // Browsers report every network failure (DNS, refused, CORS, offline) as a bare TypeError from fetch. The
+  // error alone cannot tell a refused cross-origin request from a dead VPN, so it names neither: the app's
+  // connectivity signal names CORS when a probe shows the host answering (see judgeConnectivity).
   if (name === 'TypeError' && /fetch|network|load failed/i.test(textOf(e.message))) {
     if (context.online === false) return offline(detail);
     if (context.packStarted) return connectionCut(where, detail);
-    return new SyncError(
-      'host-not-found',
-      `Could not reach ${where}. Check the repository address and your network; in the browser the server must allow cross-origin requests (CORS) or a CORS proxy must be set.`,
-      detail,
-    );
+    return new SyncError('host-not-found', `Could not reach ${where}. Check the repository address, your network or VPN.`, detail);
   }
   if (context.packStarted) return connectionCut(where, detail);
   return new SyncError('unknown', `The sync failed unexpectedly: ${detail}`, detail);

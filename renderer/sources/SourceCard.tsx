@@ -1,3 +1,4 @@
+import { hostOf } from '../../core/connectivity/judgeConnectivity';
 import type { SourceRecord } from '../../core/model';
 import { useServices } from '../app/appServices';
 import { db } from '../app/database';
@@ -17,6 +18,11 @@ interface Props {
   state?: SourceSyncState | undefined;
   /** The bundled set may be hidden only once another source has synced, so the library is never empty. */
   canHide: boolean;
+  /**
+   * Set (browser build) when the connectivity signal found this source's host answering a plain probe
+   * although the sync could not read it: the host refuses this page's cross-origin requests.
+   */
+  crossOriginRefused?: boolean | undefined;
 }
 
 const PHASES: Record<string, string> = {
@@ -28,7 +34,7 @@ const PHASES: Record<string, string> = {
 };
 
 /** One source: where it comes from, how fresh it is, what the last sync changed or why it failed. */
-export function SourceCard({ source, state, canHide }: Props) {
+export function SourceCard({ source, state, canHide, crossOriginRefused }: Props) {
   const git = source.kind === 'git';
   // Git sources and those imported from a zip can go; the runbooks shipped with the app can only be hidden.
   const removable = source.kind !== 'bundled';
@@ -108,6 +114,12 @@ export function SourceCard({ source, state, canHide }: Props) {
         <p className="rr-notice rr-notice-error" role="alert">
           <strong>Last sync failed</strong> ({new Date(source.lastError.at).toLocaleString()}): {source.lastError.message} The cached copy
           is still shown.
+        </p>
+      )}
+      {crossOriginRefused && (source.lastError || unrecordedFailure(source, state)) && (
+        <p className="rr-notice" data-testid="cross-origin-refused">
+          {hostOf(source.location ?? '')} answers, but refuses requests from this page (CORS). The server must allow cross-origin requests
+          from this site, or set a CORS proxy under Settings.
         </p>
       )}
       {!state?.running && state?.last?.ok === false && state.last.error.code === 'cancelled' && (

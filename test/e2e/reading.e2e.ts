@@ -1,4 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -172,6 +174,16 @@ describe('reading you can trust: syncs, What changed and skipped files (loopback
     return repo;
   }
 
+  /** Adds a source whose first sync fails, and waits for the card to say so. */
+  async function addFailingSource(page: Page, name: string, url: string) {
+    await page.getByLabel('Repository address (https)').fill(url);
+    await page.getByLabel(/Display name/).fill(name);
+    await page.getByRole('button', { name: 'Add and sync' }).click();
+    const card = page.locator('.rr-source', { hasText: name });
+    await expectText(card.getByRole('alert'), /Last sync failed/);
+    return card;
+  }
+
   async function addSource(page: Page, name: string, url: string) {
     await page.getByLabel('Repository address (https)').fill(url);
     await page.getByLabel(/Display name/).fill(name);
@@ -321,6 +333,38 @@ describe('reading you can trust: syncs, What changed and skipped files (loopback
         expect(gap, `step ${step} at ${viewport.width} px`).toBeGreaterThanOrEqual(2);
         expect(boxLeft, `step ${step} at ${viewport.width} px`).toBeGreaterThanOrEqual(0);
       }
+    }
+  });
+
+  it('names CORS only when the host answers but refuses the page, and says "Can\'t reach" when nothing answers', async () => {
+    const { page } = app();
+    // A web server on loopback that answers everything, but without CORS headers: the page may not read it.
+    const noCors = createServer((req, res) => {
+      req.resume();
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end('not for this page');
+    });
+    await new Promise<void>((resolve) => noCors.listen(0, '127.0.0.1', resolve));
+    // A port nothing listens on: connection refused.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const closedPort = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    try {
+      const refusing = `127.0.0.1:${(noCors.address() as AddressInfo).port}`;
+      const card = await addFailingSource(page, 'Refusing host', `http://${refusing}/team/runbooks.git`);
+      await expectText(page.locator('.rr-offline-banner'), `${refusing} answers but refuses this page's requests (CORS)`);
+      await expectText(card.getByTestId('cross-origin-refused'), `${refusing} answers, but refuses requests from this page (CORS)`);
+      expect(await card.getByRole('alert').textContent()).not.toMatch(/CORS|cross-origin/);
+
+      page.once('dialog', (dialog) => void dialog.accept());
+      await card.getByRole('button', { name: 'Remove' }).click();
+      await card.waitFor({ state: 'detached' });
+      const dead = await addFailingSource(page, 'Dead host', `http://127.0.0.1:${closedPort}/team/runbooks.git`);
+      await expectText(page.locator('.rr-offline-banner'), `Can't reach 127.0.0.1:${closedPort} — showing the cached copy.`);
+      expect(await dead.textContent()).not.toMatch(/CORS|cross-origin/);
+    } finally {
+      await new Promise((resolve) => noCors.close(resolve));
     }
   });
 

@@ -50,4 +50,23 @@ describe('SourceCard', () => {
     expect(render({ ...cancelled, running: true })).not.toContain('Sync cancelled');
     expect(render({ running: false, last: { ok: false, error: { code: 'timed-out', message: 'x' } } })).not.toContain('Sync cancelled');
   });
+
+  it('names CORS on a failed source only when the connectivity signal found the host answering', () => {
+    const failed: SourceRecord = {
+      ...source,
+      lastError: {
+        at: '2026-12-04T11:50:00Z',
+        code: 'host-not-found',
+        message: 'Could not reach git.example.com. Check the repository address, your network or VPN.',
+      },
+    };
+    const unreachable = renderToStaticMarkup(<SourceCard source={failed} state={undefined} canHide={false} />);
+    expect(unreachable).toContain('Could not reach git.example.com');
+    expect(unreachable).not.toMatch(/CORS|cross-origin/);
+    const refused = renderToStaticMarkup(<SourceCard source={failed} state={undefined} canHide={false} crossOriginRefused />);
+    expect(refused).toContain('git.example.com answers, but refuses requests from this page (CORS)');
+    expect(refused).toContain('set a CORS proxy under Settings');
+    // Nothing to explain on a source whose last sync went through.
+    expect(renderToStaticMarkup(<SourceCard source={source} state={undefined} canHide={false} crossOriginRefused />)).not.toContain('CORS');
+  });
 });
