@@ -14,7 +14,7 @@ import { MermaidDiagram } from './MermaidDiagram';
 import { htmlSanitizeSchema } from './htmlSanitizeSchema';
 import { rehypeAlerts } from './rehypeAlerts';
 import { rehypeRawWhenPresent } from './rehypeRawWhenPresent';
-import { rehypeWikilinks } from './rehypeWikilinks';
+import { rehypeWikilinks, type WikilinkOptions } from './rehypeWikilinks';
 import { remarkLiteralUnknownTags } from './remarkLiteralUnknownTags';
 import { useSourceFiles } from './SourceFilesContext';
 import './content.css';
@@ -116,10 +116,29 @@ const REMARK_REHYPE_OPTIONS = { clobberPrefix: '' };
  * Renders a runbook body as GitHub-flavoured Markdown. Raw HTML goes through GitHub's allow-list (nothing in it
  * runs; unknown tags show as typed); headings get the same GitHub-compatible ids that ingest recorded.
  */
-export const MarkdownView = memo(function MarkdownView({ markdown, contactLines = NO_RANGES, bodyLineOf, headingIdsByLine }: Props) {
+export const MarkdownView = memo(function MarkdownView(props: Props) {
   // Not the runbook context: it changes with bookmarks and connectivity, and this would format the page again.
   const { fromPath, index } = useSourceFiles();
-  const wikilinks = useMemo(() => ({ fromPath: fromPath ?? '', index }), [fromPath, index]);
+  // The source's file index arrives after the first paint; only a body with wikilinks is formatted again for it.
+  const wikilinkIndex = props.markdown.includes('[[') ? index : undefined;
+  const wikilinks = useMemo(() => ({ fromPath: fromPath ?? '', index: wikilinkIndex }), [fromPath, wikilinkIndex]);
+  return <FormattedMarkdown {...props} wikilinks={wikilinks} />;
+});
+
+type FormattingInputs = Props & { wikilinks: WikilinkOptions };
+
+/**
+ * The formatting itself (a few hundred ms for a long runbook on a phone), redone only when what it formats
+ * changes: not when the files context changes as image paths and the folder are read, nor when the record
+ * is read again with the same headings (after a sync, or when its "updated" mark is cleared).
+ */
+const FormattedMarkdown = memo(function FormattedMarkdown({
+  markdown,
+  contactLines = NO_RANGES,
+  bodyLineOf,
+  headingIdsByLine,
+  wikilinks,
+}: FormattingInputs) {
   return (
     <Markdown
       remarkPlugins={[
@@ -146,4 +165,25 @@ export const MarkdownView = memo(function MarkdownView({ markdown, contactLines 
       {markdown}
     </Markdown>
   );
-});
+}, sameFormattingInputs);
+
+function sameFormattingInputs(a: FormattingInputs, b: FormattingInputs): boolean {
+  return (
+    a.markdown === b.markdown &&
+    a.bodyLineOf === b.bodyLineOf &&
+    a.wikilinks === b.wikilinks &&
+    sameRanges(a.contactLines ?? NO_RANGES, b.contactLines ?? NO_RANGES) &&
+    sameEntries(a.headingIdsByLine, b.headingIdsByLine)
+  );
+}
+
+function sameRanges(a: readonly ContactLinesRange[], b: readonly ContactLinesRange[]): boolean {
+  return a === b || (a.length === b.length && a.every((r, i) => r.from === b[i]!.from && r.to === b[i]!.to && r.region === b[i]!.region));
+}
+
+function sameEntries<K, V>(a: ReadonlyMap<K, V> | undefined, b: ReadonlyMap<K, V> | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.size !== b.size) return false;
+  for (const [key, value] of a) if (b.get(key) !== value) return false;
+  return true;
+}
