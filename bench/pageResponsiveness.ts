@@ -5,13 +5,14 @@
  *
  *   npx vite build && npx tsx bench/pageResponsiveness.ts        (BENCH_RUNS=3 by default)
  *
- * BENCH_ONLY=headings,contacts-panel measures only the cases named (all runbooks are still synced).
+ * BENCH_ONLY=headings,contacts-panel measures only the cases named (all runbooks are still synced);
+ * BENCH_PROFILE=<folder> writes a Chrome DevTools CPU profile of each run there.
  *
  * Prints one JSON object: per case, the time until the first text is on screen, the longest task, the total
  * blocking time (the part of every task beyond 50 ms) and the time until the page went quiet; medians and
  * the worst run over BENCH_RUNS runs. A bundled runbook is the baseline.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -202,11 +203,20 @@ async function main() {
     });
 
     // Each run in a page of its own, so a page left busy by one case cannot slow the next.
+    let profiled = 0;
     const inNewPage = async (measure: (p: Page) => Promise<Sample>) => {
       const fresh = await app.browser.context.newPage();
+      const profileDir = process.env.BENCH_PROFILE;
+      const cdp = profileDir ? await app.browser.context.newCDPSession(fresh) : undefined;
+      await cdp?.send('Profiler.enable');
+      await cdp?.send('Profiler.start');
       try {
         return await measure(fresh);
       } finally {
+        if (cdp && profileDir) {
+          const { profile } = await cdp.send('Profiler.stop');
+          writeFileSync(join(profileDir, `run-${++profiled}.cpuprofile`), JSON.stringify(profile));
+        }
         await fresh.close({ runBeforeUnload: false });
       }
     };

@@ -20,6 +20,12 @@ export const WHOLE_DOCUMENT_CHARS = 24_000;
 // 3,000 rather than 6,000: Markdown parsing (micromark) is most of a slice's cost, and on a busy two-core
 // machine a 6,000-character slice took 100–170 ms to parse alone.
 const PART_CHARS = 3_000;
+/**
+ * What a bracket or a pipe adds to a slice's size: each starts a link or a table cell, which costs about as
+ * much to format and show as this many characters of prose (a slice of 150 wikilinks or 300 table cells
+ * took 400–600 ms on a busy machine, one of prose 150 ms).
+ */
+const MARKUP_CHAR_WEIGHT = 8;
 /** A block larger than this that cannot be cut (a paragraph, a code block) is shown as plain text. */
 export const MAX_FORMATTED_BLOCK_CHARS = 30_000;
 /** Nesting (lists in lists, quotes in quotes) beyond which a block is shown as plain text. */
@@ -30,6 +36,8 @@ interface Unit {
   from: number; // 0-based line, inclusive
   to: number; // exclusive
   chars: number;
+  /** Size for cutting into slices: the characters, plus MARKUP_CHAR_WEIGHT for each `[` and `|`. */
+  weight: number;
   depth: number;
   /** Lines of the table header to repeat when a slice starts here (inside a table). */
   tableHeader?: number | undefined;
@@ -71,9 +79,9 @@ export function splitMarkdown(markdown: string): MarkdownPart[] {
       });
       continue;
     }
-    if (groupChars > 0 && groupChars + unit.chars > PART_CHARS) flush();
+    if (groupChars > 0 && groupChars + unit.weight > PART_CHARS) flush();
     group.push(unit);
-    groupChars += unit.chars;
+    groupChars += unit.weight;
   }
   flush();
   return parts;
@@ -200,14 +208,34 @@ function scanUnits(lines: string[]): { units: Unit[]; definitions: Map<string, s
     const from = cuts[c]!.line;
     const to = cuts[c + 1]?.line ?? lines.length;
     let chars = 0;
+    let markup = 0;
     let depth = 0;
     for (let i = from; i < to; i++) {
       chars += lines[i]!.length + 1;
+      markup += markupCharsOf(lines[i]!);
       if (depths[i]! > depth) depth = depths[i]!;
     }
-    units.push({ from, to, chars, depth, tableHeader: cuts[c]!.tableHeader, itemNumber: cuts[c]!.itemNumber });
+    units.push({
+      from,
+      to,
+      chars,
+      weight: chars + MARKUP_CHAR_WEIGHT * markup,
+      depth,
+      tableHeader: cuts[c]!.tableHeader,
+      itemNumber: cuts[c]!.itemNumber,
+    });
   }
   return { units, definitions };
+}
+
+/** Brackets and pipes in a line: the links and table cells it may hold. */
+function markupCharsOf(line: string): number {
+  let n = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x5b || c === 0x7c) n++; // [ |
+  }
+  return n;
 }
 
 /** How deeply a line is nested: container markers at its start (`- `, `1. `, `> `) and its indentation. */

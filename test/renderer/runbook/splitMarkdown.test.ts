@@ -44,6 +44,17 @@ describe('splitMarkdown', () => {
     expect(markdown.split('\n')[second.firstLine - 1]).toBe(second.text.split('\n')[2]);
   });
 
+  it('cuts a wide table and a run of links into smaller slices than prose, as each cell and link costs more to show', () => {
+    const columns = Array.from({ length: 20 }, (_, c) => `c${c}`);
+    const table = [`| ${columns.join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`];
+    for (let r = 0; r < 2_000; r++) table.push(`| ${columns.map((c) => `${c}r${r}`).join(' | ')} |`);
+    const cellsPerSlice = splitMarkdown(table.join('\n')).map((p) => p.text.split('|').length - 1);
+    // About eight rows of 21 pipes, plus the repeated header, where 3,000 characters of it would be sixteen rows.
+    expect(Math.max(...cellsPerSlice)).toBeLessThan(250);
+    const prose = Array.from({ length: 2_000 }, (_, i) => `Paragraph ${i} says what to check.\n`).join('\n');
+    expect(Math.max(...splitMarkdown(prose).map((p) => p.text.length))).toBeGreaterThan(2_500);
+  });
+
   it('keeps counting an ordered list that is cut, even when every item is written as "1."', () => {
     const markdown = Array.from({ length: 3_000 }, (_, i) => `1. step number ${i + 1}`).join('\n');
     const parts = splitMarkdown(markdown);
