@@ -1,4 +1,4 @@
-import { INGEST_VERSION } from '../ingest/ingestRunbook';
+import { INGEST_VERSION } from '../ingest/ingestVersion';
 import type { ChangeSet } from '../model';
 import { followRename, isBookmarked } from '../userdata/followSourceChanges';
 import type { CachedRunbook, RunbookDatabase, RunbookKey } from './runbookDatabase';

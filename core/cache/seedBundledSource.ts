@@ -1,7 +1,10 @@
-import { INGEST_VERSION } from '../ingest/ingestRunbook';
-import { BUNDLED_SOURCE_ID, type SourceRecord } from '../model';
+import { INGEST_VERSION } from '../ingest/ingestVersion';
+import { BUNDLED_SOURCE_ID } from '../model';
 import { bundledChangeSet, type BundledSnapshot } from '../sources/bundledChangeSet';
 import { applyChangeSet, type AppliedChangeSummary } from './applyChangeSet';
+import { holdsBundle } from './bundledSourceIsCurrent';
+
+export { bundledSourceIsCurrent } from './bundledSourceIsCurrent';
 import type { RunbookDatabase } from './runbookDatabase';
 
 /**
@@ -29,13 +32,4 @@ export async function seedBundledSource(db: RunbookDatabase, snapshot: BundledSn
     .each((s) => cachedOids.set(s.path, s.oid));
   const rereadAll = existing !== undefined && existing.ingestVersion !== INGEST_VERSION;
   return applyChangeSet(db, bundledChangeSet(snapshot, cachedOids, rereadAll));
-}
-
-/** Whether the cache already holds bundle `version` as this app's ingest reads it (then there is nothing to load). */
-export async function bundledSourceIsCurrent(db: RunbookDatabase, version: string): Promise<boolean> {
-  return holdsBundle(await db.sources.get(BUNDLED_SOURCE_ID), version);
-}
-
-function holdsBundle(source: SourceRecord | undefined, version: string): boolean {
-  return source?.version === version && source.ingestVersion === INGEST_VERSION;
 }

@@ -12,13 +12,7 @@ import { markdownTokens, type MarkdownToken } from '../markdown/markdownTokens';
 import { tokensToMdast } from '../markdown/tokensToMdast';
 import { checklistModeOf, checklistStepsOfTree } from '../userdata/checklistSteps';
 
-/**
- * Bump when ingest produces different records for the same bytes (a new field, a parsing fix), so that
- * caches filled by an older app version are re-read instead of trusted.
- */
-// 7: plain-text files (scripts, configuration, logs) are kept as assets, so caches read them once.
-// 8: bodies carry their checklist steps, so opening a long runbook no longer parses it on the page.
-export const INGEST_VERSION = 8;
+export { INGEST_VERSION } from './ingestVersion';
 
 export interface IngestOptions {
   /** Files larger than this are skipped (default 2 MiB). */

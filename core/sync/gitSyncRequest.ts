@@ -1,4 +1,4 @@
-import { INGEST_VERSION } from '../ingest/ingestRunbook';
+import { INGEST_VERSION } from '../ingest/ingestVersion';
 import type { SourceRecord } from '../model';
 import { normaliseSubdir } from './checkSourceSettings';
 import type { GitSyncRequest } from './syncGitSource';

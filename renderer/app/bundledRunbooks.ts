@@ -1,5 +1,4 @@
 import type { BundledSnapshot } from '../../core/sources/bundledChangeSet';
-import { snapshotOfPreIngested } from '../../core/sources/preIngestedBundle';
 import bundledVersion from 'virtual:bundled-runbooks-version';
 
 /** Version of the runbooks shipped with this build (known without loading them). */
@@ -10,6 +9,10 @@ export const BUNDLED_VERSION = bundledVersion;
  * only a start whose cache does not hold this bundle yet loads it; it is precached, so that works offline too.
  */
 export async function loadBundledSnapshot(): Promise<BundledSnapshot> {
-  const { default: bundle } = await import('virtual:bundled-runbooks');
+  const [{ default: bundle }, { snapshotOfPreIngested }] = await Promise.all([
+    import('virtual:bundled-runbooks'),
+    // With the records: it can ingest the texts again, so it brings ingest, which an ordinary start never runs.
+    import('../../core/sources/preIngestedBundle'),
+  ]);
   return snapshotOfPreIngested(bundle);
 }

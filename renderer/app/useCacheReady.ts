@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { bundledSourceIsCurrent, seedBundledSource } from '../../core/cache/seedBundledSource';
+import { bundledSourceIsCurrent } from '../../core/cache/bundledSourceIsCurrent';
 import { BUNDLED_VERSION, loadBundledSnapshot } from './bundledRunbooks';
 import { BUNDLED_SOURCE_ID } from '../../core/model';
 import { notifySearchIndexChanged } from '../search/searchClient';
@@ -10,7 +10,9 @@ export type CacheState = { phase: 'opening' } | { phase: 'ready' } | { phase: 'f
 /** Writes the build's ready-made records of the shipped runbooks unless the cache already holds them. */
 async function seedShippedRunbooks() {
   if (await bundledSourceIsCurrent(db, BUNDLED_VERSION)) return undefined;
-  return seedBundledSource(db, await loadBundledSnapshot());
+  // Loaded only here: seeding needs ingest and its parsers, which an ordinary start never runs.
+  const [{ seedBundledSource }, snapshot] = await Promise.all([import('../../core/cache/seedBundledSource'), loadBundledSnapshot()]);
+  return seedBundledSource(db, snapshot);
 }
 
 /**
