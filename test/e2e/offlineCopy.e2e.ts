@@ -6,6 +6,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RunbookRepo, git } from '../helpers/makeRunbookRepo';
+import { bundleWithAlteredObject } from '../core/offlineCopy/bundleFixture';
 import { expectText } from './support/assertions';
 import { appPerTest } from './support/appPerTest';
 import { sourceIdNamed } from './support/sourceIdNamed';
@@ -298,4 +299,109 @@ describe('offline copies in Chromium', () => {
     }
     expect(problems).toEqual([]);
   }, 60_000);
+});
+
+/** Stored verbatim in an uncompressed bundle, so one of its bytes can be altered. */
+const MARKER = '# Marker\n\nKept verbatim in the uncompressed bundle: 5e1d2c.\n';
+
+describe('bad offline copies in Chromium (the browser worker’s import): each says why and changes nothing', () => {
+  const app = appPerTest({ route: '/sources' });
+  let files: string;
+  const bad: Array<[string, string, RegExp]> = [];
+
+  beforeAll(() => {
+    files = mkdtempSync(join(tmpdir(), 'offline-copy-bad-e2e-'));
+    const repo = new RunbookRepo('main');
+    try {
+      repo.write('a.md', '# A\n').commit('first');
+      repo.write('b.md', '# B\n').write('marker.md', MARKER).commit('second');
+      const good = join(files, 'good.bundle');
+      git(repo.workDir, ['bundle', 'create', '-q', good, 'main']);
+      const thin = join(files, 'thin.bundle');
+      git(repo.workDir, ['bundle', 'create', '-q', thin, 'main~1..main']);
+      const bytes = new Uint8Array(readFileSync(good));
+      const pack = bytes.findIndex((b, i) => b === 0x0a && bytes[i - 1] === 0x0a) + 1;
+      const flipped = (at: number) => {
+        const copy = new Uint8Array(bytes);
+        copy[at] = copy[at]! ^ 0xff;
+        return copy;
+      };
+      const header = new TextEncoder().encode('# v2 git bundle\n\n');
+      const write = (name: string, content: Uint8Array) => writeFileSync(join(files, name), content);
+      write('truncated.bundle', bytes.subarray(0, bytes.length - 60));
+      write('flipped.bundle', flipped(pack + 40));
+      write('checksum.bundle', flipped(bytes.length - 1));
+      write('no-branch.bundle', new Uint8Array([...header, ...bytes.subarray(pack)]));
+      write('climbs.zip', zipSync({ '../outside.md': strToU8('# Out\n') }));
+      write('absolute.zip', zipSync({ '/etc/motd.md': strToU8('# Motd\n') }));
+      write('link.zip', zipSync({ 'l.md': [strToU8('/etc/passwd'), { os: 3, attrs: (0o120777 << 16) >>> 0 }] }));
+      const bomb = zipSync({ 'bomb.md': new Uint8Array(20 * 1024 * 1024) }); // 20 MiB of zeros in a few KB
+      const central = bomb.findIndex((b, i) => b === 0x50 && bomb[i + 1] === 0x4b && bomb[i + 2] === 0x01 && bomb[i + 3] === 0x02);
+      new DataView(bomb.buffer).setUint32(central + 24, 1000, true); // its directory says 1,000 bytes
+      write('bomb.zip', bomb);
+      write('altered.bundle', bundleWithAlteredObject(repo, MARKER));
+      const many = zipSync({ 'a.md': strToU8('# A\n') });
+      const end = new DataView(many.buffer, many.length - 22);
+      end.setUint16(8, 60_000, true); // its end record claims 60,000 files
+      end.setUint16(10, 60_000, true);
+      write('many.zip', many);
+      bad.push(
+        ['truncated.bundle', 'a truncated bundle', /cut short/],
+        ['flipped.bundle', 'a flipped byte in the pack', /checksum does not match/],
+        ['checksum.bundle', 'a wrong pack checksum', /checksum does not match/],
+        [
+          'altered.bundle',
+          'an object whose content does not match its id',
+          /"marker\.md" \([0-9a-f]{7}\) is not in it, or its content does not match its id/,
+        ],
+        ['thin.bundle', 'a thin bundle', /commits this device does not have/],
+        ['no-branch.bundle', 'a bundle with no branch', /holds no branch/],
+        ['climbs.zip', 'a zip with ../', /\.\./],
+        ['absolute.zip', 'a zip with an absolute path', /"\/etc\/motd\.md", an absolute path/],
+        ['link.zip', 'a zip with a symbolic link', /symbolic link/],
+        ['bomb.zip', 'a zip bomb', /unpacks to more than/],
+        ['many.zip', 'a zip of too many files', /holds 60000 files, over the limit/],
+      );
+    } finally {
+      repo.dispose();
+    }
+  });
+  afterAll(() => {
+    if (files) rmSync(files, { recursive: true, force: true });
+  });
+
+  /** Rows in the page's cache: sources and runbooks. */
+  const cacheRows = (page: Page) =>
+    page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve) => {
+        const open = indexedDB.open('runbook-reader');
+        open.onsuccess = () => resolve(open.result);
+      });
+      const count = (store: string) =>
+        new Promise<number>((resolve) => {
+          const request = db.transaction(store).objectStore(store).count();
+          request.onsuccess = () => resolve(request.result);
+        });
+      const rows = { sources: await count('sources'), runbooks: await count('runbooks') };
+      db.close();
+      return rows;
+    });
+
+  it('refuses each one with its reason', async () => {
+    const { page } = app();
+    await page.locator('.rr-source').first().waitFor();
+    const before = await cacheRows(page);
+    const problems: string[] = [];
+    for (const [file, what, reason] of bad) {
+      await page.getByTestId('offline-copy-input').setInputFiles(join(files, file));
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      const alert = page.locator('.rr-offline-copy [role="alert"]');
+      await alert.waitFor();
+      const said = (await alert.textContent()) ?? '';
+      if (!reason.test(said) || !said.includes('Nothing was changed')) problems.push(`${what}: "${said}"`);
+      await page.getByRole('button', { name: 'Cancel' }).click();
+    }
+    expect(problems).toEqual([]);
+    expect(await cacheRows(page)).toEqual(before);
+  }, 120_000);
 });
