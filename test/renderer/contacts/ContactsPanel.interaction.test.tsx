@@ -107,6 +107,29 @@ describe('ContactsPanel', () => {
     expect(phone.textContent).toMatch(/reviewed 2026-11-20/);
   });
 
+  it('marks a number from a runbook reviewed long ago, or never, as one whose currency is in doubt', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(2026, 11, 5, 12));
+    try {
+      await cache(
+        `---\ntitle: Old NOC\nlast_reviewed: 2026-06-01\n---\n# Old NOC\n\n## Emergency contacts\n\n- **NOC**: +44 20 7946 0001\n`,
+        'ops/old.md',
+      );
+      await cache(
+        `---\ntitle: Undated NOC\n---\n# Undated NOC\n\n## Emergency contacts\n\n- **Lab**: +44 20 7946 0002\n`,
+        'ops/undated.md',
+      );
+      open();
+      const dialog = screen.getByRole('dialog', { name: 'Emergency contacts' });
+      const old = (await within(dialog).findByText('+44 20 7946 0001')).closest('li')!;
+      expect(old.querySelector('.rr-contact-review-old')?.textContent).toBe(' · reviewed 2026-06-01 (187 days ago)');
+      const undated = within(dialog).getByText('+44 20 7946 0002').closest('li')!;
+      expect(undated.querySelector('.rr-contact-review-old')?.textContent).toBe(' · no review date');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('copies the paging policy or link, never the label', async () => {
     await cache(incident, 'ops/ban-incident.md', 'GB');
     const user = open();
