@@ -7,6 +7,7 @@ import { wipeObjectStore } from '../../core/sync/objectStore';
 import type { ObjectStoreFs } from '../../core/sync/objectStoreFs';
 import { runGitSync, type GitSyncOutcome } from '../../core/sync/runGitSync';
 import { SyncError } from '../../core/sync/syncError';
+import { syncGitSource } from '../../core/sync/syncGitSource';
 import { createSyncHost, type ExclusiveAcrossRealms, type SyncStoreAdapter } from '../../core/sync/syncHost';
 import { syncWorkerRequestSchema, type SyncWorkerReply, type SyncWorkerRequest } from './syncMessages';
 
@@ -16,6 +17,11 @@ export interface BrowserSyncHostDeps {
   /** The worker's LightningFS: one IndexedDB-backed file system holding every source's object store. */
   fs: ObjectStoreFs;
   http: HttpClient;
+  /**
+   * Saves what `fs` keeps in memory (LightningFS's file list) and rejects when that failed, now or in a save
+   * it made on its own; run before a sync's results reach the cache, so a full quota is reported as such.
+   */
+  flushStore?: (() => Promise<void>) | undefined;
   isOnline?: (() => boolean) | undefined;
   /**
    * `navigator.locks`: one lock per source across every tab and window of this site, so two never fetch
@@ -88,11 +94,14 @@ export function createBrowserSyncHost(deps: BrowserSyncHostDeps): BrowserSyncHos
       outcome = await host.run(sourceId, async ({ fs, gitdir, cache, signal }): Promise<GitSyncOutcome> => {
         const source = await db.sources.get(sourceId);
         if (!source) return { ok: false, error: { code: 'invalid-source', message: 'This source no longer exists.' } };
+        const flushStore = deps.flushStore;
         return runGitSync(db, source, {
-          fs,
-          http,
-          gitdir,
-          cache,
+          // The object store is saved before the change set is applied: a failed save leaves the cache as it was.
+          engine: async (request) => {
+            const result = await syncGitSource(request, { fs, http, gitdir, cache });
+            await flushStore?.();
+            return result;
+          },
           signal,
           token,
           corsProxy: corsProxy || undefined,

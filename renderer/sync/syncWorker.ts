@@ -1,17 +1,19 @@
 /// <reference lib="webworker" />
 import '../platform/installBufferGlobal';
-import LightningFS from '@isomorphic-git/lightning-fs';
 import http from 'isomorphic-git/http/web';
 import { RunbookDatabase } from '../../core/cache/runbookDatabase';
 import { createBrowserSyncHost } from './browserSyncHost';
 import { WORKER_FS_NAME } from './syncMessages';
+import { openWorkerObjectStore } from './workerObjectStore';
 
 // The browser build's sync: the same engine as on desktop, with an IndexedDB-backed object store
 // and the browser's fetch, off the UI thread so reading never waits for it.
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+const objectStore = openWorkerObjectStore(WORKER_FS_NAME);
 const host = createBrowserSyncHost({
   db: new RunbookDatabase(),
-  fs: new LightningFS(WORKER_FS_NAME),
+  fs: objectStore.fs,
+  flushStore: objectStore.flush,
   http,
   isOnline: () => navigator.onLine,
   locks: navigator.locks,

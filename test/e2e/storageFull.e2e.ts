@@ -34,6 +34,9 @@ describe('syncing with the storage quota nearly used up (real Chromium quota)', 
     const device = await context.browser()!.newContext({ viewport: { width: 1280, height: 800 } });
     try {
       const page = await device.newPage();
+      // Uncaught errors of the page and of its workers (the sync worker's LightningFS flushes on a timer).
+      const uncaught: string[] = [];
+      page.on('pageerror', (error) => uncaught.push(`${error.name}: ${error.message}`));
       const cdp = await device.newCDPSession(page);
       await cdp.send('Storage.overrideQuotaForOrigin', {
         origin: new URL(web.url).origin,
@@ -52,6 +55,13 @@ describe('syncing with the storage quota nearly used up (real Chromium quota)', 
       expect(await page.locator('.rr-library-entry').count()).toBe(entriesBefore);
       await page.locator('.rr-library-entry').first().click();
       await page.locator('.rr-markdown').first().waitFor();
+      // The sync worker's LightningFS saves its file list on its own once idle, then lets go of its lock;
+      // a save that failed unhandled used to keep that lock (and break the worker's file system) for good.
+      await page.waitForFunction(async () => {
+        const { held = [] } = await navigator.locks.query();
+        return !held.some((lock) => lock.name === 'runbook-reader-git_lock');
+      });
+      expect(uncaught).toEqual([]);
     } finally {
       await device.close();
     }

@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunbookDatabase } from '../../../core/cache/runbookDatabase';
 import type { SourceRecord } from '../../../core/model';
 import type { ObjectStoreFs } from '../../../core/sync/objectStoreFs';
+import IdbBackend from '@isomorphic-git/lightning-fs/src/IdbBackend.js';
 import { browserObjectStoreDir, createBrowserSyncHost } from '../../../renderer/sync/browserSyncHost';
+import { openWorkerObjectStore, type LightningFsStore } from '../../../renderer/sync/workerObjectStore';
 import type { SyncWorkerReply } from '../../../renderer/sync/syncMessages';
 import type { SharedGitServer } from '../../helpers/sharedGitServer';
 import { RunbookRepo, runbookPath } from '../../helpers/makeRunbookRepo';
@@ -75,6 +77,19 @@ async function startStalledSync(worker: Worker, sourceId: string): Promise<{ run
     'the pack request',
   );
   return { running };
+}
+
+/** The store's methods bound to it, so that one can be replaced in a copy. */
+function bindAll(store: LightningFsStore): LightningFsStore {
+  return {
+    saveSuperblock: (superblock) => store.saveSuperblock(superblock),
+    loadSuperblock: () => store.loadSuperblock(),
+    readFile: (inode) => store.readFile(inode),
+    writeFile: (inode, data) => store.writeFile(inode, data),
+    unlink: (inode) => store.unlink(inode),
+    wipe: () => store.wipe(),
+    close: () => store.close(),
+  };
 }
 
 async function listStores(fs: ObjectStoreFs): Promise<string[]> {
@@ -171,6 +186,66 @@ describe('the browser sync worker', () => {
     const worker = await startWorker(source('team'));
     await worker.host.handle({ type: 'prune-stores', keepSourceIds: [] });
     expect(worker.replies).toEqual([{ type: 'stores-pruned', removed: 0, failed: 0 }]);
+  });
+
+  it('prune-stores at the next start removes what a sync killed mid-download left in a kept store', async () => {
+    const worker = await startWorker(source('team'));
+    await worker.host.handle({ type: 'sync', sourceId: 'team' });
+    const store = browserObjectStoreDir('team');
+    const packs = (await worker.fs.promises.readdir(`${store}/objects/pack`)).sort();
+    // What a killed fetch leaves: its marker (listing the packs before it), a half-written pack, a new shallow line.
+    const write = (path: string, text: string) => worker.fs.promises.writeFile(`${store}/${path}`, new TextEncoder().encode(text));
+    await write('runbook-reader-fetch.json', JSON.stringify({ shallow: null, packs }));
+    await write(`objects/pack/pack-${'0'.repeat(40)}.pack`, 'PACK partial');
+    await write('shallow', `${'f'.repeat(40)}\n`);
+
+    await worker.host.handle({ type: 'prune-stores', keepSourceIds: ['team'] });
+    expect((await worker.fs.promises.readdir(`${store}/objects/pack`)).sort()).toEqual(packs);
+    expect(await worker.fs.promises.readdir(store)).not.toContain('runbook-reader-fetch.json');
+    expect(await worker.fs.promises.readdir(store)).not.toContain('shallow');
+  });
+
+  it('a sync whose object store cannot be saved (quota full) says storage is full and leaves the cache as it was', async () => {
+    const db = await openCache(source('team'));
+    const quota = { full: false };
+    const name = `sync-host-${++stores}`;
+    const idb = new IdbBackend(name, `${name}_files`);
+    await idb.wipe();
+    const objectStore = openWorkerObjectStore(name, {
+      ...bindAll(idb),
+      async saveSuperblock(superblock) {
+        if (quota.full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        await idb.saveSuperblock(superblock);
+      },
+    });
+    const replies: SyncWorkerReply[] = [];
+    const host = createBrowserSyncHost({
+      db,
+      fs: objectStore.fs,
+      flushStore: objectStore.flush,
+      http: webHttp,
+      reply: (message) => replies.push(structuredClone(message)),
+    });
+    const worker: Worker = { db, fs: objectStore.fs, replies, host };
+    await host.handle({ type: 'sync', sourceId: 'team' });
+    expect(doneOf(worker, 'team')).toMatchObject([{ ok: true }]);
+
+    repo.write(runbookPath(4), '# Changed while storage is full\n').commit();
+    const before = await dumpCache(db);
+    quota.full = true;
+    await host.handle({ type: 'sync', sourceId: 'team' });
+    expect(doneOf(worker, 'team').at(-1)).toEqual({
+      ok: false,
+      error: { code: 'storage-full', message: expect.stringContaining('not enough storage space') },
+    });
+    const after = await db.sources.get('team');
+    expect(after?.lastError?.code).toBe('storage-full');
+    await db.sources.update('team', { lastError: undefined });
+    expect(await dumpCache(db)).toBe(before);
+
+    quota.full = false;
+    await host.handle({ type: 'sync', sourceId: 'team' });
+    expect(doneOf(worker, 'team').at(-1)).toMatchObject({ ok: true });
   });
 
   it('a source removed from the cache is not synced', async () => {
