@@ -5,6 +5,7 @@ import { readSettings } from '../../core/userdata/settings';
 import { db } from '../app/database';
 import { useRunbookContext } from './RunbookContext';
 import { useSourceFiles } from './SourceFilesContext';
+import { useNearViewport } from './useNearViewport';
 
 /** Larger cached images are not decoded into the page: a phone could run out of memory for one picture. */
 export const MAX_SHOWN_IMAGE_BYTES = 8 * 1024 * 1024;
@@ -38,8 +39,11 @@ interface ShownProps {
 }
 
 function CachedImage({ sourceId, path, alt, ...rest }: ShownProps & { sourceId: string; path: string }) {
-  // null: known not to be cached; undefined: still reading.
-  const asset = useLiveQuery(async () => (await db.assets.get([sourceId, path])) ?? null, [sourceId, path]);
+  // The bytes are read from the cache only when the image nears the screen: a page of many large images
+  // would otherwise read them all (and hold them in memory) before anyone scrolls there.
+  const [near, nearRef] = useNearViewport();
+  // null: known not to be cached; undefined: not read yet.
+  const asset = useLiveQuery(async () => (near ? ((await db.assets.get([sourceId, path])) ?? null) : undefined), [sourceId, path, near]);
   const tooLarge = asset ? asset.bytes.byteLength > MAX_SHOWN_IMAGE_BYTES : false;
   const imageRef = useObjectUrlRef(asset && !tooLarge ? asset : undefined);
   if (asset === null)
@@ -49,7 +53,13 @@ function CachedImage({ sourceId, path, alt, ...rest }: ShownProps & { sourceId: 
       <ImageNotShown alt={alt} note="Image too large to show" reason={`${path} is ${Math.round(asset!.bytes.byteLength / 1048576)} MB.`} />
     );
   }
-  if (!asset) return <span className="rr-image-loading" role="img" aria-label={`${alt || 'Image'} (loading)`} />;
+  if (!asset) {
+    return (
+      <span ref={nearRef} className="rr-image-loading" role="img" aria-label={`${alt || 'Image'} (loading)`}>
+        {alt ? <span className="rr-image-alt">{alt}</span> : null}
+      </span>
+    );
+  }
   return <img ref={imageRef} className="rr-image" alt={alt ?? ''} loading="lazy" decoding="async" {...rest} />;
 }
 

@@ -1,14 +1,15 @@
 // @vitest-environment jsdom
 import '../support/domTest';
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { writeSetting } from '../../../core/userdata/settings';
 import { db } from '../../../renderer/app/database';
 import { MAX_SHOWN_IMAGE_BYTES } from '../../../renderer/runbook/ContentImage';
 import { MarkdownView } from '../../../renderer/runbook/MarkdownView';
 import { RunbookContext } from '../../../renderer/runbook/RunbookContext';
 import { SourceFilesContext } from '../../../renderer/runbook/SourceFilesContext';
+import { NEAR_VIEWPORT_MARGIN } from '../../../renderer/runbook/useNearViewport';
 
 // A real 1×1 PNG.
 const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='), (c) =>
@@ -89,5 +90,81 @@ describe('images in a runbook', () => {
     );
     await waitFor(() => expect(screen.getAllByText('Image not shown')).toHaveLength(3));
     expect(document.querySelector('img')).toBeNull();
+  });
+});
+
+/** IntersectionObserver as the browser has it, driven by the test: `scrollNear` plays the image coming close. */
+class FakeIntersectionObserver {
+  static observers: FakeIntersectionObserver[] = [];
+  readonly targets = new Set<Element>();
+  constructor(
+    private readonly callback: IntersectionObserverCallback,
+    readonly options: IntersectionObserverInit = {},
+  ) {
+    FakeIntersectionObserver.observers.push(this);
+  }
+  observe(target: Element) {
+    this.targets.add(target);
+  }
+  unobserve(target: Element) {
+    this.targets.delete(target);
+  }
+  disconnect() {
+    this.targets.clear();
+  }
+  takeRecords(): IntersectionObserverEntry[] {
+    return [];
+  }
+  static scrollNear() {
+    for (const observer of FakeIntersectionObserver.observers) {
+      const entries = [...observer.targets].map((target) => ({ target, isIntersecting: true }) as IntersectionObserverEntry);
+      if (entries.length > 0) observer.callback(entries, observer as unknown as IntersectionObserver);
+    }
+  }
+}
+
+describe('images of the source are read only when they near the screen', () => {
+  beforeEach(() => {
+    FakeIntersectionObserver.observers = [];
+    vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
+
+  it('shows the alt text and reads nothing until the image comes near, then shows it', async () => {
+    await db.assets.put({ sourceId: 'src', path: 'img/arch.png', oid: 'a'.repeat(40), mime: 'image/png', bytes: PNG });
+    const read = vi.spyOn(db.assets, 'get');
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:near-diagram');
+    show('![Architecture diagram](../img/arch.png)');
+
+    const waiting = await screen.findByRole('img', { name: 'Architecture diagram (loading)' });
+    expect(waiting.tagName).toBe('SPAN');
+    expect(waiting.textContent).toBe('Architecture diagram');
+    await waitFor(() => expect(FakeIntersectionObserver.observers.some((o) => o.targets.has(waiting))).toBe(true));
+    expect(FakeIntersectionObserver.observers[0]!.options.rootMargin).toBe(NEAR_VIEWPORT_MARGIN);
+    expect(read).not.toHaveBeenCalled();
+
+    act(() => FakeIntersectionObserver.scrollNear());
+    const image = await screen.findByRole('img', { name: 'Architecture diagram' });
+    expect(read).toHaveBeenCalled();
+    expect(image.getAttribute('src')).toBe('blob:near-diagram');
+    expect(screen.queryByRole('img', { name: 'Architecture diagram (loading)' })).toBeNull();
+  });
+
+  it('releases the image’s object URL when the page goes', async () => {
+    await db.assets.put({ sourceId: 'src', path: 'img/arch.png', oid: 'a'.repeat(40), mime: 'image/png', bytes: PNG });
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:released-diagram');
+    const revoked = vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    const { unmount } = show('![Architecture diagram](../img/arch.png)');
+    await screen.findByRole('img', { name: 'Architecture diagram (loading)' });
+    await waitFor(() => expect(FakeIntersectionObserver.observers.length).toBeGreaterThan(0));
+    act(() => FakeIntersectionObserver.scrollNear());
+    await screen.findByRole('img', { name: 'Architecture diagram' });
+    expect(revoked).not.toHaveBeenCalled();
+
+    unmount();
+    expect(revoked).toHaveBeenCalledWith('blob:released-diagram');
   });
 });
