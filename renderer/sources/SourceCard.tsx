@@ -38,6 +38,14 @@ export function SourceCard({ source, state, canHide, crossOriginRefused }: Props
   const git = source.kind === 'git';
   // Git sources and those imported from a zip can go; the runbooks shipped with the app can only be hidden.
   const removable = source.kind !== 'bundled';
+  // The sync's own error cannot tell a CORS refusal from a dead network; when a probe found the host answering,
+  // that is the reason to show instead of "could not reach".
+  const corsReason = crossOriginRefused ? (
+    <span data-testid="cross-origin-refused">
+      {hostOf(source.location ?? '')} answers, but refuses requests from this page (CORS). The server must allow cross-origin requests from
+      this site, or set a CORS proxy under Settings.
+    </span>
+  ) : undefined;
   const { sync, sourceTokens } = useServices();
   const commit = source.version && /^[0-9a-f]{40}$/.test(source.version) ? source.version.slice(0, 7) : undefined;
 
@@ -107,19 +115,13 @@ export function SourceCard({ source, state, canHide, crossOriginRefused }: Props
       {git && <SyncHistory sourceId={source.id} />}
       {unrecordedFailure(source, state) && (
         <p className="rr-notice rr-notice-error" role="alert">
-          <strong>Last sync failed</strong>: {unrecordedFailure(source, state)} The cached copy is still shown.
+          <strong>Last sync failed</strong>: {corsReason ?? unrecordedFailure(source, state)} The cached copy is still shown.
         </p>
       )}
       {source.lastError && (
         <p className="rr-notice rr-notice-error" role="alert">
-          <strong>Last sync failed</strong> ({new Date(source.lastError.at).toLocaleString()}): {source.lastError.message} The cached copy
-          is still shown.
-        </p>
-      )}
-      {crossOriginRefused && (source.lastError || unrecordedFailure(source, state)) && (
-        <p className="rr-notice" data-testid="cross-origin-refused">
-          {hostOf(source.location ?? '')} answers, but refuses requests from this page (CORS). The server must allow cross-origin requests
-          from this site, or set a CORS proxy under Settings.
+          <strong>Last sync failed</strong> ({new Date(source.lastError.at).toLocaleString()}): {corsReason ?? source.lastError.message} The
+          cached copy is still shown.
         </p>
       )}
       {!state?.running && state?.last?.ok === false && state.last.error.code === 'cancelled' && (

@@ -355,7 +355,7 @@ describe('reading you can trust: syncs, What changed and skipped files (loopback
       const card = await addFailingSource(page, 'Refusing host', `http://${refusing}/team/runbooks.git`);
       await expectText(page.locator('.rr-offline-banner'), `${refusing} answers but refuses this page's requests (CORS)`);
       await expectText(card.getByTestId('cross-origin-refused'), `${refusing} answers, but refuses requests from this page (CORS)`);
-      expect(await card.getByRole('alert').textContent()).not.toMatch(/CORS|cross-origin/);
+      expect(await card.getByRole('alert').textContent()).not.toContain('Could not reach');
 
       page.once('dialog', (dialog) => void dialog.accept());
       await card.getByRole('button', { name: 'Remove' }).click();

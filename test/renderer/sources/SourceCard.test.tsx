@@ -66,6 +66,8 @@ describe('SourceCard', () => {
     const refused = renderToStaticMarkup(<SourceCard source={failed} state={undefined} canHide={false} crossOriginRefused />);
     expect(refused).toContain('git.example.com answers, but refuses requests from this page (CORS)');
     expect(refused).toContain('set a CORS proxy under Settings');
+    // The probe's finding replaces the sync's guess, so the card does not also say to check the network or VPN.
+    expect(refused).not.toContain('Could not reach');
     // Nothing to explain on a source whose last sync went through.
     expect(renderToStaticMarkup(<SourceCard source={source} state={undefined} canHide={false} crossOriginRefused />)).not.toContain('CORS');
   });
