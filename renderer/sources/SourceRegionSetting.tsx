@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { normaliseRegion } from '../../core/contacts/phoneRegion';
 import type { SourceRecord } from '../../core/model';
 import { useServices } from '../app/appServices';
 import { deviceRegion } from '../contacts/deviceRegion';
+import { SourceCardSettingButtons, SourceCardSettingSummary, useSourceCardSetting } from './SourceCardSetting';
 import './sourceRegion.css';
 
 /**
@@ -12,33 +13,13 @@ import './sourceRegion.css';
  */
 export function SourceRegionSetting({ source }: { source: SourceRecord }) {
   const { db } = useServices();
-  const [editing, setEditing] = useState(false);
   const [value, setValue] = useState('');
-  const [error, setError] = useState<string>();
-  const [saved, setSaved] = useState<string>();
+  const { editing, error, setError, saved, changeButton, startEditing, stopEditing, finishEditing } = useSourceCardSetting(() =>
+    setValue(source.region ?? ''),
+  );
   const inputId = useId();
   const errorId = useId();
   const device = deviceRegion();
-  // After Save or Cancel the form goes away: focus goes back to the button that opened it, not to the page.
-  const changeButton = useRef<HTMLButtonElement>(null);
-  const returnFocus = useRef(false);
-  useEffect(() => {
-    if (editing || !returnFocus.current) return;
-    returnFocus.current = false;
-    changeButton.current?.focus();
-  }, [editing]);
-
-  function stopEditing() {
-    returnFocus.current = true;
-    setEditing(false);
-  }
-
-  function startEditing() {
-    setValue(source.region ?? '');
-    setError(undefined);
-    setSaved(undefined);
-    setEditing(true);
-  }
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -55,8 +36,7 @@ export function SourceRegionSetting({ source }: { source: SourceRecord }) {
       setError(`The region could not be saved: ${e instanceof Error ? e.message : String(e)}`);
       return;
     }
-    stopEditing();
-    setSaved(
+    finishEditing(
       region
         ? `Saved. Numbers written without + are now read as ${region} numbers.`
         : `Cleared. Numbers written without + are now read in ${device ? `this device’s region (${device})` : 'no region'}.`,
@@ -65,38 +45,29 @@ export function SourceRegionSetting({ source }: { source: SourceRecord }) {
 
   if (!editing) {
     return (
-      <div className="rr-source-region">
-        <p>
-          Phone region:{' '}
-          {source.region ? (
-            <strong>{source.region}</strong>
-          ) : (
-            <span className="rr-muted">not set{device ? ` (this device’s region, ${device}, is used)` : ''}</span>
-          )}{' '}
-          <span className="rr-muted rr-source-region-why">
-            · for numbers written without + in runbooks with no <code>region:</code> of their own
-          </span>
-        </p>
-        <button
-          ref={changeButton}
-          type="button"
-          className="rr-button"
-          onClick={startEditing}
-          aria-label={`Change the phone region of ${source.name}`}
-        >
-          {source.region ? 'Change' : 'Set'}
-        </button>
-        {saved && (
-          <p className="rr-muted rr-source-region-saved" role="status">
-            {saved}
-          </p>
-        )}
-      </div>
+      <SourceCardSettingSummary
+        className="rr-source-region"
+        changeButton={changeButton}
+        onChange={startEditing}
+        saved={saved}
+        changeLabel={`Change the phone region of ${source.name}`}
+        changeText={source.region ? 'Change' : 'Set'}
+      >
+        Phone region:{' '}
+        {source.region ? (
+          <strong>{source.region}</strong>
+        ) : (
+          <span className="rr-muted">not set{device ? ` (this device’s region, ${device}, is used)` : ''}</span>
+        )}{' '}
+        <span className="rr-muted rr-source-region-why">
+          · for numbers written without + in runbooks with no <code>region:</code> of their own
+        </span>
+      </SourceCardSettingSummary>
     );
   }
 
   return (
-    <form className="rr-source-region rr-source-region-editing" onSubmit={(e) => void save(e)} noValidate>
+    <form className="rr-source-setting rr-source-region rr-source-region-editing" onSubmit={(e) => void save(e)} noValidate>
       <label htmlFor={inputId}>Phone region</label>
       <input
         id={inputId}
@@ -116,12 +87,7 @@ export function SourceRegionSetting({ source }: { source: SourceRecord }) {
           if (e.key === 'Escape') stopEditing();
         }}
       />
-      <button type="submit" className="rr-button rr-button-primary">
-        Save
-      </button>
-      <button type="button" className="rr-button" onClick={stopEditing}>
-        Cancel
-      </button>
+      <SourceCardSettingButtons onCancel={stopEditing} />
       <p className="rr-muted rr-source-region-hint">Two letters (GB, DE, US); leave empty to use this device’s region.</p>
       {error && (
         <p id={errorId} className="rr-notice rr-notice-error" role="alert">
