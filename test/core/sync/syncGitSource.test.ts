@@ -229,6 +229,24 @@ describe('syncGitSource: files ingest refuses or warns about', () => {
     expect(result.changeSet.assets).toEqual([]);
   });
 
+  it('skips a 50 MB image with its size and the limit as the reason, storing none of it', async () => {
+    const image = new Uint8Array(50 * 1024 * 1024);
+    image.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]); // a PNG signature, then zeros
+    publishNew(
+      [
+        { path: 'index.md', content: '# Index\n\n![Plan](img/plan.png)\n' },
+        { path: 'img/plan.png', content: image },
+      ],
+      'big-image.git',
+    );
+    const result = await new MapCaller(tempDir('store-')).sync({ url: server.url('big-image.git') });
+    expect(result.stats.skipped).toEqual([
+      { path: 'img/plan.png', reason: 'too-large', message: 'Image is 50.0 MiB, over the 2.0 MiB limit.' },
+    ]);
+    expect(result.changeSet.assets).toEqual([]);
+    expect(result.stats.counts.added).toBe(1);
+  });
+
   it('uses the configured size limit', async () => {
     publishNew([{ path: 'medium.md', content: `# Medium\n\n${'x'.repeat(4000)}\n` }], 'limit.git');
     const result = await new MapCaller(tempDir('store-')).sync({ url: server.url('limit.git'), maxFileBytes: 1024 });

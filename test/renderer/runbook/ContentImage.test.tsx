@@ -84,6 +84,26 @@ describe('images in a runbook', () => {
     expect(image.getAttribute('referrerpolicy')).toBe('no-referrer');
   });
 
+  it('shows a repository SVG that carries a script only as an <img>, so nothing in it runs', async () => {
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" onload="window.pwned=1"><script>window.pwned=1</script><rect width="9" height="9"/></svg>';
+    await db.assets.put({
+      sourceId: 'src',
+      path: 'ops/evil.svg',
+      oid: 'd'.repeat(40),
+      mime: 'image/svg+xml',
+      bytes: new TextEncoder().encode(svg),
+    });
+    const created = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:evil-svg');
+    show('![Topology](evil.svg)');
+    const image = await screen.findByRole('img', { name: 'Topology' });
+    expect(image.tagName).toBe('IMG');
+    expect(image.getAttribute('src')).toBe('blob:evil-svg');
+    expect((created.mock.calls[0]![0] as Blob).type).toBe('image/svg+xml');
+    expect(document.querySelector('svg, script')).toBeNull();
+    expect((window as { pwned?: number }).pwned).toBeUndefined();
+  });
+
   it('never loads script or data URLs as images, from Markdown or HTML', async () => {
     show(
       '![x](javascript:alert(1)) ![y](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+) <img src="data:image/png;base64,AAAA" alt="z">',
