@@ -6,8 +6,33 @@ import { escapeControlChars } from '../core/terminal/escapeControlChars';
 /** Help text shared by `sync` and `import`. */
 export const SIGNING_OPTIONS_USAGE = `  --allowed-signers FILE
                     pinned signing keys: OpenSSH public keys, one a line (a .pub file, or Git's
-                    gpg.ssh.allowedSignersFile); a commit not signed by one of them is refused
-  --allow-unsigned  with --allowed-signers: apply an unsigned commit too (reported as unsigned)`;
+                    gpg.ssh.allowedSignersFile); a commit signed by another key, or whose
+                    signature does not verify, is refused; an unsigned one is applied and
+                    reported as unsigned
+  --require-signed  with --allowed-signers: refuse an unsigned commit too
+  --allow-unsigned  accepted for older scripts; does nothing (unsigned is now the default)`;
+
+/** The `parseArgs` options for signing, shared by `sync` and `import`. */
+export const SIGNING_OPTIONS = {
+  'allowed-signers': { type: 'string' },
+  'require-signed': { type: 'boolean', default: false },
+  'allow-unsigned': { type: 'boolean', default: false },
+} as const;
+
+/**
+ * Whether unsigned commits are refused. Throws an `Error` whose message is the usage problem: the
+ * strict option without keys, or it together with the old opt-out, which says the opposite.
+ */
+export function readRequireSigned(values: {
+  'allowed-signers'?: string | undefined;
+  'require-signed'?: boolean | undefined;
+  'allow-unsigned'?: boolean | undefined;
+}): boolean {
+  const requireSigned = values['require-signed'] ?? false;
+  if (requireSigned && values['allow-unsigned']) throw new Error('--require-signed and --allow-unsigned contradict each other; give one.');
+  if (requireSigned && values['allowed-signers'] === undefined) throw new Error('--require-signed goes with --allowed-signers.');
+  return requireSigned;
+}
 
 /**
  * The text of `--allowed-signers FILE`, checked as the app checks a source's pinned keys. Throws an

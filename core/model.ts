@@ -195,12 +195,13 @@ export interface SourceRecord {
   /** Set when the cache's copy came from an offline copy (a file) rather than a sync; shown while `version` is still its version. */
   importedFrom?: OfflineCopyProvenance | undefined;
   /**
-   * Git sources: OpenSSH public keys (one a line, or allowed_signers lines) whose signatures the source's
-   * commits must carry; a commit signed otherwise is refused. Empty or absent: commits are not checked.
+   * Git sources: OpenSSH public keys (one a line, or allowed_signers lines) the source's commits are checked
+   * against; a commit signed by another key, or whose signature does not verify, is refused, and an unsigned
+   * one is marked unsigned. Empty or absent: commits are not checked.
    */
   pinnedSigningKeys?: string | undefined;
-  /** With pinned keys: apply unsigned commits too, marked unsigned (by default they are refused). */
-  allowUnsignedCommits?: boolean | undefined;
+  /** With pinned keys: refuse unsigned commits (by default they are applied and marked unsigned). */
+  requireSignedCommits?: boolean | undefined;
   /** How the commit the cache holds (`version`) is signed; written with it by `applyChangeSet`. */
   signature?: CommitSignatureMark | undefined;
 }

@@ -18,7 +18,7 @@ export interface SourceSettingsStore {
 
 function asSettings(sourceId: string, value: unknown): SourceSettings | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { url, branch, subdir, pinnedSigningKeys, allowUnsignedCommits } = value as Record<string, unknown>;
+  const { url, branch, subdir, pinnedSigningKeys, requireSignedCommits } = value as Record<string, unknown>;
   if (typeof url !== 'string') return undefined;
   return {
     sourceId,
@@ -26,18 +26,18 @@ function asSettings(sourceId: string, value: unknown): SourceSettings | undefine
     branch: typeof branch === 'string' ? branch : undefined,
     subdir: typeof subdir === 'string' ? subdir : undefined,
     pinnedSigningKeys: typeof pinnedSigningKeys === 'string' ? pinnedSigningKeys : undefined,
-    allowUnsignedCommits: allowUnsignedCommits === true ? true : undefined,
+    requireSignedCommits: requireSignedCommits === true ? true : undefined,
   };
 }
 
 export function createSourceSettingsStore(filePath: string): SourceSettingsStore {
   const serialised = serialQueue();
   return {
-    save({ sourceId, url, branch, subdir, pinnedSigningKeys, allowUnsignedCommits }) {
+    save({ sourceId, url, branch, subdir, pinnedSigningKeys, requireSignedCommits }) {
       return serialised(async () => {
         const data = await readJsonObject(filePath);
         // JSON leaves out the fields that are undefined.
-        data[sourceId] = { url, branch, subdir, pinnedSigningKeys, allowUnsignedCommits };
+        data[sourceId] = { url, branch, subdir, pinnedSigningKeys, requireSignedCommits };
         await writeJsonObject(filePath, data);
       });
     },

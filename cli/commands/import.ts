@@ -12,7 +12,13 @@ import type { CommitSignatureMark } from '../../core/model';
 import { fileIndexFromMap } from '../../core/sync/cachedFileIndex';
 import { SyncError } from '../../core/sync/syncError';
 import { escapeControlChars } from '../../core/terminal/escapeControlChars';
-import { describeSignatureLine, readAllowedSigners, SIGNING_OPTIONS_USAGE } from '../readAllowedSigners';
+import {
+  describeSignatureLine,
+  readAllowedSigners,
+  readRequireSigned,
+  SIGNING_OPTIONS,
+  SIGNING_OPTIONS_USAGE,
+} from '../readAllowedSigners';
 import { refuseUnsignedZip } from '../../core/offlineCopy/offlineCopyEngine';
 import {
   applyToSnapshotFiles,
@@ -39,7 +45,7 @@ Options:
   --url U           the repository address a later sync fetches from (default: the state's)
   --allow-older     apply a commit older than, or unrelated to, the one the state holds
 ${SIGNING_OPTIONS_USAGE}
-                    (with --allowed-signers a zip, which holds no signature, is refused)
+                    (with --require-signed a zip, which holds no signature, is refused)
   --json            print one JSON object (as "sync --json", plus "from": "bundle" or "zip";
                     "commit" is null for a zip)
   -h, --help        show this help
@@ -83,7 +89,7 @@ export async function importCommand(args: string[]): Promise<number> {
     const sameSource = previous && previous.url === url && previous.branch === branch && previous.subdir === subdir;
     const files = new Map(sameSource ? Object.entries(previous.files) : []);
 
-    const signing = { pinnedSigningKeys, allowUnsignedCommits: options.allowUnsigned };
+    const signing = { pinnedSigningKeys, requireSignedCommits: options.requireSigned };
     if (offlineCopyKind(bytes) === 'zip') {
       refuseUnsignedZip(signing);
       const { changeSet, stats } = await importZip({
@@ -194,15 +200,18 @@ function readOptions(args: string[]) {
       subdir: { type: 'string' },
       url: { type: 'string' },
       'allow-older': { type: 'boolean', default: false },
-      'allowed-signers': { type: 'string' },
-      'allow-unsigned': { type: 'boolean', default: false },
+      ...SIGNING_OPTIONS,
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) return { help: true as const, file: '', json: false };
-  if (values['allow-unsigned'] && values['allowed-signers'] === undefined)
-    throw new UsageError('--allow-unsigned goes with --allowed-signers.');
+  let requireSigned: boolean;
+  try {
+    requireSigned = readRequireSigned(values);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   if (positionals.length !== 1)
     throw new UsageError(positionals.length === 0 ? 'missing the file to import.' : 'give exactly one file to import.');
   return {
@@ -215,7 +224,7 @@ function readOptions(args: string[]) {
     url: values.url,
     allowOlder: values['allow-older'] ?? false,
     allowedSigners: values['allowed-signers'],
-    allowUnsigned: values['allow-unsigned'] ?? false,
+    requireSigned,
   };
 }
 

@@ -11,7 +11,13 @@ import { SyncError } from '../../core/sync/syncError';
 import { originOf } from '../../core/sync/tokenBinding';
 import { escapeControlChars } from '../../core/terminal/escapeControlChars';
 import { commandLineHttpClient } from '../commandLineHttpClient';
-import { describeSignatureLine, readAllowedSigners, SIGNING_OPTIONS_USAGE } from '../readAllowedSigners';
+import {
+  describeSignatureLine,
+  readAllowedSigners,
+  readRequireSigned,
+  SIGNING_OPTIONS,
+  SIGNING_OPTIONS_USAGE,
+} from '../readAllowedSigners';
 import {
   StateLocked,
   applyToSnapshotFiles,
@@ -86,7 +92,7 @@ export async function syncCommand(args: string[]): Promise<number> {
       branch: options.branch,
       subdir: options.subdir,
       pinnedSigningKeys,
-      allowUnsignedCommits: options.allowUnsigned,
+      requireSignedCommits: options.requireSigned,
     };
     const { changeSet, stats } = await syncGitSource(
       gitSyncRequest(settings, {
@@ -142,15 +148,18 @@ function readOptions(args: string[]) {
       'timeout-ms': { type: 'string' },
       'deadline-ms': { type: 'string' },
       'min-rate': { type: 'string' },
-      'allowed-signers': { type: 'string' },
-      'allow-unsigned': { type: 'boolean', default: false },
+      ...SIGNING_OPTIONS,
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) return { help: true as const, url: '', json: false };
-  if (values['allow-unsigned'] && values['allowed-signers'] === undefined)
-    throw new UsageError('--allow-unsigned goes with --allowed-signers.');
+  let requireSigned: boolean;
+  try {
+    requireSigned = readRequireSigned(values);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   if (positionals.length !== 1)
     throw new UsageError(positionals.length === 0 ? 'missing the repository URL.' : 'give exactly one repository URL.');
   let token: string | undefined;
@@ -188,7 +197,7 @@ function readOptions(args: string[]) {
     deadlineMs,
     minRate,
     allowedSigners: values['allowed-signers'],
-    allowUnsigned: values['allow-unsigned'] ?? false,
+    requireSigned,
   };
 }
 

@@ -169,7 +169,7 @@ export const sourceSettingsSchema = v.strictObject(
         v.check((keys) => parsePinnedSigningKeys(keys).problems.length === 0, 'A pinned signing key cannot be read.'),
       ),
     ),
-    allowUnsignedCommits: v.optional(v.boolean('Accepting unsigned commits is a yes or no.')),
+    requireSignedCommits: v.optional(v.boolean('Refusing unsigned commits is a yes or no.')),
   },
   objectMessage('The source settings are required.', { token: 'Source settings carry no token; set it with its own call.' }),
 );
@@ -328,7 +328,7 @@ export const offlineCopyImportRequestSchema = v.strictObject(
     cached: cachedFilesSchema,
     allowOlder: v.optional(v.boolean()),
     pinnedSigningKeys: v.optional(v.pipe(v.string(), v.maxLength(MAX_PINNED_KEYS_TEXT_LENGTH, 'The pinned signing keys are too long.'))),
-    allowUnsignedCommits: v.optional(v.boolean()),
+    requireSignedCommits: v.optional(v.boolean()),
   },
   objectMessage('An offline-copy import request is required.'),
 );

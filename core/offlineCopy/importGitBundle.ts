@@ -45,7 +45,7 @@ export interface BundleImportRequest {
   signal?: AbortSignal | undefined;
   /** The source's pinned signing keys: the bundle's commit must be signed by one of them (see `SigningPolicy`). */
   pinnedSigningKeys?: string | undefined;
-  allowUnsignedCommits?: boolean | undefined;
+  requireSignedCommits?: boolean | undefined;
 }
 
 export interface BundleImportDeps {
@@ -108,7 +108,7 @@ export async function importGitBundle(request: BundleImportRequest, deps: Bundle
     }
     const verdict = await checkStoredCommitSignature(reader, chosen.commit, {
       pinnedKeys: request.pinnedSigningKeys,
-      allowUnsigned: request.allowUnsignedCommits,
+      requireSigned: request.requireSignedCommits,
     });
     if (!verdict.accepted) throw new OfflineCopyError('signature-refused', verdict.message);
     await markShallowWhereHistoryEnds(reader, chosen.commit);

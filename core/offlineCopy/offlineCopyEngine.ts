@@ -23,9 +23,9 @@ export interface OfflineCopyEngineRequest {
   allowOlder?: boolean | undefined;
   rereadAll?: boolean | undefined;
   signal?: AbortSignal | undefined;
-  /** The source's pinned signing keys and whether it accepts unsigned commits (see `SigningPolicy`). */
+  /** The source's pinned signing keys and whether it refuses unsigned commits (see `SigningPolicy`). */
   pinnedSigningKeys?: string | undefined;
-  allowUnsignedCommits?: boolean | undefined;
+  requireSignedCommits?: boolean | undefined;
 }
 
 export interface OfflineCopyEngineResult {
@@ -77,10 +77,10 @@ export function localOfflineCopyEngine(deps: { fs: ObjectStoreFs; gitdir: string
 }
 
 /** A zip holds files, not commits, so it carries no signature: a source that requires signed commits refuses it. */
-export function refuseUnsignedZip(request: Pick<OfflineCopyEngineRequest, 'pinnedSigningKeys' | 'allowUnsignedCommits'>): void {
-  if (request.allowUnsignedCommits || parsePinnedSigningKeys(request.pinnedSigningKeys ?? '').keys.length === 0) return;
+export function refuseUnsignedZip(request: Pick<OfflineCopyEngineRequest, 'pinnedSigningKeys' | 'requireSignedCommits'>): void {
+  if (!request.requireSignedCommits || parsePinnedSigningKeys(request.pinnedSigningKeys ?? '').keys.length === 0) return;
   throw new OfflineCopyError(
     'signature-refused',
-    'A zip holds no signed commit, and this source accepts only commits signed by its pinned keys. Import a Git bundle of the repository instead. Nothing was changed.',
+    'A zip holds no signed commit, and this source requires commits signed by its pinned keys. Import a Git bundle of the repository instead. Nothing was changed.',
   );
 }

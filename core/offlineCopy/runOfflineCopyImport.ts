@@ -78,7 +78,7 @@ export async function runOfflineCopyImport(
         allowOlder: request.allowOlder,
         signal: deps.signal,
         pinnedSigningKeys: existing?.pinnedSigningKeys || undefined,
-        allowUnsignedCommits: existing?.allowUnsignedCommits,
+        requireSignedCommits: existing?.requireSignedCommits,
       });
       const at = now();
       if (!existing) {

@@ -5,16 +5,16 @@ import { splitSignedCommit } from './splitSignedCommit';
 import { sameBytes } from './sshWireReader';
 import { verifySshSignature } from './verifySshSignature';
 
-/** A source's signing settings, as the person set them (`SourceRecord.pinnedSigningKeys`, `allowUnsignedCommits`). */
+/** A source's signing settings, as the person set them (`SourceRecord.pinnedSigningKeys`, `requireSignedCommits`). */
 export interface SigningPolicy {
   pinnedKeys?: string | undefined;
-  allowUnsigned?: boolean | undefined;
+  requireSigned?: boolean | undefined;
 }
 
 /**
  * - `not-pinned`: signed by a key the source does not pin.
  * - `bad-signature`: signed with a pinned key (or claims to be), but the signature does not verify or cannot be read.
- * - `unsigned`: the source pins keys and does not accept unsigned commits.
+ * - `unsigned`: the source pins keys and requires signed commits (the strict option).
  * - `bad-keys`: the pinned keys themselves cannot be read.
  */
 export type SignatureRefusal = 'not-pinned' | 'bad-signature' | 'unsigned' | 'bad-keys';
@@ -29,8 +29,8 @@ const GIT_NAMESPACE = 'git';
  * Decides whether a commit may be applied to a source with these signing settings, and how it is marked.
  * Without pinned keys nothing is refused: a commit is marked `unsigned` or `not-checked`. With pinned keys
  * a commit must carry an SSH signature made by one of them that verifies over the commit's exact bytes;
- * an unsigned commit is refused unless `allowUnsigned`, since otherwise stripping the signature would
- * get round the pin.
+ * an unsigned commit is applied and marked `unsigned` (the person sees it), unless `requireSigned`: a
+ * team that wants no commit without a signature opts into refusing it.
  */
 export async function checkCommitSignature(
   commitId: string,
@@ -48,11 +48,11 @@ export async function checkCommitSignature(
   }
   const { payload, signature } = splitSignedCommit(rawCommit);
   if (signature === undefined) {
-    if (keys.length === 0 || policy.allowUnsigned) return { accepted: true, mark: { status: 'unsigned', commit: commitId } };
+    if (keys.length === 0 || !policy.requireSigned) return { accepted: true, mark: { status: 'unsigned', commit: commitId } };
     return {
       accepted: false,
       refusal: 'unsigned',
-      message: `Commit ${short} is unsigned, and this source accepts only commits signed by its pinned keys. Nothing was changed.`,
+      message: `Commit ${short} is unsigned, and this source requires commits signed by its pinned keys. Nothing was changed.`,
     };
   }
   if (keys.length === 0) return { accepted: true, mark: { status: 'not-checked', commit: commitId } };

@@ -14,8 +14,8 @@ export interface SourceSyncSettings {
   subdir?: string | undefined;
   /** OpenSSH public keys the source's commits must be signed with; absent when none are pinned. */
   pinnedSigningKeys?: string | undefined;
-  /** With pinned keys: unsigned commits are applied (marked unsigned) instead of refused. */
-  allowUnsignedCommits?: boolean | undefined;
+  /** With pinned keys: unsigned commits are refused instead of applied and marked unsigned. */
+  requireSignedCommits?: boolean | undefined;
 }
 
 /** Everything a sync request holds besides where the source syncs from: token, cache state, limits, callbacks. */
@@ -27,7 +27,7 @@ export type SyncRunOptions = Omit<GitSyncRequest, keyof SourceSyncSettings>;
  * that leaves the repository.
  */
 export function syncSettingsOf(
-  source: Pick<SourceRecord, 'id' | 'location' | 'branch' | 'subdir' | 'pinnedSigningKeys' | 'allowUnsignedCommits'>,
+  source: Pick<SourceRecord, 'id' | 'location' | 'branch' | 'subdir' | 'pinnedSigningKeys' | 'requireSignedCommits'>,
 ): SourceSyncSettings {
   const settings: SourceSyncSettings = { sourceId: source.id, url: source.location ?? '' };
   if (source.branch) settings.branch = source.branch;
@@ -35,7 +35,7 @@ export function syncSettingsOf(
   if (subdir) settings.subdir = subdir;
   if (source.pinnedSigningKeys?.trim()) {
     settings.pinnedSigningKeys = source.pinnedSigningKeys;
-    if (source.allowUnsignedCommits) settings.allowUnsignedCommits = true;
+    if (source.requireSignedCommits) settings.requireSignedCommits = true;
   }
   return settings;
 }
@@ -67,6 +67,6 @@ export function gitSyncRequest(settings: SourceSyncSettings, run: SyncRunOptions
     branch: settings.branch || undefined,
     subdir: settings.subdir || undefined,
     pinnedSigningKeys: settings.pinnedSigningKeys || undefined,
-    allowUnsignedCommits: settings.allowUnsignedCommits || undefined,
+    requireSignedCommits: settings.requireSignedCommits || undefined,
   };
 }

@@ -65,8 +65,8 @@ export interface GitSyncRequest {
    * signed otherwise is refused with `signature-refused` and nothing is kept. Absent: nothing is refused.
    */
   pinnedSigningKeys?: string | undefined;
-  /** With pinned keys: apply an unsigned commit too (marked unsigned) instead of refusing it. */
-  allowUnsignedCommits?: boolean | undefined;
+  /** With pinned keys: refuse an unsigned commit instead of applying it marked unsigned. */
+  requireSignedCommits?: boolean | undefined;
   /**
    * Read and ingest every file again, unchanged ones too: the cache was written by an older ingest
    * (`SourceRecord.ingestVersion`). Unchanged files still count as `unchanged`; `parsed` includes them.
@@ -212,7 +212,7 @@ async function attempt(
     acceptCommit: async (commit) => {
       const verdict = await checkStoredCommitSignature(reader, commit, {
         pinnedKeys: request.pinnedSigningKeys,
-        allowUnsigned: request.allowUnsignedCommits,
+        requireSigned: request.requireSignedCommits,
       });
       if (!verdict.accepted) throw new SyncError('signature-refused', verdict.message, verdict.refusal);
       signature = verdict.mark;

@@ -20,7 +20,7 @@ export function desktopOfflineCopyEngine(bridge: DesktopBridge): OfflineCopyEngi
       cached: Object.fromEntries(await request.cached.all()),
       allowOlder: request.allowOlder,
       pinnedSigningKeys: request.pinnedSigningKeys,
-      allowUnsignedCommits: request.allowUnsignedCommits,
+      requireSignedCommits: request.requireSignedCommits,
     });
     if (answer.ok) return { changeSet: answer.changeSet, provenance: answer.provenance };
     const { code, message, branches, imported, current } = answer.error;

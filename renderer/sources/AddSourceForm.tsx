@@ -23,7 +23,7 @@ export function AddSourceForm({ onAdded }: Props) {
   const [region, setRegion] = useState('');
   const [trustProxy, setTrustProxy] = useState(false);
   const [pinnedKeys, setPinnedKeys] = useState('');
-  const [allowUnsigned, setAllowUnsigned] = useState(false);
+  const [requireSigned, setRequireSigned] = useState(false);
   const [keysError, setKeysError] = useState<string>();
   const [error, setError] = useState<string>();
   const { db, sourceTokens } = useServices();
@@ -69,7 +69,7 @@ export function AddSourceForm({ onAdded }: Props) {
         subdir: folder || undefined,
         region: normaliseRegion(region),
         pinnedSigningKeys: pinnedKeys.trim() ? pinnedKeys : undefined,
-        allowUnsignedCommits: pinnedKeys.trim() && allowUnsigned ? true : undefined,
+        requireSignedCommits: pinnedKeys.trim() && requireSigned ? true : undefined,
       };
       await db.sources.put(source);
       // Desktop: main syncs from its own copy of the settings, and binds the token to their origin.
@@ -88,7 +88,7 @@ export function AddSourceForm({ onAdded }: Props) {
       setRegion('');
       setTrustProxy(false);
       setPinnedKeys('');
-      setAllowUnsigned(false);
+      setRequireSigned(false);
       onAdded(id);
     } finally {
       setBusy(false);
@@ -156,8 +156,8 @@ export function AddSourceForm({ onAdded }: Props) {
       <PinnedKeysFields
         keys={pinnedKeys}
         onKeysChange={setPinnedKeys}
-        allowUnsigned={allowUnsigned}
-        onAllowUnsignedChange={setAllowUnsigned}
+        requireSigned={requireSigned}
+        onRequireSignedChange={setRequireSigned}
         error={keysError}
       />
       {error && (

@@ -5,8 +5,8 @@ import './sourceSigning.css';
 interface Props {
   keys: string;
   onKeysChange: (keys: string) => void;
-  allowUnsigned: boolean;
-  onAllowUnsignedChange: (allow: boolean) => void;
+  requireSigned: boolean;
+  onRequireSignedChange: (allow: boolean) => void;
   /** Why the keys cannot be saved, from `pinnedKeysProblem`. */
   error?: string | undefined;
   autoFocus?: boolean | undefined;
@@ -19,7 +19,7 @@ export function pinnedKeysProblem(text: string): string | undefined {
 }
 
 /** The "Pinned signing keys" box and its unsigned-commits choice, in the add form and on a source's card. */
-export function PinnedKeysFields({ keys, onKeysChange, allowUnsigned, onAllowUnsignedChange, error, autoFocus }: Props) {
+export function PinnedKeysFields({ keys, onKeysChange, requireSigned, onRequireSignedChange, error, autoFocus }: Props) {
   const hintId = useId();
   const errorId = useId();
   return (
@@ -43,14 +43,14 @@ export function PinnedKeysFields({ keys, onKeysChange, allowUnsigned, onAllowUns
         />
       </label>
       <p id={hintId} className="rr-muted rr-small">
-        OpenSSH public keys, one a line, as in a <code>.pub</code> file or Git’s <code>allowed_signers</code>. Each synced or imported
-        commit must then carry a valid signature by one of them (<code>git commit -S</code> with <code>gpg.format=ssh</code>); any other is
-        refused and the copy already here stays.
+        OpenSSH public keys, one a line, as in a <code>.pub</code> file or Git’s <code>allowed_signers</code>. A synced or imported commit
+        signed by another key, or whose signature does not verify, is then refused and the copy already here stays (
+        <code>git commit -S</code> with <code>gpg.format=ssh</code> signs one).
       </p>
       {keys.trim() && (
         <label className="rr-signing-checkbox">
-          <input type="checkbox" checked={allowUnsigned} onChange={(e) => onAllowUnsignedChange(e.target.checked)} />
-          <span>Also accept unsigned commits (pages then say “unsigned”). Without this, an unsigned commit is refused.</span>
+          <input type="checkbox" checked={requireSigned} onChange={(e) => onRequireSignedChange(e.target.checked)} />
+          <span>Refuse unsigned commits. Without this, an unsigned commit is applied and its pages say “unsigned”.</span>
         </label>
       )}
       {error && (

@@ -14,7 +14,7 @@ export function SourceSigningSetting({ source }: { source: SourceRecord }) {
   const { db, sourceTokens } = useServices();
   const [editing, setEditing] = useState(false);
   const [keys, setKeys] = useState('');
-  const [allowUnsigned, setAllowUnsigned] = useState(false);
+  const [requireSigned, setRequireSigned] = useState(false);
   const [error, setError] = useState<string>();
   const [saved, setSaved] = useState<string>();
   const changeButton = useRef<HTMLButtonElement>(null);
@@ -34,7 +34,7 @@ export function SourceSigningSetting({ source }: { source: SourceRecord }) {
 
   function startEditing() {
     setKeys(source.pinnedSigningKeys ?? '');
-    setAllowUnsigned(Boolean(source.allowUnsignedCommits));
+    setRequireSigned(Boolean(source.requireSignedCommits));
     setError(undefined);
     setSaved(undefined);
     setEditing(true);
@@ -48,7 +48,7 @@ export function SourceSigningSetting({ source }: { source: SourceRecord }) {
       return;
     }
     const text = keys.trim() ? keys : undefined;
-    const changes = { pinnedSigningKeys: text, allowUnsignedCommits: text && allowUnsigned ? true : undefined };
+    const changes = { pinnedSigningKeys: text, requireSignedCommits: text && requireSigned ? true : undefined };
     try {
       await db.sources.update(source.id, changes);
       // Desktop: main syncs from its own copy of the settings.
@@ -73,7 +73,7 @@ export function SourceSigningSetting({ source }: { source: SourceRecord }) {
                 {pinned.length} {pinned.length === 1 ? 'key' : 'keys'}
               </strong>
               {pinned.some((key) => key.label) && ` (${pinned.map((key) => key.label || 'no name').join(', ')})`}
-              <span className="rr-muted"> · unsigned commits {source.allowUnsignedCommits ? 'accepted, marked unsigned' : 'refused'}</span>
+              <span className="rr-muted"> · unsigned commits {source.requireSignedCommits ? 'refused' : 'accepted, marked unsigned'}</span>
             </>
           ) : (
             <span className="rr-muted">none, commits are not checked</span>
@@ -109,8 +109,8 @@ export function SourceSigningSetting({ source }: { source: SourceRecord }) {
       <PinnedKeysFields
         keys={keys}
         onKeysChange={setKeys}
-        allowUnsigned={allowUnsigned}
-        onAllowUnsignedChange={setAllowUnsigned}
+        requireSigned={requireSigned}
+        onRequireSignedChange={setRequireSigned}
         error={error}
         autoFocus
       />

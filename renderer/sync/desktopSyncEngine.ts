@@ -28,7 +28,7 @@ export function createDesktopSyncEngine(
       branch: request.branch,
       subdir: request.subdir,
       pinnedSigningKeys: request.pinnedSigningKeys,
-      allowUnsignedCommits: request.allowUnsignedCommits,
+      requireSignedCommits: request.requireSignedCommits,
     });
     const key = JSON.stringify(settings);
     if (told.get(request.sourceId) !== key) {

@@ -89,27 +89,37 @@ describe('runbook-reader sync --allowed-signers', () => {
     repo.dispose();
   });
 
-  it('exits 2 for an allowed-signers file it cannot use, and for --allow-unsigned alone', async () => {
+  it('exits 2 for an allowed-signers file it cannot use, for --require-signed alone, and for it with --allow-unsigned', async () => {
     const bad = join(tempDir(), 'bad_signers');
     writeFileSync(bad, 'ssh-ed25519 not-a-key\n');
     const refused = await cli(['sync', 'https://git.example.com/x.git', '--allowed-signers', bad]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('line 1');
-    expect((await cli(['sync', 'https://git.example.com/x.git', '--allow-unsigned'])).code).toBe(2);
+    expect((await cli(['sync', 'https://git.example.com/x.git', '--require-signed'])).code).toBe(2);
+    const both = await cli([
+      'sync',
+      'https://git.example.com/x.git',
+      '--allowed-signers',
+      allowedSigners,
+      '--require-signed',
+      '--allow-unsigned',
+    ]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--require-signed and --allow-unsigned contradict each other');
   });
 });
 
 describe('runbook-reader import --allowed-signers', () => {
-  it('refuses an unsigned bundle unless --allow-unsigned, which reports it as unsigned', async () => {
+  it('refuses an unsigned bundle with --require-signed, and otherwise imports it reported as unsigned', async () => {
     const repo = new RunbookRepo();
     repo.write('db/failover.md', '# Failover\n').commit('unsigned');
     const file = join(tempDir(), 'runbooks.bundle');
     git(repo.workDir, ['bundle', 'create', '-q', file, 'main']);
     const state = tempDir();
-    const refused = await cli(['import', file, '--state', state, '--allowed-signers', allowedSigners, '--json']);
+    const refused = await cli(['import', file, '--state', state, '--allowed-signers', allowedSigners, '--require-signed', '--json']);
     expect(refused.code).toBe(1);
     expect(JSON.parse(refused.stdout)).toEqual({ error: { code: 'signature-refused', message: expect.stringContaining('is unsigned') } });
-    const allowed = await cli(['import', file, '--state', state, '--allowed-signers', allowedSigners, '--allow-unsigned', '--json']);
+    const allowed = await cli(['import', file, '--state', state, '--allowed-signers', allowedSigners, '--json']);
     expect(allowed.code).toBe(0);
     expect(JSON.parse(allowed.stdout)).toMatchObject({ from: 'bundle', commit: repo.head(), signature: { status: 'unsigned' } });
     repo.dispose();

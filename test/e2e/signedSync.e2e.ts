@@ -38,7 +38,7 @@ describe('pinned signing keys in Chromium (WebCrypto in the sync worker, loopbac
     keys.dispose();
   });
 
-  it('syncs a commit signed by the pinned key, shows who signed it, and refuses a later one signed by another key', async () => {
+  it('syncs a commit signed by the pinned key, shows who signed it, refuses a later one signed by another key, and applies an unsigned one marked unsigned', async () => {
     const { page } = app();
     await page.getByLabel('Repository address (https)').fill(server.url('signed.git'));
     await page.getByLabel(/Display name/).fill('Signed runbooks');
@@ -46,7 +46,7 @@ describe('pinned signing keys in Chromium (WebCrypto in the sync worker, loopbac
     await page.getByRole('button', { name: 'Add and sync' }).click();
     const card = page.locator('.rr-source', { hasText: 'Signed runbooks' });
     await expectText(card, /at commit [0-9a-f]{7} · ✓ signed by alice@ops/);
-    await expectText(card, '1 key (alice@ops) · unsigned commits refused');
+    await expectText(card, '1 key (alice@ops) · unsigned commits accepted, marked unsigned');
 
     await page.getByRole('treeitem', { name: 'Failover', exact: true }).click();
     await expectText(page.locator('.rr-runbook-header'), /✓ signed by alice@ops/);
@@ -59,6 +59,14 @@ describe('pinned signing keys in Chromium (WebCrypto in the sync worker, loopbac
     expect(await card.locator('code[title]').first().getAttribute('title')).toBe(before);
     await page.getByRole('treeitem', { name: 'Failover', exact: true }).click();
     await expectText(page.locator('.rr-markdown'), 'Promote the replica.');
+
+    await page.goto(page.url().replace(/#.*$/, '#/sources'));
+    repo.write('failover.md', RUNBOOK('Fail over to the standby.')).commit('unsigned');
+    await card.getByRole('button', { name: 'Sync now' }).click();
+    await expectText(card, new RegExp(`at commit ${repo.head().slice(0, 7)} · unsigned`));
+    await page.getByRole('treeitem', { name: 'Failover', exact: true }).click();
+    await expectText(page.locator('.rr-runbook-header'), /· unsigned/);
+    await expectText(page.locator('.rr-markdown'), 'Fail over to the standby.');
   });
 
   it('the keys box and its refusal of a bad line fit a 390 px phone and pass axe; the bundled set offers no keys', async () => {

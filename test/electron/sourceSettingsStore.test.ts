@@ -27,11 +27,11 @@ describe('the main process’s source settings', () => {
     });
   });
 
-  it('keeps a source’s pinned signing keys and whether it accepts unsigned commits, which its syncs check', async () => {
+  it('keeps a source’s pinned signing keys and whether it refuses unsigned commits, which its syncs check', async () => {
     const { settings } = store();
     const pinned = {
       pinnedSigningKeys: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAICoOxCbT/rL5Xj7QrHU16ixwAibOjlfCBAXWrIua9VRl alice',
-      allowUnsignedCommits: true,
+      requireSignedCommits: true,
     };
     await settings.save({ sourceId: 'ops', url: 'https://git.example.com/ops.git', ...pinned });
     expect(await settings.get('ops')).toEqual({ sourceId: 'ops', url: 'https://git.example.com/ops.git', ...pinned });

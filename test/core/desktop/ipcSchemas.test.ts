@@ -160,9 +160,9 @@ describe('sync:run request validation', () => {
 
   it('carries pinned signing keys main checks syncs against, and refuses keys it could not read', () => {
     const keys = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAICoOxCbT/rL5Xj7QrHU16ixwAibOjlfCBAXWrIua9VRl alice@ops';
-    expect(parseSaveSourceRequest(validSettings({ pinnedSigningKeys: keys, allowUnsignedCommits: true }))).toEqual({
+    expect(parseSaveSourceRequest(validSettings({ pinnedSigningKeys: keys, requireSignedCommits: true }))).toEqual({
       ok: true,
-      value: { sourceId: 'git-1a2b3c4d', url: URL_OK, pinnedSigningKeys: keys, allowUnsignedCommits: true },
+      value: { sourceId: 'git-1a2b3c4d', url: URL_OK, pinnedSigningKeys: keys, requireSignedCommits: true },
     });
     expect(settingsReasonOf(validSettings({ pinnedSigningKeys: 'ssh-ed25519 oops' }))).toBe(
       'pinnedSigningKeys: A pinned signing key cannot be read.',

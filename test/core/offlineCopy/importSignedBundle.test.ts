@@ -22,8 +22,8 @@ afterAll(async () => {
   await cleanUp();
 });
 
-/** A Git source that pins alice's key and already holds a commit she signed, imported from a bundle. */
-async function pinnedSource(): Promise<{
+/** A Git source that pins alice's key (and may require signed commits) and already holds a commit she signed, imported from a bundle. */
+async function pinnedSource(requireSignedCommits?: true): Promise<{
   db: RunbookDatabase;
   repo: RunbookRepo;
   gitdir: string;
@@ -32,7 +32,7 @@ async function pinnedSource(): Promise<{
   const repo = new RunbookRepo();
   repo.write('db/failover.md', '# Failover\n').commit('first', { signingKey: alice.privateKeyFile });
   const db = openTestDatabase();
-  await db.sources.put({ id: 'git-ops', kind: 'git', name: 'Ops', pinnedSigningKeys: `${alice.publicLine}\n` });
+  await db.sources.put({ id: 'git-ops', kind: 'git', name: 'Ops', pinnedSigningKeys: `${alice.publicLine}\n`, requireSignedCommits });
   const gitdir = `${tempDir('signed-import-')}/objects.git`;
   const run = (bytes: Uint8Array, fileName = 'runbooks.bundle') =>
     runOfflineCopyImport(db, { sourceId: 'git-ops', fileName, bytes }, { engine: localOfflineCopyEngine({ fs: nodeFs, gitdir }) });
@@ -47,12 +47,20 @@ describe('importing an offline copy into a source with pinned signing keys', () 
     repo.dispose();
   });
 
+  it('applies an unsigned bundle and marks its commit unsigned', async () => {
+    const { db, repo, run } = await pinnedSource();
+    repo.write('db/failover.md', '# Failover\n\nPromote the replica.\n').commit('unsigned later');
+    expect(await run(makeBundle(repo, ['main']))).toMatchObject({ ok: true });
+    expect(await db.sources.get('git-ops')).toMatchObject({ version: repo.head(), signature: { status: 'unsigned', commit: repo.head() } });
+    repo.dispose();
+  });
+
   it.each([
-    ['a bundle signed by a key that is not pinned', 'mallory', 'is signed by a key that is not pinned for this source'],
-    ['an unsigned bundle', 'none', 'is unsigned'],
-    ['a zip (no commit, so no signature)', 'zip', 'A zip holds no signed commit'],
-  ] as const)('refuses %s and changes nothing: cache and object store', async (_case, how, says) => {
-    const { db, repo, gitdir, run } = await pinnedSource();
+    ['a bundle signed by a key that is not pinned', 'mallory', false, 'is signed by a key that is not pinned for this source'],
+    ['an unsigned bundle when the source requires signed commits', 'none', true, 'is unsigned'],
+    ['a zip (no commit, so no signature) when the source requires signed commits', 'zip', true, 'A zip holds no signed commit'],
+  ] as const)('refuses %s and changes nothing: cache and object store', async (_case, how, strict, says) => {
+    const { db, repo, gitdir, run } = await pinnedSource(strict || undefined);
     const cacheBefore = await dumpDatabase(db);
     const storeBefore = folderState(gitdir);
     repo.write('db/failover.md', '# Failover\n\nRun the injected script.\n');

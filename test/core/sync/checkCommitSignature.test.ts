@@ -73,15 +73,15 @@ describe('checkCommitSignature with real ssh-keygen signatures', () => {
     expect(verdict.accepted).toBe(false);
   });
 
-  it('refuses an unsigned commit when keys are pinned, unless the source accepts unsigned commits', async () => {
+  it('accepts an unsigned commit marked unsigned when keys are pinned, and refuses it when the source requires signed commits', async () => {
     const { id, raw } = commitWith(undefined, 'unsigned');
-    const refused = await checkCommitSignature(id, raw, { pinnedKeys: alice.publicLine });
-    expect(refused).toMatchObject({ accepted: false, refusal: 'unsigned' });
-    if (!refused.accepted) expect(refused.message).toContain(`Commit ${id.slice(0, 7)} is unsigned`);
-    expect(await checkCommitSignature(id, raw, { pinnedKeys: alice.publicLine, allowUnsigned: true })).toEqual({
+    expect(await checkCommitSignature(id, raw, { pinnedKeys: alice.publicLine })).toEqual({
       accepted: true,
       mark: { status: 'unsigned', commit: id },
     });
+    const refused = await checkCommitSignature(id, raw, { pinnedKeys: alice.publicLine, requireSigned: true });
+    expect(refused).toMatchObject({ accepted: false, refusal: 'unsigned' });
+    if (!refused.accepted) expect(refused.message).toContain(`Commit ${id.slice(0, 7)} is unsigned`);
   });
 
   it('without pinned keys refuses nothing and marks commits unsigned or not checked', async () => {

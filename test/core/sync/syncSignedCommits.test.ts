@@ -58,28 +58,36 @@ describe('runGitSync with pinned signing keys, against git http-backend', () => 
   });
 
   it.each([
-    ['signed by a key that is not pinned', { signingKey: 'mallory' }, 'is signed by a key that is not pinned for this source'],
-    ['unsigned', {}, 'is unsigned, and this source accepts only commits signed by its pinned keys'],
-  ] as const)('refuses a later commit %s: the cache and the object store stay byte for byte as they were', async (_case, how, says) => {
+    ['signed by a key that is not pinned', { signingKey: 'mallory' }, {}, 'is signed by a key that is not pinned for this source'],
+    [
+      'unsigned, when the source requires signed commits',
+      {},
+      { requireSignedCommits: true },
+      'is unsigned, and this source requires commits signed by its pinned keys',
+    ],
+  ] as const)(
+    'refuses a later commit %s: the cache and the object store stay byte for byte as they were',
+    async (_case, how, fields, says) => {
+      const { repo, source } = signedSource(fields);
+      const db = await openCache(source);
+      const gitdir = tempDir('store-');
+      await runGitSync(db, source, { fs: nodeFs, http, gitdir });
+      const cacheBefore = await dumpCache(db);
+      const storeBefore = storeState(gitdir);
+
+      repo.write('runbooks/new.md', '# Injected\n').commit('later', 'signingKey' in how ? { signingKey: mallory.privateKeyFile } : {});
+      const refused = await runGitSync(db, source, { fs: nodeFs, http, gitdir });
+      expect(refused).toEqual({ ok: false, error: { code: 'signature-refused', message: expect.stringContaining(says) } });
+      if (!refused.ok) expect(refused.error.message).toContain(repo.head().slice(0, 7));
+      expect(await dumpCache(db, { withoutLastError: true })).toBe(cacheBefore);
+      expect((await db.sources.get('team'))?.lastError?.code).toBe('signature-refused');
+      expect(storeState(gitdir)).toEqual(storeBefore);
+      repo.dispose();
+    },
+  );
+
+  it('applies an unsigned commit marked unsigned by default when keys are pinned', async () => {
     const { repo, source } = signedSource();
-    const db = await openCache(source);
-    const gitdir = tempDir('store-');
-    await runGitSync(db, source, { fs: nodeFs, http, gitdir });
-    const cacheBefore = await dumpCache(db);
-    const storeBefore = storeState(gitdir);
-
-    repo.write('runbooks/new.md', '# Injected\n').commit('later', 'signingKey' in how ? { signingKey: mallory.privateKeyFile } : {});
-    const refused = await runGitSync(db, source, { fs: nodeFs, http, gitdir });
-    expect(refused).toEqual({ ok: false, error: { code: 'signature-refused', message: expect.stringContaining(says) } });
-    if (!refused.ok) expect(refused.error.message).toContain(repo.head().slice(0, 7));
-    expect(await dumpCache(db, { withoutLastError: true })).toBe(cacheBefore);
-    expect((await db.sources.get('team'))?.lastError?.code).toBe('signature-refused');
-    expect(storeState(gitdir)).toEqual(storeBefore);
-    repo.dispose();
-  });
-
-  it('applies an unsigned commit marked unsigned when the source accepts unsigned commits', async () => {
-    const { repo, source } = signedSource({ allowUnsignedCommits: true });
     const db = await openCache(source);
     const gitdir = tempDir('store-');
     await runGitSync(db, source, { fs: nodeFs, http, gitdir });

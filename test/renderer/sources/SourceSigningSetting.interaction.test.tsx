@@ -58,9 +58,9 @@ describe('pinned signing keys on a source’s card', () => {
     expect((await within(await card()).findByRole('status')).textContent).toContain('The next sync or import checks its commit');
     const saved = await db.sources.get('team');
     expect(saved?.pinnedSigningKeys).toBe(KEY);
-    expect(saved?.allowUnsignedCommits).toBeUndefined();
+    expect(saved?.requireSignedCommits).toBeUndefined();
     expect(saveSettings).toHaveBeenCalledWith(expect.objectContaining({ sourceId: 'team', pinnedSigningKeys: KEY }));
-    expect((await card()).textContent).toContain('1 key (alice@ops) · unsigned commits refused');
+    expect((await card()).textContent).toContain('1 key (alice@ops) · unsigned commits accepted, marked unsigned');
   });
 
   it('refuses a key it cannot read, saying which line, and keeps what was typed and what was saved', async () => {
