@@ -1,10 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { RunbookDatabase } from '../../../core/cache/runbookDatabase';
 import { seedBundledSource } from '../../../core/cache/seedBundledSource';
 import { INGEST_VERSION, ingestRunbook } from '../../../core/ingest/ingestRunbook';
 import { BUNDLED_SOURCE_ID } from '../../../core/model';
 import { snapshotBundledFiles, type BundledFile } from '../../../core/sources/bundledChangeSet';
-import { dumpDatabase, openTestDatabase } from './testDatabase';
+import { bundledFile as file, useFreshCachePerTest } from '../sources/support/bundledSeedTest';
+import { dumpDatabase } from './testDatabase';
 
 // Count the files parsed: the real ingest, wrapped in a spy.
 vi.mock('../../../core/ingest/ingestRunbook', async (importOriginal) => {
@@ -14,8 +15,6 @@ vi.mock('../../../core/ingest/ingestRunbook', async (importOriginal) => {
 const ingestSpy = vi.mocked(ingestRunbook);
 const parsedPaths = () => ingestSpy.mock.calls.map(([, file]) => file.path).sort();
 
-const file = (path: string, text: string): BundledFile => ({ path, bytes: new TextEncoder().encode(text) });
-
 const shippedV1: BundledFile[] = [
   file('database-failover.md', '---\ntitle: Database failover\nowner: dba\n---\n# Failover\n'),
   file('hpa-scaling.md', '---\ntitle: HPA scaling\n---\nScale out.\n'),
@@ -24,14 +23,9 @@ const shippedV1: BundledFile[] = [
 ];
 
 let db: RunbookDatabase;
-
-beforeEach(() => {
-  db = openTestDatabase();
+useFreshCachePerTest((opened) => {
+  db = opened;
   ingestSpy.mockClear();
-});
-
-afterEach(async () => {
-  await db.delete();
 });
 
 describe('seedBundledSource', () => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { RunbookDatabase } from '../../../core/cache/runbookDatabase';
 import { bundledSourceIsCurrent, seedBundledSource } from '../../../core/cache/seedBundledSource';
 import { INGEST_VERSION, ingestRunbook } from '../../../core/ingest/ingestRunbook';
@@ -9,6 +9,7 @@ import { BUNDLED_SOURCE_ID } from '../../../core/model';
 import { bundledChangeSet, snapshotBundledFiles, type BundledFile } from '../../../core/sources/bundledChangeSet';
 import { preIngestBundle, snapshotOfPreIngested, type PreIngestedBundle } from '../../../core/sources/preIngestedBundle';
 import { dumpDatabase, openTestDatabase } from '../cache/testDatabase';
+import { bundledFile, useFreshCachePerTest } from './support/bundledSeedTest';
 
 vi.mock('../../../core/ingest/ingestRunbook', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../../core/ingest/ingestRunbook')>();
@@ -31,15 +32,12 @@ function shippedTexts(dir = RUNBOOKS_DIR): { path: string; text: string }[] {
 /** What the page receives: the build inlines the bundle as a JSON string. */
 const asShipped = (bundle: PreIngestedBundle): PreIngestedBundle => JSON.parse(JSON.stringify(bundle)) as PreIngestedBundle;
 
-const freshFiles = (): BundledFile[] => shippedTexts().map((f) => ({ path: f.path, bytes: new TextEncoder().encode(f.text) }));
+const freshFiles = (): BundledFile[] => shippedTexts().map((f) => bundledFile(f.path, f.text));
 
 let db: RunbookDatabase;
-beforeEach(() => {
-  db = openTestDatabase();
+useFreshCachePerTest((opened) => {
+  db = opened;
   ingestSpy.mockClear();
-});
-afterEach(async () => {
-  await db.delete();
 });
 
 describe('preIngestBundle (the bundled runbooks, ingested at build time)', () => {
