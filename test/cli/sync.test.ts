@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -156,6 +156,21 @@ describe('runbook-reader sync', () => {
     expect(run.stderr.trim().split('\n')).toEqual([
       expect.stringMatching(/^runbook-reader sync: No repository was found .*\[repo-not-found\]$/),
     ]);
+  });
+
+  it('removes what a sync killed mid-download left in the state folder when it next runs', async () => {
+    const state = tempDir();
+    expect((await cli(['sync', server.url('cli.git'), '--state', state, '--json'])).code).toBe(0);
+    const store = join(state, 'objects.git');
+    const packs = readdirSync(join(store, 'objects', 'pack')).sort();
+    // What a killed fetch leaves: its marker (listing the packs before it) and a half-written pack.
+    writeFileSync(join(store, 'runbook-reader-fetch.json'), JSON.stringify({ shallow: null, packs }));
+    writeFileSync(join(store, 'objects', 'pack', `pack-${'0'.repeat(40)}.pack`), 'PACK partial');
+
+    const next = await cli(['sync', server.url('cli.git'), '--state', state, '--json']);
+    expect(next.code).toBe(0);
+    expect(readdirSync(join(store, 'objects', 'pack')).sort()).toEqual(packs);
+    expect(existsSync(join(store, 'runbook-reader-fetch.json'))).toBe(false);
   });
 
   it('keeps the previous state when a sync fails', async () => {
