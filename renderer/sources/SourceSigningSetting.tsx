@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { SourceRecord } from '../../core/model';
 import { syncSettingsOf } from '../../core/sync/gitSyncRequest';
 import { parsePinnedSigningKeys } from '../../core/sync/pinnedSigningKeys';
 import { useServices } from '../app/appServices';
 import { PinnedKeysFields, pinnedKeysProblem } from './PinnedKeysFields';
+import { SourceCardSettingButtons, SourceCardSettingSummary, useSourceCardSetting } from './SourceCardSetting';
 import './sourceSigning.css';
 
 /**
@@ -12,33 +13,14 @@ import './sourceSigning.css';
  */
 export function SourceSigningSetting({ source }: { source: SourceRecord }) {
   const { db, sourceTokens } = useServices();
-  const [editing, setEditing] = useState(false);
   const [keys, setKeys] = useState('');
   const [requireSigned, setRequireSigned] = useState(false);
-  const [error, setError] = useState<string>();
-  const [saved, setSaved] = useState<string>();
-  const changeButton = useRef<HTMLButtonElement>(null);
-  const returnFocus = useRef(false);
-  useEffect(() => {
-    if (editing || !returnFocus.current) return;
-    returnFocus.current = false;
-    changeButton.current?.focus();
-  }, [editing]);
-
-  const pinned = parsePinnedSigningKeys(source.pinnedSigningKeys ?? '').keys;
-
-  function stopEditing() {
-    returnFocus.current = true;
-    setEditing(false);
-  }
-
-  function startEditing() {
+  const { editing, error, setError, saved, changeButton, startEditing, stopEditing, finishEditing } = useSourceCardSetting(() => {
     setKeys(source.pinnedSigningKeys ?? '');
     setRequireSigned(Boolean(source.requireSignedCommits));
-    setError(undefined);
-    setSaved(undefined);
-    setEditing(true);
-  }
+  });
+
+  const pinned = parsePinnedSigningKeys(source.pinnedSigningKeys ?? '').keys;
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -58,48 +40,40 @@ export function SourceSigningSetting({ source }: { source: SourceRecord }) {
       setError(`The keys could not be saved: ${e instanceof Error ? e.message : String(e)}`);
       return;
     }
-    stopEditing();
-    setSaved(text ? 'Saved. The next sync or import checks its commit against these keys.' : 'Cleared. Commits are no longer checked.');
+    finishEditing(
+      text ? 'Saved. The next sync or import checks its commit against these keys.' : 'Cleared. Commits are no longer checked.',
+    );
   }
 
   if (!editing) {
     return (
-      <div className="rr-source-signing">
-        <p>
-          Pinned signing keys:{' '}
-          {pinned.length > 0 ? (
-            <>
-              <strong>
-                {pinned.length} {pinned.length === 1 ? 'key' : 'keys'}
-              </strong>
-              {pinned.some((key) => key.label) && ` (${pinned.map((key) => key.label || 'no name').join(', ')})`}
-              <span className="rr-muted"> · unsigned commits {source.requireSignedCommits ? 'refused' : 'accepted, marked unsigned'}</span>
-            </>
-          ) : (
-            <span className="rr-muted">none, commits are not checked</span>
-          )}
-        </p>
-        <button
-          ref={changeButton}
-          type="button"
-          className="rr-button"
-          onClick={startEditing}
-          aria-label={`Change the pinned signing keys of ${source.name}`}
-        >
-          {pinned.length > 0 ? 'Change' : 'Pin keys'}
-        </button>
-        {saved && (
-          <p className="rr-muted rr-source-signing-hint" role="status">
-            {saved}
-          </p>
+      <SourceCardSettingSummary
+        className="rr-source-signing"
+        changeButton={changeButton}
+        onChange={startEditing}
+        saved={saved}
+        changeLabel={`Change the pinned signing keys of ${source.name}`}
+        changeText={pinned.length > 0 ? 'Change' : 'Pin keys'}
+      >
+        Pinned signing keys:{' '}
+        {pinned.length > 0 ? (
+          <>
+            <strong>
+              {pinned.length} {pinned.length === 1 ? 'key' : 'keys'}
+            </strong>
+            {pinned.some((key) => key.label) && ` (${pinned.map((key) => key.label || 'no name').join(', ')})`}
+            <span className="rr-muted"> · unsigned commits {source.requireSignedCommits ? 'refused' : 'accepted, marked unsigned'}</span>
+          </>
+        ) : (
+          <span className="rr-muted">none, commits are not checked</span>
         )}
-      </div>
+      </SourceCardSettingSummary>
     );
   }
 
   return (
     <form
-      className="rr-source-signing rr-source-signing-editing"
+      className="rr-source-setting rr-source-signing rr-source-signing-editing"
       onSubmit={(e) => void save(e)}
       onKeyDown={(e) => {
         if (e.key === 'Escape') stopEditing();
@@ -115,12 +89,7 @@ export function SourceSigningSetting({ source }: { source: SourceRecord }) {
         autoFocus
       />
       <div className="rr-source-signing-actions">
-        <button type="submit" className="rr-button rr-button-primary">
-          Save
-        </button>
-        <button type="button" className="rr-button" onClick={stopEditing}>
-          Cancel
-        </button>
+        <SourceCardSettingButtons onCancel={stopEditing} />
       </div>
     </form>
   );
