@@ -1,15 +1,12 @@
 // @vitest-environment jsdom
 import '../support/domTest';
-import { render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { MemoryRouter } from 'react-router-dom';
+import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ingestRunbook } from '../../../core/ingest/ingestRunbook';
-import { ServicesProvider, type AppServices } from '../../../renderer/app/appServices';
+import type { AppServices } from '../../../renderer/app/appServices';
 import { db } from '../../../renderer/app/database';
 import { ContactsPanel } from '../../../renderer/contacts/ContactsPanel';
-import { SourceCard } from '../../../renderer/sources/SourceCard';
+import { putTeamSource, showTeamCard } from './support/teamSourceCard';
 
 // The card only reads and writes the cache here; no sync, token or search service is touched.
 const services = { db, platform: { kind: 'web' } } as unknown as AppServices;
@@ -20,37 +17,12 @@ beforeEach(async () => {
   vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['en-US']);
   const result = ingestRunbook('team', { path: 'ops/on-call.md', bytes: new TextEncoder().encode(RUNBOOK) });
   if (result.kind !== 'runbook') throw new Error('not a runbook');
-  await db.sources.put({
-    id: 'team',
-    kind: 'git',
-    name: 'Team runbooks',
-    location: 'https://git.example.com/team.git',
-    version: 'a'.repeat(40),
-  });
+  await putTeamSource();
   await db.runbooks.put({ ...result.meta, cachedAt: '2026-12-01T00:00:00Z' });
   return () => vi.restoreAllMocks();
 });
 
-/** The Sources card as the Sources page shows it: live from the cache. */
-function LiveCard() {
-  const source = useLiveQuery(() => db.sources.get('team'));
-  return source ? <SourceCard source={source} state={undefined} canHide={false} /> : null;
-}
-
-function show() {
-  const user = userEvent.setup();
-  render(
-    <ServicesProvider services={services}>
-      <MemoryRouter>
-        <ul>
-          <LiveCard />
-        </ul>
-        <ContactsPanel open onClose={() => undefined} />
-      </MemoryRouter>
-    </ServicesProvider>,
-  );
-  return user;
-}
+const show = () => showTeamCard(services, <ContactsPanel open onClose={() => undefined} />);
 
 const findCard = () => screen.findByRole('listitem', { name: 'Team runbooks' });
 const card = () => screen.getByRole('listitem', { name: 'Team runbooks' });

@@ -1,13 +1,10 @@
 // @vitest-environment jsdom
 import '../support/domTest';
-import { render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { MemoryRouter } from 'react-router-dom';
+import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ServicesProvider, type AppServices } from '../../../renderer/app/appServices';
+import type { AppServices } from '../../../renderer/app/appServices';
 import { db } from '../../../renderer/app/database';
-import { SourceCard } from '../../../renderer/sources/SourceCard';
+import { putTeamSource, showTeamCard } from './support/teamSourceCard';
 
 const KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAICoOxCbT/rL5Xj7QrHU16ixwAibOjlfCBAXWrIua9VRl alice@ops';
 const COMMIT = 'a'.repeat(40);
@@ -17,34 +14,10 @@ const services = { db, platform: { kind: 'web' }, sourceTokens: { saveSettings }
 
 beforeEach(async () => {
   saveSettings.mockClear();
-  await db.sources.put({
-    id: 'team',
-    kind: 'git',
-    name: 'Team runbooks',
-    location: 'https://git.example.com/team.git',
-    version: COMMIT,
-    lastSyncAt: '2026-12-01T00:00:00Z',
-  });
+  await putTeamSource({ version: COMMIT, lastSyncAt: '2026-12-01T00:00:00Z' });
 });
 
-function LiveCard() {
-  const source = useLiveQuery(() => db.sources.get('team'));
-  return source ? <SourceCard source={source} state={undefined} canHide={false} /> : null;
-}
-
-function show() {
-  const user = userEvent.setup();
-  render(
-    <ServicesProvider services={services}>
-      <MemoryRouter>
-        <ul>
-          <LiveCard />
-        </ul>
-      </MemoryRouter>
-    </ServicesProvider>,
-  );
-  return user;
-}
+const show = () => showTeamCard(services);
 
 const card = () => screen.findByRole('listitem', { name: 'Team runbooks' });
 
