@@ -25,6 +25,23 @@ const BY_LABEL = new Intl.Collator(undefined, { sensitivity: 'base' });
  *   alphabetically; entries by kind (phone, paging, chat, email, role) and then by first appearance.
  */
 export function groupContacts(contacts: readonly Contact[]): ContactGroup[] {
+  const steps = groupContactsInSteps(contacts);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Work done between two pauses of `groupContactsInSteps`: a few milliseconds on a phone. */
+const ITEMS_PER_STEP = 500;
+
+/**
+ * `groupContacts` cut into steps: the generator pauses after every few hundred contacts, groups or comparisons,
+ * so that a caller can give the page back between steps (30,000 contacts take seconds in one piece) and
+ * returns the same groups as `groupContacts` when done.
+ */
+export function* groupContactsInSteps(contacts: readonly Contact[]): Generator<void, ContactGroup[], void> {
+  let work = 0;
   // Thousands of entries share a few hundred labels; each label is read once.
   const teams = new Map<string, ReturnType<typeof teamOfLabel>>();
   const teamOf = (label: string) => {
@@ -34,6 +51,7 @@ export function groupContacts(contacts: readonly Contact[]): ContactGroup[] {
   };
   const entries = new Map<string, { entry: ContactEntry; labelCounts: Map<string, number>; order: number }>();
   for (const contact of contacts) {
+    if (++work % ITEMS_PER_STEP === 0) yield;
     let slot = entries.get(contact.id);
     if (!slot) {
       const entry: ContactEntry = { id: contact.id, kind: contact.kind, value: contact.value, labels: [], sources: [] };
@@ -58,6 +76,7 @@ export function groupContacts(contacts: readonly Contact[]): ContactGroup[] {
 
   const groups = new Map<string, { group: ContactGroup; spellings: Map<string, number>; orders: Map<string, number> }>();
   for (const { entry, labelCounts, order } of entries.values()) {
+    if (++work % ITEMS_PER_STEP === 0) yield;
     const label = mostUsed(labelCounts);
     const team = teamOf(label);
     const key = team.key || label.toLowerCase();
@@ -74,6 +93,7 @@ export function groupContacts(contacts: readonly Contact[]): ContactGroup[] {
 
   const result: ContactGroup[] = [];
   for (const { group, spellings, orders } of groups.values()) {
+    if (++work % ITEMS_PER_STEP === 0) yield;
     group.label = group.key === ON_CALL_KEY ? ON_CALL_LABEL : mostUsed(spellings);
     const hasPoints = group.entries.some((e) => e.kind !== 'role');
     group.entries = group.entries
@@ -90,7 +110,8 @@ export function groupContacts(contacts: readonly Contact[]): ContactGroup[] {
     for (const e of g.entries) if (KIND_ORDER[e.kind] < best && canReach(e)) best = KIND_ORDER[e.kind];
     bestKind.set(g, best);
   }
-  return result.sort(
+  return yield* sortInSteps(
+    result,
     (a, b) =>
       RANK_ORDER[a.rank] - RANK_ORDER[b.rank] ||
       Number(b.key === ON_CALL_KEY) - Number(a.key === ON_CALL_KEY) ||
@@ -99,6 +120,32 @@ export function groupContacts(contacts: readonly Contact[]): ContactGroup[] {
       BY_LABEL.compare(a.label, b.label) ||
       a.key.localeCompare(b.key),
   );
+}
+
+/**
+ * A stable merge sort that pauses after every few hundred comparisons; the same order as `Array.prototype.sort`
+ * (which is stable too) with the same comparison.
+ */
+function* sortInSteps<T>(items: T[], compare: (a: T, b: T) => number): Generator<void, T[], void> {
+  let from = items.slice();
+  let to = new Array<T>(from.length);
+  let work = 0;
+  for (let width = 1; width < from.length; width *= 2) {
+    for (let start = 0; start < from.length; start += 2 * width) {
+      const middle = Math.min(start + width, from.length);
+      const end = Math.min(start + 2 * width, from.length);
+      let left = start;
+      let right = middle;
+      for (let out = start; out < end; out++) {
+        if (++work % ITEMS_PER_STEP === 0) yield;
+        // Equal items keep their order: the left run's item goes first.
+        if (left < middle && (right >= end || compare(from[left]!, from[right]!) <= 0)) to[out] = from[left++]!;
+        else to[out] = from[right++]!;
+      }
+    }
+    [from, to] = [to, from];
+  }
+  return from;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { copyTextOf } from '../../core/contacts/contactCopyText';
 import { canReach } from '../../core/contacts/groupContacts';
 import type { ContactEntry, ContactGroup, ContactKind, ContactSource } from '../../core/contacts/contactModel';
@@ -90,7 +90,16 @@ export function ContactsPanel({ open, onClose }: Props) {
   );
 }
 
-function ContactGroupList({ group, today, onNavigate }: { group: ContactGroup; today: string; onNavigate: () => void }) {
+// A group already listed is not drawn again when the next few hundred contacts are added below it.
+const ContactGroupList = memo(function ContactGroupList({
+  group,
+  today,
+  onNavigate,
+}: {
+  group: ContactGroup;
+  today: string;
+  onNavigate: () => void;
+}) {
   return (
     <section className="rr-contact-group" aria-label={group.label}>
       <h3>{group.label}</h3>
@@ -101,7 +110,7 @@ function ContactGroupList({ group, today, onNavigate }: { group: ContactGroup; t
       </ul>
     </section>
   );
-}
+});
 
 /** The groups' entries that pass `keep`, in their groups; groups left empty are dropped. */
 function entriesWhere(groups: ContactGroup[], keep: (entry: ContactEntry) => boolean): ContactGroup[] {
