@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Contact } from '../../../core/contacts/contactModel';
 import { extractContacts } from '../../../core/contacts/extractContacts';
 import { copyTextOf } from '../../../core/contacts/contactCopyText';
-import { canReach, groupContacts } from '../../../core/contacts/groupContacts';
+import { canReach, groupContacts, groupContactsInSteps } from '../../../core/contacts/groupContacts';
 import { ingestRunbook } from '../../../core/ingest/ingestRunbook';
 
 function contactsOf(path: string, text: string): Contact[] {
@@ -161,5 +161,28 @@ describe('groupContacts', () => {
 
   it('gives an empty panel for no contacts', () => {
     expect(groupContacts([])).toEqual([]);
+  });
+});
+
+describe('groupContactsInSteps', () => {
+  it('pauses while grouping thousands of teams and still returns them in label order', () => {
+    const teams = Array.from({ length: 1500 }, (_, i) => `Team ${String((i * 7919) % 1500).padStart(4, '0')}`);
+    const text = ['---', 'title: Many Teams', '---', '## Emergency Contacts', '', ...teams.map((t, i) => `- **${t}**: t${i}@clpr.tv`)].join(
+      '\n',
+    );
+    const contacts = contactsOf('many-teams.md', text);
+    const steps = groupContactsInSteps(contacts);
+    let pauses = 0;
+    let step = steps.next();
+    while (!step.done) {
+      pauses++;
+      step = steps.next();
+    }
+    // Grouping and sorting 1,500 teams takes several pauses, and the merge across them keeps every group in order.
+    expect(pauses).toBeGreaterThan(5);
+    const labels = step.value.map((g) => g.label);
+    expect(labels).toHaveLength(1500);
+    expect(labels).toEqual([...teams].sort());
+    expect(groupContacts(contacts).map((g) => g.label)).toEqual(labels);
   });
 });
