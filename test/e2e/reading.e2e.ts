@@ -364,6 +364,8 @@ describe('reading you can trust: syncs, What changed and skipped files (loopback
       await expectText(page.locator('.rr-offline-banner'), `Can't reach 127.0.0.1:${closedPort} — showing the cached copy.`);
       expect(await dead.textContent()).not.toMatch(/CORS|cross-origin/);
     } finally {
+      // Chromium keeps its probe connections alive; close() alone would wait for them until the test times out.
+      noCors.closeAllConnections();
       await new Promise((resolve) => noCors.close(resolve));
     }
   });
