@@ -1,7 +1,6 @@
 import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ChangeSet } from '../core/model';
-import type { GitSyncStats } from '../core/sync/syncGitSource';
 
 /*
  * The `--state DIR` folder that `sync`, `import` and `export` share: `objects.git` (the object store),
@@ -79,20 +78,4 @@ function isAlive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
-}
-
-/** The object `sync --json` prints. */
-export function syncJsonSummary(stats: GitSyncStats, ms: number) {
-  return {
-    commit: stats.commit,
-    branch: stats.branch,
-    added: stats.counts.added,
-    updated: stats.counts.updated,
-    removed: stats.counts.removed,
-    renamed: stats.counts.renamed,
-    unchanged: stats.counts.unchanged,
-    skipped: stats.skipped.map(({ path, reason }) => ({ path, reason })),
-    warnings: stats.warnings.map(({ path, message }) => ({ path, message })),
-    ms,
-  };
 }

@@ -12,13 +12,9 @@ import type { CommitSignatureMark } from '../../core/model';
 import { fileIndexFromMap } from '../../core/sync/cachedFileIndex';
 import { SyncError } from '../../core/sync/syncError';
 import { escapeControlChars } from '../../core/terminal/escapeControlChars';
-import {
-  describeSignatureLine,
-  readAllowedSigners,
-  readRequireSigned,
-  SIGNING_OPTIONS,
-  SIGNING_OPTIONS_USAGE,
-} from '../readAllowedSigners';
+import { changeCountsJson, countsLine, syncJsonSummary } from '../changeSummary';
+import { describeSignatureLine, readRequireSigned, SIGNING_OPTIONS, SIGNING_OPTIONS_USAGE } from '../readAllowedSigners';
+import { readSigningCommandLine } from '../signingCommandLine';
 import { refuseUnsignedZip } from '../../core/offlineCopy/offlineCopyEngine';
 import {
   applyToSnapshotFiles,
@@ -27,7 +23,6 @@ import {
   readStateSnapshot,
   snapshotPathOf,
   StateLocked,
-  syncJsonSummary,
   writeStateSnapshot,
 } from '../stateFolder';
 
@@ -55,19 +50,9 @@ Exit status: 0 imported, 1 the import failed (reason on stderr; nothing was chan
 class UsageError extends Error {}
 
 export async function importCommand(args: string[]): Promise<number> {
-  let options: ReturnType<typeof readOptions>;
-  let pinnedSigningKeys: string | undefined;
-  try {
-    options = readOptions(args);
-    if (!options.help && options.allowedSigners !== undefined) pinnedSigningKeys = await readAllowedSigners(options.allowedSigners);
-  } catch (error) {
-    process.stderr.write(`runbook-reader import: ${(error as Error).message}\n\n${IMPORT_USAGE}\n`);
-    return 2;
-  }
-  if (options.help) {
-    process.stdout.write(`${IMPORT_USAGE}\n`);
-    return 0;
-  }
+  const commandLine = await readSigningCommandLine('import', IMPORT_USAGE, args, readOptions);
+  if (typeof commandLine === 'number') return commandLine;
+  const { options, pinnedSigningKeys } = commandLine;
   const { json } = options;
   const file = resolve(options.file);
   const name = escapeControlChars(basename(file));
@@ -231,47 +216,32 @@ function readOptions(args: string[]) {
 const MAX_LISTED = 50;
 
 function humanSummary(name: string, stats: BundleImportStats, ms: number, signature: CommitSignatureMark | undefined): string {
-  const c = stats.counts;
   const lines = [
     `Imported ${name} (${escapeControlChars(stats.branch)}) at ${stats.commit.slice(0, 7)}, committed ${stats.committedAt.slice(0, 16).replace('T', ' ')} UTC, in ${ms} ms`,
-    `  ${c.added} added, ${c.updated} updated, ${c.removed} removed, ${c.renamed} renamed, ${c.unchanged} unchanged, ${c.skipped} skipped`,
+    countsLine(stats.counts),
   ];
   const signed = describeSignatureLine(signature);
   if (signed) lines.push(signed);
-  for (const s of stats.skipped.slice(0, MAX_LISTED))
-    lines.push(`  skipped ${escapeControlChars(s.path)} (${s.reason}): ${escapeControlChars(s.message)}`);
-  if (stats.skipped.length > MAX_LISTED) lines.push(`  … and ${stats.skipped.length - MAX_LISTED} more skipped (see --json)`);
-  if (stats.warnings.length > 0) lines.push(`  ${stats.warnings.length} warnings (see --json)`);
-  return `${lines.join('\n')}\n`;
+  return `${[...lines, ...skippedAndWarningLines(stats)].join('\n')}\n`;
 }
 
 /** As `sync --json`, for a zip: no commit and no branch. */
 function zipJsonSummary(stats: ZipImportStats, ms: number) {
-  return {
-    from: 'zip',
-    commit: null,
-    branch: null,
-    added: stats.counts.added,
-    updated: stats.counts.updated,
-    removed: stats.counts.removed,
-    renamed: stats.counts.renamed,
-    unchanged: stats.counts.unchanged,
-    skipped: stats.skipped.map(({ path, reason }) => ({ path, reason })),
-    warnings: stats.warnings.map(({ path, message }) => ({ path, message })),
-    ms,
-  };
+  return { from: 'zip', commit: null, branch: null, ...changeCountsJson(stats), ms };
 }
 
 function zipHumanSummary(name: string, stats: ZipImportStats, ms: number): string {
-  const c = stats.counts;
   const folder = stats.folder ? ` (folder ${escapeControlChars(stats.folder)})` : '';
-  const lines = [
-    `Imported ${name}${folder} in ${ms} ms`,
-    `  ${c.added} added, ${c.updated} updated, ${c.removed} removed, ${c.renamed} renamed, ${c.unchanged} unchanged, ${c.skipped} skipped`,
-  ];
-  for (const s of stats.skipped.slice(0, MAX_LISTED))
-    lines.push(`  skipped ${escapeControlChars(s.path)} (${s.reason}): ${escapeControlChars(s.message)}`);
+  const lines = [`Imported ${name}${folder} in ${ms} ms`, countsLine(stats.counts), ...skippedAndWarningLines(stats)];
+  return `${lines.join('\n')}\n`;
+}
+
+/** The end of either import summary: the first skipped files one a line, and how many warnings. */
+function skippedAndWarningLines(stats: BundleImportStats | ZipImportStats): string[] {
+  const lines = stats.skipped
+    .slice(0, MAX_LISTED)
+    .map((s) => `  skipped ${escapeControlChars(s.path)} (${s.reason}): ${escapeControlChars(s.message)}`);
   if (stats.skipped.length > MAX_LISTED) lines.push(`  … and ${stats.skipped.length - MAX_LISTED} more skipped (see --json)`);
   if (stats.warnings.length > 0) lines.push(`  ${stats.warnings.length} warnings (see --json)`);
-  return `${lines.join('\n')}\n`;
+  return lines;
 }

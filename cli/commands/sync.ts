@@ -11,13 +11,9 @@ import { SyncError } from '../../core/sync/syncError';
 import { originOf } from '../../core/sync/tokenBinding';
 import { escapeControlChars } from '../../core/terminal/escapeControlChars';
 import { commandLineHttpClient } from '../commandLineHttpClient';
-import {
-  describeSignatureLine,
-  readAllowedSigners,
-  readRequireSigned,
-  SIGNING_OPTIONS,
-  SIGNING_OPTIONS_USAGE,
-} from '../readAllowedSigners';
+import { countsLine, syncJsonSummary } from '../changeSummary';
+import { describeSignatureLine, readRequireSigned, SIGNING_OPTIONS, SIGNING_OPTIONS_USAGE } from '../readAllowedSigners';
+import { readSigningCommandLine } from '../signingCommandLine';
 import {
   StateLocked,
   applyToSnapshotFiles,
@@ -25,7 +21,6 @@ import {
   objectStoreOf,
   readStateSnapshot,
   snapshotPathOf,
-  syncJsonSummary,
   writeStateSnapshot,
 } from '../stateFolder';
 import { syncGitSource, type GitSyncStats, type SyncProgress } from '../../core/sync/syncGitSource';
@@ -55,19 +50,9 @@ Exit status: 0 synced, 1 the sync failed (reason on stderr), 2 usage error.`;
 class UsageError extends Error {}
 
 export async function syncCommand(args: string[]): Promise<number> {
-  let options: ReturnType<typeof readOptions>;
-  let pinnedSigningKeys: string | undefined;
-  try {
-    options = readOptions(args);
-    if (!options.help && options.allowedSigners !== undefined) pinnedSigningKeys = await readAllowedSigners(options.allowedSigners);
-  } catch (error) {
-    process.stderr.write(`runbook-reader sync: ${(error as Error).message}\n\n${SYNC_USAGE}\n`);
-    return 2;
-  }
-  if (options.help) {
-    process.stdout.write(`${SYNC_USAGE}\n`);
-    return 0;
-  }
+  const commandLine = await readSigningCommandLine('sync', SYNC_USAGE, args, readOptions);
+  if (typeof commandLine === 'number') return commandLine;
+  const { options, pinnedSigningKeys } = commandLine;
   const { url, json } = options;
   const stateDir = options.state ? resolve(options.state) : mkdtempSync(join(tmpdir(), 'runbook-reader-sync-'));
   const controller = new AbortController();
@@ -209,10 +194,9 @@ function showProgress(progress: SyncProgress): void {
 const MAX_LISTED = 50;
 
 function humanSummary(url: string, stats: GitSyncStats, ms: number, signature: CommitSignatureMark | undefined): string {
-  const c = stats.counts;
   const lines = [
     `Synced ${escapeControlChars(url)} (${escapeControlChars(stats.branch)}) at ${stats.commit.slice(0, 7)} in ${ms} ms`,
-    `  ${c.added} added, ${c.updated} updated, ${c.removed} removed, ${c.renamed} renamed, ${c.unchanged} unchanged, ${c.skipped} skipped`,
+    countsLine(stats.counts),
   ];
   const signed = describeSignatureLine(signature);
   if (signed) lines.push(signed);
