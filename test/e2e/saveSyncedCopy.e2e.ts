@@ -1,34 +1,22 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useSharedGitServer, type SharedGitServer } from '../helpers/sharedGitServer';
-import { RunbookRepo, git } from '../helpers/makeRunbookRepo';
+import { describe, expect, it } from 'vitest';
+import { git } from '../helpers/makeRunbookRepo';
+import { addSource } from './support/addSource';
 import { expectText } from './support/assertions';
 import { appPerTest } from './support/appPerTest';
+import { publishedRepoPerFile } from './support/publishedRepoPerFile';
 
 describe('Save offline copy of a synced source in Chromium (the sync worker fetches the history first)', () => {
-  let server: SharedGitServer;
-  let repo: RunbookRepo;
   const app = appPerTest({ route: '/sources' });
-
-  beforeAll(() => {
-    server = useSharedGitServer();
-    repo = new RunbookRepo('main');
+  const gitServer = publishedRepoPerFile('history.git', (repo) => {
     for (const step of ['first', 'second', 'third']) repo.write(`${step}.md`, `# ${step}\n`).commit(step);
-    repo.publish(server.root, 'history.git');
-  });
-  afterAll(async () => {
-    await server?.close();
-    repo?.dispose();
   });
 
   it('saves a bundle with the whole history, which git bundle verify and git clone accept', async () => {
     const { page } = app();
-    await page.getByLabel('Repository address (https)').fill(server.url('history.git'));
-    await page.getByLabel(/Display name/).fill('History');
-    await page.getByRole('button', { name: 'Add and sync' }).click();
-    const card = page.locator('.rr-source', { hasText: 'History' });
+    const card = await addSource(page, { url: gitServer().url('history.git'), name: 'History' });
     await expectText(card, /Last successful sync: .* at commit [0-9a-f]{7}/);
 
     const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Save offline copy' }).click()]);

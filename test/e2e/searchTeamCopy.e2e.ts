@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RunbookRepo } from '../helpers/makeRunbookRepo';
-import { useSharedGitServer, type SharedGitServer } from '../helpers/sharedGitServer';
+import { describe, expect, it } from 'vitest';
+import { addSource } from './support/addSource';
 import { expectText } from './support/assertions';
 import { appPerTest } from './support/appPerTest';
+import { publishedRepoPerFile } from './support/publishedRepoPerFile';
 
 const BUNDLED = resolve(__dirname, '../../runbooks');
 
@@ -14,13 +14,8 @@ const BUNDLED = resolve(__dirname, '../../runbooks');
  * Ban Sync Troubleshooting.
  */
 describe('search after a team repository with copies of the bundled runbooks has synced', () => {
-  let server: SharedGitServer;
-  let repo: RunbookRepo;
   const app = appPerTest({ route: '/sources' });
-
-  beforeAll(() => {
-    server = useSharedGitServer();
-    repo = new RunbookRepo('main');
+  const gitServer = publishedRepoPerFile('team-docs.git', (repo) => {
     for (const name of readdirSync(BUNDLED).filter((n) => n.endsWith('.md'))) {
       let text = readFileSync(join(BUNDLED, name), 'utf8');
       if (name === 'moderation-operations.md')
@@ -28,19 +23,12 @@ describe('search after a team repository with copies of the bundled runbooks has
       repo.write(`docs/runbooks/${name}`, text);
     }
     repo.commit('our runbooks');
-    repo.publish(server.root, 'team-docs.git');
-  });
-  afterAll(async () => {
-    await server?.close();
-    repo?.dispose();
   });
 
   it('Enter on "ban user" opens the team copy of Emergency Ban User, with the bundled copy folded under it', async () => {
     const { page } = app();
-    await page.getByLabel('Repository address (https)').fill(server.url('team-docs.git'));
-    await page.getByLabel(/Display name/).fill('Team docs');
-    await page.getByRole('button', { name: 'Add and sync' }).click();
-    await expectText(page.locator('.rr-source', { hasText: 'Team docs' }), /Last successful sync: .* at commit [0-9a-f]{7}/);
+    const card = await addSource(page, { url: gitServer().url('team-docs.git'), name: 'Team docs' });
+    await expectText(card, /Last successful sync: .* at commit [0-9a-f]{7}/);
 
     await page.keyboard.press('/');
     const dialog = page.getByRole('dialog');

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useSharedGitServer, type SharedGitServer } from '../helpers/sharedGitServer';
-import { RunbookRepo, generateRunbooks } from '../helpers/makeRunbookRepo';
+import { describe, expect, it } from 'vitest';
+import { generateRunbooks } from '../helpers/makeRunbookRepo';
+import { addSource } from './support/addSource';
 import { expectText } from './support/assertions';
 import { appPerTest } from './support/appPerTest';
+import { publishedRepoPerFile } from './support/publishedRepoPerFile';
 
 /**
  * A device whose storage is nearly full, for real: Chromium's quota for the app's origin is set (over the
@@ -10,19 +11,9 @@ import { appPerTest } from './support/appPerTest';
  * a little more than the app needs to start, then a source far larger than what is left is synced.
  */
 describe('syncing with the storage quota nearly used up (real Chromium quota)', () => {
-  let server: SharedGitServer;
-  let repo: RunbookRepo;
   const app = appPerTest({ route: '/sources' });
-
-  beforeAll(() => {
-    server = useSharedGitServer();
-    repo = new RunbookRepo('main');
+  const gitServer = publishedRepoPerFile('large.git', (repo) => {
     repo.writeAll(generateRunbooks(250, 40_000, 80_000)).commit('many large runbooks');
-    repo.publish(server.root, 'large.git');
-  });
-  afterAll(async () => {
-    await server?.close();
-    repo?.dispose();
   });
 
   it('says storage is full, and the runbooks already on the device stay readable', async () => {
@@ -46,10 +37,7 @@ describe('syncing with the storage quota nearly used up (real Chromium quota)', 
       await page.locator('.rr-library-entry').first().waitFor();
       const entriesBefore = await page.locator('.rr-library-entry').count();
 
-      await page.getByLabel('Repository address (https)').fill(server.url('large.git'));
-      await page.getByLabel(/Display name/).fill('Large runbooks');
-      await page.getByRole('button', { name: 'Add and sync' }).click();
-      const card = page.locator('.rr-source', { hasText: 'Large runbooks' });
+      const card = await addSource(page, { url: gitServer().url('large.git'), name: 'Large runbooks' });
       await expectText(card.getByRole('alert'), 'There is not enough storage space to save the downloaded runbooks');
 
       expect(await page.locator('.rr-library-entry').count()).toBe(entriesBefore);
