@@ -58,6 +58,9 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One Chromium at a time: the CI machine has two cores.
           fileParallelism: false,
+          // `expect.poll` gives up after one second by default; a loaded two-core machine can take longer to
+          // format a page, while a page that never gets there still fails.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
