@@ -119,6 +119,7 @@ export function createDesktopBridge(ipc: IpcRendererPort): DesktopBridge {
     onSyncProgress: (listener) => subscribe(syncProgressListeners, listener),
     importOfflineCopy: (request) => invoke(INVOKE_CHANNELS.importOfflineCopy, request),
     saveOfflineCopy: (request) => invoke(INVOKE_CHANNELS.saveOfflineCopy, request),
+    inspectOfflineCopy: (request) => invoke(INVOKE_CHANNELS.inspectOfflineCopy, request),
     onOfflineCopyOpened: (listener) => {
       const unsubscribe = subscribe(openedListeners, listener);
       const pending = pendingOpened;

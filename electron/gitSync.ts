@@ -11,12 +11,15 @@ import {
   type DeleteSyncStoreResult,
   type OfflineCopyImportWireRequest,
   type OfflineCopyImportWireResponse,
+  type OfflineCopyInspectRequest,
+  type OfflineCopyInspectResult,
   type PruneSyncStoresResult,
   type SourceSettings,
   type SyncRunRequest,
   type SyncRunResponse,
 } from '../core/desktop/ipcContract';
 import { runOptionsOfSyncRun } from '../core/desktop/syncRunWire';
+import { inspectBundleForSources } from '../core/offlineCopy/inspectBundle';
 import { localOfflineCopyEngine } from '../core/offlineCopy/offlineCopyEngine';
 import { fullHistoryFetcher } from '../core/offlineCopy/fetchFullHistory';
 import { saveOfflineCopyInHost, type OfflineCopySaveOutcome } from '../core/offlineCopy/offlineCopyInHost';
@@ -60,11 +63,14 @@ export interface DesktopGitSync {
   importOfflineCopy(request: OfflineCopyImportWireRequest): Promise<OfflineCopyImportWireResponse>;
   /** A bundle of the source's commit from its object store, under its lock. Never rejects. */
   writeOfflineCopy(source: { id: string; name: string; version: string; branch?: string | undefined }): Promise<OfflineCopySaveOutcome>;
+  /** Which Git source a picked bundle updates: read only, outside the sources' locks. Never rejects. */
+  inspectOfflineCopy(request: OfflineCopyInspectRequest): Promise<OfflineCopyInspectResult>;
 }
 
 export function createDesktopGitSync(options: DesktopGitSyncOptions): DesktopGitSync {
   const http = options.http ?? netHttpClient;
-  const host = createSyncHost({ store: desktopSyncStores(options.userDataPath) });
+  const stores = desktopSyncStores(options.userDataPath);
+  const host = createSyncHost({ store: stores });
 
   const run: DesktopGitSync['run'] = async (request, target) => {
     let token: SourceToken | undefined;
@@ -135,6 +141,7 @@ export function createDesktopGitSync(options: DesktopGitSyncOptions): DesktopGit
         const token = await options.readToken(source.id);
         await fullHistoryFetcher({ url: settings.url, branch: settings.branch, token, http, isOnline: options.isOnline })(slot, commit);
       }),
+    inspectOfflineCopy: async ({ bytes, sources }) => ({ match: await inspectBundleForSources(bytes, sources, stores) }),
     cancel: (sourceId) => host.cancel(sourceId),
     deleteStore: (sourceId) => host.deleteStore(sourceId),
     pruneStores: (keepSourceIds) => host.pruneStores(keepSourceIds),

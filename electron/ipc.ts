@@ -15,6 +15,8 @@ import {
   type InvokeResponse,
   type OfflineCopyImportWireRequest,
   type OfflineCopyImportWireResponse,
+  type OfflineCopyInspectRequest,
+  type OfflineCopyInspectResult,
   type OfflineCopySaveRequest,
   type OfflineCopySaveResult,
   type OpenExternalResult,
@@ -63,6 +65,8 @@ export interface IpcDependencies {
   importOfflineCopy(request: OfflineCopyImportWireRequest): Promise<OfflineCopyImportWireResponse>;
   /** Asks where (a save dialog on `contents`' window), then writes a bundle of the source's commit there. */
   saveOfflineCopy(request: OfflineCopySaveRequest, contents: WebContents): Promise<OfflineCopySaveResult>;
+  /** `electron/gitSync.ts`: which Git source a picked bundle updates, from the sources' object stores (read only). */
+  inspectOfflineCopy(request: OfflineCopyInspectRequest): Promise<OfflineCopyInspectResult>;
 }
 
 function desktopPlatform(platform: NodeJS.Platform): DesktopPlatform {
@@ -140,6 +144,9 @@ export function createIpcHandlers(deps: IpcDependencies): IpcHandlerTable {
     [INVOKE_CHANNELS.saveOfflineCopy]: {
       // The save dialog belongs to the window that asked.
       handle: (request, event) => deps.saveOfflineCopy(request, event.sender),
+    },
+    [INVOKE_CHANNELS.inspectOfflineCopy]: {
+      handle: (request) => deps.inspectOfflineCopy(request),
     },
   };
 }

@@ -113,6 +113,7 @@ function onReady(): void {
       },
       pruneSyncStores: (keepSourceIds) => gitSync.pruneStores(keepSourceIds),
       importOfflineCopy: (request) => gitSync.importOfflineCopy(request),
+      inspectOfflineCopy: (request) => gitSync.inspectOfflineCopy(request),
       saveOfflineCopy: (request, contents) => saveOfflineCopyWithDialog(request, contents, (source) => gitSync.writeOfflineCopy(source)),
     }),
   );

@@ -18,6 +18,8 @@ import {
   type deleteSyncStoreResultSchema,
   type offlineCopyImportRequestSchema,
   type offlineCopyImportResponseSchema,
+  type offlineCopyInspectRequestSchema,
+  type offlineCopyInspectResultSchema,
   type offlineCopyOpenedSchema,
   type offlineCopySaveRequestSchema,
   type offlineCopySaveResultSchema,
@@ -60,6 +62,7 @@ export const INVOKE_CHANNELS = {
   pruneSyncStores: 'sync:prune-stores',
   importOfflineCopy: 'offline-copy:import',
   saveOfflineCopy: 'offline-copy:save',
+  inspectOfflineCopy: 'offline-copy:inspect',
 } as const;
 
 /** Main → renderer event channels (`webContents.send` / `ipcRenderer.on`). */
@@ -100,6 +103,9 @@ export type SyncRunResponse = v.InferOutput<typeof syncRunResponseSchema>;
 export type OfflineCopyImportWireRequest = v.InferOutput<typeof offlineCopyImportRequestSchema>;
 export type OfflineCopyImportWireResponse = v.InferOutput<typeof offlineCopyImportResponseSchema>;
 export type OfflineCopySaveRequest = v.InferOutput<typeof offlineCopySaveRequestSchema>;
+/** Which existing Git source a picked bundle updates, judged by main from the sources' object stores. */
+export type OfflineCopyInspectRequest = v.InferOutput<typeof offlineCopyInspectRequestSchema>;
+export type OfflineCopyInspectResult = v.InferOutput<typeof offlineCopyInspectResultSchema>;
 export type OfflineCopySaveResult = v.InferOutput<typeof offlineCopySaveResultSchema>;
 /** A file opened with the app (`.bundle`, `.zip`), for the import panel. */
 export type OfflineCopyOpened = v.InferOutput<typeof offlineCopyOpenedSchema>;
@@ -190,6 +196,8 @@ export interface DesktopBridge {
   importOfflineCopy(request: OfflineCopyImportWireRequest): Promise<OfflineCopyImportWireResponse>;
   /** Asks where to save, then writes a bundle of the source's commit there. */
   saveOfflineCopy(request: OfflineCopySaveRequest): Promise<OfflineCopySaveResult>;
+  /** Which Git source a picked bundle updates (read only: nothing is imported or kept). */
+  inspectOfflineCopy(request: OfflineCopyInspectRequest): Promise<OfflineCopyInspectResult>;
   /** Files opened with the app; one that arrives before the first subscriber is kept for it. */
   onOfflineCopyOpened(listener: (file: OfflineCopyOpened) => void): Unsubscribe;
 }

@@ -305,6 +305,8 @@ const offlineCopyBytesSchema = v.pipe(
   v.instance(Uint8Array, 'The file content must be bytes.'),
   v.check((bytes) => bytes.length > 0 && bytes.length <= MAX_OFFLINE_COPY_BYTES, 'The file is empty or over the size limit.'),
 );
+/** More Git sources than anyone keeps; the list is compared with the file one by one. */
+const MAX_INSPECTED_SOURCES = 500;
 const commitWhenSchema = v.object({ commit: v.string(), committedAt: v.optional(v.string()) });
 
 /**
@@ -356,6 +358,34 @@ export const offlineCopyImportResponseSchema = v.variant('ok', [
     }),
   }),
 ]);
+/**
+ * Which existing Git source a picked bundle updates (`offline-copy:inspect`): the file and the page's Git
+ * sources with the commit each holds; main reads their object stores, writes nothing.
+ */
+export const offlineCopyInspectRequestSchema = v.strictObject(
+  {
+    bytes: offlineCopyBytesSchema,
+    sources: v.pipe(
+      v.array(
+        v.strictObject({
+          id: sourceIdSchema,
+          version: v.optional(v.pipe(v.string(), v.regex(COMMIT_ID, 'The source version is not a commit id.'))),
+        }),
+      ),
+      v.maxLength(MAX_INSPECTED_SOURCES, 'Too many sources to compare the file with.'),
+    ),
+  },
+  objectMessage('An offline-copy inspection request is required.'),
+);
+/** `match` absent: the file is not a bundle that could be read (the import says why). */
+export const offlineCopyInspectResultSchema = v.object({
+  match: v.optional(
+    v.variant('kind', [
+      v.object({ kind: v.literal('same'), sourceId: v.string(), commit: v.string() }),
+      v.object({ kind: v.literal('unsure'), candidates: v.array(v.string()) }),
+    ]),
+  ),
+});
 /** Save a bundle of the source's commit where the person chooses (`offline-copy:save`); main asks with a save dialog. */
 export const offlineCopySaveRequestSchema = v.strictObject(
   {
@@ -402,6 +432,7 @@ export const INVOKE_SCHEMAS = {
   'source:probe-host': { request: probeHostRequestSchema, response: probeHostResultSchema },
   'offline-copy:import': { request: offlineCopyImportRequestSchema, response: offlineCopyImportResponseSchema },
   'offline-copy:save': { request: offlineCopySaveRequestSchema, response: offlineCopySaveResultSchema },
+  'offline-copy:inspect': { request: offlineCopyInspectRequestSchema, response: offlineCopyInspectResultSchema },
 } as const;
 
 /** Event channel → the schema of its payload. */

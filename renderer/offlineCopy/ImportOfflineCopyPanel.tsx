@@ -3,8 +3,9 @@ import { Link } from 'react-router-dom';
 import type { SourceRecord } from '../../core/model';
 import { HOME_ROUTE } from '../routes';
 import { describeCommitDate } from '../../core/offlineCopy/describeProvenance';
+import { describeBundleSourceMatch, type BundleSourceMatch } from '../../core/offlineCopy/matchBundleSource';
 import type { OfflineCopyImportFailure, OfflineCopyImportOutcome } from '../../core/offlineCopy/runOfflineCopyImport';
-import { importOfflineCopy, readPickedFile, type PickedOfflineCopy } from './offlineCopyClient';
+import { importOfflineCopy, inspectOfflineCopy, readPickedFile, type PickedOfflineCopy } from './offlineCopyClient';
 import { takeOfflineCopyFiles } from './pendingOfflineCopy';
 import './offlineCopy.css';
 
@@ -17,8 +18,10 @@ const NEW_SOURCE = '';
 /**
  * Sources → "Import offline copy…": a Git bundle or a zip from a file picker, a drop onto the window or
  * the installed app's "open with". The person chooses whether it becomes a new source or updates one they
- * have (the app cannot tell the same repository from its name), then sees what changed, or why nothing
- * did: a branch to pick, or an older commit to confirm with both commits and dates in view.
+ * have. For a bundle the app first looks for the Git source of the same repository (by its commits, never
+ * by name) and preselects it when exactly one is, saying why; otherwise, and for a zip, it says it was not
+ * sure and the person picks. Then they see what changed, or why nothing did: a branch to pick, or an older
+ * commit to confirm with both commits and dates in view.
  */
 export function ImportOfflineCopyPanel({ sources }: Props) {
   const headingId = useId();
@@ -29,18 +32,44 @@ export function ImportOfflineCopyPanel({ sources }: Props) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<OfflineCopyImportFailure | undefined>();
   const [done, setDone] = useState<Extract<OfflineCopyImportOutcome, { ok: true }> | undefined>();
+  const [match, setMatch] = useState<BundleSourceMatch | undefined>();
+  const [inspecting, setInspecting] = useState(false);
+  /** The pick an inspection belongs to (a later pick outdates it) and whether the person chose a target since. */
+  const pick = useRef({ serial: 0, chosen: false });
 
   const candidates = sources.filter((s) => s.kind !== 'bundled' && (picked?.kind === 'zip' || s.kind === 'git'));
+
+  function choose(id: string) {
+    pick.current.chosen = true;
+    setTarget(id);
+  }
+
+  /** Looks for the source of the same repository; preselects it unless the person already chose. */
+  async function inspect(copy: PickedOfflineCopy) {
+    const gitSources = sources.filter((s) => s.kind === 'git');
+    if (copy.kind !== 'bundle' || gitSources.length === 0) return;
+    const serial = pick.current.serial;
+    setInspecting(true);
+    const found = await inspectOfflineCopy(copy.bytes, gitSources);
+    if (serial !== pick.current.serial) return;
+    setInspecting(false);
+    setMatch(found);
+    if (found?.kind === 'same' && !pick.current.chosen) setTarget(found.sourceId);
+  }
 
   async function accept(file: File) {
     setProblem(undefined);
     setDone(undefined);
     setPicked(undefined);
+    setMatch(undefined);
+    setInspecting(false);
+    pick.current = { serial: pick.current.serial + 1, chosen: false };
     try {
       const copy = await readPickedFile(file);
       setPicked(copy);
       setTarget(NEW_SOURCE);
       setName(copy.fileName.replace(/\.(bundle|zip)$/i, '') || 'Imported runbooks');
+      void inspect(copy);
     } catch (error) {
       setProblem({ code: 'not-an-offline-copy', message: error instanceof Error ? error.message : String(error) });
     }
@@ -103,24 +132,47 @@ export function ImportOfflineCopyPanel({ sources }: Props) {
             Import <strong>{picked.fileName}</strong> ({picked.kind === 'bundle' ? 'Git bundle' : 'zip'}) into
           </legend>
           <label className="rr-offline-option">
-            <input type="radio" name="rr-offline-target" checked={target === NEW_SOURCE} onChange={() => setTarget(NEW_SOURCE)} />a new
-            source named
+            {/* onClick too: a click on the option already selected is a choice as well (no change event). */}
+            <input
+              type="radio"
+              name="rr-offline-target"
+              checked={target === NEW_SOURCE}
+              onChange={() => choose(NEW_SOURCE)}
+              onClick={() => choose(NEW_SOURCE)}
+            />
+            a new source named
             <input
               value={name}
               onChange={(e) => setName(e.target.value)}
               aria-label="Name of the new source"
-              onFocus={() => setTarget(NEW_SOURCE)}
+              onFocus={() => choose(NEW_SOURCE)}
             />
           </label>
-          {candidates.map((source) => (
-            <label key={source.id} className="rr-offline-option">
-              <input type="radio" name="rr-offline-target" checked={target === source.id} onChange={() => setTarget(source.id)} />
-              update “{source.name}”{source.location && <code className="rr-small">{source.location}</code>}
-            </label>
-          ))}
+          {candidates.map((source) => {
+            const same = match?.kind === 'same' && match.sourceId === source.id;
+            return (
+              <label key={source.id} className="rr-offline-option">
+                <input
+                  type="radio"
+                  name="rr-offline-target"
+                  checked={target === source.id}
+                  onChange={() => choose(source.id)}
+                  onClick={() => choose(source.id)}
+                  aria-describedby={same ? `${headingId}-why` : undefined}
+                />
+                update “{source.name}”{source.location && <code className="rr-small">{source.location}</code>}
+                {same && (
+                  <span id={`${headingId}-why`} className="rr-offline-why rr-small" data-testid="offline-copy-match">
+                    {describeBundleSourceMatch(match)}
+                  </span>
+                )}
+              </label>
+            );
+          })}
+          <MatchNote kind={picked.kind} inspecting={inspecting} match={match} hasCandidates={candidates.length > 0} />
           <div className="rr-toolbar">
-            <button type="button" className="rr-button rr-button-primary" onClick={() => void run()}>
-              {busy ? 'Importing…' : 'Import'}
+            <button type="button" className="rr-button rr-button-primary" onClick={() => void run()} disabled={inspecting}>
+              {busy ? 'Importing…' : inspecting ? 'Checking…' : 'Import'}
             </button>
             <button type="button" className="rr-button" onClick={() => setPicked(undefined)}>
               Cancel
@@ -138,6 +190,34 @@ export function ImportOfflineCopyPanel({ sources }: Props) {
         </p>
       )}
     </section>
+  );
+}
+
+/**
+ * Under the choice, when the app did not preselect a source: still looking, or why it was not sure. Nothing
+ * when there is no source to update, or when one was found (its option says why).
+ */
+function MatchNote({
+  kind,
+  inspecting,
+  match,
+  hasCandidates,
+}: {
+  kind: PickedOfflineCopy['kind'];
+  inspecting: boolean;
+  match: BundleSourceMatch | undefined;
+  hasCandidates: boolean;
+}) {
+  if (!hasCandidates || match?.kind === 'same') return null;
+  let note: string | undefined;
+  if (kind === 'zip') note = 'A zip holds files, not commits, so the app cannot tell which source it belongs to; choose one.';
+  else if (inspecting) note = 'Looking for the source this copy belongs to…';
+  else if (match) note = describeBundleSourceMatch(match);
+  if (!note) return null;
+  return (
+    <p className="rr-muted rr-small" aria-live="polite" data-testid="offline-copy-match-note">
+      {note}
+    </p>
   );
 }
 

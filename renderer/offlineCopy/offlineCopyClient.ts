@@ -1,4 +1,5 @@
 import type { SourceRecord } from '../../core/model';
+import type { BundleSourceMatch } from '../../core/offlineCopy/matchBundleSource';
 import type { OfflineCopySaveOutcome } from '../../core/offlineCopy/offlineCopyInHost';
 import { OfflineCopyError } from '../../core/offlineCopy/offlineCopyError';
 import { offlineCopyKind, type OfflineCopyKind } from '../../core/offlineCopy/offlineCopyKind';
@@ -44,6 +45,7 @@ export async function importOfflineCopy(request: OfflineCopyImportRequest): Prom
       outcome = await runOfflineCopyImport(db, request, { engine: desktopOfflineCopyEngine(bridge) });
     } else {
       const reply = await syncClient.askWorkerAboutOfflineCopy({ type: 'import-offline-copy', request });
+      if (!('outcome' in reply)) throw new Error('The sync worker gave an answer that is not an import’s.');
       outcome = reply.outcome as OfflineCopyImportOutcome;
     }
   } catch (error) {
@@ -51,6 +53,34 @@ export async function importOfflineCopy(request: OfflineCopyImportRequest): Prom
   }
   if (outcome.ok) notifySearchIndexChanged(outcome.sourceId);
   return outcome;
+}
+
+/**
+ * Which of these Git sources a picked bundle updates, judged where the object stores are (the sync worker
+ * in the browser, main on desktop) without importing or keeping anything. Undefined when that could not be
+ * told (the file cannot be read: the import says why). Never rejects.
+ */
+export async function inspectOfflineCopy(
+  bytes: Uint8Array,
+  sources: readonly Pick<SourceRecord, 'id' | 'version'>[],
+): Promise<BundleSourceMatch | undefined> {
+  // Only commit ids: main's schema takes nothing else, and nothing else names a repository's state.
+  const compared = sources.map(({ id, version }) => ({ id, version: version && /^[0-9a-f]{40}$/.test(version) ? version : undefined }));
+  try {
+    const bridge = window.runbookReader;
+    // A copy of its own: the worker takes over the buffer it is sent, and the import needs the file after.
+    if (bridge) return (await bridge.inspectOfflineCopy({ bytes: bytes.slice(), sources: compared })).match;
+    const inspectId = `inspect-${crypto.randomUUID()}`;
+    const reply = await syncClient.askWorkerAboutOfflineCopy({
+      type: 'inspect-offline-copy',
+      inspectId,
+      bytes: bytes.slice(),
+      sources: compared,
+    });
+    return reply.type === 'offline-copy-inspected' ? reply.match : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -68,6 +98,7 @@ export async function saveOfflineCopy(source: SourceRecord): Promise<SaveResult>
       type: 'save-offline-copy',
       source: { id: source.id, name: source.name, version: source.version, branch: source.branch ?? source.importedFrom?.branch },
     });
+    if (!('outcome' in reply)) return { ok: false, message: 'The sync worker gave an answer that is not a save’s.' };
     const outcome = reply.outcome as OfflineCopySaveOutcome;
     if (!outcome.ok) return { ok: false, message: outcome.error.message };
     download(outcome.bytes, outcome.fileName);

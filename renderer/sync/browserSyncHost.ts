@@ -2,6 +2,7 @@ import type { HttpClient } from 'isomorphic-git';
 import { checkMessage } from '../../core/messages/checkMessage';
 import type { RunbookDatabase } from '../../core/cache/runbookDatabase';
 import { fullHistoryFetcher } from '../../core/offlineCopy/fetchFullHistory';
+import { inspectBundleForSources } from '../../core/offlineCopy/inspectBundle';
 import { importOfflineCopyInHost, saveOfflineCopyInHost } from '../../core/offlineCopy/offlineCopyInHost';
 import { wipeObjectStore } from '../../core/sync/objectStore';
 import type { ObjectStoreFs } from '../../core/sync/objectStoreFs';
@@ -86,7 +87,8 @@ export interface BrowserSyncHost {
 
 export function createBrowserSyncHost(deps: BrowserSyncHostDeps): BrowserSyncHost {
   const { db, http } = deps;
-  const host = createSyncHost({ store: browserSyncStores(deps.fs), exclusiveAcrossRealms: deps.locks ? webLocks(deps.locks) : undefined });
+  const stores = browserSyncStores(deps.fs);
+  const host = createSyncHost({ store: stores, exclusiveAcrossRealms: deps.locks ? webLocks(deps.locks) : undefined });
 
   async function sync({ sourceId, token, corsProxy, corsProxyTrusted }: Extract<SyncWorkerRequest, { type: 'sync' }>): Promise<void> {
     let outcome: GitSyncOutcome;
@@ -136,6 +138,12 @@ export function createBrowserSyncHost(deps: BrowserSyncHostDeps): BrowserSyncHos
       case 'import-offline-copy': {
         const outcome = await importOfflineCopyInHost(host, db, request.request);
         deps.reply({ type: 'offline-copy-imported', sourceId: request.request.sourceId, outcome });
+        return;
+      }
+      case 'inspect-offline-copy': {
+        // Read only and outside the sources' slots: a sync running meanwhile at worst hides a match.
+        const match = await inspectBundleForSources(request.bytes, request.sources, stores);
+        deps.reply({ type: 'offline-copy-inspected', inspectId: request.inspectId, match });
         return;
       }
       case 'save-offline-copy': {

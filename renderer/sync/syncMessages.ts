@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { OfflineCopySaveOutcome } from '../../core/offlineCopy/offlineCopyInHost';
+import type { BundleSourceMatch } from '../../core/offlineCopy/matchBundleSource';
 import type { OfflineCopyImportOutcome, OfflineCopyImportRequest } from '../../core/offlineCopy/runOfflineCopyImport';
 import { gitSyncOutcomeSchema, sourceIdSchema, sourceTokenSchema, syncProgressSchema } from '../../core/sync/syncSchemas';
 
@@ -30,6 +31,13 @@ export const syncWorkerRequestSchema = v.variant('type', [
     type: v.literal('import-offline-copy'),
     request: v.custom<OfflineCopyImportRequest>(isObject, 'must be an import request'),
   }),
+  // Which Git source a picked bundle updates: read only, in scratch space; answered with `offline-copy-inspected`.
+  v.strictObject({
+    type: v.literal('inspect-offline-copy'),
+    inspectId: v.string(),
+    bytes: v.instance(Uint8Array),
+    sources: v.array(v.object({ id: sourceIdSchema, version: v.optional(v.string()) })),
+  }),
   v.strictObject({
     type: v.literal('save-offline-copy'),
     source: v.object({ id: sourceIdSchema, name: v.string(), version: v.optional(v.string()), branch: v.optional(v.string()) }),
@@ -56,6 +64,11 @@ export const syncWorkerReplySchema = v.variant('type', [
     outcome: v.custom<OfflineCopyImportOutcome>(isObject, 'must be an import outcome'),
   }),
   v.strictObject({
+    type: v.literal('offline-copy-inspected'),
+    inspectId: v.string(),
+    match: v.optional(v.custom<BundleSourceMatch>(isObject, 'must be a source match')),
+  }),
+  v.strictObject({
     type: v.literal('offline-copy-saved'),
     sourceId: v.string(),
     outcome: v.custom<OfflineCopySaveOutcome>(isObject, 'must be a save outcome'),
@@ -64,8 +77,14 @@ export const syncWorkerReplySchema = v.variant('type', [
 
 export type SyncWorkerRequest = v.InferOutput<typeof syncWorkerRequestSchema>;
 export type SyncWorkerReply = v.InferOutput<typeof syncWorkerReplySchema>;
-export type OfflineCopyWorkerRequest = Extract<SyncWorkerRequest, { type: 'import-offline-copy' | 'save-offline-copy' }>;
-export type OfflineCopyWorkerReply = Extract<SyncWorkerReply, { type: 'offline-copy-imported' | 'offline-copy-saved' }>;
+export type OfflineCopyWorkerRequest = Extract<
+  SyncWorkerRequest,
+  { type: 'import-offline-copy' | 'inspect-offline-copy' | 'save-offline-copy' }
+>;
+export type OfflineCopyWorkerReply = Extract<
+  SyncWorkerReply,
+  { type: 'offline-copy-imported' | 'offline-copy-inspected' | 'offline-copy-saved' }
+>;
 
 /** Name of the worker's LightningFS, which is also the name of the IndexedDB database it lives in. */
 export const WORKER_FS_NAME = 'runbook-reader-git';

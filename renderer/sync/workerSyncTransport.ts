@@ -123,9 +123,11 @@ export function createWorkerSyncTransport(deps: WorkerSyncTransportDeps): Worker
         failAll(message.reason);
         return;
       case 'offline-copy-imported':
-      case 'offline-copy-saved': {
-        const done = offlineCopyReplies.get(message.sourceId);
-        offlineCopyReplies.delete(message.sourceId);
+      case 'offline-copy-saved':
+      case 'offline-copy-inspected': {
+        const key = message.type === 'offline-copy-inspected' ? message.inspectId : message.sourceId;
+        const done = offlineCopyReplies.get(key);
+        offlineCopyReplies.delete(key);
         done?.(message);
         return;
       }
@@ -147,12 +149,24 @@ export function createWorkerSyncTransport(deps: WorkerSyncTransportDeps): Worker
   return {
     kind: 'worker',
     async askAboutOfflineCopy(request) {
-      const sourceId = request.type === 'import-offline-copy' ? request.request.sourceId : request.source.id;
+      // Replies are matched by source, or for an inspection (which names no source) by its own id.
+      const key =
+        request.type === 'import-offline-copy'
+          ? request.request.sourceId
+          : request.type === 'inspect-offline-copy'
+            ? request.inspectId
+            : request.source.id;
       // Saving may fetch the history the store lacks, with the same token and proxy rules as a sync.
-      const message = request.type === 'save-offline-copy' ? { ...request, ...(await fetchAuthority(sourceId)) } : request;
+      const message = request.type === 'save-offline-copy' ? { ...request, ...(await fetchAuthority(key)) } : request;
       return new Promise((resolve) => {
-        offlineCopyReplies.set(sourceId, resolve);
-        const transfer = request.type === 'import-offline-copy' ? [request.request.bytes.buffer as ArrayBuffer] : [];
+        offlineCopyReplies.set(key, resolve);
+        const bytes =
+          request.type === 'import-offline-copy'
+            ? request.request.bytes
+            : request.type === 'inspect-offline-copy'
+              ? request.bytes
+              : undefined;
+        const transfer = bytes ? [bytes.buffer as ArrayBuffer] : [];
         ensureWorker().postMessage(message, transfer);
       });
     },

@@ -20,6 +20,7 @@ describe('desktop bridge', () => {
         'deleteToken',
         'hasToken',
         'importOfflineCopy',
+        'inspectOfflineCopy',
         'onCommand',
         'onOfflineCopyOpened',
         'onDeepLink',

@@ -38,6 +38,7 @@ function register(overrides: Partial<IpcDependencies> = {}) {
     pruneSyncStores: vi.fn(async () => ({ removed: 0, failed: 0 })),
     importOfflineCopy: vi.fn(async () => ({ ok: false as const, error: { code: 'damaged', message: 'The bundle is damaged.' } })),
     saveOfflineCopy: vi.fn(async () => ({ saved: false, cancelled: true, reason: 'Cancelled.' })),
+    inspectOfflineCopy: vi.fn(async () => ({ match: { kind: 'same' as const, sourceId: 'ops', commit: 'a'.repeat(40) } })),
     ...overrides,
   };
   registerIpcHandlers(createIpcHandlers(deps));
@@ -58,6 +59,7 @@ const VALID_REQUESTS: Record<InvokeChannel, unknown[]> = {
   'sync:delete-store': [{ sourceId: 'ops' }],
   'sync:prune-stores': [{ keepSourceIds: ['ops', 'team runbooks'] }],
   'offline-copy:import': [{ sourceId: 'ops', fileName: 'runbooks.bundle', bytes: new Uint8Array([1, 2, 3]), cached: {} }],
+  'offline-copy:inspect': [{ bytes: new Uint8Array([1, 2, 3]), sources: [{ id: 'ops', version: 'a'.repeat(40) }] }],
   'offline-copy:save': [{ sourceId: 'ops', name: 'Ops', commit: 'a'.repeat(40), branch: 'main' }],
 };
 
@@ -351,6 +353,18 @@ describe('offline copies over IPC', () => {
       expect.objectContaining({ sourceId: 'ops', fileName: 'ops.bundle', bytes, allowOlder: true }),
     );
     expect(answer).toEqual({ ok: false, error: { code: 'damaged', message: 'The bundle is damaged.' } });
+  });
+
+  it('offline-copy:inspect hands main the file and the sources, and refuses a version that is not a commit', async () => {
+    const { ipcMain, deps } = register();
+    const request = { bytes: new Uint8Array([35, 32, 118, 50]), sources: [{ id: 'ops', version: 'a'.repeat(40) }] };
+    expect(await ipcMain.invoke('offline-copy:inspect', APP_FRAME, request)).toEqual({
+      match: { kind: 'same', sourceId: 'ops', commit: 'a'.repeat(40) },
+    });
+    expect(deps.inspectOfflineCopy).toHaveBeenCalledWith(request);
+    await expect(
+      ipcMain.invoke('offline-copy:inspect', APP_FRAME, { bytes: request.bytes, sources: [{ id: 'ops', version: '../x' }] }),
+    ).rejects.toThrow(/not a commit id/);
   });
 
   it('offline-copy:save asks for the calling page (its window owns the dialog)', async () => {
