@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import '../platform/installBufferGlobal';
 import http from 'isomorphic-git/http/web';
-import { RunbookDatabase } from '../../core/cache/runbookDatabase';
+import { DATABASE_NAME, RunbookDatabase } from '../../core/cache/runbookDatabase';
 import { createBrowserSyncHost } from './browserSyncHost';
 import { WORKER_FS_NAME } from './syncMessages';
 import { openWorkerObjectStore } from './workerObjectStore';
@@ -11,7 +11,9 @@ import { openWorkerObjectStore } from './workerObjectStore';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const objectStore = openWorkerObjectStore(WORKER_FS_NAME);
 const host = createBrowserSyncHost({
-  db: new RunbookDatabase(),
+  // Relaxed: a change set's transaction is reported done without waiting for the disk to flush. It is still
+  // applied whole or not at all; an operating-system crash right after a sync can only lose that sync.
+  db: new RunbookDatabase(DATABASE_NAME, { chromeTransactionDurability: 'relaxed' }),
   fs: objectStore.fs,
   flushStore: objectStore.flush,
   http,

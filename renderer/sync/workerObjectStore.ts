@@ -1,6 +1,7 @@
 import LightningFS from '@isomorphic-git/lightning-fs';
-import IdbBackend, { type LightningFsStore } from '@isomorphic-git/lightning-fs/src/IdbBackend.js';
+import type { LightningFsStore } from '@isomorphic-git/lightning-fs/src/IdbBackend.js';
 import type { ObjectStoreFs } from '../../core/sync/objectStoreFs';
+import { openObjectStoreIdb } from './objectStoreIdb';
 
 export type { LightningFsStore };
 
@@ -20,7 +21,10 @@ export interface WorkerObjectStore {
  * worker, and the failed idle save left LightningFS failing every later call. The store it is given
  * therefore never rejects a file-list save; it keeps the error until `flush` hands it on.
  */
-export function openWorkerObjectStore(name: string, store: LightningFsStore = new IdbBackend(name, `${name}_files`)): WorkerObjectStore {
+export function openWorkerObjectStore(
+  name: string,
+  store: LightningFsStore = openObjectStoreIdb(name, `${name}_files`),
+): WorkerObjectStore {
   let failedSave: { error: unknown } | undefined;
   const guarded: LightningFsStore = {
     async saveSuperblock(superblock) {
