@@ -10,6 +10,8 @@ import { bundleWithAlteredObject } from '../core/offlineCopy/bundleFixture';
 import { expectText } from './support/assertions';
 import { appPerTest } from './support/appPerTest';
 import { sourceIdNamed } from './support/sourceIdNamed';
+import { addSource } from './support/addSource';
+import { useSharedGitServer, type SharedGitServer } from '../helpers/sharedGitServer';
 
 const DISK_PRESSURE = `---
 title: "Disk Pressure"
@@ -299,6 +301,59 @@ describe('offline copies in Chromium', () => {
     }
     expect(problems).toEqual([]);
   }, 60_000);
+});
+
+describe('the import panel finds the synced source a bundle updates (Chromium, sync worker, loopback git http-backend)', () => {
+  const app = appPerTest({ route: '/sources' });
+  let server: SharedGitServer;
+  let ops: RunbookRepo;
+  let theirs: RunbookRepo;
+  let files: string;
+  let synced: string;
+
+  beforeAll(() => {
+    server = useSharedGitServer();
+    files = mkdtempSync(join(tmpdir(), 'offline-copy-match-e2e-'));
+    ops = new RunbookRepo('main');
+    synced = ops.write('storage/disk-pressure.md', DISK_PRESSURE).commit('first');
+    ops.publish(server.root, 'ops-match.git');
+    theirs = new RunbookRepo('main');
+    theirs.write('net/dns.md', '# DNS\n').commit('theirs');
+    git(theirs.workDir, ['bundle', 'create', '-q', join(files, 'theirs.bundle'), 'main']);
+  });
+  afterAll(async () => {
+    await server?.close();
+    ops?.dispose();
+    theirs?.dispose();
+    if (files) rmSync(files, { recursive: true, force: true });
+  });
+
+  it('a colleague’s newer bundle preselects “update” of the synced source and says why; another repository’s does not', async () => {
+    const { page } = app();
+    const card = await addSource(page, { url: server.url('ops-match.git'), name: 'Ops runbooks' });
+    await expectText(card, `at commit ${synced.slice(0, 7)}`);
+    // The colleague synced later: their bundle holds a newer commit.
+    ops.write('storage/replication.md', '# Replication lag\n\nCheck the replica.\n').commit('second');
+    const newer = join(files, 'colleague.bundle');
+    git(ops.workDir, ['bundle', 'create', '-q', newer, 'main']);
+
+    const sourcesBefore = await page.locator('.rr-source').count();
+    await page.getByTestId('offline-copy-input').setInputFiles(newer);
+    await expectText(page.getByTestId('offline-copy-match'), `Same repository: contains ${synced.slice(0, 7)}.`);
+    expect(await page.getByRole('radio', { name: /update “Ops runbooks”/ }).isChecked()).toBe(true);
+    expect(await page.getByRole('radio', { name: /a new source named/ }).isChecked()).toBe(false);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await expectText(page.locator('.rr-offline-copy [role="status"]'), 'Imported colleague.bundle into “Ops runbooks”: 1 added');
+    expect(await page.locator('.rr-source').count()).toBe(sourcesBefore); // the synced source was updated, none was added
+
+    await page.getByTestId('offline-copy-input').setInputFiles(join(files, 'theirs.bundle'));
+    await expectText(
+      page.getByTestId('offline-copy-match-note'),
+      'No source here holds this repository’s commits; choose a new source or the one to update.',
+    );
+    expect(await page.getByRole('radio', { name: /a new source named/ }).isChecked()).toBe(true);
+    expect(await page.getByTestId('offline-copy-match').count()).toBe(0);
+  });
 });
 
 /** Stored verbatim in an uncompressed bundle, so one of its bytes can be altered. */

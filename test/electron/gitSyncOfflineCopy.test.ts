@@ -1,21 +1,23 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDesktopGitSync } from '../../electron/gitSync';
-import { RunbookRepo } from '../helpers/makeRunbookRepo';
+import { RunbookRepo, git } from '../helpers/makeRunbookRepo';
 import { makeBundle } from '../core/offlineCopy/bundleFixture';
 
 let repo: RunbookRepo;
+let first: string;
 let head: string;
 let userData: string;
 
 beforeAll(() => {
   repo = new RunbookRepo();
   repo.write('db/failover.md', '# Failover\n');
-  repo.commit('first');
+  first = repo.commit('first');
   repo.write('net/dns.md', '# DNS\n');
   head = repo.commit('second');
+  git(repo.workDir, ['branch', 'yesterday', first]);
   userData = mkdtempSync(join(tmpdir(), 'desktop-offline-copy-'));
 });
 afterAll(() => {
@@ -40,6 +42,23 @@ describe('desktop offline copies in main', () => {
 
     const saved = await sync.writeOfflineCopy({ id: 'git-1', name: 'Ops', version: head, branch: 'main' });
     expect(saved).toMatchObject({ ok: true, fileName: `Ops-${head.slice(0, 7)}.bundle`, prerequisites: [] });
+  });
+
+  it('tells which source an older bundle updates from the sources’ object stores, and keeps nothing of the file', async () => {
+    const sync = gitSync();
+    await sync.importOfflineCopy({
+      sourceId: 'git-3',
+      fileName: 'ops.bundle',
+      bytes: new Uint8Array(makeBundle(repo, ['main'])),
+      cached: {},
+    });
+    const stores = readdirSync(join(userData, 'git')).sort();
+    const answer = await sync.inspectOfflineCopy({
+      bytes: new Uint8Array(makeBundle(repo, ['yesterday'])),
+      sources: [{ id: 'git-3', version: head }, { id: 'git-never-synced' }],
+    });
+    expect(answer).toEqual({ match: { kind: 'same', sourceId: 'git-3', commit: first } });
+    expect(readdirSync(join(userData, 'git')).sort()).toEqual(stores);
   });
 
   it('answers a refused file with its reason, as plain data', async () => {
