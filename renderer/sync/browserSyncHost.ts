@@ -11,6 +11,7 @@ import { SyncError } from '../../core/sync/syncError';
 import { syncGitSource } from '../../core/sync/syncGitSource';
 import { createSyncHost, type ExclusiveAcrossRealms, type SyncStoreAdapter } from '../../core/sync/syncHost';
 import { syncWorkerRequestSchema, type SyncWorkerReply, type SyncWorkerRequest } from './syncMessages';
+import { thinProgress } from './thinProgress';
 
 /** The browser build's platform parts, as the sync worker creates them (tests pass their own). */
 export interface BrowserSyncHostDeps {
@@ -109,7 +110,7 @@ export function createBrowserSyncHost(deps: BrowserSyncHostDeps): BrowserSyncHos
           corsProxy: corsProxy || undefined,
           corsProxyTrusted,
           isOnline: deps.isOnline,
-          onProgress: (progress) => deps.reply({ type: 'progress', sourceId, progress }),
+          onProgress: thinProgress((progress) => deps.reply({ type: 'progress', sourceId, progress })),
         });
       });
     } catch (error) {
