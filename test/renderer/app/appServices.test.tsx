@@ -4,14 +4,12 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes, useParams } from 'react-router-dom';
 import { describe, expect, it, vi } from 'vitest';
-import type { CachedRunbook } from '../../../core/cache/runbookDatabase';
 import type { DeepLink, DesktopBridge } from '../../../core/desktop/ipcContract';
-import { ingestRunbook } from '../../../core/ingest/ingestRunbook';
 import { appServices, detectPlatform, ServicesProvider, type AppServices, type Platform } from '../../../renderer/app/appServices';
-import type { ChecklistSummary } from '../../../renderer/checklist/useChecklistState';
 import { useDesktopBridge } from '../../../renderer/platform/useDesktopBridge';
 import { RunbookHeader } from '../../../renderer/runbook/RunbookHeader';
 import { SettingsPage } from '../../../renderer/settings/SettingsPage';
+import { cachedRunbookOf, checklistSummary } from '../support/runbookHeaderFixture';
 
 /** Only the parts of the preload bridge these screens use; anything else fails loudly. */
 function fakeBridge() {
@@ -31,24 +29,12 @@ function withPlatform(platform: Platform): AppServices {
   return { ...appServices(), platform };
 }
 
-const NO_STEPS: ChecklistSummary = {
-  total: 0,
-  doneCount: 0,
-  changedCount: 0,
-  stepsByLine: new Map(),
-  ticks: new Map(),
-  setDone: () => undefined,
-  reset: () => undefined,
-};
-
 function header(services: AppServices) {
-  const result = ingestRunbook('src', { path: 'failover.md', bytes: new TextEncoder().encode('---\ntitle: Failover\n---\n# Failover\n') });
-  if (result.kind !== 'runbook') throw new Error('expected a runbook');
-  const meta: CachedRunbook = { ...result.meta, cachedAt: '2026-01-01T00:00:00Z' };
+  const meta = cachedRunbookOf('---\ntitle: Failover\n---\n# Failover\n');
   render(
     <ServicesProvider services={services}>
       <MemoryRouter>
-        <RunbookHeader meta={meta} today={new Date('2026-05-26T12:00:00Z')} checklist={NO_STEPS} />
+        <RunbookHeader meta={meta} today={new Date('2026-05-26T12:00:00Z')} checklist={checklistSummary()} />
       </MemoryRouter>
     </ServicesProvider>,
   );

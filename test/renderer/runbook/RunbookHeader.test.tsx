@@ -2,11 +2,9 @@
 import '../support/domTest';
 import { cleanup, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { CachedRunbook } from '../../../core/cache/runbookDatabase';
-import { ingestRunbook } from '../../../core/ingest/ingestRunbook';
 import type { SourceRecord } from '../../../core/model';
-import type { ChecklistSummary } from '../../../renderer/checklist/useChecklistState';
 import { RunbookHeader } from '../../../renderer/runbook/RunbookHeader';
+import { cachedRunbookOf, checklistSummary } from '../support/runbookHeaderFixture';
 
 const NOW = new Date('2026-12-04T12:00:00Z');
 const COMMIT = '4f2a9c1d0b8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a';
@@ -19,23 +17,8 @@ const SOURCE: SourceRecord = {
   lastSyncAt: '2026-12-04T09:00:00Z',
 };
 
-function steps(fields: Partial<ChecklistSummary> = {}): ChecklistSummary {
-  return {
-    total: 0,
-    doneCount: 0,
-    changedCount: 0,
-    stepsByLine: new Map(),
-    ticks: new Map(),
-    setDone: () => undefined,
-    reset: () => undefined,
-    ...fields,
-  };
-}
-
-function header(text: string, checklist = steps()): HTMLElement {
-  const result = ingestRunbook('team', { path: 'ops/failover.md', bytes: new TextEncoder().encode(text) });
-  if (result.kind !== 'runbook') throw new Error('expected a runbook');
-  const meta: CachedRunbook = { ...result.meta, cachedAt: '2026-12-04T09:00:00Z' };
+function header(text: string, checklist = checklistSummary()): HTMLElement {
+  const meta = cachedRunbookOf(text, { sourceId: 'team', path: 'ops/failover.md', cachedAt: '2026-12-04T09:00:00Z' });
   render(<RunbookHeader meta={meta} source={SOURCE} today={NOW} checklist={checklist} />);
   return screen.getByRole('banner');
 }
@@ -65,7 +48,7 @@ describe('RunbookHeader: freshness and front matter', () => {
   it('shows no step count on a page without steps, and counts ticks changed since ticked', () => {
     expect(header('---\ntitle: Privacy policy\n---\n# Privacy policy\n\n1. We keep logs.\n').textContent).not.toMatch(/steps done/);
     cleanup();
-    const shown = header('---\ntitle: Failover\n---\n# Failover\n', steps({ total: 4, doneCount: 2, changedCount: 1 }));
+    const shown = header('---\ntitle: Failover\n---\n# Failover\n', checklistSummary({ total: 4, doneCount: 2, changedCount: 1 }));
     expect(shown.querySelector('.rr-progress')?.textContent).toBe('2 of 4 steps done (1 changed since ticked)');
   });
 });

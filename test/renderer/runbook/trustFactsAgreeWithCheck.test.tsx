@@ -3,38 +3,24 @@ import '../support/domTest';
 import { render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { localToday } from '../../../cli/check/readCheckArguments';
-import type { CachedRunbook } from '../../../core/cache/runbookDatabase';
 import { DEFAULT_MAX_AGE_DAYS } from '../../../core/check/checkOptions';
 import { checkRunbooks } from '../../../core/check/checkRunbooks';
 import type { Finding } from '../../../core/check/finding';
-import { ingestRunbook } from '../../../core/ingest/ingestRunbook';
-import type { ChecklistSummary } from '../../../renderer/checklist/useChecklistState';
 import { RunbookHeader } from '../../../renderer/runbook/RunbookHeader';
+import { cachedRunbookOf, checklistSummary } from '../support/runbookHeaderFixture';
 
 /**
  * The runbook header and `runbook-reader check` read review dates and statuses with one definition
  * (core/runbook): on the boundary days and around midnight they must give the same verdict.
  */
 const encoder = new TextEncoder();
-const NO_STEPS: ChecklistSummary = {
-  total: 0,
-  doneCount: 0,
-  changedCount: 0,
-  stepsByLine: new Map(),
-  ticks: new Map(),
-  setDone: () => undefined,
-  reset: () => undefined,
-};
 
 function markdown(frontMatter: string): string {
   return `---\ntitle: Failover\nowner: team-db\n${frontMatter}---\n# Failover\n`;
 }
 
 function readerView(text: string, now: Date): HTMLElement {
-  const result = ingestRunbook('src', { path: 'failover.md', bytes: encoder.encode(text) });
-  if (result.kind !== 'runbook') throw new Error('expected a runbook');
-  const meta: CachedRunbook = { ...result.meta, cachedAt: '2026-01-01T00:00:00Z' };
-  render(<RunbookHeader meta={meta} today={now} checklist={NO_STEPS} />);
+  render(<RunbookHeader meta={cachedRunbookOf(text)} today={now} checklist={checklistSummary()} />);
   return screen.getByRole('banner');
 }
 
