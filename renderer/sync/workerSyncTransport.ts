@@ -69,8 +69,8 @@ export function createWorkerSyncTransport(deps: WorkerSyncTransportDeps): Worker
   async function fetchAuthority(
     sourceId: string,
   ): Promise<Pick<Extract<SyncWorkerRequest, { type: 'sync' }>, 'token' | 'corsProxy' | 'corsProxyTrusted'>> {
-    const settings = await readSettings(deps.db);
-    const saved = await readToken(sourceId);
+    // Read side by side: each is a round trip to IndexedDB between the click and the worker starting.
+    const [settings, saved] = await Promise.all([readSettings(deps.db), readToken(sourceId)]);
     const authority: Awaited<ReturnType<typeof fetchAuthority>> = {};
     if (saved) authority.token = saved.token;
     if (settings.corsProxy) {
