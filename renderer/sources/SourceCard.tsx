@@ -62,6 +62,9 @@ export function SourceCard({ source, state, canHide, crossOriginRefused }: Props
       console.warn(`Source "${source.name}" was removed, but its downloaded Git data was not: ${store.reason ?? 'unknown reason'}`);
   }
 
+  // A source that never synced has no copy to fall back on; saying "the cached copy" would promise one.
+  const whatIsShown = source.lastSyncAt ? 'The cached copy is still shown.' : 'Nothing from it is cached yet.';
+
   return (
     <li className="rr-source" aria-labelledby={`rr-source-${source.id}`}>
       <div className="rr-source-head">
@@ -115,13 +118,13 @@ export function SourceCard({ source, state, canHide, crossOriginRefused }: Props
       {git && <SyncHistory sourceId={source.id} />}
       {unrecordedFailure(source, state) && (
         <p className="rr-notice rr-notice-error" role="alert">
-          <strong>Last sync failed</strong>: {corsReason ?? unrecordedFailure(source, state)} The cached copy is still shown.
+          <strong>Last sync failed</strong>: {corsReason ?? unrecordedFailure(source, state)} {whatIsShown}
         </p>
       )}
       {source.lastError && (
         <p className="rr-notice rr-notice-error" role="alert">
-          <strong>Last sync failed</strong> ({new Date(source.lastError.at).toLocaleString()}): {corsReason ?? source.lastError.message} The
-          cached copy is still shown.
+          <strong>Last sync failed</strong> ({new Date(source.lastError.at).toLocaleString()}): {corsReason ?? source.lastError.message}{' '}
+          {whatIsShown}
         </p>
       )}
       {!state?.running && state?.last?.ok === false && state.last.error.code === 'cancelled' && (

@@ -71,4 +71,15 @@ describe('SourceCard', () => {
     // Nothing to explain on a source whose last sync went through.
     expect(renderToStaticMarkup(<SourceCard source={source} state={undefined} canHide={false} crossOriginRefused />)).not.toContain('CORS');
   });
+
+  it('promises the cached copy after a failed sync only when an earlier sync left one', () => {
+    const lastError = { at: '2026-12-04T11:50:00Z', code: 'timed-out', message: 'The host did not answer in time.' } as const;
+    const synced: SourceRecord = { ...source, lastSyncAt: '2026-12-04T10:00:00Z', lastError };
+    const { version: _never, ...unsynced } = source;
+    const neverSynced: SourceRecord = { ...unsynced, lastError };
+    const card = (s: SourceRecord) => renderToStaticMarkup(<SourceCard source={s} state={undefined} canHide={false} />);
+    expect(card(synced)).toContain('The cached copy is still shown.');
+    expect(card(neverSynced)).toContain('Nothing from it is cached yet.');
+    expect(card(neverSynced)).not.toContain('cached copy is still shown');
+  });
 });
