@@ -7,6 +7,7 @@ describe('IPC contract', () => {
       [
         'app:info',
         'offline-copy:import',
+        'offline-copy:inspect',
         'offline-copy:save',
         'shell:open-external',
         'source:probe-host',
