@@ -119,6 +119,92 @@ describe('a real team vault (wikilinks, images, HTML, alerts, diagrams) synced i
     await expectText(page.locator('pre code'), 'logrotate -f /etc/logrotate.conf');
   });
 
+  it('shows every image type from the cache, no off-site image, all five alerts, sub/sup, tables and line breaks, and says when a section is gone', async () => {
+    const { page, server: web } = app();
+    const offSite: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('images.example.invalid')) offSite.push(request.url());
+    });
+    const base = await syncAndOpen(page, web.url);
+    await page.goto(`${base}/gallery.md`);
+    await expectText(page.locator('h1#rr-runbook-title'), 'Gallery');
+    const body = page.locator('.rr-markdown');
+
+    for (const alt of ['JPEG photo', 'GIF spinner', 'WebP picture', 'SVG drawing']) {
+      await expect.poll(() => decoded(page, `img[alt="${alt}"]`), { timeout: 10_000 }).toBe(true);
+    }
+    // The repository's SVG carries a script: shown through <img>, so it never ran.
+    expect(await page.evaluate(() => (window as { pwned?: string }).pwned)).toBeUndefined();
+    await expectText(body.locator('.rr-image-missing', { hasText: 'Status badge' }), 'External image not loaded (Settings → Privacy)');
+    expect(offSite).toEqual([]);
+    // The 50 MB image was skipped at sync; its place keeps the alt text and says it is not in the offline copy.
+    await expectText(body.locator('.rr-image-missing', { hasText: 'Rack scan' }), 'Image not in the offline copy');
+
+    for (const [type, label] of [
+      ['note', 'Note'],
+      ['tip', 'Tip'],
+      ['important', 'Important'],
+      ['warning', 'Warning'],
+      ['caution', 'Caution'],
+    ] as const) {
+      const title = body.locator(`.rr-alert-${type} .rr-alert-title`);
+      await expectText(title, label);
+      expect(await title.locator('svg').count()).toBe(1);
+    }
+    expect(await body.locator('sub').allTextContents()).toEqual(['2']);
+    expect(await body.locator('sup').allTextContents()).toEqual(['12']);
+    await expectText(body.locator('table td').nth(1), 'db-7');
+    await expectText(body.locator('p:has(br)'), 'First linesecond line.');
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const result = await new AxeBuilder({ page }).include('.rr-markdown').analyze();
+      const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${scheme}: ${v.id} — ${v.help}`)).toEqual([]);
+    }
+
+    // A wikilink to a heading that is gone opens the page and says so.
+    await body.getByRole('link', { name: 'deploy › Gone section' }).click();
+    await expectText(page.locator('h1#rr-runbook-title'), 'Deploy');
+    await expectText(page.locator('main'), 'Section #gone-section not found in this version');
+    // Deploy links back to the home page, which links to Deploy: a cycle is just two links.
+    await page.locator('.rr-markdown').getByRole('link', { name: '../index' }).click();
+    await expectText(page.locator('h1#rr-runbook-title'), 'Clipper docs');
+  });
+
+  it('reads a page of 10,000 wikilinks and a 1 MB diagram, and lists the 50 MB image as skipped, without a page error', async () => {
+    const { page, server: web, errors } = app();
+    const base = await syncAndOpen(page, web.url);
+
+    await page.goto(`${base}/stress/many-wikilinks.md`);
+    await expectText(page.locator('h1#rr-runbook-title'), 'Ten thousand wikilinks');
+    const links = page.locator('.rr-markdown');
+    // Formatted in slices: the last line arrives when every slice before it is done.
+    await expect.poll(async () => (await links.textContent()) ?? '', { timeout: 60_000 }).toContain('End of the wikilinks.');
+    await expect.poll(() => links.locator('a[href*="deploy.md"]').count(), { timeout: 60_000 }).toBe(4_000);
+    expect(await links.locator('.rr-wikilink-broken').count()).toBe(2_000);
+    await links.getByRole('link', { name: 'users/user-guide' }).last().click();
+    await expectText(page.locator('h1#rr-runbook-title'), 'User Guide');
+
+    await page.goto(`${base}/stress/big-diagram.md`);
+    await expectText(page.locator('h1#rr-runbook-title'), 'A one megabyte diagram');
+    const diagram = page.locator('.rr-markdown');
+    // Too large to format as one block: shown as written, its code in a plain code block, no diagram drawn.
+    await expectText(
+      diagram.locator('.rr-plain-slice .rr-warnings'),
+      /too large to format as one block \([\d,]+ characters\); it is shown as written/,
+    );
+    await expect.poll(async () => (await diagram.locator('.rr-plain-slice pre').first().textContent()) ?? '').toContain('n0 --> n1');
+    await expectText(diagram, 'Text after the diagram.');
+    expect(await diagram.locator('img.rr-mermaid-image').count()).toBe(0);
+
+    await page.goto(`${web.url}#/sources`);
+    const skipped = page.locator('.rr-source', { hasText: NAME }).locator('.rr-source-skipped');
+    await expectText(skipped.locator('summary'), '1 file skipped');
+    await skipped.locator('summary').click();
+    await expectText(skipped.locator('li', { hasText: 'img/rack-scan.png' }), 'Image is 50.0 MiB, over the 2.0 MiB limit.');
+    expect(errors).toEqual([]);
+  }, 180_000);
+
   it('runs nothing from a hostile page and still shows the rest of it', async () => {
     const { page, server: web } = app();
     const base = await syncAndOpen(page, web.url);
@@ -132,5 +218,8 @@ describe('a real team vault (wikilinks, images, HTML, alerts, diagrams) synced i
     await body.getByText('md link').click();
     expect(await page.evaluate(() => (window as { pwned?: string }).pwned)).toBeUndefined();
     expect(await body.locator('script, iframe, svg:not(.rr-alert-title svg)').count()).toBe(0);
+    // Neither the script URL nor the data: SVG became an image source.
+    expect(await body.locator('img[src^="javascript:"], img[src^="data:"]:not(.rr-mermaid-image)').count()).toBe(0);
+    await expectText(body.locator('.rr-image-missing', { hasText: 'data image' }), 'Image not shown');
   });
 });
