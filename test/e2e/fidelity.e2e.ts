@@ -98,18 +98,25 @@ describe('a real team vault (wikilinks, images, HTML, alerts, diagrams) synced i
     await expectText(page.locator('.rr-markdown'), 'Back to the docs home');
   });
 
-  it('shows the images and diagram and follows wikilinks with the network gone', async () => {
+  it('shows the images and diagram (its renderer loaded only then) and follows wikilinks with the network gone', async () => {
     const current = app();
     const { page, server: web } = current;
     const base = await syncAndOpen(page, web.url);
     await current.controlledByServiceWorker();
     await current.goOffline();
-    await page.goto(`${base}/index.md`);
+    await page.goto(`${base}/users/user-guide.md`);
     await page.reload();
+    await expectText(page.locator('h1#rr-runbook-title'), 'User Guide');
+    // The diagram renderer is a chunk of its own, loaded only once a page with a diagram is opened.
+    const rendererLoaded = () =>
+      page.evaluate(() => performance.getEntriesByType('resource').some((entry) => /\/mermaid\.core-[^/]*\.js$/.test(entry.name)));
+    expect(await rendererLoaded()).toBe(false);
+    await page.locator('.rr-markdown').getByRole('link', { name: 'docs home' }).click();
     await expectText(page.locator('h1#rr-runbook-title'), 'Clipper docs');
     await expect.poll(() => decoded(page, 'img[alt="Architecture diagram"]'), { timeout: 10_000 }).toBe(true);
     const diagram = page.locator('.rr-markdown img.rr-mermaid-image');
     await expect.poll(() => diagram.evaluate((img: HTMLImageElement) => img.naturalWidth > 0), { timeout: 30_000 }).toBe(true);
+    expect(await rendererLoaded()).toBe(true);
     await page.locator('.rr-markdown').getByRole('link', { name: 'User Guide' }).click();
     await expectText(page.locator('h1#rr-runbook-title'), 'User Guide');
     // A script the page links to opens as text from the cache.
