@@ -137,7 +137,7 @@ describe('a real team vault (wikilinks, images, HTML, alerts, diagrams) synced i
     await expectText(page.locator('h1#rr-runbook-title'), 'Gallery');
     const body = page.locator('.rr-markdown');
 
-    for (const alt of ['JPEG photo', 'GIF spinner', 'WebP picture', 'SVG drawing']) {
+    for (const alt of ['JPEG photo', 'GIF spinner', 'WebP picture', 'SVG drawing', 'HTML photo']) {
       await expect.poll(() => decoded(page, `img[alt="${alt}"]`), { timeout: 10_000 }).toBe(true);
     }
     // The repository's SVG carries a script: shown through <img>, so it never ran.

@@ -127,6 +127,8 @@ Text after all of it.
 
 ![JPEG photo](img/photo.jpg) ![GIF spinner](img/spinner.gif) ![WebP picture](img/picture.webp) ![SVG drawing](img/drawing.svg)
 
+<img src="img/photo.jpg" alt="HTML photo" width="32">
+
 ![Status badge](https://images.example.invalid/badge.png)
 
 ![Rack scan](img/rack-scan.png)
