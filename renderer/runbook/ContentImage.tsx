@@ -42,10 +42,16 @@ function CachedImage({ sourceId, path, alt, ...rest }: ShownProps & { sourceId: 
   // The bytes are read from the cache only when the image nears the screen: a page of many large images
   // would otherwise read them all (and hold them in memory) before anyone scrolls there.
   const [near, nearRef] = useNearViewport();
-  // null: known not to be cached; undefined: not read yet.
-  const asset = useLiveQuery(async () => (near ? ((await db.assets.get([sourceId, path])) ?? null) : undefined), [sourceId, path, near]);
+  // The cached image, else the record of the sync skipping it (over the size limit), so that it says why;
+  // null: neither; undefined: not read yet.
+  const found = useLiveQuery(
+    async () => (near ? ((await db.assets.get([sourceId, path])) ?? (await db.skipped.get([sourceId, path])) ?? null) : undefined),
+    [sourceId, path, near],
+  );
+  const asset = found && 'bytes' in found ? found : found === undefined ? undefined : null;
   const tooLarge = asset ? asset.bytes.byteLength > MAX_SHOWN_IMAGE_BYTES : false;
   const imageRef = useObjectUrlRef(asset && !tooLarge ? asset : undefined);
+  if (found && !('bytes' in found)) return <ImageNotShown alt={alt} note="Image skipped at sync" reason={`${path}: ${found.message}`} />;
   if (asset === null)
     return <ImageNotShown alt={alt} note="Image not in the offline copy" reason={`${path} was not synced with this source.`} />;
   if (tooLarge) {

@@ -56,6 +56,19 @@ describe('images in a runbook', () => {
     expect(missing.textContent).toContain('Network map');
   });
 
+  it('says an image the sync skipped was skipped, and why, keeping the alt text', async () => {
+    await db.skipped.put({
+      sourceId: 'src',
+      path: 'ops/rack-scan.png',
+      oid: 'c'.repeat(40),
+      reason: 'too-large',
+      message: 'Image is 50.0 MiB, over the 2.0 MiB limit.',
+    });
+    show('![Rack scan](rack-scan.png)');
+    const skipped = await screen.findByRole('img', { name: 'Image: Rack scan. Image skipped at sync' });
+    expect(skipped.getAttribute('title')).toBe('ops/rack-scan.png: Image is 50.0 MiB, over the 2.0 MiB limit.');
+  });
+
   it('does not decode an image too large for a phone, and says how large it is', async () => {
     await db.assets.put({
       sourceId: 'src',
