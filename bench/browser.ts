@@ -7,6 +7,8 @@
  * Measures, in order, in one browser profile:
  * - browserSyncMs: "Add and sync" clicked → the source card shows the commit (an initial sync in the page);
  * - incrementalSyncMs: after a one-file commit upstream, "Sync now" → the new commit shown;
+ * - browserSyncInPageMs, incrementalSyncInPageMs: the same two syncs timed by the page itself, from the click
+ *   event to the frame that first shows the commit (without Playwright's steps around the click and its polling);
  * - firstStartMs: the very first start (empty cache: the bundled runbooks are written), navigation start → the
  *   first library row;
  * - coldStartMs: a new page on a runbook with the cache warm, navigation start → its text visible;
@@ -50,6 +52,9 @@ interface LongTask {
 const INSTRUMENT_PAGE = `
   window.__longTasks = [];
   window.__marks = {};
+  window.__clicks = [];
+  window.__commitsDrawn = {};
+  document.addEventListener('click', () => window.__clicks.push(performance.now()), true);
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
@@ -61,6 +66,9 @@ const INSTRUMENT_PAGE = `
     }
     if (marks.library === undefined && document.querySelector('.rr-library-entry')) marks.library = performance.now();
     if (marks.searchResults === undefined && document.querySelector('dialog[open] mark, [role="dialog"] mark')) marks.searchResults = performance.now();
+    for (const code of document.querySelectorAll('.rr-source code[title]')) {
+      if (window.__commitsDrawn[code.title] === undefined) window.__commitsDrawn[code.title] = performance.now();
+    }
   }).observe(document, { childList: true, subtree: true, characterData: true });
 `;
 
@@ -70,6 +78,21 @@ async function longestBetween(page: Page, from: number, to: number): Promise<num
 }
 
 const pageNow = (page: Page) => page.evaluate(() => performance.now());
+
+/**
+ * A sync as the page saw it: from the click that started it (the last click after `from`) to the frame
+ * the source card first showed `commit`. Leaves out Playwright's own steps around the click and its polling
+ * for the commit, which on a busy machine added up to half a second.
+ */
+const inPageSyncMs = (page: Page, from: number, commit: string) =>
+  page.evaluate(
+    ([since, c]) => {
+      const w = window as unknown as { __clicks: number[]; __commitsDrawn: Record<string, number> };
+      const click = w.__clicks.filter((t) => t >= since).at(-1)!;
+      return Math.round(w.__commitsDrawn[c]! - click);
+    },
+    [from, commit] as const,
+  );
 const mark = (page: Page, name: string) =>
   page.evaluate((n) => (window as unknown as { __marks: Record<string, number> }).__marks[n], name);
 
@@ -143,6 +166,7 @@ async function main(): Promise<void> {
     await card.locator(`code[title="${repo.head()}"]`).waitFor({ timeout: 600_000 });
     const syncTo = await pageNow(page);
     const browserSyncMs = Math.round(syncTo - syncFrom);
+    const browserSyncInPageMs = await inPageSyncMs(page, syncFrom, repo.head());
     const longestSync = await longestBetween(page, syncFrom, syncTo);
     const heapMB = await page.evaluate(() => {
       const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
@@ -155,6 +179,7 @@ async function main(): Promise<void> {
     await card.getByRole('button', { name: 'Sync now' }).click();
     await card.locator(`code[title="${next}"]`).waitFor({ timeout: 120_000 });
     const incrementalSyncMs = Math.round((await pageNow(page)) - incFrom);
+    const incrementalSyncInPageMs = await inPageSyncMs(page, incFrom, next);
     const sourceId = await page.evaluate(async () => {
       const db = await new Promise<IDBDatabase>((done) => {
         const open = indexedDB.open('runbook-reader');
@@ -201,6 +226,8 @@ async function main(): Promise<void> {
         nodeSyncMs,
         ratioSync: Math.round((browserSyncMs / nodeSyncMs) * 100) / 100,
         incrementalSyncMs,
+        browserSyncInPageMs,
+        incrementalSyncInPageMs,
         longestTaskMs: { start: longestStart, sync: longestSync, typing: longestTyping },
         heapMB,
         libraryRead,
