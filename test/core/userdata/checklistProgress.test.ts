@@ -149,30 +149,32 @@ describe('ticks across a sync (carryTicks)', () => {
     expect(ticks.size).toBe(1);
   });
 
-  it('keeps a reworded tick on its own step when a step was added above it, not on its ticked neighbour', async () => {
-    await tickAll(restartV1, (t) => t.startsWith('Drain') || t.startsWith('Restart'));
+  // A step is added above a reworded one, so the reworded step now stands at the place of another.
+  it.each<[string, (text: string) => boolean, string, (string | undefined)[][]]>([
+    [
+      'keeps a reworded tick on its own step when a step was added above it, not on its ticked neighbour',
+      (t) => t.startsWith('Drain') || t.startsWith('Restart'),
+      'Restart the pods one zone at a time.',
+      [
+        ['Drain the load balancer.', undefined],
+        ['Restart the pods one zone at a time.', 'Restart the pods.'],
+      ],
+    ],
+    [
+      'puts a reworded tick on the step that reads like it rather than on an unticked step now at its place',
+      (t) => t.startsWith('Restart'),
+      'Restart the pods, one zone at a time.',
+      [['Restart the pods, one zone at a time.', 'Restart the pods.']],
+    ],
+  ])('%s', async (_name, ticked, reworded, shown) => {
+    await tickAll(restartV1, ticked);
     const v2 = restartV1
       .replace('1. Drain the load balancer.\n', '1. Announce the restart.\n2. Drain the load balancer.\n')
-      .replace('2. Restart the pods.', '3. Restart the pods one zone at a time.')
+      .replace('2. Restart the pods.', `3. ${reworded}`)
       .replace('3. Check', '4. Check');
     const after = steps(v2);
     const ticks = carryTicks(after, await readSavedTicks(db, SOURCE, PATH));
-    const shown = after.filter((s) => ticks.has(s.key)).map((s) => [s.text, ticks.get(s.key)!.changedSinceTicked?.textWhenTicked]);
-    expect(shown).toEqual([
-      ['Drain the load balancer.', undefined],
-      ['Restart the pods one zone at a time.', 'Restart the pods.'],
-    ]);
-  });
-
-  it('puts a reworded tick on the step that reads like it rather than on an unticked step now at its place', async () => {
-    await tickAll(restartV1, (t) => t.startsWith('Restart'));
-    const v2 = restartV1
-      .replace('1. Drain the load balancer.\n', '1. Announce the restart.\n2. Drain the load balancer.\n')
-      .replace('2. Restart the pods.', '3. Restart the pods, one zone at a time.')
-      .replace('3. Check', '4. Check');
-    const after = steps(v2);
-    const ticks = carryTicks(after, await readSavedTicks(db, SOURCE, PATH));
-    expect(after.filter((s) => ticks.has(s.key)).map((s) => s.text)).toEqual(['Restart the pods, one zone at a time.']);
+    expect(after.filter((s) => ticks.has(s.key)).map((s) => [s.text, ticks.get(s.key)!.changedSinceTicked?.textWhenTicked])).toEqual(shown);
   });
 
   it('follows a step moved to another section with the same text', async () => {
