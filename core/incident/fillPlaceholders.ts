@@ -10,6 +10,8 @@ export type CodePiece = { kind: 'text'; text: string } | { kind: 'placeholder'; 
  * stays linear.
  */
 export function splitPlaceholders(code: string, declared: ReadonlySet<string>, values: Readonly<Record<string, string>> = {}): CodePiece[] {
+  // Almost every block has neither opening: skip the character-by-character pass (it ran for every block on screen).
+  if (!code.includes('{{') && (declared.size === 0 || !code.includes('<'))) return code === '' ? [] : [{ kind: 'text', text: code }];
   const pieces: CodePiece[] = [];
   let textStart = 0;
   const push = (at: number, end: number, name: string) => {
