@@ -1,20 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { MemoryRouter } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import { ingestRunbook } from '../../../core/ingest/ingestRunbook';
-import { RunbookContext } from '../../../renderer/runbook/RunbookContext';
-import { MarkdownView } from '../../../renderer/runbook/MarkdownView';
+import { renderMarkdownStatic } from '../support/renderMarkdownStatic';
 
 function render(markdown: string, path = 'ops/page.md', cachedPaths?: Set<string>): string {
-  return renderToStaticMarkup(
-    <MemoryRouter>
-      <RunbookContext.Provider value={{ sourceId: 'src', path, title: 'Page', cachedPaths, online: true }}>
-        <MarkdownView markdown={markdown} />
-      </RunbookContext.Provider>
-    </MemoryRouter>,
-  );
+  return renderMarkdownStatic(markdown, { path, cachedPaths });
 }
 
 describe('MarkdownView', () => {

@@ -1,18 +1,5 @@
-import { renderToStaticMarkup } from 'react-dom/server';
-import { MemoryRouter } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
-import { MarkdownView } from '../../../renderer/runbook/MarkdownView';
-import { RunbookContext } from '../../../renderer/runbook/RunbookContext';
-
-function render(markdown: string): string {
-  return renderToStaticMarkup(
-    <MemoryRouter>
-      <RunbookContext.Provider value={{ sourceId: 'src', path: 'ops/page.md', title: 'Page', online: true }}>
-        <MarkdownView markdown={markdown} />
-      </RunbookContext.Provider>
-    </MemoryRouter>,
-  );
-}
+import { renderMarkdownStatic as render } from '../support/renderMarkdownStatic';
 
 describe('GitHub alerts', () => {
   it.each([

@@ -1,18 +1,9 @@
-import { renderToStaticMarkup } from 'react-dom/server';
-import { MemoryRouter } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import type { ContactLinesRange } from '../../../renderer/runbook/remarkContactLinks';
-import { RunbookContext } from '../../../renderer/runbook/RunbookContext';
-import { MarkdownView } from '../../../renderer/runbook/MarkdownView';
+import { renderMarkdownStatic } from '../support/renderMarkdownStatic';
 
 function render(markdown: string, contactLines: ContactLinesRange[]): string {
-  return renderToStaticMarkup(
-    <MemoryRouter>
-      <RunbookContext.Provider value={{ sourceId: 'src', path: 'ops/page.md', title: 'Page', online: true }}>
-        <MarkdownView markdown={markdown} contactLines={contactLines} />
-      </RunbookContext.Provider>
-    </MemoryRouter>,
-  );
+  return renderMarkdownStatic(markdown, { contactLines });
 }
 
 const section = [

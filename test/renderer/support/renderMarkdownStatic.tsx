@@ -1,0 +1,27 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { MemoryRouter } from 'react-router-dom';
+import type { ContactLinesRange } from '../../../renderer/runbook/remarkContactLinks';
+import { MarkdownView } from '../../../renderer/runbook/MarkdownView';
+import { RunbookContext } from '../../../renderer/runbook/RunbookContext';
+
+export interface StaticPageOptions {
+  /** The page's path in source `src`. */
+  path?: string | undefined;
+  /** The runbooks the cache holds, which links may open. */
+  cachedPaths?: Set<string> | undefined;
+  contactLines?: readonly ContactLinesRange[] | undefined;
+}
+
+/** The HTML MarkdownView gives `markdown` on an online runbook page of source `src`, rendered without a DOM. */
+export function renderMarkdownStatic(
+  markdown: string,
+  { path = 'ops/page.md', cachedPaths, contactLines }: StaticPageOptions = {},
+): string {
+  return renderToStaticMarkup(
+    <MemoryRouter>
+      <RunbookContext.Provider value={{ sourceId: 'src', path, title: 'Page', cachedPaths, online: true }}>
+        <MarkdownView markdown={markdown} contactLines={contactLines} />
+      </RunbookContext.Provider>
+    </MemoryRouter>,
+  );
+}
