@@ -97,11 +97,13 @@ export async function applyChangeSet(db: RunbookDatabase, changes: ChangeSet, no
     });
     await db.runbooks.bulkPut(records);
     await db.bodies.bulkPut(runbooks.map(({ body }) => ({ ...body, sourceId })));
-    await db.skipped.bulkDelete(runbookKeys);
-
     const assets = changes.assets ?? [];
     await db.assets.bulkPut(assets.map((asset) => ({ ...asset, sourceId })));
-    await db.skipped.bulkDelete(assets.map((asset): RunbookKey => [sourceId, asset.path]));
+    // A file read now is no longer skipped. Only the source's earlier skips are deleted: one delete request
+    // per file read cost a large first sync a thousand requests for rows that were never there.
+    const readPaths = new Set([...runbooks.map(({ meta }) => meta.path), ...assets.map((asset) => asset.path)]);
+    const skippedBefore = await db.skipped.where('sourceId').equals(sourceId).primaryKeys();
+    await db.skipped.bulkDelete(skippedBefore.filter(([, path]) => readPaths.has(path)));
     // A sync that changed nothing does not hide what the last one that did changed.
     const changedSomething = summary.added + summary.updated + summary.removed + summary.renamed > 0;
     await db.sources.put({
