@@ -1,40 +1,14 @@
-import { execFile, spawnSync } from 'node:child_process';
-import { closeSync, ftruncateSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { closeSync, ftruncateSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useSharedGitServer, type SharedGitServer } from '../helpers/sharedGitServer';
 import { RunbookRepo, git } from '../helpers/makeRunbookRepo';
+import { tempFolders } from '../helpers/tempFolders';
+import { runCli as cli } from './support/runCli';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the real command in its own process (the loopback server lives in this one, so never block it). */
-function cli(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile('node', ['cli/bin.mjs', ...args], { cwd: ROOT }, (error, stdout, stderr) => {
-      resolve({
-        code: error ? (typeof error.code === 'number' ? error.code : 1) : 0,
-        stdout,
-        stderr,
-      });
-    });
-  });
-}
-
-const temp: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cli-import-'));
-  temp.push(dir);
-  return dir;
-};
+const { make: tempDir, removeAll: removeTempDirs } = tempFolders('cli-import-');
 
 let server: SharedGitServer;
 let repo: RunbookRepo;
@@ -64,7 +38,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
   repo.dispose();
-  for (const dir of temp) rmSync(dir, { recursive: true, force: true });
+  removeTempDirs();
 });
 
 describe('runbook-reader import', () => {

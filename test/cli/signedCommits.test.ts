@@ -1,31 +1,14 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useSharedGitServer, type SharedGitServer } from '../helpers/sharedGitServer';
 import { RunbookRepo, git } from '../helpers/makeRunbookRepo';
 import { SigningKeys, type SigningKey } from '../helpers/signingKeys';
+import { tempFolders } from '../helpers/tempFolders';
+import { runCli as cli } from './support/runCli';
 import { folderState } from '../core/offlineCopy/bundleFixture';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-/** Runs the real command in its own process (the loopback server lives in this one, so never block it). */
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile('node', ['cli/bin.mjs', ...args], { cwd: ROOT }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
-
-const temp: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cli-signed-'));
-  temp.push(dir);
-  return dir;
-};
+const { make: tempDir, removeAll: removeTempDirs } = tempFolders('cli-signed-');
 
 const keys = new SigningKeys();
 let server: SharedGitServer;
@@ -46,7 +29,7 @@ beforeAll(() => {
 afterAll(async () => {
   await server.close();
   keys.dispose();
-  for (const dir of temp) rmSync(dir, { recursive: true, force: true });
+  removeTempDirs();
 });
 
 function signedRepo(): { repo: RunbookRepo; url: string } {

@@ -1,36 +1,23 @@
-import { execFile } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startLoopbackProxy, type LoopbackProxy } from '../helpers/connectProxy';
 import { useSharedGitServer, type SharedGitServer } from '../helpers/sharedGitServer';
 import { BAD_FILES, RunbookRepo, generateRunbooks } from '../helpers/makeRunbookRepo';
+import { tempFolders } from '../helpers/tempFolders';
+import { runCli, type CliRun } from './support/runCli';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The token the shared loopback server's `auth` mode accepts. */
 const TOKEN = inject('gitServer').token;
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 /** The proxy variables the command reads; a machine's own are not passed on, so every run is deliberate. */
 const PROXY_VARIABLES = ['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'NO_PROXY'].flatMap((name) => [name, name.toLowerCase()]);
 
-/** Runs the real command in its own process (the loopback server lives in this one, so never block it). */
-function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+/** The real command, with this machine's proxy variables left out and `env` added. */
+function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !PROXY_VARIABLES.includes(name)));
-  return new Promise((resolve) => {
-    execFile('node', ['cli/bin.mjs', ...args], { cwd: ROOT, env: { ...inherited, ...env } }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
+  return runCli(args, { ...inherited, ...env });
 }
 
 /** A loopback port nothing listens on. */
@@ -44,12 +31,7 @@ async function closedPort(): Promise<number> {
 
 let server: SharedGitServer;
 let repo: RunbookRepo;
-const temp: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cli-sync-'));
-  temp.push(dir);
-  return dir;
-};
+const { make: tempDir, removeAll: removeTempDirs } = tempFolders('cli-sync-');
 
 beforeAll(async () => {
   server = useSharedGitServer();
@@ -65,7 +47,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
   repo.dispose();
-  for (const dir of temp) rmSync(dir, { recursive: true, force: true });
+  removeTempDirs();
 });
 
 describe('runbook-reader sync', () => {
