@@ -20,7 +20,7 @@ import { ProgressiveMarkdown } from './ProgressiveMarkdown';
 import { RenderBoundary } from './RenderBoundary';
 import { RunbookContext } from './RunbookContext';
 import { RunbookHeader } from './RunbookHeader';
-import { TableOfContents } from './TableOfContents';
+import { isContentsEntry, TableOfContents } from './TableOfContents';
 import { WhatChanged } from './WhatChanged';
 import { useKeyboardShortcut } from '../app/useKeyboardShortcut';
 import { useAppCommand } from '../app/appCommands';
@@ -110,10 +110,12 @@ function RunbookContent({ runbook, section }: Props) {
             <RunbookHeader meta={meta} source={source} today={new Date()} checklist={checklist} />
             <WhatChanged sourceId={meta.sourceId} path={meta.path} version={readVersionOf(runbook)} />
             <RunbookIncidentValues meta={meta} markdown={body.markdown} />
-            <details className="rr-toc-inline" onToggle={(e) => setInlineTocOpen(e.currentTarget.open)}>
-              <summary>On this page</summary>
-              {inlineTocOpen && <TableOfContents sourceId={meta.sourceId} path={meta.path} headings={meta.headings} activeId={section} />}
-            </details>
+            {meta.headings.some(isContentsEntry) && (
+              <details className="rr-toc-inline" onToggle={(e) => setInlineTocOpen(e.currentTarget.open)}>
+                <summary>On this page</summary>
+                {inlineTocOpen && <TableOfContents sourceId={meta.sourceId} path={meta.path} headings={meta.headings} activeId={section} />}
+              </details>
+            )}
             <div className="rr-markdown">
               <RenderBoundary fallbackText={body.markdown}>
                 <ProgressiveMarkdown

@@ -11,10 +11,15 @@ interface Props {
   activeId?: string | undefined;
 }
 
+/** Whether a heading is listed under "On this page" (levels 2 and 3; the title and deeper levels are not). */
+export function isContentsEntry(heading: Heading): boolean {
+  return heading.depth === 2 || heading.depth === 3;
+}
+
 /** "On this page": the runbook's headings (levels 2 and 3), each jumping to its section. A long list fills in while the page is idle. */
 // Memoised: the page re-renders each time another slice of a long body is formatted, the contents need not.
 export const TableOfContents = memo(function TableOfContents({ sourceId, path, headings, activeId }: Props) {
-  const entries = useMemo(() => headings.filter((h) => h.depth === 2 || h.depth === 3), [headings]);
+  const entries = useMemo(() => headings.filter(isContentsEntry), [headings]);
   const shown = useProgressiveCount(entries.length, 200, 500, entries);
   if (entries.length === 0) return null;
   return (

@@ -64,6 +64,17 @@ describe('RunbookView', () => {
     expect(screen.getByRole('checkbox', { name: /Step done: Rotate logs/ })).toBeTruthy();
   });
 
+  it('offers "On this page" only when the runbook has sections to list', async () => {
+    show(opened(page));
+    await screen.findByRole('heading', { level: 2, name: 'Free space fast' });
+    expect(document.querySelector('.rr-toc-inline summary')?.textContent).toBe('On this page');
+    expect(screen.getByRole('navigation', { name: 'On this page' })).toBeTruthy();
+
+    show(opened('---\ntitle: "Gallery"\n---\n# Gallery\n\nJust pictures, no sections.\n'));
+    await screen.findByText('Just pictures, no sections.');
+    expect(document.querySelectorAll('.rr-toc-inline')).toHaveLength(1);
+  });
+
   it('shows a runbook whose content breaks a computation as plain text under its title, not a blank app', () => {
     const runbook = opened(page);
     contactSections.fail = true;
