@@ -139,12 +139,8 @@ function readOptions(args: string[]) {
     },
   });
   if (values.help) return { help: true as const, url: '', json: false };
-  let requireSigned: boolean;
-  try {
-    requireSigned = readRequireSigned(values);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  // Its message is the usage problem; readSigningCommandLine prints it with the help.
+  const requireSigned = readRequireSigned(values);
   if (positionals.length !== 1)
     throw new UsageError(positionals.length === 0 ? 'missing the repository URL.' : 'give exactly one repository URL.');
   let token: string | undefined;
