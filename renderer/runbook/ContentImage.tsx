@@ -102,9 +102,11 @@ function ExternalImage({ url, alt, ...rest }: ShownProps & { url: string }) {
 
 function ImageNotShown({ alt, note, reason }: { alt?: string | undefined; note: string; reason: string }) {
   return (
-    <span className="rr-image-missing" role="img" aria-label={alt ? `Image: ${alt}. ${note}` : note} title={reason}>
+    // The reason is written out, not only in a tooltip: a phone has no hover.
+    <span className="rr-image-missing" role="img" aria-label={alt ? `Image: ${alt}. ${note}. ${reason}` : `${note}. ${reason}`}>
       {alt ? <span className="rr-image-alt">{alt}</span> : null}
       <span className="rr-image-note">{note}</span>
+      <span className="rr-image-reason">{reason}</span>
     </span>
   );
 }

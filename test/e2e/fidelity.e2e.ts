@@ -144,10 +144,10 @@ describe('a real team vault (wikilinks, images, HTML, alerts, diagrams) synced i
     expect(await page.evaluate(() => (window as { pwned?: string }).pwned)).toBeUndefined();
     await expectText(body.locator('.rr-image-missing', { hasText: 'Status badge' }), 'External image not loaded (Settings → Privacy)');
     expect(offSite).toEqual([]);
-    // The 50 MB image was skipped at sync; its place keeps the alt text and says so, with the reason on hover.
+    // The 50 MB image was skipped at sync; its place keeps the alt text and says so, with the reason written out.
     const skipped = body.locator('.rr-image-missing', { hasText: 'Rack scan' });
     await expectText(skipped, 'Image skipped at sync');
-    expect(await skipped.getAttribute('title')).toBe('img/rack-scan.png: Image is 50.0 MiB, over the 2.0 MiB limit.');
+    expect(await skipped.locator('.rr-image-reason').textContent()).toBe('img/rack-scan.png: Image is 50.0 MiB, over the 2.0 MiB limit.');
 
     for (const [type, label] of [
       ['note', 'Note'],
