@@ -14,18 +14,8 @@ export interface MarkdownPart {
   plain?: 'too-large' | 'too-deep' | undefined;
 }
 
-/**
- * Bodies up to this size (about two screens) are formatted whole in one step. A longer one is formatted in
- * slices, so its first screen is on the page before the rest is formatted: whole, a 20,000-character runbook
- * held a cold start for one 300–400 ms task on a busy two-core machine.
- */
-export const WHOLE_DOCUMENT_CHARS = 6_000;
-/**
- * A body with footnotes is formatted whole up to this size: footnote numbers and the list of notes at the end
- * span the whole document, which slices formatted apart would number and place differently.
- */
-export const WHOLE_WITH_FOOTNOTES_CHARS = 24_000;
-const FOOTNOTE = /\[\^[^\]\s]+\]/;
+/** Bodies up to this size are formatted whole, exactly as written (almost every runbook). */
+export const WHOLE_DOCUMENT_CHARS = 24_000;
 /** Target size of a slice: formatting one stays well under the 200 ms a page may be busy. */
 // 3,000 rather than 6,000: Markdown parsing (micromark) is most of a slice's cost, and on a busy two-core
 // machine a 6,000-character slice took 100–170 ms to parse alone.
@@ -65,8 +55,7 @@ interface Cut {
 export function splitMarkdown(markdown: string): MarkdownPart[] {
   const lines = markdown.split('\n');
   // A short body is formatted whole unless something in it is nested too deeply to format at all.
-  const wholeUpTo = FOOTNOTE.test(markdown) ? WHOLE_WITH_FOOTNOTES_CHARS : WHOLE_DOCUMENT_CHARS;
-  if (markdown.length <= wholeUpTo && !lines.some((line) => nestingOf(line) > MAX_NESTING)) {
+  if (markdown.length <= WHOLE_DOCUMENT_CHARS && !lines.some((line) => nestingOf(line) > MAX_NESTING)) {
     return [{ text: markdown, bodyLineOf: (line) => line, firstLine: 1 }];
   }
   const { units, definitions } = scanUnits(lines);

@@ -80,8 +80,6 @@ describe('reading you can trust: links, search and bookmarks open pages at their
   it('opens a runbook from a link in the text, from search and from a bookmark at its top, not at the place left', async () => {
     const { page, server } = app();
     await openedTitle(page, 'Moderation Operations');
-    // A long body is formatted from its first screen on; the link below is in its last part.
-    await expect.poll(() => page.locator('.rr-formatting-more').count()).toBe(0);
 
     // A link near the end of a long runbook to another runbook (no section named).
     const related = page.locator('.rr-markdown a', { hasText: 'Ban Sync Troubleshooting' }).last();

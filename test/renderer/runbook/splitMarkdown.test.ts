@@ -20,28 +20,6 @@ describe('splitMarkdown', () => {
     expect(splitMarkdown(markdown).map((p) => p.text)).toEqual([markdown]);
   });
 
-  it('formats a typical 15,000-character runbook from its first screen: the opening slice is its top', () => {
-    const section = (i: number) =>
-      `## Step ${i}\n\nRun the check for step ${i} and wait for it to pass before going on.\n\n\`\`\`sh\nkubectl rollout restart deployment/app-${i}\n\`\`\`\n`;
-    const markdown = Array.from({ length: 100 }, (_, i) => section(i))
-      .join('\n')
-      .slice(0, 15_000);
-    const parts = splitMarkdown(markdown);
-    expect(parts.length).toBeGreaterThan(2);
-    expect(parts[0]!.firstLine).toBe(1);
-    expect(parts[0]!.text.startsWith('## Step 0\n')).toBe(true);
-    expect(parts[0]!.text.length).toBeLessThan(WHOLE_DOCUMENT_CHARS);
-  });
-
-  it('keeps a runbook with footnotes whole, so its notes are numbered and listed once for the document', () => {
-    const prose = Array.from({ length: 150 }, (_, i) => `Paragraph ${i} explains the step in some detail before the command runs.`).join(
-      '\n\n',
-    );
-    const markdown = `${prose}\n\nSee the vendor note.[^vendor]\n\n[^vendor]: Vendor advisory 42.\n`;
-    expect(markdown.length).toBeGreaterThan(WHOLE_DOCUMENT_CHARS);
-    expect(splitMarkdown(markdown).map((p) => p.text)).toEqual([markdown]);
-  });
-
   it('cuts a long document between blocks, losing no line and keeping each line number', () => {
     const markdown = Array.from({ length: 3_000 }, (_, i) => `## Step ${i}\n\nRun \`check-${i}\`.\n`).join('\n');
     const parts = splitMarkdown(markdown);
