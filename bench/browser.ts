@@ -24,10 +24,8 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import type { Page } from 'playwright-core';
-import { launchChromium } from '../test/e2e/support/launchChromium';
-import { serveStatic } from '../test/e2e/support/serveStatic';
-import { startGitHttpServer } from '../test/helpers/gitHttpServer';
-import { RunbookRepo, generateRunbook, generateRunbooks, runbookPath } from '../test/helpers/makeRunbookRepo';
+import { generateRunbook, runbookPath } from '../test/helpers/makeRunbookRepo';
+import { startBrowserBench } from './browserBenchSetup';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '..');
@@ -136,14 +134,9 @@ async function readAllTimings(): Promise<Record<string, number>> {
 async function main(): Promise<void> {
   if (!values['no-build'])
     execFileSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', WEB_BUILD], { cwd: ROOT, stdio: 'inherit' });
-  const gitRoot = mkdtempSync(join(tmpdir(), 'rr-bench-browser-git-'));
   const stateDir = mkdtempSync(join(tmpdir(), 'rr-bench-browser-state-'));
-  const repo = new RunbookRepo('main');
-  repo.writeAll(generateRunbooks(runbooks)).commit('initial');
-  repo.publish(gitRoot, 'runbooks.git');
-  const git = await startGitHttpServer({ root: gitRoot });
-  const web = await serveStatic(WEB_BUILD);
-  const browser = await launchChromium();
+  const bench = await startBrowserBench(runbooks, WEB_BUILD, 'browser');
+  const { repo, git, web, browser } = bench;
   const url = git.url('runbooks.git');
   try {
     // Node baseline: the CLI, a fresh state folder, the same repository.
@@ -235,11 +228,7 @@ async function main(): Promise<void> {
       }),
     );
   } finally {
-    await browser.close();
-    await web.close();
-    await git.close();
-    repo.dispose();
-    rmSync(gitRoot, { recursive: true, force: true });
+    await bench.close();
     rmSync(stateDir, { recursive: true, force: true });
   }
 }

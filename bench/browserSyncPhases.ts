@@ -10,15 +10,12 @@
  * Usage: tsx bench/browserSyncPhases.ts [--runbooks N] [--profile <folder>]  (RR_WEB_BUILD as for bench:browser;
  * the build must exist).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from 'playwright-core';
-import { launchChromium } from '../test/e2e/support/launchChromium';
-import { serveStatic } from '../test/e2e/support/serveStatic';
-import { startGitHttpServer } from '../test/helpers/gitHttpServer';
-import { RunbookRepo, generateRunbook, generateRunbooks, runbookPath } from '../test/helpers/makeRunbookRepo';
+import { generateRunbook, runbookPath } from '../test/helpers/makeRunbookRepo';
+import { startBrowserBench } from './browserBenchSetup';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { runbooks: { type: 'string' }, profile: { type: 'string' } } });
@@ -278,13 +275,8 @@ async function measureSync(page: Page, click: () => Promise<void>, commit: strin
 }
 
 async function main(): Promise<void> {
-  const gitRoot = mkdtempSync(join(tmpdir(), 'rr-bench-phases-git-'));
-  const repo = new RunbookRepo('main');
-  repo.writeAll(generateRunbooks(runbooks)).commit('initial');
-  repo.publish(gitRoot, 'runbooks.git');
-  const git = await startGitHttpServer({ root: gitRoot });
-  const web = await serveStatic(WEB_BUILD);
-  const browser = await launchChromium();
+  const bench = await startBrowserBench(runbooks, WEB_BUILD, 'phases');
+  const { repo, git, web, browser } = bench;
   try {
     await browser.context.addInitScript({ content: INSTRUMENT_WORKER });
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
@@ -305,11 +297,7 @@ async function main(): Promise<void> {
       await measureSync(page, () => card.getByRole('button', { name: 'Sync now' }).click(), next, profiler, `one-file-${round}`);
     }
   } finally {
-    await browser.close();
-    await web.close();
-    await git.close();
-    repo.dispose();
-    rmSync(gitRoot, { recursive: true, force: true });
+    await bench.close();
   }
 }
 

@@ -1,0 +1,41 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchChromium, type LaunchedBrowser } from '../test/e2e/support/launchChromium';
+import { serveStatic, type StaticServer } from '../test/e2e/support/serveStatic';
+import { startGitHttpServer, type GitHttpServer } from '../test/helpers/gitHttpServer';
+import { RunbookRepo, generateRunbooks } from '../test/helpers/makeRunbookRepo';
+
+/** What a browser bench runs against: a generated repository on a loopback Git server, the web build, Chromium. */
+export interface BrowserBench {
+  repo: RunbookRepo;
+  git: GitHttpServer;
+  web: StaticServer;
+  browser: LaunchedBrowser;
+  /** Stops the servers and Chromium and removes the published repository. */
+  close(): Promise<void>;
+}
+
+/** Publishes `runbooks` generated runbooks as `runbooks.git`, serves `webBuild` and starts Chromium. */
+export async function startBrowserBench(runbooks: number, webBuild: string, name: string): Promise<BrowserBench> {
+  const gitRoot = mkdtempSync(join(tmpdir(), `rr-bench-${name}-git-`));
+  const repo = new RunbookRepo('main');
+  repo.writeAll(generateRunbooks(runbooks)).commit('initial');
+  repo.publish(gitRoot, 'runbooks.git');
+  const git = await startGitHttpServer({ root: gitRoot });
+  const web = await serveStatic(webBuild);
+  const browser = await launchChromium();
+  return {
+    repo,
+    git,
+    web,
+    browser,
+    async close() {
+      await browser.close();
+      await web.close();
+      await git.close();
+      repo.dispose();
+      rmSync(gitRoot, { recursive: true, force: true });
+    },
+  };
+}
