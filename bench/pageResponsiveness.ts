@@ -7,13 +7,15 @@
  *
  * BENCH_ONLY=headings,contacts-panel measures only the cases named (all runbooks are still synced);
  * BENCH_PROFILE=<folder> writes a Chrome DevTools CPU profile of each run there.
+ * BENCH_CPU_THROTTLE=K slows each measured page's CPU K times (CDP `Emulation.setCPUThrottlingRate`; 4 ≈ a
+ * mid-range phone); the sync that fills the cache runs unthrottled.
  *
  * Prints one JSON object: per case, the time until the first text is on screen, the longest task, the total
  * blocking time (the part of every task beyond 50 ms) and the time until the page went quiet; medians and
  * the worst run over BENCH_RUNS runs. A bundled runbook is the baseline.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startGitHttpServer } from '../test/helpers/gitHttpServer';
@@ -25,6 +27,7 @@ import { hostileRunbooks } from './hostileRunbooks';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const ONLY = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
+const CPU_THROTTLE = Number(process.env.BENCH_CPU_THROTTLE ?? 1);
 const measured = (name: string) => !ONLY || ONLY.includes(name);
 const QUIET_MS = 1_500;
 const GIVE_UP_MS = 120_000;
@@ -207,9 +210,12 @@ async function main() {
     const inNewPage = async (measure: (p: Page) => Promise<Sample>) => {
       const fresh = await app.browser.context.newPage();
       const profileDir = process.env.BENCH_PROFILE;
-      const cdp = profileDir ? await app.browser.context.newCDPSession(fresh) : undefined;
-      await cdp?.send('Profiler.enable');
-      await cdp?.send('Profiler.start');
+      const cdp = profileDir || CPU_THROTTLE !== 1 ? await app.browser.context.newCDPSession(fresh) : undefined;
+      if (CPU_THROTTLE !== 1) await cdp?.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
+      if (profileDir) {
+        await cdp?.send('Profiler.enable');
+        await cdp?.send('Profiler.start');
+      }
       try {
         return await measure(fresh);
       } finally {
@@ -221,6 +227,7 @@ async function main() {
       }
     };
     const results: Record<string, unknown> = {};
+    const loadBefore = loadavg()[0];
     for (const route of routes.filter((r) => measured(r.name))) {
       const samples: Sample[] = [];
       for (let run = 0; run < RUNS; run++) samples.push(await inNewPage((p) => measureOpen(p, app.server.url, route.hash, route.ready)));
@@ -232,7 +239,10 @@ async function main() {
       for (let run = 0; run < RUNS; run++) contactSamples.push(await inNewPage((p) => measureContacts(p, app.server.url)));
       results['contacts-panel'] = summarise(contactSamples);
     }
-    console.log(JSON.stringify({ runs: RUNS, browser: app.browser.context.browser()?.version() ?? 'chromium', cases: results }, null, 2));
+    // The 1-minute load average before and after the measured runs: figures taken on a busy machine read as ratios.
+    const load = { before: Number(loadBefore?.toFixed(2)), after: Number(loadavg()[0]?.toFixed(2)) };
+    const version = app.browser.context.browser()?.version() ?? 'chromium';
+    console.log(JSON.stringify({ runs: RUNS, cpuThrottle: CPU_THROTTLE, loadavg: load, browser: version, cases: results }, null, 2));
   } finally {
     await app.close();
     await server.close();
