@@ -1,21 +1,16 @@
 import { IncidentTopbarLink } from '../incident/IncidentTopbarLink';
-import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Link, NavLink, useLocation } from 'react-router-dom';
 import { UpdatePrompt } from '../pwa/UpdatePrompt';
 import { WriteFailureNotice } from './WriteFailureNotice';
+import { ContactsPanel } from '../contacts/ContactsPanel';
+import { SearchDialog } from '../search/SearchDialog';
 import { dispatchAppCommand, useAppCommand } from './appCommands';
 import { useServices } from './appServices';
 import { useKeyboardShortcut } from './useKeyboardShortcut';
 import { LIBRARY_FILTER_ID, LibraryNav } from '../library/LibraryNav';
 import { ConnectionStatus } from '../status/ConnectionStatus';
 import { HOME_ROUTE } from '../routes';
-
-// The two dialogs load with their first opening (the service worker precaches their chunks, so offline too):
-// a cold start parses less code before the first runbook is drawn.
-const loadContactsPanel = () => import('../contacts/ContactsPanel');
-const loadSearchDialog = () => import('../search/SearchDialog');
-const ContactsPanel = lazy(() => loadContactsPanel().then((m) => ({ default: m.ContactsPanel })));
-const SearchDialog = lazy(() => loadSearchDialog().then((m) => ({ default: m.SearchDialog })));
 
 interface Props {
   /** False until the cache is open; the library waits for it instead of saying it is empty. */
@@ -30,19 +25,6 @@ export function AppShell({ cacheReady, children }: Props) {
   const [contactsOpen, setContactsOpen] = useState(false);
   const [searchOpen, setSearchOpen] = useState(false);
   const closeSearch = useCallback(() => setSearchOpen(false), []);
-  // Mounted from their first opening on and kept, so a reopened search still shows the previous query.
-  const [searchMounted, setSearchMounted] = useState(false);
-  const [contactsMounted, setContactsMounted] = useState(false);
-  if (searchOpen && !searchMounted) setSearchMounted(true);
-  if (contactsOpen && !contactsMounted) setContactsMounted(true);
-  // Fetched once the page is idle after start, so the first "/" opens the dialog without waiting for its chunk.
-  useEffect(() => {
-    if (!cacheReady) return;
-    const preload = () => void Promise.all([loadSearchDialog(), loadContactsPanel()]).catch(() => undefined);
-    // jsdom and older Safari have no requestIdleCallback.
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(preload);
-    else setTimeout(preload, 200);
-  }, [cacheReady]);
   useAppCommand('search', () => setSearchOpen(true));
   useKeyboardShortcut('/', () => setSearchOpen(true));
   useKeyboardShortcut('k', () => setSearchOpen(true), { mod: true, inFields: true });
@@ -170,10 +152,8 @@ export function AppShell({ cacheReady, children }: Props) {
           <span>Bookmarks</span>
         </Link>
       </nav>
-      <Suspense fallback={null}>
-        {contactsMounted && <ContactsPanel open={contactsOpen} onClose={closeContacts} />}
-        {searchMounted && <SearchDialog open={searchOpen} onClose={closeSearch} />}
-      </Suspense>
+      <ContactsPanel open={contactsOpen} onClose={closeContacts} />
+      <SearchDialog open={searchOpen} onClose={closeSearch} />
     </div>
   );
 }
