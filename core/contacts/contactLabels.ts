@@ -239,11 +239,22 @@ export function cleanLabel(raw: string): { label: string; how?: string } {
   return { label };
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /**
  * Grouping key of a team/role label, insensitive to case, punctuation, spacing and `&`/`and`:
  * "Trust & Safety Lead", "trust and safety lead" and "Trust-and-Safety lead" share one.
  */
 export function labelKey(label: string): string {
+  // Plain ASCII (nearly every label) has no marks to strip and nothing to decompose: the same key, cheaper.
+  if (PRINTABLE_ASCII.test(label)) {
+    return label
+      .toLowerCase()
+      .replace(/&/g, ' and ')
+      .replace(/\bon[\s-]*call\b/g, 'oncall')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+  }
   return label
     .toLowerCase()
     .normalize('NFKD')

@@ -169,4 +169,15 @@ describe('ContactsPanel', () => {
     }
     expect(document.querySelectorAll('.rr-contact')).toHaveLength(1_000);
   });
+  it('keeps an open panel current: a synced runbook’s contacts appear, a hidden source’s leave', async () => {
+    await cache(onCall);
+    open();
+    const dialog = screen.getByRole('dialog', { name: 'Emergency contacts' });
+    expect(await within(dialog).findByText('+1 415 555 0100')).toBeTruthy();
+    await cache(`---\ntitle: "Network"\n---\n# Network\n\n## Emergency contacts\n\n- Network on-call: +1 415 555 0142\n`, 'ops/network.md');
+    expect(await within(dialog).findByText('+1 415 555 0142')).toBeTruthy();
+    await db.sources.update('team', { hidden: true });
+    await vi.waitFor(() => expect(within(dialog).queryByText('+1 415 555 0100')).toBeNull());
+    expect(within(dialog).getByText('No contacts found in the cached runbooks.')).toBeTruthy();
+  });
 });
