@@ -4,6 +4,7 @@ import type { OfflineCopyProvenance, SourceRecord } from '../model';
 import { fileIndexFromCache } from '../sync/fileIndexFromCache';
 import { withSourceLock } from '../sync/sourceLock';
 import { SyncError } from '../sync/syncError';
+import { isQuotaError } from '../sync/classifySyncError';
 import type { OfflineCopyEngine } from './offlineCopyEngine';
 import { OfflineCopyError, type CommitWhen, type OfflineCopyErrorCode } from './offlineCopyError';
 import { offlineCopyKind } from './offlineCopyKind';
@@ -118,7 +119,10 @@ export function describeImportFailure(error: unknown): OfflineCopyImportFailure 
   }
   if (error instanceof SyncError) return { code: error.code, message: error.message };
   const message = error instanceof Error ? error.message : String(error);
-  if (/quota/i.test(message))
-    return { code: 'unknown', message: `The device's storage is full, so the copy was not imported (${message}). Nothing was changed.` };
+  if (isQuotaError(error))
+    return {
+      code: 'storage-full',
+      message: `The device's storage is full, so the copy was not imported (${message}). Nothing was changed.`,
+    };
   return { code: 'unknown', message: `The import failed: ${message}. Nothing was changed.` };
 }

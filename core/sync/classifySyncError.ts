@@ -160,16 +160,16 @@ export function classifySyncError(error: unknown, context: FailureContext): Sync
   return new SyncError('unknown', `The sync failed unexpectedly: ${detail}`, detail);
 }
 
-/**
- * A storage quota error, also when wrapped: Dexie reports a transaction that failed on the quota as an
- * `AbortError` whose `inner` is the `QuotaExceededError`, and Node errors carry theirs as `cause`.
- */
 /** A text field of an unknown error; anything but a string (absent, an object) reads as ''. */
 function textOf(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-function isQuotaError(error: unknown): boolean {
+/**
+ * A storage quota error, also when wrapped: Dexie reports a transaction that failed on the quota as an
+ * `AbortError` whose `inner` is the `QuotaExceededError`, and Node errors carry theirs as `cause`.
+ */
+export function isQuotaError(error: unknown): boolean {
   let e = error as (ErrorLike & { inner?: unknown }) | undefined;
   for (let depth = 0; e && depth < 5; depth++, e = (e.inner ?? e.cause) as (ErrorLike & { inner?: unknown }) | undefined) {
     if (e.name === 'QuotaExceededError' || /quota/i.test(textOf(e.message))) return true;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunbookDatabase } from '../../../core/cache/runbookDatabase';
 import { describeProvenance } from '../../../core/offlineCopy/describeProvenance';
 import { localOfflineCopyEngine } from '../../../core/offlineCopy/offlineCopyEngine';
-import { runOfflineCopyImport, type OfflineCopyImportRequest } from '../../../core/offlineCopy/runOfflineCopyImport';
+import { describeImportFailure, runOfflineCopyImport, type OfflineCopyImportRequest } from '../../../core/offlineCopy/runOfflineCopyImport';
 import { RunbookRepo, git } from '../../helpers/makeRunbookRepo';
 import { dumpDatabase, openTestDatabase } from '../cache/testDatabase';
 import { cleanUp, nodeFs, tempDir } from '../sync/syncFixture';
@@ -216,3 +216,17 @@ function strangerThinBundle(): Uint8Array {
     stranger.dispose();
   }
 }
+
+describe('describeImportFailure', () => {
+  it('says the storage is full when the cache write failed on the quota, also wrapped as Dexie wraps it', () => {
+    const quota = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+    // Dexie reports a transaction aborted by the quota as an AbortError that carries the cause as `inner`.
+    const aborted = Object.assign(new Error('Transaction aborted'), { name: 'AbortError', inner: quota });
+    for (const error of [quota, aborted]) {
+      const failure = describeImportFailure(error);
+      expect(failure.code).toBe('storage-full');
+      expect(failure.message).toMatch(/^The device's storage is full, so the copy was not imported .*Nothing was changed\.$/);
+    }
+    expect(describeImportFailure(new Error('disk on fire')).message).toBe('The import failed: disk on fire. Nothing was changed.');
+  });
+});
