@@ -1,4 +1,6 @@
 import './platform/installBufferGlobal';
+// First: the search worker loads its index in parallel with the rest of the start (see the module).
+import './search/startSearchWorkerEarly';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -16,10 +16,6 @@ import { searchClient, startSearchWorker, useSearch, type SearchClientStatus } f
 import { countFilters, SearchFilterChips } from './SearchFilterChips';
 import './search.css';
 
-// The app preloads this chunk once idle after start; starting the worker here loads the index off the main thread
-// before the first "/" instead of after it. (Without Worker, e.g. jsdom, the dialog starts it on mount as before.)
-if (typeof Worker === 'function') startSearchWorker();
-
 interface Props {
   open: boolean;
   onClose: () => void;
@@ -54,15 +50,21 @@ export function SearchDialog({ open, onClose, initialQuery }: Props) {
   const sources = useLiveQuery(() => db.sources.toArray(), []);
   const sourceName = useCallback((id: string) => sources?.find((s) => s.id === id)?.name ?? id, [sources]);
 
-  // Load the index in the background as soon as the app mounts the dialog, not at the first keystroke.
+  // main.tsx starts the worker before the app renders (startSearchWorkerEarly.ts); this covers any other host.
   useEffect(() => startSearchWorker(), []);
+  // Letters typed between opening and the frame that selects the previous search must not be selected (and so
+  // replaced by the next letter): a fast typist's "/fail" would search "ail".
+  const typedSinceOpen = useRef(false);
 
   useEffect(() => {
     if (!open) return;
     // eslint-disable-next-line react-hooks/set-state-in-effect -- opening is the event: the query it opens with is set once per opening, with the focus and recent-list work below
     if (initialQuery !== undefined) setQuery(initialQuery);
     // The modal focuses the field; the previous search is selected, so typing replaces it.
-    requestAnimationFrame(() => input.current?.select());
+    typedSinceOpen.current = false;
+    requestAnimationFrame(() => {
+      if (!typedSinceOpen.current) input.current?.select();
+    });
     searchClient.recent().then(setRecent, () => setRecent([]));
   }, [open, initialQuery]);
 
@@ -174,7 +176,10 @@ export function SearchDialog({ open, onClose, initialQuery }: Props) {
           spellCheck={false}
           enterKeyHint="go"
           value={query}
-          onChange={(e) => setQuery(e.target.value)}
+          onChange={(e) => {
+            typedSinceOpen.current = true;
+            setQuery(e.target.value);
+          }}
         />
         <button
           type="button"

@@ -110,6 +110,28 @@ describe('SearchDialog (keyboard and focus)', () => {
     expect(options().map((o) => o.textContent)).toEqual(['free space fast', 'rotate logs', 'promote the replica']);
   });
 
+  it('keeps letters typed right after "/" and still selects the previous search when reopened', async () => {
+    // The frame that selects the previous search is held back until after the first letters, as on a busy start.
+    const frames: FrameRequestCallback[] = [];
+    const raf = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => frames.push(callback));
+    try {
+      const user = setup();
+      await user.keyboard('/fa');
+      act(() => frames.splice(0).forEach((callback) => callback(0)));
+      await user.keyboard('il');
+      const field = screen.getByRole<HTMLInputElement>('combobox');
+      expect(field.value).toBe('fail');
+
+      await user.keyboard('{Escape}');
+      await user.click(screen.getByRole('button', { name: 'Open search' }));
+      act(() => frames.splice(0).forEach((callback) => callback(0)));
+      await user.keyboard('disk');
+      expect(screen.getByRole<HTMLInputElement>('combobox').value).toBe('disk');
+    } finally {
+      raf.mockRestore();
+    }
+  });
+
   it('moves through results with the arrow keys and opens the chosen section with Enter', async () => {
     const user = setup();
     await user.click(screen.getByRole('button', { name: 'Open search' }));
