@@ -1,11 +1,14 @@
 import type { Locator } from 'playwright-core';
 import { expect } from 'vitest';
 
-/** Waits until the element's text contains `text` (Playwright's own `expect` is not part of playwright-core). */
-export async function expectText(locator: Locator, text: string | RegExp): Promise<void> {
-  await locator.first().waitFor();
+/**
+ * Waits until the element's text contains `text` (Playwright's own `expect` is not part of playwright-core), for
+ * up to `timeoutMs`: longer for work that grows with a busy machine, such as syncing a thousand runbooks.
+ */
+export async function expectText(locator: Locator, text: string | RegExp, timeoutMs = 10_000): Promise<void> {
+  await locator.first().waitFor({ timeout: timeoutMs });
   await expect
-    .poll(async () => (await locator.first().textContent()) ?? '', { timeout: 10_000 })
+    .poll(async () => (await locator.first().textContent()) ?? '', { timeout: timeoutMs })
     .toMatch(typeof text === 'string' ? new RegExp(escapeRegExp(text)) : text);
 }
 
