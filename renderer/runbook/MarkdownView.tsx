@@ -112,6 +112,15 @@ const keepUrl = (url: string) => url;
 
 const REMARK_REHYPE_OPTIONS = { clobberPrefix: '' };
 
+// rehype-highlight registers all its languages each time it is set up, and every formatting sets its plugins
+// up again: on a long body formatted in slices that was tens of ms per slice on a phone-speed CPU, so the one
+// highlighter is set up once and shared.
+let sharedHighlight: ReturnType<typeof rehypeHighlight> | undefined;
+function rehypeHighlightShared() {
+  sharedHighlight ??= rehypeHighlight({ detect: false });
+  return sharedHighlight;
+}
+
 /**
  * Renders a runbook body as GitHub-flavoured Markdown. Raw HTML goes through GitHub's allow-list (nothing in it
  * runs; unknown tags show as typed); headings get the same GitHub-compatible ids that ingest recorded.
@@ -157,7 +166,7 @@ const FormattedMarkdown = memo(function FormattedMarkdown({
         rehypeAlerts,
         rehypeSlug,
         [rehypeHeadingIds, { idsByLine: headingIdsByLine }],
-        [rehypeHighlight, { detect: false, ignoreMissing: true }],
+        rehypeHighlightShared,
       ]}
       components={components}
       urlTransform={keepUrl}

@@ -5,7 +5,7 @@ import { MissingSectionNotice } from './MissingSectionNotice';
 import type { ContactLinesRange } from './remarkContactLinks';
 import { RenderBoundary } from './RenderBoundary';
 import { useRunbookContext } from './RunbookContext';
-import { SourceFilesContext } from './SourceFilesContext';
+import { SourceFilesContext, type SourceFiles } from './SourceFilesContext';
 import { PlainSlice } from './PlainSlice';
 import { layoutOfSlices, nextSliceToFormat, sliceIndexOfLine } from './sliceOrder';
 import { splitMarkdown, type MarkdownPart } from './splitMarkdown';
@@ -36,27 +36,35 @@ export function ProgressiveMarkdown({ markdown, contactLines, headingIdsByLine, 
   const firstLines = useMemo(() => parts.map((p) => p.firstLine), [parts]);
   const lineCount = useMemo(() => countLines(markdown), [markdown]);
   const focus = focusLine === undefined ? 0 : sliceIndexOfLine(firstLines, focusLine);
-  const [state, setState] = useState(() => ({ parts, formatted: onlyFormatted(parts.length, focus) }));
-  const current = state.parts === parts ? state : { parts, formatted: onlyFormatted(parts.length, focus) };
+  const { sourceId, path, cachedPaths } = useRunbookContext();
+  const sourceFiles = useSourceFileQuery(sourceId, path, cachedPaths);
+  const sliced = parts.length > 1;
+  const [state, setState] = useState(() => ({ parts, shown: onlyShown(parts.length, focus, sourceFiles) }));
+  const current = state.parts === parts ? state : { parts, shown: onlyShown(parts.length, focus, sourceFiles) };
   if (current !== state) setState(current);
-  const { formatted } = current;
-  const next = nextSliceToFormat(formatted, focus);
+  const { shown } = current;
+  const formatted = useMemo(() => shown.map((files) => files !== undefined), [shown]);
+  // A slice of a long body is formatted again when the source's files change (the file index arrives after
+  // the first slices, and wikilinks then resolve), one slice at a time like the first time: doing it in the
+  // render that brings the new files held a phone-speed page for seconds once many slices were shown.
+  const upToDate = useMemo(
+    () => (sliced ? shown.map((files) => files === sourceFiles) : formatted),
+    [sliced, shown, sourceFiles, formatted],
+  );
+  const next = nextSliceToFormat(upToDate, focus);
   useEffect(() => {
     if (next === undefined) return undefined;
     return whenIdle(() =>
       startTransition(() =>
-        setState((s) => (s.parts !== parts || s.formatted[next] ? s : { parts, formatted: withFormatted(s.formatted, next) })),
+        setState((s) => (s.parts !== parts || s.shown[next] === sourceFiles ? s : { parts, shown: withShown(s.shown, next, sourceFiles) })),
       ),
     );
-  }, [next, parts]);
-  const complete = next === undefined;
+  }, [next, parts, sourceFiles]);
+  const complete = formatted.every(Boolean);
   useEffect(
     () => onProgress?.((line) => formatted[sliceIndexOfLine(firstLines, line)] === true, complete),
     [onProgress, formatted, firstLines, complete],
   );
-  const sliced = parts.length > 1;
-  const { sourceId, path, cachedPaths } = useRunbookContext();
-  const sourceFiles = useSourceFileQuery(sourceId, path, cachedPaths);
   return (
     <SourceFilesContext.Provider value={sourceFiles}>
       <MissingSectionNotice />
@@ -68,6 +76,8 @@ export function ProgressiveMarkdown({ markdown, contactLines, headingIdsByLine, 
             contactLines={contactLines}
             // Always ingest's ids: the page's own text can differ from what ingest read (`:rocket:` becomes 🚀).
             headingIdsByLine={headingIdsByLine}
+            // A slice shows the files it was formatted with until its turn to be formatted again comes.
+            sourceFiles={sliced ? shown[item]! : sourceFiles}
             sliced={sliced}
           />
         ) : (
@@ -82,13 +92,14 @@ export function ProgressiveMarkdown({ markdown, contactLines, headingIdsByLine, 
   );
 }
 
-function onlyFormatted(count: number, index: number): boolean[] {
-  return Array.from({ length: count }, (_, i) => i === index);
+/** Which slices are shown, and with which of the source's files: only the `index`th one, with `files`. */
+function onlyShown(count: number, index: number, files: SourceFiles): (SourceFiles | undefined)[] {
+  return Array.from({ length: count }, (_, i) => (i === index ? files : undefined));
 }
 
-function withFormatted(formatted: readonly boolean[], index: number): boolean[] {
-  const copy = [...formatted];
-  copy[index] = true;
+function withShown(shown: readonly (SourceFiles | undefined)[], index: number, files: SourceFiles): (SourceFiles | undefined)[] {
+  const copy = [...shown];
+  copy[index] = files;
   return copy;
 }
 
@@ -118,11 +129,13 @@ function Slice({
   part,
   contactLines,
   headingIdsByLine,
+  sourceFiles,
   sliced,
 }: {
   part: MarkdownPart;
   contactLines: Props['contactLines'];
   headingIdsByLine: Props['headingIdsByLine'];
+  sourceFiles: SourceFiles;
   sliced: boolean;
 }) {
   if (part.plain) return <PlainSlice part={part} />;
@@ -137,5 +150,11 @@ function Slice({
     </RenderBoundary>
   );
   // Each slice of a long body in a box of its own (see progressive.css).
-  return sliced ? <div className="rr-slice">{view}</div> : view;
+  return sliced ? (
+    <SourceFilesContext.Provider value={sourceFiles}>
+      <div className="rr-slice">{view}</div>
+    </SourceFilesContext.Provider>
+  ) : (
+    view
+  );
 }

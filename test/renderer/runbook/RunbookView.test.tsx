@@ -131,4 +131,15 @@ describe('RunbookView', () => {
     const ids = [...document.querySelectorAll('h2')].map((h) => h.id).filter((id) => id.startsWith('setup'));
     expect(ids).toEqual(runbook.meta.headings.filter((h) => h.depth === 2).map((h) => h.id));
   });
+
+  it("resolves the wikilinks of every slice of a long runbook once the source's files are read, slice by slice", async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const linked = `---\ntitle: "Linked"\n---\n# Linked\n\n${Array.from({ length: 80 }, (_, i) => `## Part ${i}\n\n${filler} See [[nowhere-${i}]].\n`).join('\n')}`;
+    show(opened(linked));
+    const broken = () => document.querySelectorAll('[data-wikilink="missing"]').length;
+    const marked = () => document.querySelectorAll('.rr-wikilink, [data-wikilink]').length;
+    await idleUntil(() => document.querySelector('.rr-formatting-more') === null && broken() === 80);
+    // Each link once, none left as unresolved text from before the files were read.
+    expect(marked()).toBe(80);
+  });
 });
