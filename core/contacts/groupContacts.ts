@@ -49,8 +49,8 @@ export function* groupContactsInSteps(contacts: readonly Contact[]): Generator<v
     if (!team) teams.set(label, (team = teamOfLabel(label)));
     return team;
   };
-  // Counts run beside `entry.labels` (same order) and spellings beside each other: a Map per entry or group
-  // was most of the garbage collected while grouping 30,000 contacts.
+  // Counts run beside `entry.labels` (same order), and a team's other spellings get a Map only when there are
+  // any: a Map per entry and per team was most of the garbage collected while grouping 30,000 contacts.
   const entries = new Map<string, { entry: ContactEntry; labelCounts: number[] }>();
   for (const contact of contacts) {
     if (++work % ITEMS_PER_STEP === 0) yield;
@@ -83,7 +83,7 @@ export function* groupContactsInSteps(contacts: readonly Contact[]): Generator<v
 
   // Position of each entry in the order first seen, the tie-break within a group.
   const order = new Map<ContactEntry, number>();
-  const groups = new Map<string, { group: ContactGroup; spellings: string[]; spellingCounts: number[] }>();
+  const groups = new Map<string, { group: ContactGroup; firstCount: number; spellings?: Map<string, number> }>();
   for (const { entry, labelCounts } of entries.values()) {
     if (++work % ITEMS_PER_STEP === 0) yield;
     order.set(entry, order.size);
@@ -94,16 +94,16 @@ export function* groupContactsInSteps(contacts: readonly Contact[]): Generator<v
     if (team.tier) entry.tier = team.tier;
     let slot = groups.get(key);
     if (!slot) {
-      slot = { group: { key, label, rank: 'other', reachable: false, entries: [] }, spellings: [], spellingCounts: [] };
+      slot = { group: { key, label, rank: 'other', reachable: false, entries: [] }, firstCount: 0 };
       groups.set(key, slot);
     }
     slot.group.entries.push(entry);
-    const spelling = slot.spellings.indexOf(label);
-    if (spelling === -1) {
-      slot.spellings.push(label);
-      slot.spellingCounts.push(labelCounts[chosen]!);
+    const count = labelCounts[chosen]!;
+    if (!slot.spellings && label === slot.group.label) {
+      slot.firstCount += count;
     } else {
-      slot.spellingCounts[spelling]! += labelCounts[chosen]!;
+      slot.spellings ??= new Map([[slot.group.label, slot.firstCount]]);
+      slot.spellings.set(label, (slot.spellings.get(label) ?? 0) + count);
     }
   }
 
@@ -111,9 +111,10 @@ export function* groupContactsInSteps(contacts: readonly Contact[]): Generator<v
   // Rank, on-call first, reachable first and the best way to reach a group, as one number: worked out once per
   // group, since inside the comparison it ran for every pair (seconds with 500 teams).
   const standing = new Map<ContactGroup, number>();
-  for (const { group, spellings, spellingCounts } of groups.values()) {
+  for (const { group, spellings } of groups.values()) {
     if (++work % ITEMS_PER_STEP === 0) yield;
-    group.label = group.key === ON_CALL_KEY ? ON_CALL_LABEL : spellings[mostUsed(spellingCounts)]!;
+    if (group.key === ON_CALL_KEY) group.label = ON_CALL_LABEL;
+    else if (spellings) group.label = mostUsedSpelling(spellings);
     const hasPoints = group.entries.some((e) => e.kind !== 'role');
     group.entries = group.entries
       .filter((e) => !(hasPoints && e.kind === 'role' && teamOfLabel(e.value).key === group.key))
@@ -178,6 +179,19 @@ function rankOf(group: ContactGroup): ContactGroup['rank'] {
   }
   if (/\bsecurity\b|\binfosec\b|\bsoc\b|\bcsirt\b/.test(group.key)) return 'security';
   return 'other';
+}
+
+/** The spelling used most often; the first one seen on a tie. */
+function mostUsedSpelling(counts: Map<string, number>): string {
+  let best = '';
+  let bestCount = -1;
+  for (const [spelling, count] of counts) {
+    if (count > bestCount) {
+      best = spelling;
+      bestCount = count;
+    }
+  }
+  return best;
 }
 
 /** Index of the highest count; the first one on a tie. */

@@ -185,4 +185,12 @@ describe('groupContactsInSteps', () => {
     expect(labels).toEqual([...teams].sort());
     expect(groupContacts(contacts).map((g) => g.label)).toEqual(labels);
   });
+
+  it('names a team by the spelling its entries use most, the first one seen on a tie', () => {
+    const lines = (labels: string[]) => labels.map((label, i) => `- ${label}: ops${i}@example.com`).join('\n');
+    const teamOf = (labels: string[]) => groupContacts(contactsOf('ops.md', `# Ops\n\n## Emergency contacts\n\n${lines(labels)}\n`));
+    expect(teamOf(['Storage team', 'STORAGE TEAM', 'Storage Team', 'STORAGE TEAM']).map((g) => g.label)).toEqual(['STORAGE TEAM']);
+    expect(teamOf(['Storage team', 'STORAGE TEAM']).map((g) => g.label)).toEqual(['Storage team']);
+    expect(teamOf(['Storage team', 'Storage team', 'STORAGE TEAM']).map((g) => g.label)).toEqual(['Storage team']);
+  });
 });
