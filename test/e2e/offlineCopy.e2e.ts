@@ -332,10 +332,15 @@ describe('the import panel finds the synced source a bundle updates (Chromium, s
     const { page } = app();
     const card = await addSource(page, { url: server.url('ops-match.git'), name: 'Ops runbooks' });
     await expectText(card, `at commit ${synced.slice(0, 7)}`);
-    // The colleague synced later: their bundle holds a newer commit.
-    ops.write('storage/replication.md', '# Replication lag\n\nCheck the replica.\n').commit('second');
+    // The colleague synced later and committed in a clone of their own: their bundle holds a newer commit that the
+    // server does not, so the app's own scheduled sync cannot fetch it before the import (it did on a busy machine).
+    const colleague = join(files, 'colleague');
+    git(files, ['clone', '-q', ops.workDir, colleague]);
+    writeFileSync(join(colleague, 'storage/replication.md'), '# Replication lag\n\nCheck the replica.\n');
+    git(colleague, ['add', '-A']);
+    git(colleague, ['commit', '-q', '-m', 'second']);
     const newer = join(files, 'colleague.bundle');
-    git(ops.workDir, ['bundle', 'create', '-q', newer, 'main']);
+    git(colleague, ['bundle', 'create', '-q', newer, 'main']);
 
     const sourcesBefore = await page.locator('.rr-source').count();
     await page.getByTestId('offline-copy-input').setInputFiles(newer);
