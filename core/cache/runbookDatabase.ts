@@ -2,7 +2,9 @@ import type { Incident, IncidentEvent } from '../incident/incidentModel';
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { RunbookBody, RunbookMeta, SkippedFile, SourceAsset, SourceRecord } from '../model';
 import type { SerializedSearchIndex } from '../search/serializeSearchIndex';
-import { libraryMirror, toLibraryEntry, type LibraryEntry } from './libraryMirror';
+import { toContactListRow, type ContactListRow } from './contactList';
+import { toLibraryEntry, type LibraryEntry } from './libraryEntry';
+import { runbookMirrors } from './runbookMirrors';
 
 /** A runbook's metadata as cached, plus what the last sync did to it. */
 export interface CachedRunbook extends RunbookMeta {
@@ -137,8 +139,10 @@ export class RunbookDatabase extends Dexie {
   searchIndex!: Table<StoredSearchIndex, string>;
   readCopies!: Table<ReadCopy, RunbookKey>;
   syncHistory!: Table<SyncHistoryEntry, number>;
-  /** A light copy of `runbooks` for the library, kept in step by `libraryMirror`; never written directly. */
+  /** A light copy of `runbooks` for the library, kept in step by `runbookMirrors`; never written directly. */
   library!: Table<LibraryEntry, RunbookKey>;
+  /** Each runbook's contacts, packed for the contacts panel, kept in step by `runbookMirrors`; never written directly. */
+  contactLists!: Table<ContactListRow, RunbookKey>;
   incidents!: Table<Incident, string>;
   incidentEvents!: Table<IncidentEvent, number>;
 
@@ -189,6 +193,14 @@ export class RunbookDatabase extends Dexie {
         const runbooks = (await tx.table('runbooks').toArray()) as CachedRunbook[];
         await tx.table('library').bulkPut(runbooks.map(toLibraryEntry));
       });
-    this.use(libraryMirror);
+    // Version 8 keeps each runbook's contacts packed in a table of their own, so that the contacts panel reads
+    // only contacts, and reads 30,000 of them in a fraction of the time; filled once here.
+    this.version(8)
+      .stores({ contactLists: '[sourceId+path], sourceId' })
+      .upgrade(async (tx) => {
+        const runbooks = (await tx.table('runbooks').toArray()) as CachedRunbook[];
+        await tx.table('contactLists').bulkPut(runbooks.map(toContactListRow));
+      });
+    this.use(runbookMirrors);
   }
 }

@@ -294,10 +294,17 @@ const ON_CALL_TIERS = new Set(['primary', 'secondary', 'backup', 'tertiary']);
  */
 export function teamOfLabel(label: string): { key: string; tier?: string | undefined } {
   const key = labelKey(label);
-  const tokens = key.split(' ');
-  if (!tokens.includes('oncall')) return { key };
-  const rest = tokens.filter((t) => !ON_CALL_FILLER.has(t));
-  if (rest.some((t) => !ON_CALL_TIERS.has(t))) return { key };
-  const tier = rest[0];
+  // Most labels never say on-call: no need to split them into words (30,000 labels are read per panel).
+  if (!key.includes('oncall')) return { key };
+  let tier: string | undefined;
+  let onCall = false;
+  for (const token of key.split(' ')) {
+    if (token === 'oncall') onCall = true;
+    if (ON_CALL_FILLER.has(token)) continue;
+    // A word that is neither filler nor a tier names the team ("database oncall").
+    if (!ON_CALL_TIERS.has(token)) return { key };
+    tier ??= token;
+  }
+  if (!onCall) return { key };
   return { key: 'oncall', tier: tier && tier !== 'primary' ? tier.charAt(0).toUpperCase() + tier.slice(1) : undefined };
 }

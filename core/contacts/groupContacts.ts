@@ -107,10 +107,9 @@ export function* groupContactsInSteps(contacts: readonly Contact[]): Generator<v
     }
   }
 
-  const result: ContactGroup[] = [];
   // Rank, on-call first, reachable first and the best way to reach a group, as one number: worked out once per
-  // group, since inside the comparison it ran for every pair (seconds with 500 teams).
-  const standing = new Map<ContactGroup, number>();
+  // group and kept beside it, since inside the comparison it ran for every pair (seconds with 500 teams).
+  const ranked: { group: ContactGroup; standing: number }[] = [];
   for (const { group, spellings } of groups.values()) {
     if (++work % ITEMS_PER_STEP === 0) yield;
     if (group.key === ON_CALL_KEY) group.label = ON_CALL_LABEL;
@@ -124,13 +123,13 @@ export function* groupContactsInSteps(contacts: readonly Contact[]): Generator<v
     let best: number = KIND_ORDER.role;
     for (const e of group.entries) if (KIND_ORDER[e.kind] < best && canReach(e)) best = KIND_ORDER[e.kind];
     const onCall = group.key === ON_CALL_KEY ? 0 : 1;
-    standing.set(group, RANK_ORDER[group.rank] * 1_000 + onCall * 100 + (group.reachable ? 0 : 10) + best);
-    result.push(group);
+    ranked.push({ group, standing: RANK_ORDER[group.rank] * 1_000 + onCall * 100 + (group.reachable ? 0 : 10) + best });
   }
-  return yield* sortInSteps(
-    result,
-    (a, b) => standing.get(a)! - standing.get(b)! || BY_LABEL.compare(a.label, b.label) || a.key.localeCompare(b.key),
+  const sorted = yield* sortInSteps(
+    ranked,
+    (a, b) => a.standing - b.standing || BY_LABEL.compare(a.group.label, b.group.label) || a.group.key.localeCompare(b.group.key),
   );
+  return sorted.map((r) => r.group);
 }
 
 /**

@@ -1,8 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { slackChannelHref } from '../../core/contacts/contactLinks';
-import type { Contact, ContactGroup } from '../../core/contacts/contactModel';
+import type { ContactListRow } from '../../core/cache/contactList';
+import type { ContactGroup } from '../../core/contacts/contactModel';
 import { groupContactsInSteps } from '../../core/contacts/groupContacts';
+import { unpackContacts } from '../../core/contacts/packContacts';
 import { choosePhoneRegion } from '../../core/contacts/phoneRegion';
 import { resolveContactRegions } from '../../core/contacts/resolveContactRegions';
 import { readSettings } from '../../core/userdata/settings';
@@ -37,7 +39,7 @@ export function useContactGroups(enabled = true): ContactGroup[] | undefined {
     const { visible, regions, slackWorkspace } = JSON.parse(settingsKey) as ContactSettings;
     const shown = new Set(visible);
     const device = deviceRegion();
-    const contacts = runbooks.filter((r) => shown.has(r.sourceId) && !r.removedFromSource).flatMap((r) => r.contacts ?? []);
+    const contacts = runbooks.filter((r) => shown.has(r.sourceId) && !r.removedFromSource).flatMap((r) => unpackContacts(r.contacts));
     const placed = resolveContactRegions(contacts, (c) => choosePhoneRegion({ source: regions[c.source.sourceId], device }));
     const run = runInSlices(groupContactsInSteps(placed));
     void run.done.then((groups) => setGrouped(linkChatChannels(groups, slackWorkspace)));
@@ -49,12 +51,12 @@ export function useContactGroups(enabled = true): ContactGroup[] | undefined {
 }
 
 /**
- * The cached runbooks, read in a transaction of their own: Dexie's live-query cache would otherwise deep-copy
- * every record (a third of the time taken to read 30,000 contacts), and a source's record rewritten by a sync
- * does not read them again.
+ * The contacts of every cached runbook, packed (see `packContacts`), read in a transaction of their own: Dexie's
+ * live-query cache would otherwise deep-copy every row, and a source's record rewritten by a sync does not read
+ * them again.
  */
-function readRunbookContacts(): Promise<{ sourceId: string; removedFromSource?: string | undefined; contacts?: Contact[] | undefined }[]> {
-  return db.transaction('r', db.runbooks, () => db.runbooks.toArray());
+function readRunbookContacts(): Promise<ContactListRow[]> {
+  return db.transaction('r', db.contactLists, () => db.contactLists.toArray());
 }
 
 async function readContactSettings(): Promise<ContactSettings> {

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { LibraryEntry } from '../../core/cache/libraryMirror';
+import type { LibraryEntry } from '../../core/cache/libraryEntry';
 import { LIBRARY_FOLDERS_KEY, readLibraryFolderStates, type LibraryFolderStates } from '../../core/userdata/libraryFolderStates';
 import { db } from '../app/database';
 

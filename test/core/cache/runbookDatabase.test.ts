@@ -32,6 +32,7 @@ describe('RunbookDatabase', () => {
         'bodies',
         'bookmarks',
         'checklists',
+        'contactLists',
         'history',
         'incidentEvents',
         'incidents',

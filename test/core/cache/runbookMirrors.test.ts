@@ -2,7 +2,9 @@ import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyChangeSet } from '../../../core/cache/applyChangeSet';
-import { toLibraryEntry } from '../../../core/cache/libraryMirror';
+import { toContactListRow } from '../../../core/cache/contactList';
+import { toLibraryEntry } from '../../../core/cache/libraryEntry';
+import { unpackContacts } from '../../../core/contacts/packContacts';
 import { removeSource } from '../../../core/cache/removeSource';
 import { RunbookDatabase } from '../../../core/cache/runbookDatabase';
 import type { ChangeSet } from '../../../core/model';
@@ -114,6 +116,66 @@ describe('the library table', () => {
       expect(await upgraded.library.toArray()).toEqual([
         { sourceId: SOURCE, path: 'db/failover.md', title: 'Failover', changeMark: 'added' },
       ]);
+    } finally {
+      await upgraded.delete();
+    }
+  });
+});
+
+const oncall = (version: string) =>
+  ingested(
+    SOURCE,
+    'ops/oncall.md',
+    `---\ntitle: On-call (${version})\nlast_reviewed: 2026-01-10\n---\n# On-call\n\n## Emergency contacts\n\n- Operations Team: +1 (415) 555-0100\n- Security: security@example.com (${version})\n`,
+  );
+
+/** The contacts panel's table must always be the runbooks table seen through `toContactListRow`. */
+async function expectContactsInStep() {
+  const runbooks = await db.runbooks.toArray();
+  expect(await db.contactLists.toArray()).toEqual(runbooks.map(toContactListRow));
+}
+
+describe('the contact lists table', () => {
+  it('holds each runbook’s contacts as the ingest found them, and nothing else of the runbook', async () => {
+    await applyChangeSet(db, changeSet({ upserts: [oncall('v1'), failover()] }));
+    const cached = await db.runbooks.get([SOURCE, 'ops/oncall.md']);
+    const row = await db.contactLists.get([SOURCE, 'ops/oncall.md']);
+    expect(cached?.contacts?.map((c) => c.value)).toEqual(['+1 (415) 555-0100', 'security@example.com']);
+    expect(unpackContacts(row?.contacts)).toEqual(cached?.contacts);
+    expect(Object.keys(row ?? {}).sort()).toEqual(['contacts', 'path', 'sourceId']);
+    expect(await db.contactLists.get([SOURCE, 'db/failover.md'])).toEqual({ sourceId: SOURCE, path: 'db/failover.md' });
+  });
+
+  it('follows every sync, change mark and removal', async () => {
+    await applyChangeSet(db, changeSet({ upserts: [oncall('v1'), failover()] }));
+    await applyChangeSet(db, changeSet({ version: 'commit-2', upserts: [oncall('v2')] }));
+    await expectContactsInStep();
+    const notes = unpackContacts((await db.contactLists.get([SOURCE, 'ops/oncall.md']))?.contacts).map((c) => c.note);
+    expect(notes).toContain('v2');
+    // Clearing a change mark rewrites the whole runbook row: its contacts must stay.
+    await db.runbooks.update([SOURCE, 'ops/oncall.md'], { changeMark: undefined });
+    expect(unpackContacts((await db.contactLists.get([SOURCE, 'ops/oncall.md']))?.contacts)).toHaveLength(2);
+    await expectContactsInStep();
+    await applyChangeSet(db, changeSet({ version: 'commit-3', removed: ['ops/oncall.md'] }));
+    await expectContactsInStep();
+    await removeSource(db, SOURCE);
+    expect(await db.contactLists.count()).toBe(0);
+  });
+
+  it('is filled from the runbooks already cached when a version 7 cache is opened', async () => {
+    const name = 'runbook-reader-contacts-upgrade';
+    const old = new Dexie(name, { indexedDB, IDBKeyRange });
+    old.version(7).stores({ runbooks: '[sourceId+path], sourceId, oid', library: '[sourceId+path], sourceId, *alertKeys' });
+    const result = oncall('v1');
+    if (result.kind !== 'runbook') throw new Error('expected a runbook');
+    await old.table('runbooks').put({ ...result.meta, cachedAt: '2026-01-01T00:00:00Z' });
+    old.close();
+
+    const upgraded = new RunbookDatabase(name, { indexedDB, IDBKeyRange });
+    try {
+      const row = await upgraded.contactLists.get([SOURCE, 'ops/oncall.md']);
+      expect(unpackContacts(row?.contacts)).toEqual(result.meta.contacts);
+      expect(result.meta.contacts).toHaveLength(2);
     } finally {
       await upgraded.delete();
     }

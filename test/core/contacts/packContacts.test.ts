@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { Contact } from '../../../core/contacts/contactModel';
+import { packContacts, unpackContacts } from '../../../core/contacts/packContacts';
+
+const section = { sourceId: 'ops', path: 'oncall.md', title: 'On-call', lastReviewed: '2026-01-10', from: 'section' as const };
+
+const contacts: Contact[] = [
+  {
+    id: 'phone:+14155550100',
+    label: 'Operations Team',
+    kind: 'phone',
+    value: '+1 (415) 555-0100',
+    href: 'tel:+14155550100',
+    note: '24/7',
+    phone: { region: 'US', regionFrom: 'runbook' },
+    source: { ...section, anchor: 'emergency-contacts', heading: 'Emergency contacts', line: 12 },
+  },
+  {
+    id: 'chat:#ops',
+    label: 'Operations Team',
+    kind: 'chat',
+    value: '#ops',
+    via: 'Slack',
+    source: { ...section, anchor: 'emergency-contacts', heading: 'Emergency contacts', line: 13 },
+  },
+  {
+    id: 'role:vp engineering',
+    label: 'VP Engineering',
+    kind: 'role',
+    value: 'VP Engineering',
+    source: { ...section, anchor: 'escalation', heading: 'Escalation', line: 20 },
+  },
+  { id: 'email:sec@example.com', label: 'Security', kind: 'email', value: 'sec@example.com', source: { ...section, from: 'front-matter' } },
+];
+
+describe('packContacts', () => {
+  it('gives back every contact field for field, in order, after a trip through structured clone', () => {
+    expect(unpackContacts(structuredClone(packContacts(contacts)))).toEqual(contacts);
+  });
+
+  it('stores each place once, however many contacts were found there', () => {
+    const many = Array.from({ length: 500 }, (_, i): Contact => ({
+      ...contacts[0]!,
+      id: `phone:${i}`,
+      source: { ...contacts[0]!.source, line: i + 1 },
+    }));
+    const packed = packContacts(many);
+    expect(packed.places).toHaveLength(1);
+    expect(unpackContacts(packed).map((c) => c.source.line)).toEqual(many.map((c) => c.source.line));
+  });
+
+  it('leaves out the columns no contact uses', () => {
+    const packed = packContacts([contacts[2]!]);
+    expect(packed).not.toHaveProperty('href');
+    expect(packed).not.toHaveProperty('phone');
+  });
+
+  it('reads a list of an unknown format, or none, as no contacts rather than misreading it', () => {
+    expect(unpackContacts(undefined)).toEqual([]);
+    expect(unpackContacts({ ...packContacts(contacts), format: 99 as 1 })).toEqual([]);
+  });
+});
