@@ -16,6 +16,8 @@
  *   when none came; the other figures are still printed);
  * - searchIndexStored, searchIndexWaitMs: before that page, the first page stays open until the search worker
  *   has stored the index of the synced commit (a warm cache includes it), and how long that took after the syncs;
+ * - searchSteps: the first search split into its steps (ms since navigation start, see `firstSearchSteps`);
+ * - searchIndexRows: each stored search index row's size in bytes and how long the page takes to read it;
  * - longestTaskMs: the longest main-thread task (PerformanceObserver `longtask`) while starting, syncing
  *   and typing;
  * - heapMB: the page's JS heap after the initial sync.
@@ -154,6 +156,91 @@ async function storedIndexCovers([sourceId, commit]: readonly [string, string]):
   }
 }
 
+/**
+ * Runs in the page: the stored search index's rows, their size in bytes (typed arrays' bytes, strings' UTF-16
+ * length × 2) and how long reading each takes from IndexedDB on this page's thread (median of 3).
+ */
+async function storedIndexRows(): Promise<Record<string, { bytes: number; readMs: number; runbooks?: number }>> {
+  const db = await new Promise<IDBDatabase>((done) => {
+    const open = indexedDB.open('runbook-reader');
+    open.onsuccess = () => done(open.result);
+  });
+  const rows: Record<string, { bytes: number; readMs: number; runbooks?: number }> = {};
+  try {
+    const keys = await new Promise<IDBValidKey[]>((done) => {
+      const request = db.transaction('searchIndex').objectStore('searchIndex').getAllKeys();
+      request.onsuccess = () => done(request.result);
+    });
+    for (const key of keys) {
+      const runs: number[] = [];
+      let bytes = 0;
+      let runbooks: number | undefined;
+      for (let i = 0; i < 3; i++) {
+        const from = performance.now();
+        const row = await new Promise((done) => {
+          const request = db.transaction('searchIndex').objectStore('searchIndex').get(key);
+          request.onsuccess = () => done(request.result);
+        });
+        runs.push(performance.now() - from);
+        // No named inner functions (tsx's name-keeping helpers would not exist inside the page): a stack.
+        const stored = (row as { index?: { runbooks?: unknown } } | undefined)?.index?.runbooks;
+        if (typeof stored === 'string') runbooks = (JSON.parse(stored) as unknown[]).length;
+        bytes = 0;
+        const stack: unknown[] = [row];
+        while (stack.length > 0) {
+          const value = stack.pop();
+          if (typeof value === 'string') bytes += value.length * 2;
+          else if (ArrayBuffer.isView(value)) bytes += value.byteLength;
+          else if (typeof value === 'number') bytes += 8;
+          else if (typeof value === 'object' && value !== null) stack.push(...(Object.values(value) as unknown[]));
+        }
+      }
+      rows[typeof key === 'string' ? key : JSON.stringify(key)] = {
+        bytes,
+        readMs: Math.round(runs.sort((a, b) => a - b)[1]!),
+        ...(runbooks === undefined ? {} : { runbooks }),
+      };
+    }
+  } finally {
+    db.close();
+  }
+  return rows;
+}
+
+/**
+ * The first search split into its steps, in ms since the page's navigation start: the worker created and
+ * running, the stored index read from IndexedDB and decoded (worker marks), the query received and first
+ * answered with results in the worker, the answer received by the page and the results drawn.
+ */
+async function firstSearchSteps(page: Page, resultsDrawn: number | undefined): Promise<Record<string, number>> {
+  const steps: Record<string, number> = {};
+  const pageMarks = await page.evaluate(() =>
+    performance
+      .getEntriesByType('mark')
+      .filter((m) => m.name.startsWith('rr-search:'))
+      .map((m) => [m.name.slice(10), m.startTime] as const),
+  );
+  for (const [name, at] of pageMarks) steps[name] ??= Math.round(at);
+  const pageOrigin = await page.evaluate(() => performance.timeOrigin);
+  for (const worker of page.workers()) {
+    const marks = await worker
+      .evaluate(() => ({
+        origin: performance.timeOrigin,
+        marks: performance
+          .getEntriesByType('mark')
+          .filter((m) => m.name.startsWith('rr-search:'))
+          .map((m) => [m.name.slice(10), m.startTime] as const),
+      }))
+      .catch(() => undefined);
+    if (!marks || marks.marks.length === 0) continue;
+    steps['worker-origin'] = Math.round(marks.origin - pageOrigin);
+    // The first of each: a query typed while the index loads is received more than once.
+    for (const [name, at] of marks.marks) steps[`worker:${name}`] ??= Math.round(marks.origin - pageOrigin + at);
+  }
+  if (resultsDrawn !== undefined) steps['results-drawn'] = Math.round(resultsDrawn);
+  return steps;
+}
+
 async function main(): Promise<void> {
   if (!values['no-build'])
     execFileSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', WEB_BUILD], { cwd: ROOT, stdio: 'inherit' });
@@ -213,13 +300,15 @@ async function main(): Promise<void> {
     // build of a first sync takes seconds). Closing before that would make the cold page rebuild it, so wait,
     // and report how long the stored index took to catch up.
     const indexWaitFrom = await pageNow(page);
-    const searchIndexStored = await page
-      .waitForFunction(storedIndexCovers, [sourceId, next] as const, { timeout: 120_000, polling: 250 })
-      .then(
-        () => true,
-        () => false,
-      );
+    // Polled from here, not with `waitForFunction`: that takes the pending promise of this async check as a
+    // truthy answer and returned at once, so the page was closed mid-build and the cold page rebuilt the index.
+    let searchIndexStored = false;
+    for (const until = Date.now() + 120_000; !searchIndexStored && Date.now() < until;) {
+      searchIndexStored = await page.evaluate(storedIndexCovers, [sourceId, next] as const);
+      if (!searchIndexStored) await new Promise((done) => setTimeout(done, 250));
+    }
     const searchIndexWaitMs = Math.round((await pageNow(page)) - indexWaitFrom);
+    const searchIndexBefore = await page.evaluate(storedIndexRows);
     await page.close();
 
     // Cold start with a warm cache: a new page, as when the app is opened again.
@@ -247,6 +336,8 @@ async function main(): Promise<void> {
     const firstSearchMs = searchMark === undefined ? null : Math.round(searchMark);
     const longestStart = await longestBetween(cold, 0, typingFrom);
     const longestTyping = await longestBetween(cold, typingFrom, await pageNow(cold));
+    const searchSteps = { 'typing-from': Math.round(typingFrom), ...(await firstSearchSteps(cold, searchMark)) };
+    const searchIndexRows = await cold.evaluate(storedIndexRows);
 
     console.log(
       JSON.stringify({
@@ -266,6 +357,9 @@ async function main(): Promise<void> {
         browserSyncInPageMs,
         incrementalSyncInPageMs,
         longestTaskMs: { start: longestStart, sync: longestSync, typing: longestTyping },
+        searchSteps,
+        searchIndexRows,
+        searchIndexBefore,
         heapMB,
         libraryRead,
         loadAverage: Math.round(loadavg()[0]! * 10) / 10,

@@ -5,6 +5,11 @@ import { runbookKeyOf, type SearchIndex } from './searchIndexData';
 import { loadSearchIndex, serializeSearchIndex } from './serializeSearchIndex';
 import { updateSearchIndex } from './updateSearchIndex';
 
+/** A timeline mark `rr-search:<name>` (bench/browser.ts reads them from the worker to split the first search). */
+export function markSearch(name: string): void {
+  globalThis.performance?.mark?.(`rr-search:${name}`);
+}
+
 /** Key of the one row of the `searchIndex` table that holds the runbook index. */
 export const SEARCH_INDEX_ROW = 'runbooks';
 
@@ -34,8 +39,11 @@ export interface RefreshResult {
 export async function readStoredSearchIndex(db: RunbookDatabase): Promise<SearchIndexState | undefined> {
   try {
     const row = await db.searchIndex.get(SEARCH_INDEX_ROW);
+    markSearch('index-read');
     if (!row || typeof row.sourceVersions !== 'object' || row.sourceVersions === null) return undefined;
-    return { index: loadSearchIndex(row.index), sourceVersions: { ...row.sourceVersions } };
+    const index = loadSearchIndex(row.index);
+    markSearch('index-loaded');
+    return { index, sourceVersions: { ...row.sourceVersions } };
   } catch {
     return undefined;
   }

@@ -24,6 +24,8 @@ class SearchWorkerClient {
   private latestSearch: number | undefined;
   private status: SearchClientStatus = { state: 'loading', runbooks: 0, generation: 0 };
   private readonly listeners = new Set<() => void>();
+  /** The first answer with results was received (marked once for bench/browser.ts). */
+  private answered = false;
 
   start(): void {
     if (this.worker || this.status.unavailable) return;
@@ -33,6 +35,7 @@ class SearchWorkerClient {
       this.fail(error instanceof Error ? error.message : String(error));
       return;
     }
+    performance.mark('rr-search:worker-created');
     this.worker.onmessage = (event: MessageEvent<SearchWorkerReply>) => this.receive(event.data);
     this.worker.onerror = (event) => this.fail(event.message || 'The search worker stopped.');
     // The worker writes index updates a moment after they happen; do it now if the app may be closing.
@@ -100,6 +103,10 @@ class SearchWorkerClient {
         this.setStatus({ ...reply.status, generation: this.status.generation + 1 });
         return;
       case 'search':
+        if (!this.answered && reply.response.runbooks.length > 0) {
+          this.answered = true;
+          performance.mark('rr-search:first-answer-received');
+        }
         if (reply.id === this.latestSearch) this.latestSearch = undefined;
         this.settle(reply.id, reply.response);
         return;

@@ -5,11 +5,13 @@
  */
 import { RunbookDatabase } from '../../core/cache/runbookDatabase';
 import { clearRecentSearches, recentSearches, rememberSearch } from '../../core/search/recentSearches';
+import { markSearch } from '../../core/search/searchIndexStore';
 import { SearchService } from '../../core/search/searchService';
 import type { SearchWorkerReply, SearchWorkerRequest } from './searchMessages';
 
 declare const self: DedicatedWorkerGlobalScope;
 
+markSearch('worker-start');
 const post = (reply: SearchWorkerReply) => self.postMessage(reply);
 const db = new RunbookDatabase();
 const service = new SearchService(db, {
@@ -21,6 +23,7 @@ const service = new SearchService(db, {
 /** Only the newest query waiting is answered; older ones were overtaken by later keystrokes. */
 let pendingSearch: Extract<SearchWorkerRequest, { type: 'search' }> | undefined;
 let searchScheduled = false;
+let answered = false;
 
 function runPendingSearch(): void {
   searchScheduled = false;
@@ -31,6 +34,10 @@ function runPendingSearch(): void {
     const started = performance.now();
     const response = service.search(request.query, request.filters ? { filters: request.filters } : {});
     post({ type: 'search', id: request.id, response, ms: performance.now() - started });
+    if (!answered && response.runbooks.length > 0) {
+      answered = true;
+      markSearch('first-answer');
+    }
   } catch (error) {
     post({ type: 'error', id: request.id, message: messageOf(error) });
   }
@@ -39,6 +46,7 @@ function runPendingSearch(): void {
 async function handle(request: SearchWorkerRequest): Promise<void> {
   switch (request.type) {
     case 'search':
+      if (!answered) markSearch('query-in');
       pendingSearch = request;
       if (!searchScheduled) {
         searchScheduled = true;
