@@ -287,12 +287,25 @@ const ON_CALL_FILLER = new Set([
 ]);
 const ON_CALL_TIERS = new Set(['primary', 'secondary', 'backup', 'tertiary']);
 
+/** The team a label names (see `teamOfLabel`). */
+export interface LabelTeam {
+  key: string;
+  tier?: string | undefined;
+}
+
+/**
+ * Version of the rules of `labelKey` and `teamOfLabel`. Teams worked out at sync time are stored with it
+ * (see `packContacts`); bump it whenever either function would give another answer, so that stored teams
+ * are worked out again instead of grouping by the old rules.
+ */
+export const TEAM_RULES_VERSION = 1;
+
 /**
  * The team a label names, for grouping the panel: "Notify on-call engineer", "On-call", "Page on-call engineer"
  * and "Secondary on-call" are all the one on-call rotation (key `oncall`), "Secondary" kept as the tier;
  * "Database On-Call" names the database team's own rotation and stays apart. Other labels are their `labelKey`.
  */
-export function teamOfLabel(label: string): { key: string; tier?: string | undefined } {
+export function teamOfLabel(label: string): LabelTeam {
   const key = labelKey(label);
   // Most labels never say on-call: no need to split them into words (30,000 labels are read per panel).
   if (!key.includes('oncall')) return { key };

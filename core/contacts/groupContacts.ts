@@ -1,4 +1,4 @@
-import { teamOfLabel } from './contactLabels';
+import { teamOfLabel, type LabelTeam } from './contactLabels';
 import { copyTextOf } from './contactCopyText';
 import type { Contact, ContactEntry, ContactGroup, ContactKind } from './contactModel';
 
@@ -24,8 +24,8 @@ const BY_LABEL = new Intl.Collator(undefined, { sensitivity: 'base' });
  *   before those that cannot, then by their best way to reach them (phone, paging, chat, email), then
  *   alphabetically; entries by kind (phone, paging, chat, email, role) and then by first appearance.
  */
-export function groupContacts(contacts: readonly Contact[]): ContactGroup[] {
-  const steps = groupContactsInSteps(contacts);
+export function groupContacts(contacts: readonly Contact[], knownTeams?: ReadonlyMap<string, LabelTeam>): ContactGroup[] {
+  const steps = groupContactsInSteps(contacts, knownTeams);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -40,12 +40,16 @@ const ITEMS_PER_STEP = 500;
  * so that a caller can give the page back between steps (30,000 contacts take seconds in one piece) and
  * returns the same groups as `groupContacts` when done.
  */
-export function* groupContactsInSteps(contacts: readonly Contact[]): Generator<void, ContactGroup[], void> {
+export function* groupContactsInSteps(
+  contacts: readonly Contact[],
+  /** Teams of labels worked out already (at sync time, see `packedLabelTeams`); others are worked out here. */
+  knownTeams?: ReadonlyMap<string, LabelTeam>,
+): Generator<void, ContactGroup[], void> {
   let work = 0;
   // Thousands of entries share a few hundred labels; each label is read once.
-  const teams = new Map<string, ReturnType<typeof teamOfLabel>>();
+  const teams = new Map<string, LabelTeam>();
   const teamOf = (label: string) => {
-    let team = teams.get(label);
+    let team = knownTeams?.get(label) ?? teams.get(label);
     if (!team) teams.set(label, (team = teamOfLabel(label)));
     return team;
   };

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Contact } from '../../../core/contacts/contactModel';
-import { packContacts, unpackContacts } from '../../../core/contacts/packContacts';
+import { TEAM_RULES_VERSION, teamOfLabel, type LabelTeam } from '../../../core/contacts/contactLabels';
+import { groupContacts } from '../../../core/contacts/groupContacts';
+import { packContacts, packedLabelTeams, unpackContacts } from '../../../core/contacts/packContacts';
 
 const section = { sourceId: 'ops', path: 'oncall.md', title: 'On-call', lastReviewed: '2026-01-10', from: 'section' as const };
 
@@ -58,5 +60,37 @@ describe('packContacts', () => {
   it('reads a list of an unknown format, or none, as no contacts rather than misreading it', () => {
     expect(unpackContacts(undefined)).toEqual([]);
     expect(unpackContacts({ ...packContacts(contacts), format: 99 as 1 })).toEqual([]);
+  });
+});
+
+describe('packedLabelTeams', () => {
+  const onCall: Contact[] = [
+    ...contacts,
+    { ...contacts[0]!, id: 'phone:+14155550199', value: '+1 (415) 555-0199', label: 'Secondary on-call', href: 'tel:+14155550199' },
+    { ...contacts[1]!, id: 'chat:#db', value: '#db', label: 'Database On-Call' },
+  ];
+
+  it('gives each label the team teamOfLabel gives it, worked out when the list was packed', () => {
+    const teams = new Map<string, LabelTeam>();
+    packedLabelTeams(structuredClone(packContacts(onCall)), teams);
+    expect([...teams.keys()].sort()).toEqual([...new Set(onCall.map((c) => c.label))].sort());
+    for (const [label, team] of teams) expect(team).toEqual(teamOfLabel(label));
+    expect(teams.get('Secondary on-call')).toEqual({ key: 'oncall', tier: 'Secondary' });
+  });
+
+  it('groups the panel exactly as when every team is worked out on the spot', () => {
+    const teams = new Map<string, LabelTeam>();
+    packedLabelTeams(packContacts(onCall), teams);
+    expect(groupContacts(onCall, teams)).toEqual(groupContacts(onCall));
+  });
+
+  it('ignores teams worked out by other rules, so that they are worked out again', () => {
+    const packed = packContacts(onCall);
+    const teams = new Map<string, LabelTeam>();
+    packedLabelTeams({ ...packed, teams: { ...packed.teams!, rules: TEAM_RULES_VERSION - 1 } }, teams);
+    expect(teams.size).toBe(0);
+    // A stale team given anyway would be followed: the stored one must not reach the grouping.
+    const stale = new Map([['Operations Team', { key: 'somewhere else' }]]);
+    expect(groupContacts(onCall, stale).map((g) => g.key)).toContain('somewhere else');
   });
 });
