@@ -24,12 +24,21 @@ const BY_LABEL = new Intl.Collator(undefined, { sensitivity: 'base' });
  *   before those that cannot, then by their best way to reach them (phone, paging, chat, email), then
  *   alphabetically; entries by kind (phone, paging, chat, email, role) and then by first appearance.
  */
-export function groupContacts(contacts: readonly Contact[], knownTeams?: ReadonlyMap<string, LabelTeam>): ContactGroup[] {
+export function groupContacts(contacts: readonly Contact[], knownTeams?: KnownTeams): ContactGroup[] {
   const steps = groupContactsInSteps(contacts, knownTeams);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
   }
+}
+
+/**
+ * The team of each contact's label, by the contact's index: `key[i]` undefined when not known (then it is worked
+ * out while grouping), `tier[i]` '' for none.
+ */
+export interface KnownTeams {
+  key: readonly (string | undefined)[];
+  tier: readonly string[];
 }
 
 /** Work done between two pauses of `groupContactsInSteps`: a few milliseconds on a phone. */
@@ -42,21 +51,25 @@ const ITEMS_PER_STEP = 500;
  */
 export function* groupContactsInSteps(
   contacts: readonly Contact[],
-  /** Teams of labels worked out already (at sync time, see `packedLabelTeams`); others are worked out here. */
-  knownTeams?: ReadonlyMap<string, LabelTeam>,
+  /** The team of each contact's label when it was worked out already (at sync time, see `packedTeams`). */
+  knownTeams?: KnownTeams,
 ): Generator<void, ContactGroup[], void> {
   let work = 0;
   // Thousands of entries share a few hundred labels; each label is read once.
   const teams = new Map<string, LabelTeam>();
-  const teamOf = (label: string) => {
-    let team = knownTeams?.get(label) ?? teams.get(label);
+  const teamOf = (label: string, contactIndex: number): LabelTeam => {
+    const key = knownTeams?.key[contactIndex];
+    if (key !== undefined) return { key, tier: knownTeams!.tier[contactIndex] || undefined };
+    let team = teams.get(label);
     if (!team) teams.set(label, (team = teamOfLabel(label)));
     return team;
   };
-  // Counts run beside `entry.labels` (same order), and a team's other spellings get a Map only when there are
-  // any: a Map per entry and per team was most of the garbage collected while grouping 30,000 contacts.
-  const entries = new Map<string, { entry: ContactEntry; labelCounts: number[] }>();
-  for (const contact of contacts) {
+  // Counts (and the first contact with each label) run beside `entry.labels` (same order), and a team's other
+  // spellings get a Map only when there are any: a Map per entry and per team was most of the garbage
+  // collected while grouping 30,000 contacts.
+  const entries = new Map<string, { entry: ContactEntry; labelCounts: number[]; labelFirst: number[] }>();
+  for (let index = 0; index < contacts.length; index++) {
+    const contact = contacts[index]!;
     if (++work % ITEMS_PER_STEP === 0) yield;
     let slot = entries.get(contact.id);
     if (!slot) {
@@ -65,14 +78,15 @@ export function* groupContactsInSteps(
       if (contact.via) entry.via = contact.via;
       if (contact.note) entry.note = contact.note;
       if (contact.phone) entry.phone = contact.phone;
-      slot = { entry, labelCounts: [] };
+      slot = { entry, labelCounts: [], labelFirst: [] };
       entries.set(contact.id, slot);
     }
-    const { entry, labelCounts } = slot;
+    const { entry, labelCounts, labelFirst } = slot;
     const at = entry.labels.indexOf(contact.label);
     if (at === -1) {
       entry.labels.push(contact.label);
       labelCounts.push(1);
+      labelFirst.push(index);
     } else {
       labelCounts[at]!++;
     }
@@ -85,15 +99,13 @@ export function* groupContactsInSteps(
     if (!known) entry.sources.push(src);
   }
 
-  // Position of each entry in the order first seen, the tie-break within a group.
-  const order = new Map<ContactEntry, number>();
   const groups = new Map<string, { group: ContactGroup; firstCount: number; spellings?: Map<string, number> }>();
-  for (const { entry, labelCounts } of entries.values()) {
+  // Entries join their group in the order first seen, which stays the tie-break within a group.
+  for (const { entry, labelCounts, labelFirst } of entries.values()) {
     if (++work % ITEMS_PER_STEP === 0) yield;
-    order.set(entry, order.size);
     const chosen = mostUsed(labelCounts);
     const label = entry.labels[chosen]!;
-    const team = teamOf(label);
+    const team = teamOf(label, labelFirst[chosen]!);
     const key = team.key || label.toLowerCase();
     if (team.tier) entry.tier = team.tier;
     let slot = groups.get(key);
@@ -121,7 +133,8 @@ export function* groupContactsInSteps(
     const hasPoints = group.entries.some((e) => e.kind !== 'role');
     group.entries = group.entries
       .filter((e) => !(hasPoints && e.kind === 'role' && teamOfLabel(e.value).key === group.key))
-      .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || order.get(a)! - order.get(b)!);
+      // A stable sort: within a kind, entries keep the order they were first seen in.
+      .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
     group.rank = rankOf(group);
     group.reachable = group.entries.some(canReach);
     let best: number = KIND_ORDER.role;

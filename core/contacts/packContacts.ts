@@ -99,15 +99,14 @@ export function unpackContacts(packed: PackedContacts | undefined): Contact[] {
 }
 
 /**
- * The teams of the labels of a packed list, added to `into` (label → team); nothing when they were worked out
- * by other rules than today's, so that those labels are worked out again.
+ * Adds the team of each contact of a packed list to `into`, in the order `unpackContacts` gives the contacts
+ * (undefined keys, to be worked out again, when they were worked out by other rules than today's).
  */
-export function packedLabelTeams(packed: PackedContacts | undefined, into: Map<string, LabelTeam>): void {
-  const teams = packed?.format === PACKED_CONTACTS_FORMAT ? packed.teams : undefined;
-  if (!teams || teams.rules !== TEAM_RULES_VERSION) return;
-  const { label } = packed!;
-  for (let i = 0; i < label.length; i++) {
-    const tier = teams.tier[i];
-    into.set(label[i]!, tier ? { key: teams.key[i]!, tier } : { key: teams.key[i]! });
+export function packedTeams(packed: PackedContacts | undefined, into: { key: (string | undefined)[]; tier: string[] }): void {
+  if (packed?.format !== PACKED_CONTACTS_FORMAT) return;
+  const teams = packed.teams?.rules === TEAM_RULES_VERSION ? packed.teams : undefined;
+  for (let i = 0; i < packed.id.length; i++) {
+    into.key.push(teams?.key[i]);
+    into.tier.push(teams?.tier[i] ?? '');
   }
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Contact } from '../../../core/contacts/contactModel';
-import { TEAM_RULES_VERSION, teamOfLabel, type LabelTeam } from '../../../core/contacts/contactLabels';
+import { TEAM_RULES_VERSION, teamOfLabel } from '../../../core/contacts/contactLabels';
 import { groupContacts } from '../../../core/contacts/groupContacts';
-import { packContacts, packedLabelTeams, unpackContacts } from '../../../core/contacts/packContacts';
+import { packContacts, packedTeams, unpackContacts, type PackedContacts } from '../../../core/contacts/packContacts';
 
 const section = { sourceId: 'ops', path: 'oncall.md', title: 'On-call', lastReviewed: '2026-01-10', from: 'section' as const };
 
@@ -63,34 +63,36 @@ describe('packContacts', () => {
   });
 });
 
-describe('packedLabelTeams', () => {
+describe('packedTeams', () => {
   const onCall: Contact[] = [
     ...contacts,
     { ...contacts[0]!, id: 'phone:+14155550199', value: '+1 (415) 555-0199', label: 'Secondary on-call', href: 'tel:+14155550199' },
     { ...contacts[1]!, id: 'chat:#db', value: '#db', label: 'Database On-Call' },
   ];
+  const teamsOf = (packed: PackedContacts) => {
+    const teams = { key: [] as (string | undefined)[], tier: [] as string[] };
+    packedTeams(packed, teams);
+    return teams;
+  };
 
-  it('gives each label the team teamOfLabel gives it, worked out when the list was packed', () => {
-    const teams = new Map<string, LabelTeam>();
-    packedLabelTeams(structuredClone(packContacts(onCall)), teams);
-    expect([...teams.keys()].sort()).toEqual([...new Set(onCall.map((c) => c.label))].sort());
-    for (const [label, team] of teams) expect(team).toEqual(teamOfLabel(label));
-    expect(teams.get('Secondary on-call')).toEqual({ key: 'oncall', tier: 'Secondary' });
+  it('gives each contact the team teamOfLabel gives its label, worked out when the list was packed', () => {
+    const teams = teamsOf(structuredClone(packContacts(onCall)));
+    expect(teams.key).toEqual(onCall.map((c) => teamOfLabel(c.label).key));
+    expect(teams.tier).toEqual(onCall.map((c) => teamOfLabel(c.label).tier ?? ''));
+    expect(teams.tier[onCall.length - 2]).toBe('Secondary');
   });
 
   it('groups the panel exactly as when every team is worked out on the spot', () => {
-    const teams = new Map<string, LabelTeam>();
-    packedLabelTeams(packContacts(onCall), teams);
-    expect(groupContacts(onCall, teams)).toEqual(groupContacts(onCall));
+    expect(groupContacts(onCall, teamsOf(packContacts(onCall)))).toEqual(groupContacts(onCall));
   });
 
-  it('ignores teams worked out by other rules, so that they are worked out again', () => {
+  it('leaves teams worked out by other rules to be worked out again', () => {
     const packed = packContacts(onCall);
-    const teams = new Map<string, LabelTeam>();
-    packedLabelTeams({ ...packed, teams: { ...packed.teams!, rules: TEAM_RULES_VERSION - 1 } }, teams);
-    expect(teams.size).toBe(0);
-    // A stale team given anyway would be followed: the stored one must not reach the grouping.
-    const stale = new Map([['Operations Team', { key: 'somewhere else' }]]);
+    const teams = teamsOf({ ...packed, teams: { ...packed.teams!, rules: TEAM_RULES_VERSION - 1 } });
+    expect(teams.key).toEqual(onCall.map(() => undefined));
+    expect(groupContacts(onCall, teams)).toEqual(groupContacts(onCall));
+    // Stored teams are what the grouping follows: one from other rules would regroup the panel.
+    const stale = { key: onCall.map((c) => (c.label === 'Operations Team' ? 'somewhere else' : undefined)), tier: onCall.map(() => '') };
     expect(groupContacts(onCall, stale).map((g) => g.key)).toContain('somewhere else');
   });
 });
