@@ -1,8 +1,9 @@
+import { Suspense } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { libraryHomePage } from '../../core/runbook/homePage';
 import { orderLibrarySources } from '../../core/runbook/libraryTree';
 import { QuickAccess } from '../bookmarks/QuickAccess';
-import { RunbookView } from '../runbook/RunbookView';
+import { RunbookViewWhenLoaded } from '../runbook/RunbookViewWhenLoaded';
 import { useLibraryEntries } from '../library/useLibraryData';
 import { useRunbook, useSources } from './cacheQueries';
 
@@ -31,7 +32,9 @@ export function HomePage() {
   return (
     <>
       <QuickAccess />
-      <RunbookView runbook={runbook} section={search.get('section') ?? undefined} />
+      <Suspense fallback={<p className="rr-loading">Opening the library…</p>}>
+        <RunbookViewWhenLoaded runbook={runbook} section={search.get('section') ?? undefined} />
+      </Suspense>
     </>
   );
 }
