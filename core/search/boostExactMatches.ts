@@ -1,6 +1,7 @@
 import { foldSearchText } from './foldSearchText';
 import type { ParsedQuery } from './parseSearchQuery';
 import type { SearchIndex } from './searchIndexData';
+import { sectionText } from './sectionText';
 
 /** A heading that contains the query's words side by side counts this much more ("ban user" in "Emergency Ban User"). */
 const HEADING_PHRASE_BOOST = 1.5;
@@ -38,7 +39,7 @@ export function boostExactMatches(
     if (!several) return { section, score };
     if (` ${heading} `.includes(phrase)) return { section, score: score * HEADING_PHRASE_BOOST };
     if (inText && rank < PHRASE_CHECKED) {
-      const text = decoder.decode(index.sections.text.subarray(index.sections.textStart[section], index.sections.textStart[section + 1]));
+      const text = sectionText(index, section, decoder);
       if (inText.test(text)) return { section, score: score * TEXT_PHRASE_BOOST };
     }
     return { section, score };

@@ -1,3 +1,5 @@
+import type { PendingSectionText } from './sectionText';
+
 /**
  * The in-memory shape of the search index. It is an inverted index kept in flat typed arrays (not one object
  * per posting), so that it loads from IndexedDB without re-indexing, stays small in memory and is fast to scan.
@@ -51,6 +53,11 @@ export interface IndexedSections {
   text: Uint8Array;
   /** `textStart[s]`..`textStart[s + 1]` is section `s`'s text; length is the section count + 1. */
   textStart: Uint32Array;
+  /**
+   * Set on an index read from storage until all of `text` has been read too (see `PendingSectionText`); read
+   * section text through `sectionText()`, which knows about it.
+   */
+  pendingText?: PendingSectionText;
 }
 
 export interface SearchIndex {

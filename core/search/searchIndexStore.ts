@@ -1,17 +1,22 @@
 import type { CachedRunbook, RunbookDatabase, RunbookKey, StoredSearchIndex } from '../cache/runbookDatabase';
 import type { RunbookBody } from '../model';
-import { SearchIndexBuilder, type RunbookToIndex } from './buildSearchIndex';
+import type { RunbookToIndex } from './buildSearchIndex';
 import { runbookKeyOf, type SearchIndex } from './searchIndexData';
-import { loadSearchIndex, serializeSearchIndex } from './serializeSearchIndex';
-import { updateSearchIndex } from './updateSearchIndex';
+import { fillTextChunk, indexFromStoredColumns, storedRowsOf, TEXT_CHUNK_BYTES } from './storedSearchIndex';
 
 /** A timeline mark `rr-search:<name>` (bench/browser.ts reads them from the worker to split the first search). */
 export function markSearch(name: string): void {
   globalThis.performance?.mark?.(`rr-search:${name}`);
 }
 
-/** Key of the one row of the `searchIndex` table that holds the runbook index. */
+/** Key of the row of the `searchIndex` table that holds the runbook index's columns. */
 export const SEARCH_INDEX_ROW = 'runbooks';
+/** Keys of the rows holding its section text: this prefix and the chunk's number (`textRowKey`). */
+export const SEARCH_TEXT_ROW_PREFIX = 'runbooks-text:';
+/** Zero-padded, so that the keys of consecutive chunks are a key range. */
+export function textRowKey(chunk: number): string {
+  return SEARCH_TEXT_ROW_PREFIX + String(chunk).padStart(6, '0');
+}
 
 export type { StoredSearchIndex };
 
@@ -35,13 +40,16 @@ export interface RefreshResult {
   removed: number;
 }
 
-/** The stored index, or `undefined` when there is none or it cannot be read (it is then rebuilt). */
-export async function readStoredSearchIndex(db: RunbookDatabase): Promise<SearchIndexState | undefined> {
+/**
+ * The stored index with its section text still in storage (read as queries need it: `readWantedSectionText`),
+ * or `undefined` when there is none or it cannot be read (it is then rebuilt).
+ */
+export async function readStoredSearchIndexLazily(db: RunbookDatabase): Promise<SearchIndexState | undefined> {
   try {
     const row = await db.searchIndex.get(SEARCH_INDEX_ROW);
     markSearch('index-read');
     if (!row || typeof row.sourceVersions !== 'object' || row.sourceVersions === null) return undefined;
-    const index = loadSearchIndex(row.index);
+    const index = indexFromStoredColumns(row.index);
     markSearch('index-loaded');
     return { index, sourceVersions: { ...row.sourceVersions } };
   } catch {
@@ -49,12 +57,82 @@ export async function readStoredSearchIndex(db: RunbookDatabase): Promise<Search
   }
 }
 
-export async function saveSearchIndex(db: RunbookDatabase, state: SearchIndexState, now = new Date()): Promise<void> {
-  await db.searchIndex.put({
-    id: SEARCH_INDEX_ROW,
-    sourceVersions: state.sourceVersions,
-    savedAt: now.toISOString(),
-    index: serializeSearchIndex(state.index),
+/** The stored index with all of its section text, or `undefined` when there is none or it cannot be read. */
+export async function readStoredSearchIndex(db: RunbookDatabase): Promise<SearchIndexState | undefined> {
+  const state = await readStoredSearchIndexLazily(db);
+  if (!state) return undefined;
+  try {
+    await readAllSectionText(db, state.index);
+    return state;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads the chunks of section text that queries asked for and did not find (see `sectionText`). */
+export async function readWantedSectionText(db: RunbookDatabase, index: SearchIndex): Promise<void> {
+  const pending = index.sections.pendingText;
+  if (!pending || pending.wanted.size === 0) return;
+  markSearch('text-wanted');
+  await readTextChunks(
+    db,
+    index,
+    [...pending.wanted].sort((a, b) => a - b),
+  );
+  markSearch('text-read');
+}
+
+/** Reads whatever section text is still in storage, a chunk at a time (`pause` between chunks). */
+export async function readAllSectionText(db: RunbookDatabase, index: SearchIndex, pause?: () => Promise<void>): Promise<void> {
+  const pending = index.sections.pendingText;
+  if (!pending) return;
+  for (let chunk = 0; chunk < pending.chunkCount; chunk++) {
+    if (pending.isFilled(chunk)) continue;
+    if (chunk > 0 && pause) await pause();
+    await readTextChunk(db, index, chunk);
+  }
+  markSearch('text-complete');
+}
+
+async function readTextChunks(db: RunbookDatabase, index: SearchIndex, chunks: number[]): Promise<void> {
+  await Promise.all(chunks.map((chunk) => readTextChunk(db, index, chunk)));
+}
+
+/** Chunk reads in flight per index, so a query and the background read never read the same chunk twice. */
+const chunkReads = new WeakMap<SearchIndex, Map<number, Promise<void>>>();
+
+function readTextChunk(db: RunbookDatabase, index: SearchIndex, chunk: number): Promise<void> {
+  let reads = chunkReads.get(index);
+  if (!reads) chunkReads.set(index, (reads = new Map<number, Promise<void>>()));
+  let read = reads.get(chunk);
+  if (!read) {
+    read = db.searchIndex
+      .get(textRowKey(chunk))
+      .then((row) => fillTextChunk(index, chunk, row?.index))
+      .finally(() => reads.delete(chunk));
+    reads.set(chunk, read);
+  }
+  return read;
+}
+
+/**
+ * Writes the index: its columns in one row, its section text in chunk rows (replacing those of the previous
+ * save), all in one transaction. An index read from storage has its remaining text read first.
+ */
+export async function saveSearchIndex(
+  db: RunbookDatabase,
+  state: SearchIndexState,
+  now = new Date(),
+  textChunkBytes = TEXT_CHUNK_BYTES,
+): Promise<void> {
+  await readAllSectionText(db, state.index);
+  const textId = `${now.getTime().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  const { columns, chunks } = storedRowsOf(state.index, textId, textChunkBytes);
+  const savedAt = now.toISOString();
+  await db.transaction('rw', db.searchIndex, async () => {
+    await db.searchIndex.where(':id').startsWith(SEARCH_TEXT_ROW_PREFIX).delete();
+    await db.searchIndex.bulkPut(chunks.map((chunk) => ({ id: textRowKey(chunk.chunk), sourceVersions: {}, savedAt, index: chunk })));
+    await db.searchIndex.put({ id: SEARCH_INDEX_ROW, sourceVersions: state.sourceVersions, savedAt, index: columns });
   });
 }
 
@@ -83,6 +161,8 @@ export async function refreshSearchIndex(
     if (versions[id] !== current.sourceVersions[id]) moved.add(id);
   }
   if (moved.size === 0) return { state: current, work: 'none', added: 0, removed: 0 };
+  // Merging copies every kept section's text: what is still in storage is read first.
+  await readAllSectionText(db, current.index, options.pause);
 
   const { upserts, removed } = await db.transaction('r', [db.runbooks, db.bodies, db.library], async () => {
     const indexedOids = new Map<string, string>();
@@ -121,6 +201,8 @@ export async function refreshSearchIndex(
   // Most of the index changed (a first sync of a large source): one batched build costs less than merging,
   // and it is saved at once, so the next start does not index the same runbooks again.
   if (upserts.length > batchSize && upserts.length * 2 > runbooksAfter) return buildFromCache(db, versions, options);
+  // Loaded only when there is something to index: the worker starts without the Markdown parser.
+  const { updateSearchIndex } = await import('./updateSearchIndex');
   let index = current.index;
   // One merge per batch, with a pause between, so queries are answered while a large sync is indexed.
   for (let i = 0; i === 0 || i < upserts.length; i += batchSize) {
@@ -132,6 +214,7 @@ export async function refreshSearchIndex(
 }
 
 async function buildFromCache(db: RunbookDatabase, versions: Record<string, string>, options: RefreshOptions): Promise<RefreshResult> {
+  const { SearchIndexBuilder } = await import('./buildSearchIndex');
   const builder = new SearchIndexBuilder();
   const keys = (await db.runbooks.toCollection().primaryKeys()) as [string, string][];
   // Small batches: a query waits for at most one batch of tokenizing (about 25 runbooks) before it is answered.

@@ -3,6 +3,7 @@ import { containsPhrase, phraseMatcher, type PhraseMatcher } from './containsPhr
 import { foldSearchText } from './foldSearchText';
 import type { ParsedQuery } from './parseSearchQuery';
 import { compareText, type IndexedRunbook, type SearchIndex } from './searchIndexData';
+import { sectionText } from './sectionText';
 import { buildSnippet, highlightRanges, termMatcher, type TermMatcher, type TextRange } from './searchSnippet';
 
 // What a search answers: sections grouped under their runbook, ready to show (matches as ranges, never HTML).
@@ -62,7 +63,7 @@ export function groupSections(
   const groups = new Map<number, RunbookHit>();
   const phrases = parsed.phrases.map(phraseMatcher);
   const decoder = new TextDecoder();
-  const textOf = (s: number) => decoder.decode(index.sections.text.subarray(index.sections.textStart[s], index.sections.textStart[s + 1]));
+  const textOf = (s: number) => sectionText(index, s, decoder);
   for (const { section, score } of ranked) {
     const r = index.sections.runbook[section]!;
     let group = groups.get(r);
@@ -145,7 +146,7 @@ export function listFiltered(
     const hit = runbookHit(entry, none, 0);
     if (entry.sectionCount > 0) {
       const s = entry.firstSection;
-      const text = new TextDecoder().decode(index.sections.text.subarray(index.sections.textStart[s], index.sections.textStart[s + 1]));
+      const text = sectionText(index, s, new TextDecoder());
       hit.sections.push(sectionHit(index, entry, s, text, none, 0));
     }
     return hit;

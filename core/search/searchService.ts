@@ -1,7 +1,14 @@
 import type { RunbookDatabase } from '../cache/runbookDatabase';
 import { parseSearchQuery } from './parseSearchQuery';
 import { searchFacets, type SearchFacets } from './searchFilters';
-import { readStoredSearchIndex, refreshSearchIndex, saveSearchIndex, type SearchIndexState } from './searchIndexStore';
+import {
+  readAllSectionText,
+  readStoredSearchIndexLazily,
+  readWantedSectionText,
+  refreshSearchIndex,
+  saveSearchIndex,
+  type SearchIndexState,
+} from './searchIndexStore';
 import { searchRunbooks, type SearchOptions, type SearchResponse } from './searchRunbooks';
 
 export interface SearchServiceStatus {
@@ -24,6 +31,9 @@ export interface SearchServiceOptions {
   saveDelayMs?: number;
 }
 
+/** Attempts at reading the section text a query shows before it is answered with what is there. */
+const TEXT_READ_ATTEMPTS = 3;
+
 /**
  * Owns the search index of one cache: loads the stored index at start (no re-indexing), brings it up to date
  * with the cache in the background, re-checks when told a source changed, persists after each change, and
@@ -43,16 +53,33 @@ export class SearchService {
     private readonly options: SearchServiceOptions = {},
   ) {}
 
-  /** Loads the stored index, then refreshes it from the cache. Resolves when both are done. */
+  /**
+   * Loads the stored index without its section text, refreshes it from the cache, then reads the section text
+   * in the background (a query meanwhile reads the text it shows first). Resolves when all are done.
+   */
   async start(): Promise<void> {
     this.loading ??= this.loadStored();
     await this.loading;
     await this.refresh();
+    const state = this.state;
+    if (!state?.index.sections.pendingText) return;
+    try {
+      await readAllSectionText(this.db, state.index, this.options.pause);
+    } catch {
+      await this.reloadStored();
+    }
   }
 
   private async loadStored(): Promise<void> {
-    this.state = await readStoredSearchIndex(this.db);
+    this.state = await readStoredSearchIndexLazily(this.db);
     if (this.state) this.setStatus({ state: 'ready', runbooks: this.state.index.runbooks.length });
+  }
+
+  /** The stored index was replaced while its text was being read (another window saved): read it again. */
+  private async reloadStored(): Promise<void> {
+    this.loading = this.loadStored();
+    await this.loading;
+    void this.refresh();
   }
 
   /**
@@ -90,6 +117,25 @@ export class SearchService {
       };
     }
     return searchRunbooks(this.state.index, query, options);
+  }
+
+  /**
+   * `search`, after reading the section text its answer shows when that is still in storage; the answer is
+   * the same as with all of the text in memory.
+   */
+  async answer(query: string, options: SearchOptions = {}): Promise<SearchResponse> {
+    for (let failures = 0; ;) {
+      const state = this.state;
+      const response = this.search(query, options);
+      const pending = state?.index.sections.pendingText;
+      if (!state || !pending || pending.wanted.size === 0) return response;
+      try {
+        await readWantedSectionText(this.db, state.index);
+      } catch {
+        if (++failures >= TEXT_READ_ATTEMPTS) return response;
+        await this.reloadStored();
+      }
+    }
   }
 
   facets(): SearchFacets {

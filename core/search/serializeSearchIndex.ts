@@ -1,14 +1,21 @@
 import type { IndexedRunbook, PostingLists, SearchIndex } from './searchIndexData';
-
-/** Bumped whenever tokenizing, weights or the layout change: an index of another format is rebuilt. */
-export const SEARCH_INDEX_FORMAT = 2;
+import type { StoredIndexColumns, StoredTextChunk } from './storedSearchIndex';
 
 /**
- * The index as stored in IndexedDB: typed arrays as they are (structured clone copies them without any
- * conversion) and a few strings for the text columns, so loading is decoding a handful of values, not
- * re-indexing.
+ * Bumped whenever tokenizing, weights or the layout change: an index of another format is rebuilt.
+ * 3: section text in rows of its own, postings delta-encoded (see `storedSearchIndex.ts`).
  */
-export interface SerializedSearchIndex {
+export const SEARCH_INDEX_FORMAT = 3;
+
+/** What a row of the `searchIndex` table holds: the index's columns, or one chunk of its section text. */
+export type SerializedSearchIndex = StoredIndexColumns | StoredTextChunk;
+
+/**
+ * The whole index as plain columns: typed arrays as they are (structured clone copies them without any
+ * conversion) and a few strings for the text columns, so loading is decoding a handful of values, not
+ * re-indexing. The stored rows are made from it (`storedSearchIndex.ts`).
+ */
+export interface SearchIndexColumns {
   format: number;
   /** Vocabulary joined with `\n` (terms never contain whitespace). */
   terms: string;
@@ -28,7 +35,7 @@ export class SearchIndexFormatError extends Error {
   override name = 'SearchIndexFormatError';
 }
 
-export function serializeSearchIndex(index: SearchIndex): SerializedSearchIndex {
+export function serializeSearchIndex(index: SearchIndex): SearchIndexColumns {
   return {
     format: SEARCH_INDEX_FORMAT,
     terms: index.terms.join('\n'),
@@ -53,7 +60,7 @@ export function serializeSearchIndex(index: SearchIndex): SerializedSearchIndex 
 export function loadSearchIndex(data: unknown): SearchIndex {
   if (!isRecord(data) || data.format !== SEARCH_INDEX_FORMAT)
     throw new SearchIndexFormatError('The stored search index has another format.');
-  const d = data as unknown as SerializedSearchIndex;
+  const d = data as unknown as SearchIndexColumns;
   try {
     const terms = d.terms === '' ? [] : text(d.terms).split('\n');
     const runbooks = JSON.parse(text(d.runbooks)) as IndexedRunbook[];

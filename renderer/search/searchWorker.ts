@@ -25,14 +25,16 @@ let pendingSearch: Extract<SearchWorkerRequest, { type: 'search' }> | undefined;
 let searchScheduled = false;
 let answered = false;
 
-function runPendingSearch(): void {
-  searchScheduled = false;
+async function runPendingSearch(): Promise<void> {
   const request = pendingSearch;
   pendingSearch = undefined;
-  if (!request) return;
+  if (!request) {
+    searchScheduled = false;
+    return;
+  }
   try {
     const started = performance.now();
-    const response = service.search(request.query, request.filters ? { filters: request.filters } : {});
+    const response = await service.answer(request.query, request.filters ? { filters: request.filters } : {});
     post({ type: 'search', id: request.id, response, ms: performance.now() - started });
     if (!answered && response.runbooks.length > 0) {
       answered = true;
@@ -41,16 +43,19 @@ function runPendingSearch(): void {
   } catch (error) {
     post({ type: 'error', id: request.id, message: messageOf(error) });
   }
+  // A query that came while this one read its text is answered next; one at a time, newest only.
+  if (pendingSearch) setTimeout(() => void runPendingSearch(), 0);
+  else searchScheduled = false;
 }
 
 async function handle(request: SearchWorkerRequest): Promise<void> {
   switch (request.type) {
     case 'search':
-      if (!answered) markSearch('query-in');
+      if (!answered && request.query.trim() !== '') markSearch('query-in');
       pendingSearch = request;
       if (!searchScheduled) {
         searchScheduled = true;
-        setTimeout(runPendingSearch, 0);
+        setTimeout(() => void runPendingSearch(), 0);
       }
       return;
     case 'cancel':
