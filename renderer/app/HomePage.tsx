@@ -1,9 +1,8 @@
-import { Suspense } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { libraryHomePage } from '../../core/runbook/homePage';
 import { orderLibrarySources } from '../../core/runbook/libraryTree';
 import { QuickAccess } from '../bookmarks/QuickAccess';
-import { RunbookViewWhenLoaded } from '../runbook/RunbookViewWhenLoaded';
+import { RunbookView } from '../runbook/RunbookView';
 import { useLibraryEntries } from '../library/useLibraryData';
 import { useRunbook, useSources } from './cacheQueries';
 
@@ -32,9 +31,7 @@ export function HomePage() {
   return (
     <>
       <QuickAccess />
-      <Suspense fallback={<p className="rr-loading">Opening the library…</p>}>
-        <RunbookViewWhenLoaded runbook={runbook} section={search.get('section') ?? undefined} />
-      </Suspense>
+      <RunbookView runbook={runbook} section={search.get('section') ?? undefined} />
     </>
   );
 }
