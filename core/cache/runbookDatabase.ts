@@ -1,7 +1,7 @@
 import type { Incident, IncidentEvent } from '../incident/incidentModel';
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { RunbookBody, RunbookMeta, SkippedFile, SourceAsset, SourceRecord } from '../model';
-import type { SerializedSearchIndex } from '../search/serializeSearchIndex';
+import type { SerializedSearchIndex } from '../search/storedSearchIndex';
 import { toContactListRow, type ContactListRow } from './contactList';
 import { toLibraryEntry, type LibraryEntry } from './libraryEntry';
 import { runbookMirrors } from './runbookMirrors';

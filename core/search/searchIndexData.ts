@@ -1,4 +1,4 @@
-import type { PendingSectionText } from './sectionText';
+import type { PendingSectionText } from './pendingSectionText';
 
 /**
  * The in-memory shape of the search index. It is an inverted index kept in flat typed arrays (not one object

@@ -1,14 +1,10 @@
 import type { IndexedRunbook, PostingLists, SearchIndex } from './searchIndexData';
-import type { StoredIndexColumns, StoredTextChunk } from './storedSearchIndex';
 
 /**
  * Bumped whenever tokenizing, weights or the layout change: an index of another format is rebuilt.
  * 3: section text in rows of its own, postings delta-encoded (see `storedSearchIndex.ts`).
  */
 export const SEARCH_INDEX_FORMAT = 3;
-
-/** What a row of the `searchIndex` table holds: the index's columns, or one chunk of its section text. */
-export type SerializedSearchIndex = StoredIndexColumns | StoredTextChunk;
 
 /**
  * The whole index as plain columns: typed arrays as they are (structured clone copies them without any

@@ -1,6 +1,6 @@
 import { packPostings, unpackPostings, type PackedPostingLists } from './packedPostings';
 import type { SearchIndex } from './searchIndexData';
-import { PendingSectionText } from './sectionText';
+import { PendingSectionText } from './pendingSectionText';
 import { loadSearchIndex, SEARCH_INDEX_FORMAT, SearchIndexFormatError, serializeSearchIndex } from './serializeSearchIndex';
 
 /**
@@ -45,6 +45,9 @@ export interface StoredTextChunk {
   chunk: number;
   bytes: Uint8Array;
 }
+
+/** What a row of the `searchIndex` table holds: the index's columns, or one chunk of its section text. */
+export type SerializedSearchIndex = StoredIndexColumns | StoredTextChunk;
 
 /** A chunk row does not belong to the columns being read: another save replaced the stored index meanwhile. */
 export class StoredTextChangedError extends Error {
