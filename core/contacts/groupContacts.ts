@@ -1,14 +1,13 @@
 import { teamOfLabel, type LabelTeam } from './contactLabels';
 import { copyTextOf } from './contactCopyText';
-import type { Contact, ContactEntry, ContactGroup, ContactKind } from './contactModel';
+import { compareLabels, plainSortKey } from './labelCollation';
+import type { Contact, ContactEntry, ContactGroup, ContactKind, ContactSource } from './contactModel';
 
 const KIND_ORDER: Record<ContactKind, number> = { phone: 0, paging: 1, chat: 2, email: 3, role: 4 };
 const RANK_ORDER: Record<ContactGroup['rank'], number> = { 'on-call': 0, security: 1, other: 2 };
 /** The one group every on-call synonym goes to. */
 const ON_CALL_KEY = 'oncall';
 const ON_CALL_LABEL = 'On-call';
-// One collator for every comparison: `localeCompare` with options builds one per call (seconds for 30,000 teams).
-const BY_LABEL = new Intl.Collator(undefined, { sensitivity: 'base' });
 
 /**
  * Builds the contacts panel from the contacts of every cached runbook (the concatenated results of
@@ -57,96 +56,163 @@ export function* groupContactsInSteps(
   let work = 0;
   // Thousands of entries share a few hundred labels; each label is read once.
   const teams = new Map<string, LabelTeam>();
-  const teamOf = (label: string, contactIndex: number): LabelTeam => {
-    const key = knownTeams?.key[contactIndex];
-    if (key !== undefined) return { key, tier: knownTeams!.tier[contactIndex] || undefined };
-    let team = teams.get(label);
-    if (!team) teams.set(label, (team = teamOfLabel(label)));
-    return team;
-  };
-  // Counts (and the first contact with each label) run beside `entry.labels` (same order), and a team's other
-  // spellings get a Map only when there are any: a Map per entry and per team was most of the garbage
-  // collected while grouping 30,000 contacts.
-  const entries = new Map<string, { entry: ContactEntry; labelCounts: number[]; labelFirst: number[] }>();
+  // Grouping 30,000 contacts spent a third of its time collecting garbage: the bookkeeping below is kept in
+  // arrays by entry and by group number, and an entry's per-label counts get arrays of their own only once it
+  // is listed under a second label.
+  const entryOf = new Map<string, number>();
+  const entries: ContactEntry[] = [];
+  /** Per entry: how often it was listed under its first label, and the first contact listing it so. */
+  const firstLabelCount: number[] = [];
+  const firstLabelContact: number[] = [];
+  /** Per entry with more than one label: the same for every label, beside `entry.labels`. */
+  const moreLabels: ({ count: number[]; contact: number[] } | undefined)[] = [];
   for (let index = 0; index < contacts.length; index++) {
     const contact = contacts[index]!;
     if (++work % ITEMS_PER_STEP === 0) yield;
-    let slot = entries.get(contact.id);
-    if (!slot) {
-      const entry: ContactEntry = { id: contact.id, kind: contact.kind, value: contact.value, labels: [], sources: [] };
+    const at = entryOf.get(contact.id);
+    if (at === undefined) {
+      const entry: ContactEntry = {
+        id: contact.id,
+        kind: contact.kind,
+        value: contact.value,
+        labels: [contact.label],
+        sources: [contact.source],
+      };
       if (contact.href) entry.href = contact.href;
       if (contact.via) entry.via = contact.via;
       if (contact.note) entry.note = contact.note;
       if (contact.phone) entry.phone = contact.phone;
-      slot = { entry, labelCounts: [], labelFirst: [] };
-      entries.set(contact.id, slot);
+      entryOf.set(contact.id, entries.push(entry) - 1);
+      firstLabelCount.push(1);
+      firstLabelContact.push(index);
+      moreLabels.push(undefined);
+      continue;
     }
-    const { entry, labelCounts, labelFirst } = slot;
-    const at = entry.labels.indexOf(contact.label);
-    if (at === -1) {
-      entry.labels.push(contact.label);
-      labelCounts.push(1);
-      labelFirst.push(index);
-    } else {
-      labelCounts[at]!++;
-    }
+    const entry = entries[at]!;
+    countLabel(entry, at, contact.label, index);
     if (!entry.note && contact.note) entry.note = contact.note;
     if (!entry.href && contact.href) entry.href = contact.href;
-    const src = contact.source;
-    const known = entry.sources.some(
-      (s) => s.sourceId === src.sourceId && s.path === src.path && s.line === src.line && s.from === src.from,
-    );
-    if (!known) entry.sources.push(src);
+    if (!listsSource(entry.sources, contact.source)) entry.sources.push(contact.source);
   }
 
-  const groups = new Map<string, { group: ContactGroup; firstCount: number; spellings?: Map<string, number> }>();
-  // Entries join their group in the order first seen, which stays the tie-break within a group.
-  for (const { entry, labelCounts, labelFirst } of entries.values()) {
-    if (++work % ITEMS_PER_STEP === 0) yield;
-    const chosen = mostUsed(labelCounts);
-    const label = entry.labels[chosen]!;
-    const team = teamOf(label, labelFirst[chosen]!);
-    const key = team.key || label.toLowerCase();
-    if (team.tier) entry.tier = team.tier;
-    let slot = groups.get(key);
-    if (!slot) {
-      slot = { group: { key, label, rank: 'other', reachable: false, entries: [] }, firstCount: 0 };
-      groups.set(key, slot);
+  function countLabel(entry: ContactEntry, at: number, label: string, index: number): void {
+    if (entry.labels[0] === label) {
+      firstLabelCount[at]!++;
+      return;
     }
-    slot.group.entries.push(entry);
-    const count = labelCounts[chosen]!;
-    if (!slot.spellings && label === slot.group.label) {
-      slot.firstCount += count;
+    let more = moreLabels[at];
+    const known = entry.labels.indexOf(label);
+    if (!more) moreLabels[at] = more = { count: [firstLabelCount[at]!], contact: [firstLabelContact[at]!] };
+    if (known !== -1) {
+      more.count[known]!++;
     } else {
-      slot.spellings ??= new Map([[slot.group.label, slot.firstCount]]);
-      slot.spellings.set(label, (slot.spellings.get(label) ?? 0) + count);
+      entry.labels.push(label);
+      more.count.push(1);
+      more.contact.push(index);
+    }
+  }
+
+  const groupOf = new Map<string, number>();
+  const groups: ContactGroup[] = [];
+  /** Per group: how often its first spelling was used, and its other spellings once it has any. */
+  const firstSpellingCount: number[] = [];
+  const spellings: (Map<string, number> | undefined)[] = [];
+  // Entries join their group in the order first seen, which stays the tie-break within a group.
+  for (let at = 0; at < entries.length; at++) {
+    if (++work % ITEMS_PER_STEP === 0) yield;
+    const entry = entries[at]!;
+    const more = moreLabels[at];
+    const chosen = more ? mostUsed(more.count) : 0;
+    const label = entry.labels[chosen]!;
+    const count = more ? more.count[chosen]! : firstLabelCount[at]!;
+    const contactIndex = more ? more.contact[chosen]! : firstLabelContact[at]!;
+    const knownKey = knownTeams?.key[contactIndex];
+    let key: string;
+    let tier: string | undefined;
+    if (knownKey !== undefined) {
+      key = knownKey;
+      tier = knownTeams!.tier[contactIndex] || undefined;
+    } else {
+      let team = teams.get(label);
+      if (!team) teams.set(label, (team = teamOfLabel(label)));
+      key = team.key;
+      tier = team.tier;
+    }
+    key ||= label.toLowerCase();
+    if (tier) entry.tier = tier;
+    let g = groupOf.get(key);
+    if (g === undefined) {
+      g = groups.push({ key, label, rank: 'other', reachable: false, entries: [] }) - 1;
+      groupOf.set(key, g);
+      firstSpellingCount.push(0);
+      spellings.push(undefined);
+    }
+    const group = groups[g]!;
+    group.entries.push(entry);
+    const spelt = spellings[g];
+    if (!spelt && label === group.label) {
+      firstSpellingCount[g]! += count;
+    } else if (spelt) {
+      spelt.set(label, (spelt.get(label) ?? 0) + count);
+    } else {
+      spellings[g] = new Map([
+        [group.label, firstSpellingCount[g]!],
+        [label, count],
+      ]);
     }
   }
 
   // Rank, on-call first, reachable first and the best way to reach a group, as one number: worked out once per
   // group and kept beside it, since inside the comparison it ran for every pair (seconds with 500 teams).
-  const ranked: { group: ContactGroup; standing: number }[] = [];
-  for (const { group, spellings } of groups.values()) {
+  const standing: number[] = [];
+  const sortKey: (string | undefined)[] = [];
+  for (let g = 0; g < groups.length; g++) {
     if (++work % ITEMS_PER_STEP === 0) yield;
+    const group = groups[g]!;
+    const spelt = spellings[g];
     if (group.key === ON_CALL_KEY) group.label = ON_CALL_LABEL;
-    else if (spellings) group.label = mostUsedSpelling(spellings);
-    const hasPoints = group.entries.some((e) => e.kind !== 'role');
-    group.entries = group.entries
-      .filter((e) => !(hasPoints && e.kind === 'role' && teamOfLabel(e.value).key === group.key))
-      // A stable sort: within a kind, entries keep the order they were first seen in.
-      .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
+    else if (spelt) group.label = mostUsedSpelling(spelt);
+    if (group.entries.length > 1) group.entries = orderEntries(group);
     group.rank = rankOf(group);
-    group.reachable = group.entries.some(canReach);
     let best: number = KIND_ORDER.role;
     for (const e of group.entries) if (KIND_ORDER[e.kind] < best && canReach(e)) best = KIND_ORDER[e.kind];
+    // Only a role can be unreachable as the best kind, so the best kind says whether any entry can be reached.
+    group.reachable = best !== KIND_ORDER.role;
     const onCall = group.key === ON_CALL_KEY ? 0 : 1;
-    ranked.push({ group, standing: RANK_ORDER[group.rank] * 1_000 + onCall * 100 + (group.reachable ? 0 : 10) + best });
+    standing.push(RANK_ORDER[group.rank] * 1_000 + onCall * 100 + (group.reachable ? 0 : 10) + best);
+    sortKey.push(plainSortKey(group.label));
   }
-  const sorted = yield* sortInSteps(
-    ranked,
-    (a, b) => a.standing - b.standing || BY_LABEL.compare(a.group.label, b.group.label) || a.group.key.localeCompare(b.group.key),
+  const order = yield* sortInSteps(
+    groups.map((_, g) => g),
+    (a, b) =>
+      standing[a]! - standing[b]! ||
+      compareLabels(groups[a]!.label, sortKey[a], groups[b]!.label, sortKey[b]) ||
+      compareKeys(groups[a]!.key, groups[b]!.key),
   );
-  return sorted.map((r) => r.group);
+  return order.map((g) => groups[g]!);
+}
+
+/** Entries by kind, each kind in the order first seen; a bare role is dropped from a team that has real points. */
+function orderEntries(group: ContactGroup): ContactEntry[] {
+  const hasPoints = group.entries.some((e) => e.kind !== 'role');
+  return (
+    group.entries
+      .filter((e) => !(hasPoints && e.kind === 'role' && teamOfLabel(e.value).key === group.key))
+      // A stable sort: within a kind, entries keep the order they were first seen in.
+      .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind])
+  );
+}
+
+function compareKeys(a: string, b: string): number {
+  return a.localeCompare(b);
+}
+
+/** Whether `sources` lists this place already (the same runbook, line and kind of place). */
+function listsSource(sources: readonly ContactSource[], source: ContactSource): boolean {
+  for (const s of sources) {
+    if (s.sourceId === source.sourceId && s.path === source.path && s.line === source.line && s.from === source.from) return true;
+  }
+  return false;
 }
 
 /**
