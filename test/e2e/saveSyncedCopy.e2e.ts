@@ -19,7 +19,12 @@ describe('Save offline copy of a synced source in Chromium (the sync worker fetc
     const card = await addSource(page, { url: gitServer().url('history.git'), name: 'History' });
     await expectText(card, /Last successful sync: .* at commit [0-9a-f]{7}/);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Save offline copy' }).click()]);
+    // The worker fetches the whole history before the download starts: on a loaded CI machine that once took
+    // over Playwright's default 30 s (the clean-clone run of 12-06), so the wait is as long as library.e2e.ts's sync.
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      card.getByRole('button', { name: 'Save offline copy' }).click(),
+    ]);
     await expectText(card.locator('.rr-source-save-note'), 'with the whole history: git clone and Runbook Reader both read it');
     const dir = mkdtempSync(join(tmpdir(), 'synced-copy-'));
     try {
@@ -32,5 +37,5 @@ describe('Save offline copy of a synced source in Chromium (the sync worker fetc
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 });
