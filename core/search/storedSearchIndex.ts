@@ -1,7 +1,13 @@
 import { packPostings, unpackPostings, type PackedPostingLists } from './packedPostings';
 import type { SearchIndex } from './searchIndexData';
 import { PendingSectionText } from './pendingSectionText';
-import { loadSearchIndex, SEARCH_INDEX_FORMAT, SearchIndexFormatError, serializeSearchIndex } from './serializeSearchIndex';
+import {
+  loadSearchIndex,
+  SEARCH_INDEX_FORMAT,
+  SearchIndexFormatError,
+  serializeSearchIndex,
+  type SearchIndexColumns,
+} from './serializeSearchIndex';
 
 /**
  * The stored index is one row of columns plus its section text cut into chunk rows. The section text is half
@@ -18,16 +24,11 @@ import { loadSearchIndex, SEARCH_INDEX_FORMAT, SearchIndexFormatError, serialize
 export const TEXT_CHUNK_BYTES = 4 * 1024 * 1024;
 
 /** Everything but the section text, with delta-encoded postings. */
-export interface StoredIndexColumns {
+export interface StoredIndexColumns extends Omit<
+  SearchIndexColumns,
+  'sectionText' | 'runbookPostings' | 'headingPostings' | 'bodyPostings'
+> {
   kind: 'columns';
-  format: number;
-  terms: string;
-  runbooks: string;
-  sectionAnchors: string;
-  sectionHeadings: string;
-  sectionRunbook: Uint32Array;
-  sectionDepth: Uint8Array;
-  sectionTextStart: Uint32Array;
   /** Written into every chunk row saved with these columns, so a chunk of another save is never taken for one of these. */
   textId: string;
   textChunkBytes: number;
