@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState } from 'react';
 import { slackChannelHref } from '../../core/contacts/contactLinks';
+import type { ContactListRow } from '../../core/cache/contactList';
 import type { ContactGroup } from '../../core/contacts/contactModel';
 import { groupContactsInSteps } from '../../core/contacts/groupContacts';
 import { packedTeams, unpackContacts } from '../../core/contacts/packContacts';
@@ -8,7 +9,6 @@ import { choosePhoneRegion } from '../../core/contacts/phoneRegion';
 import { resolveContactRegions } from '../../core/contacts/resolveContactRegions';
 import { readSettings } from '../../core/userdata/settings';
 import { db } from '../app/database';
-import { contactListsSnapshot, readContactListsAhead, subscribeContactLists } from './contactListsCache';
 import { runInSlices } from '../app/runInSlices';
 import { deviceRegion } from './deviceRegion';
 
@@ -27,12 +27,8 @@ interface ContactSettings {
  * (30,000 contacts take seconds in one piece); after a sync the new contacts are grouped again the same way.
  */
 export function useContactGroups(enabled = true): ContactGroup[] | undefined {
-  // Closed panel: the lists are only read ahead when the page is idle, and kept until they change.
-  const lists = useSyncExternalStore(enabled ? subscribeContactLists : subscribeToNothing, contactListsSnapshot);
-  const runbooks = enabled ? lists : undefined;
-  useEffect(() => {
-    if (!enabled) readContactListsAhead();
-  }, [enabled]);
+  // Closed panel: nothing is read (reading every runbook's metadata is costly in a large library).
+  const runbooks = useLiveQuery(() => (enabled ? readRunbookContacts() : undefined), [enabled]);
   const settings = useLiveQuery(() => (enabled ? readContactSettings() : undefined), [enabled]);
   // A sync rewrites its source's record every time; only a change to what the panel uses groups it again.
   const settingsKey = settings && JSON.stringify(settings);
@@ -57,8 +53,13 @@ export function useContactGroups(enabled = true): ContactGroup[] | undefined {
   return enabled ? grouped : undefined;
 }
 
-function subscribeToNothing(): () => void {
-  return () => undefined;
+/**
+ * The contacts of every cached runbook, packed (see `packContacts`), read in a transaction of their own: Dexie's
+ * live-query cache would otherwise deep-copy every row, and a source's record rewritten by a sync does not read
+ * them again.
+ */
+function readRunbookContacts(): Promise<ContactListRow[]> {
+  return db.transaction('r', db.contactLists, () => db.contactLists.toArray());
 }
 
 async function readContactSettings(): Promise<ContactSettings> {
