@@ -19,10 +19,15 @@ describe('Save offline copy of a synced source in Chromium (the sync worker fetc
     const card = await addSource(page, { url: gitServer().url('history.git'), name: 'History' });
     await expectText(card, /Last successful sync: .* at commit [0-9a-f]{7}/);
 
-    // The worker fetches the whole history before the download starts: on a loaded CI machine that once took
-    // over Playwright's default 30 s (the clean-clone run of 12-06), so the wait is as long as library.e2e.ts's sync.
+    // The worker fetches the whole history before the download starts. In two clean-clone runs of the whole suite
+    // no download came within 30 s and then 60 s (the fetch's silence timeout), while alone it takes 5 s: if it
+    // happens again, the failure says which request to the server was left unanswered and what the card showed.
     const [download] = await Promise.all([
-      page.waitForEvent('download', { timeout: 60_000 }),
+      page.waitForEvent('download', { timeout: 60_000 }).catch(async (error: unknown) => {
+        const requests = (await gitServer().requestLog()).map((r) => `${r.method} ${r.url} → ${r.status ?? 'no answer'}`);
+        const shown = (await card.textContent().catch(() => null)) ?? '(card gone)';
+        throw new Error(`No download: ${String(error)}\nRequests to the server:\n${requests.join('\n')}\nCard: ${shown}`);
+      }),
       card.getByRole('button', { name: 'Save offline copy' }).click(),
     ]);
     await expectText(card.locator('.rr-source-save-note'), 'with the whole history: git clone and Runbook Reader both read it');
