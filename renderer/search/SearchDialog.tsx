@@ -123,17 +123,33 @@ export function SearchDialog({ open, onClose, initialQuery }: Props) {
     document.getElementById(optionId(ids, active))?.scrollIntoView?.({ block: 'nearest' });
   }, [active, ids]);
 
+  // Enter pressed before the answer to what was typed arrived (a fast typist, a slow phone) opens the best match of
+  // the whole query once it arrives, not the result of an earlier prefix still on screen.
+  const openWhenAnswered = useRef(false);
+  const answered = search.current;
+  const failed = search.error !== undefined;
+  useEffect(() => {
+    if (!openWhenAnswered.current) return;
+    if (failed || !open) openWhenAnswered.current = false;
+    else if (answered) {
+      openWhenAnswered.current = false;
+      items[active]?.activate();
+    }
+  }, [answered, failed, open, items, active]);
+
   if (!open) return null;
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       if (items.length === 0) return;
       event.preventDefault();
+      openWhenAnswered.current = false;
       const step = event.key === 'ArrowDown' ? 1 : -1;
       setActive((i) => (i + step + items.length) % items.length);
     } else if (event.key === 'Enter' && event.target === input.current) {
       event.preventDefault();
-      items[active]?.activate();
+      if (search.current) items[active]?.activate();
+      else openWhenAnswered.current = true;
     }
   };
 
@@ -178,6 +194,7 @@ export function SearchDialog({ open, onClose, initialQuery }: Props) {
           value={query}
           onChange={(e) => {
             typedSinceOpen.current = true;
+            openWhenAnswered.current = false;
             setQuery(e.target.value);
           }}
         />

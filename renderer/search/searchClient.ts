@@ -166,6 +166,8 @@ export interface SearchState {
   response?: SearchResponse;
   /** A newer query is being answered. */
   pending: boolean;
+  /** `response` answers the query and filters asked for now (not an earlier prefix of what is being typed). */
+  current: boolean;
   error?: string;
   status: SearchClientStatus;
 }
@@ -173,15 +175,16 @@ export interface SearchState {
 /** Searches as the query changes; the latest query wins and stale answers are dropped. Re-runs when the index changes. */
 export function useSearch(query: string, filters?: SearchFilters): SearchState {
   const status = useSearchStatus();
-  const [state, setState] = useState<Omit<SearchState, 'status'>>({ pending: false });
+  const [state, setState] = useState<Omit<SearchState, 'status' | 'current'> & { answered?: string }>({ pending: false });
   const filtersKey = JSON.stringify(filters ?? {});
+  const asked = `${filtersKey}\n${query}`;
   useEffect(() => {
     let live = true;
     // eslint-disable-next-line react-hooks/set-state-in-effect -- marks the start of the search this effect starts; its answer arrives asynchronously below
     setState((previous) => ({ ...previous, pending: true }));
     searchClient.search(query, filters).then(
       (response) => {
-        if (live && response) setState({ response, pending: false });
+        if (live && response) setState({ response, pending: false, answered: asked });
       },
       (error: unknown) => {
         if (live) setState((previous) => ({ ...previous, pending: false, error: error instanceof Error ? error.message : String(error) }));
@@ -193,5 +196,6 @@ export function useSearch(query: string, filters?: SearchFilters): SearchState {
     // `filters` is compared by value through `filtersKey`; a new object with the same filters is the same search.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [query, filtersKey, status.generation]);
-  return { ...state, status };
+  const { answered, ...shown } = state;
+  return { ...shown, current: answered === asked, status };
 }

@@ -20,7 +20,7 @@ vi.mock('../../../renderer/search/searchClient', () => ({
     remember: () => Promise.resolve([]),
     clearRecent: () => Promise.resolve([]),
   },
-  useSearch: () => ({ response: undefined, pending: false, status: { state: 'ready', runbooks: 2, generation: 1 } }),
+  useSearch: () => ({ response: undefined, pending: false, current: true, status: { state: 'ready', runbooks: 2, generation: 1 } }),
 }));
 
 beforeEach(async () => {

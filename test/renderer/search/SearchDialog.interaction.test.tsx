@@ -2,7 +2,7 @@
 import '../support/domTest';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useCallback, useState } from 'react';
+import { useCallback, useState, useSyncExternalStore } from 'react';
 import { MemoryRouter, useLocation } from 'react-router-dom';
 import { describe, expect, it, vi } from 'vitest';
 import type { RunbookHit, SearchResponse } from '../../../core/search/searchResults';
@@ -26,12 +26,30 @@ vi.mock('../../../renderer/search/searchClient', () => ({
     remember: () => Promise.resolve([]),
     clearRecent: () => Promise.resolve([]),
   },
-  useSearch: (query: string) => ({
-    response: query.trim() ? response(query) : undefined,
-    pending: false,
-    status: { state: 'ready', runbooks: 2, generation: 1 },
-  }),
+  useSearch: (query: string) => {
+    const answered = useSyncExternalStore(lag.subscribe, () => lag.answered) ?? query;
+    return {
+      response: answered.trim() ? response(answered) : undefined,
+      pending: answered !== query,
+      current: answered === query,
+      status: { state: 'ready', runbooks: 2, generation: 1 },
+    };
+  },
 }));
+
+// Answers come at once unless a test holds them at an earlier query, as a slow phone's worker would still be.
+const lag = {
+  answered: undefined as string | undefined,
+  listeners: new Set<() => void>(),
+  subscribe: (listener: () => void) => {
+    lag.listeners.add(listener);
+    return () => lag.listeners.delete(listener);
+  },
+  set(answered: string | undefined) {
+    lag.answered = answered;
+    lag.listeners.forEach((listener) => listener());
+  },
+};
 
 function hit(path: string, title: string, anchors: string[]): RunbookHit {
   return {
@@ -55,8 +73,10 @@ function hit(path: string, title: string, anchors: string[]): RunbookHit {
 // Like the real hook, one answer per query (a new object each render would reset the selection).
 const answers = new Map<string, SearchResponse>();
 function response(query: string): SearchResponse {
+  // A query naming the database runbook ranks it first; any other lists the fixture in order.
+  const runbooks = query.startsWith('data') ? [...hits].reverse() : hits;
   if (!answers.has(query))
-    answers.set(query, { query, truncated: false, empty: false, runbooks: hits, totalRunbooks: hits.length, suggestions: [] });
+    answers.set(query, { query, truncated: false, empty: false, runbooks, totalRunbooks: hits.length, suggestions: [] });
   return answers.get(query)!;
 }
 
@@ -145,6 +165,37 @@ describe('SearchDialog (keyboard and focus)', () => {
     await user.keyboard('{ArrowUp}{Enter}');
     expect(screen.getByTestId('location').textContent).toBe('/read/team/disk-pressure.md?section=rotate-logs');
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('opens the best match of the whole query when Enter comes before its answer, not what an earlier prefix found', async () => {
+    const user = setup();
+    await user.click(screen.getByRole('button', { name: 'Open search' }));
+    act(() => lag.set('d'));
+    try {
+      await user.keyboard('database{Enter}');
+      // Still showing the answer to "d", whose first result is Disk Pressure: nothing opens yet.
+      expect(selected()?.textContent).toBe('free space fast');
+      expect(screen.getByTestId('location').textContent).toBe('/');
+      act(() => lag.set(undefined));
+      expect(screen.getByTestId('location').textContent).toBe('/read/team/database-failover.md?section=promote-the-replica');
+      expect(screen.queryByRole('dialog')).toBeNull();
+    } finally {
+      act(() => lag.set(undefined));
+    }
+  });
+
+  it('forgets an early Enter once the reader moves on to an arrow key', async () => {
+    const user = setup();
+    await user.click(screen.getByRole('button', { name: 'Open search' }));
+    act(() => lag.set('d'));
+    try {
+      await user.keyboard('database{Enter}{ArrowDown}');
+      act(() => lag.set(undefined));
+      expect(screen.getByTestId('location').textContent).toBe('/');
+      expect(selected()?.textContent).toBe('promote the replica');
+    } finally {
+      act(() => lag.set(undefined));
+    }
   });
 
   it('closes with Esc and gives the focus back to what opened it', async () => {
