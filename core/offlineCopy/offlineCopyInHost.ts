@@ -46,7 +46,8 @@ export type OfflineCopySaveOutcome =
  * A full bundle of the commit a Git source's cache holds, from its object store. When the store lacks the
  * commit's history (a sync fetched the latest commit only) and `fetchHistory` is given, the history is
  * fetched first so that `git clone` accepts the bundle; when that fails (offline, host down), the bundle is
- * saved as it is, with the reason. Never rejects.
+ * saved as it is, with the reason. A sync of the source running when the person asks is waited for, not
+ * refused. Never rejects.
  */
 export async function saveOfflineCopyInHost(
   host: SyncHost,
@@ -58,21 +59,25 @@ export async function saveOfflineCopyInHost(
     return { ok: false, error: { code: 'not-synced', message: 'This source holds no Git commit yet: sync or import it first.' } };
   }
   try {
-    return await host.run(source.id, async (slot) => {
-      const request = { commit, branch: source.branch || 'main' };
-      let bundle = await writeGitBundle(slot, request);
-      let historyNotFetched: string | undefined;
-      if (bundle.prerequisites.length > 0 && fetchHistory) {
-        try {
-          await fetchHistory(slot, commit);
-          bundle = await writeGitBundle(slot, request);
-        } catch (error) {
-          historyNotFetched = error instanceof Error ? error.message : String(error);
+    return await host.run(
+      source.id,
+      async (slot) => {
+        const request = { commit, branch: source.branch || 'main' };
+        let bundle = await writeGitBundle(slot, request);
+        let historyNotFetched: string | undefined;
+        if (bundle.prerequisites.length > 0 && fetchHistory) {
+          try {
+            await fetchHistory(slot, commit);
+            bundle = await writeGitBundle(slot, request);
+          } catch (error) {
+            historyNotFetched = error instanceof Error ? error.message : String(error);
+          }
         }
-      }
-      const { bytes, prerequisites } = bundle;
-      return { ok: true as const, bytes, fileName: offlineCopyFileName(source.name, commit), prerequisites, historyNotFetched };
-    });
+        const { bytes, prerequisites } = bundle;
+        return { ok: true as const, bytes, fileName: offlineCopyFileName(source.name, commit), prerequisites, historyNotFetched };
+      },
+      { waitForTurn: true },
+    );
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const code = (error as { code?: unknown }).code;

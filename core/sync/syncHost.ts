@@ -21,9 +21,17 @@ export interface SyncStoreAdapter {
 /**
  * A lock that spans more than this host (the browser's Web Locks, one per source across every tab and
  * window). Runs `work` holding it, or throws `SyncError('already-running')` without waiting when another
- * holder has it.
+ * holder has it, unless `wait` asks to wait for it to be let go.
  */
-export type ExclusiveAcrossRealms = <T>(sourceId: string, work: () => Promise<T>) => Promise<T>;
+export type ExclusiveAcrossRealms = <T>(sourceId: string, work: () => Promise<T>, wait?: boolean) => Promise<T>;
+
+export interface RunOptions {
+  /**
+   * Wait for a running sync of the source to finish instead of refusing: for what a person asked for once
+   * (saving an offline copy), which a background sync that happened to start first must not turn down.
+   */
+  waitForTurn?: boolean;
+}
 
 /** What a sync gets from the host: its store, its cancel switch, and the source's in-memory object cache. */
 export interface SyncSlot {
@@ -51,7 +59,7 @@ export interface SyncHost {
    * `SyncError('already-running')` at once while one runs (or another realm holds the source), and
    * `SyncError('invalid-source')` while the source's store is being deleted.
    */
-  run<T>(sourceId: string, work: (slot: SyncSlot) => Promise<T>): Promise<T>;
+  run<T>(sourceId: string, work: (slot: SyncSlot) => Promise<T>, options?: RunOptions): Promise<T>;
   /** Stops the source's running sync (its work sees the signal abort); false when none was running. */
   cancel(sourceId: string): boolean;
   /** Stops the source's sync, waits for it to let go of the store, then deletes the store. Never rejects. */
@@ -89,9 +97,21 @@ export function createSyncHost({ store, exclusiveAcrossRealms }: SyncHostOptions
   /** Prunes rolling back a kept store's interrupted fetch; a sync of that source waits for it. */
   const recovering = new Map<string, Promise<void>>();
 
-  async function runHere<T>(sourceId: string, work: (slot: SyncSlot) => Promise<T>): Promise<T> {
+  /**
+   * What a run must wait for before it may start: the running sync of the source here, or nothing. Without
+   * `wait` a running sync refuses the run instead. Synchronous when the source is free, so that the check and
+   * the claim that follows it happen in one turn and two runs can never both pass.
+   */
+  function turnOf(sourceId: string, wait: boolean): Promise<void> | undefined {
+    const sync = running.get(sourceId);
+    if (sync && !wait) throw alreadyRunning();
+    if (!sync && deleting.has(sourceId)) throw new SyncError('invalid-source', SOURCE_BEING_REMOVED);
+    return sync?.finished;
+  }
+
+  async function runHere<T>(sourceId: string, work: (slot: SyncSlot) => Promise<T>, wait: boolean): Promise<T> {
     // Checked again: another call may have started while this one waited for the cross-realm lock.
-    if (running.has(sourceId)) throw alreadyRunning();
+    for (let turn = turnOf(sourceId, wait); turn; turn = turnOf(sourceId, wait)) await turn;
     const controller = new AbortController();
     let settle!: () => void;
     running.set(sourceId, { controller, finished: new Promise<void>((resolve) => (settle = resolve)) });
@@ -105,12 +125,15 @@ export function createSyncHost({ store, exclusiveAcrossRealms }: SyncHostOptions
     }
   }
 
-  const run: SyncHost['run'] = async (sourceId, work) => {
+  const run: SyncHost['run'] = async (sourceId, work, options) => {
+    const wait = options?.waitForTurn === true;
     const recovery = recovering.get(sourceId);
     if (recovery) await recovery;
     if (deleting.has(sourceId)) throw new SyncError('invalid-source', SOURCE_BEING_REMOVED);
-    if (running.has(sourceId)) throw alreadyRunning();
-    return exclusiveAcrossRealms ? exclusiveAcrossRealms(sourceId, () => runHere(sourceId, work)) : runHere(sourceId, work);
+    for (let turn = turnOf(sourceId, wait); turn; turn = turnOf(sourceId, wait)) await turn;
+    return exclusiveAcrossRealms
+      ? exclusiveAcrossRealms(sourceId, () => runHere(sourceId, work, wait), wait)
+      : runHere(sourceId, work, wait);
   };
 
   const cancel: SyncHost['cancel'] = (sourceId) => {

@@ -62,11 +62,14 @@ export function browserSyncStores(fs: ObjectStoreFs): SyncStoreAdapter {
   };
 }
 
-/** Web Locks as the host's cross-realm lock: `ifAvailable`, so a sync another window runs is not waited for (that would fetch the same thing twice). */
+/**
+ * Web Locks as the host's cross-realm lock: `ifAvailable`, so a sync another window runs is not waited for
+ * (that would fetch the same thing twice); only what asks to wait (a save) queues for it.
+ */
 function webLocks(locks: Pick<LockManager, 'request'>): ExclusiveAcrossRealms {
-  return async <T>(sourceId: string, work: () => Promise<T>): Promise<T> => {
+  return async <T>(sourceId: string, work: () => Promise<T>, wait?: boolean): Promise<T> => {
     let result: { value: T } | undefined;
-    await locks.request(`runbook-reader-sync:${sourceId}`, { ifAvailable: true }, async (lock) => {
+    await locks.request(`runbook-reader-sync:${sourceId}`, { ifAvailable: wait !== true }, async (lock) => {
       if (lock) result = { value: await work() };
     });
     if (!result) throw new SyncError('already-running', SYNCING_ELSEWHERE);

@@ -83,6 +83,39 @@ describe('the sync host', () => {
     expect(await host.run('ops', async () => 'after')).toBe('after');
   });
 
+  it('a run that waits for its turn starts when the running sync finishes, after it, and one after a failed sync too', async () => {
+    const host = createSyncHost({ store: fakeStores().adapter });
+    const order: string[] = [];
+    const running = holdSync(host, 'ops');
+    await running.slot;
+    const save = host.run('ops', async () => (order.push('save'), 'saved'), { waitForTurn: true });
+    await Promise.resolve();
+    expect(order).toEqual([]);
+    order.push('sync done');
+    running.release();
+    expect(await save).toBe('saved');
+    expect(order).toEqual(['sync done', 'save']);
+
+    const failing = host.run('ops', async () => Promise.reject(new Error('network')));
+    const after = host.run('ops', async () => 'after a failure', { waitForTurn: true });
+    await expect(failing).rejects.toThrow('network');
+    expect(await after).toBe('after a failure');
+  });
+
+  it('a run waiting for its turn is refused when the source is removed meanwhile', async () => {
+    const stores = fakeStores(['ops']);
+    const host = createSyncHost({ store: stores.adapter });
+    const running = holdSync(host, 'ops');
+    await running.slot;
+    let ran = false;
+    const save = host.run('ops', async () => (ran = true), { waitForTurn: true });
+    const deletion = host.deleteStore('ops');
+    running.release();
+    await expect(save).rejects.toMatchObject({ code: 'invalid-source', message: SOURCE_BEING_REMOVED });
+    expect(await deletion).toEqual({ deleted: true });
+    expect(ran).toBe(false);
+  });
+
   it('a work that fails frees the source for the next run', async () => {
     const host = createSyncHost({ store: fakeStores().adapter });
     await expect(host.run('ops', async () => Promise.reject(new Error('network')))).rejects.toThrow('network');
@@ -190,5 +223,17 @@ describe('the sync host', () => {
     const host = createSyncHost({ store: fakeStores().adapter, exclusiveAcrossRealms: free });
     expect(await host.run('ops', async () => (order.push('work'), 'done'))).toBe('done');
     expect(order).toEqual(['lock', 'work', 'unlock']);
+  });
+
+  it('asks the other realms’ lock to wait only for a run that waits for its turn', async () => {
+    const asked: (boolean | undefined)[] = [];
+    const lock: ExclusiveAcrossRealms = async (_sourceId, work, wait) => {
+      asked.push(wait);
+      return work();
+    };
+    const host = createSyncHost({ store: fakeStores().adapter, exclusiveAcrossRealms: lock });
+    await host.run('ops', async () => 'sync');
+    await host.run('ops', async () => 'save', { waitForTurn: true });
+    expect(asked).toEqual([false, true]);
   });
 });

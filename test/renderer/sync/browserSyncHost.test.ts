@@ -303,6 +303,25 @@ describe('two tabs or windows of the app', () => {
     await host2.handle({ type: 'sync', sourceId: 'tabs' });
     expect(replies2.at(-1)).toMatchObject({ type: 'done', outcome: { ok: true } });
   });
+
+  it('a sync does not wait for another window’s, but saving an offline copy queues for it rather than being refused', async () => {
+    const db = await openCache(source('queue'));
+    const fs = new LightningFS(`sync-host-${++stores}`, { wipe: true }) as unknown as ObjectStoreFs;
+    const replies: SyncWorkerReply[] = [];
+    const onlyIfFree: boolean[] = [];
+    const locks = {
+      request: (async (_name: string, options: LockOptions, callback: (lock: Lock | null) => Promise<unknown>) => {
+        onlyIfFree.push(options.ifAvailable === true);
+        return callback({ name: 'x', mode: 'exclusive' });
+      }) as unknown as LockManager['request'],
+    };
+    const host = createBrowserSyncHost({ db, fs, http: webHttp, locks, reply: (message) => replies.push(structuredClone(message)) });
+    await host.handle({ type: 'sync', sourceId: 'queue' });
+    const synced = await db.sources.get('queue');
+    await host.handle({ type: 'save-offline-copy', source: { id: 'queue', name: 'Queue', version: synced?.version } });
+    expect(onlyIfFree).toEqual([true, false]);
+    expect(replies.at(-1)).toMatchObject({ type: 'offline-copy-saved', outcome: { ok: true } });
+  });
 });
 
 describe('messages the worker cannot take', () => {
