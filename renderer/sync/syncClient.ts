@@ -28,7 +28,7 @@ export interface SyncClientDeps {
 
 /**
  * Runs syncs through the page's transport and tells the screens how they are going: one sync per source
- * at a time (a second call joins the running one), the state of each for `useSyncStates`, the start-up
+ * at a time (a call during one queues one more after it), the state of each for `useSyncStates`, the start-up
  * prune of left-over object stores once per session.
  */
 export class SyncClient {
@@ -37,6 +37,8 @@ export class SyncClient {
   private readonly onSynced: (sourceId: string) => void;
   private states = new Map<string, SourceSyncState>();
   private running = new Map<string, Promise<GitSyncOutcome>>();
+  /** The one sync queued after a running one, per source. */
+  private again = new Map<string, Promise<GitSyncOutcome>>();
   private pruned: Promise<PruneSyncStoresResult> | undefined;
   private listeners = new Set<Listener>();
   private snapshot: ReadonlyMap<string, SourceSyncState> = new Map();
@@ -54,10 +56,27 @@ export class SyncClient {
 
   getSnapshot = (): ReadonlyMap<string, SourceSyncState> => this.snapshot;
 
-  /** Syncs one Git source; resolves with what happened (never rejects). A second call joins the first. */
+  /**
+   * Syncs one Git source; resolves with what happened (never rejects). A call while a sync of the source runs
+   * is answered by one more sync after it, shared by every such call: what prompted it (the connection back,
+   * a push announced) may have come after the running sync asked the host, or while it was failing offline.
+   * A cancelled sync is not run again.
+   */
   sync(sourceId: string): Promise<GitSyncOutcome> {
-    const joined = this.running.get(sourceId);
-    if (joined) return joined;
+    const running = this.running.get(sourceId);
+    if (!running) return this.start(sourceId);
+    let again = this.again.get(sourceId);
+    if (!again) {
+      again = running.then((outcome) => {
+        this.again.delete(sourceId);
+        return !outcome.ok && outcome.error.code === 'cancelled' ? outcome : this.sync(sourceId);
+      });
+      this.again.set(sourceId, again);
+    }
+    return again;
+  }
+
+  private start(sourceId: string): Promise<GitSyncOutcome> {
     const run = this.run(sourceId).finally(() => this.running.delete(sourceId));
     this.running.set(sourceId, run);
     return run;

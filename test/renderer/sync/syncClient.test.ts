@@ -46,17 +46,33 @@ async function client() {
 }
 
 describe('the sync client', () => {
-  it('runs one sync per source: a second call joins the first and gets the same outcome', async () => {
+  it('runs one sync per source at a time: calls during one share a single sync after it, which sees what came since', async () => {
     const { sync, transport, syncs, synced } = await client();
     const first = sync.sync('ops');
     const second = sync.sync('ops');
+    const third = sync.sync('ops');
+    expect(third).toBe(second);
     expect(transport.calls).toEqual(['sync ops']);
+    const offline: GitSyncOutcome = { ok: false, error: { code: 'offline', message: 'You are offline.' } };
+    syncs.get('ops')!.end(offline);
+    expect(await first).toBe(offline);
+    await vi.waitFor(() => expect(transport.calls).toEqual(['sync ops', 'sync ops']));
     syncs.get('ops')!.end(OK);
-    expect(await first).toBe(OK);
     expect(await second).toBe(OK);
     expect(synced).toEqual(['ops']);
     void sync.sync('ops');
-    expect(transport.calls).toEqual(['sync ops', 'sync ops']);
+    expect(transport.calls).toEqual(['sync ops', 'sync ops', 'sync ops']);
+  });
+
+  it('does not run a sync again after it was cancelled, even when asked for meanwhile', async () => {
+    const { sync, transport, syncs } = await client();
+    const first = sync.sync('ops');
+    const asked = sync.sync('ops');
+    const cancelled: GitSyncOutcome = { ok: false, error: { code: 'cancelled', message: 'Sync cancelled.' } };
+    syncs.get('ops')!.end(cancelled);
+    expect(await first).toBe(cancelled);
+    expect(await asked).toBe(cancelled);
+    expect(transport.calls).toEqual(['sync ops']);
   });
 
   it('tells subscribers how each source is going and what its last sync came to', async () => {
