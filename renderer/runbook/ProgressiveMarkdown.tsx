@@ -1,4 +1,5 @@
 import { startTransition, useEffect, useMemo, useState } from 'react';
+import { countLines } from '../../core/text/countLines';
 import { whenIdle } from '../app/useProgressiveCount';
 import { MarkdownView } from './MarkdownView';
 import { MissingSectionNotice } from './MissingSectionNotice';
@@ -8,7 +9,7 @@ import { useRunbookContext } from './RunbookContext';
 import { SourceFilesContext, type SourceFiles } from './SourceFilesContext';
 import { PlainSlice } from './PlainSlice';
 import { layoutOfSlices, nextSliceToFormat, sliceIndexOfLine } from './sliceOrder';
-import { splitMarkdown, type MarkdownPart } from './splitMarkdown';
+import { splitMarkdown, startSplit, WHOLE_DOCUMENT_CHARS, type MarkdownPart, type MarkdownSplit } from './splitMarkdown';
 import { useSourceFileQuery } from './useSourceFileQuery';
 import './progressive.css';
 
@@ -31,8 +32,51 @@ interface Props {
  * anchoring keeps what is on screen in place). Each slice has its own boundary: one that cannot be
  * formatted is shown as written.
  */
-export function ProgressiveMarkdown({ markdown, contactLines, headingIdsByLine, focusLine, onProgress }: Props) {
-  const parts = useMemo(() => splitMarkdown(markdown), [markdown]);
+export function ProgressiveMarkdown(props: Props) {
+  const { markdown, onProgress } = props;
+  const parts = useSlices(markdown);
+  useEffect(() => {
+    if (!parts) onProgress?.(() => false, false);
+  }, [parts, onProgress]);
+  if (!parts) return <PendingSlices lines={countLines(markdown)} above={false} />;
+  return <Slices {...props} parts={parts} />;
+}
+
+/** How long one step of cutting a long body may run before the page gets a turn (input, drawing). */
+const CUT_STEP_MS = 25;
+
+/**
+ * The body's slices. A body formatted whole is one at once; a long one is cut after the page around it is
+ * drawn, in steps of a few tens of ms with the page's turn between them: cut in one go, with the first
+ * slice's formatting, 30,000 lines held a phone-speed page for over 200 ms. The steps follow one another as
+ * tasks rather than idle moments, as nothing of the body can be shown until the cut is done.
+ */
+function useSlices(markdown: string): MarkdownPart[] | undefined {
+  const whole = markdown.length <= WHOLE_DOCUMENT_CHARS;
+  const wholeParts = useMemo(() => (whole ? splitMarkdown(markdown) : undefined), [whole, markdown]);
+  const [cut, setCut] = useState<{ markdown: string; parts: MarkdownPart[] }>();
+  useEffect(() => {
+    if (whole) return undefined;
+    let split: MarkdownSplit | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const step = () => {
+      split ??= startSplit(markdown);
+      const until = performance.now() + CUT_STEP_MS;
+      let done = split.scan(1_000);
+      while (!done && performance.now() < until) done = split.scan(1_000);
+      if (done) setCut({ markdown, parts: split.parts() });
+      else timer = setTimeout(step, 0);
+    };
+    const cancelFirst = whenIdle(step);
+    return () => {
+      cancelFirst();
+      clearTimeout(timer);
+    };
+  }, [whole, markdown]);
+  return wholeParts ?? (cut?.markdown === markdown ? cut.parts : undefined);
+}
+
+function Slices({ markdown, contactLines, headingIdsByLine, focusLine, onProgress, parts }: Props & { parts: MarkdownPart[] }) {
   const firstLines = useMemo(() => parts.map((p) => p.firstLine), [parts]);
   const lineCount = useMemo(() => countLines(markdown), [markdown]);
   const focus = focusLine === undefined ? 0 : sliceIndexOfLine(firstLines, focusLine);
@@ -101,12 +145,6 @@ function withShown(shown: readonly (SourceFiles | undefined)[], index: number, f
   const copy = [...shown];
   copy[index] = files;
   return copy;
-}
-
-function countLines(text: string): number {
-  let n = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
-  return n;
 }
 
 /**

@@ -14,6 +14,7 @@ import { ChecklistContext } from '../checklist/ChecklistContext';
 import { useChecklistState } from '../checklist/useChecklistState';
 import { useBookmarkedAnchors } from '../bookmarks/bookmarkQueries';
 import { contactSectionRanges } from '../../core/contacts/findContactSections';
+import { countLines } from '../../core/text/countLines';
 import { choosePhoneRegion, runbookRegion } from '../../core/contacts/phoneRegion';
 import { deviceRegion } from '../contacts/deviceRegion';
 import { ProgressiveMarkdown } from './ProgressiveMarkdown';
@@ -56,7 +57,7 @@ function RunbookContent({ runbook, section }: Props) {
   const returning = useHistoryPlace().returning;
   const checklist = useChecklistState(meta, body);
   const contactLines = useMemo(() => {
-    const lastLine = body.bodyLine + body.markdown.split('\n').length - 1;
+    const lastLine = body.bodyLine + countLines(body.markdown) - 1;
     const region = choosePhoneRegion({ runbook: runbookRegion(meta.extra), source: source?.region, device: deviceRegion() })?.region;
     return contactSectionRanges(meta.headings, lastLine).map((r) => ({
       from: r.line - body.bodyLine + 1,

@@ -90,11 +90,14 @@ describe('RunbookView', () => {
     }
   });
 
-  it("shows the beginning of a long runbook at once and the rest while idle, with ingest's ids and steps", async () => {
+  it("shows the beginning of a long runbook first and the rest while idle, with ingest's ids and steps", async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const runbook = opened(longPage);
     show(runbook);
-    expect(document.getElementById('setup')).not.toBeNull();
+    // The header is drawn at once; the body is cut into slices in the next idle moment, then its first is shown.
+    expect(screen.getByRole('heading', { level: 1, name: 'Long' })).toBeTruthy();
+    expect(document.querySelector('.rr-formatting-more')).not.toBeNull();
+    await idleUntil(() => document.getElementById('setup') !== null);
     expect(document.getElementById('setup-79')).toBeNull();
     expect(document.querySelector('.rr-formatting-more')).not.toBeNull();
     await idleUntil(() => document.querySelector('.rr-formatting-more') === null);
@@ -122,7 +125,7 @@ describe('RunbookView', () => {
     // A new visit (an earlier test's page left its place in the shared history entry).
     window.history.replaceState(null, '');
     show(runbook, 'setup-75');
-    expect(document.getElementById('setup-75')).not.toBeNull();
+    await idleUntil(() => document.getElementById('setup-75') !== null);
     expect(document.getElementById('setup')).toBeNull();
     // The sections above wait in a placeholder that comes before the linked one on the page.
     const waiting = document.querySelector('.rr-formatting-more')!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_FORMATTED_BLOCK_CHARS, splitMarkdown, WHOLE_DOCUMENT_CHARS } from '../../../renderer/runbook/splitMarkdown';
+import { MAX_FORMATTED_BLOCK_CHARS, splitMarkdown, startSplit, WHOLE_DOCUMENT_CHARS } from '../../../renderer/runbook/splitMarkdown';
 
 /** Every body line as the slices give it back, through their line mapping (table headers repeat). */
 function bodyLinesOf(markdown: string) {
@@ -15,6 +15,39 @@ function bodyLinesOf(markdown: string) {
 }
 
 describe('splitMarkdown', () => {
+  it('cuts a body read a few lines at a time exactly as one read at once, whatever falls on a step boundary', () => {
+    const table = ['| a | b |', '|---|---|', ...Array.from({ length: 400 }, (_, i) => `| ${i} | [x][ref] |`)];
+    const markdown = [
+      '```sh',
+      ...Array.from({ length: 300 }, (_, i) => `echo ${i}`),
+      '```',
+      '',
+      '<details>',
+      '',
+      'hidden',
+      '',
+      '</details>',
+      '',
+      ...table,
+      '',
+      ...Array.from({ length: 600 }, (_, i) => `${i + 1}. step ${i} with a long enough line of text to weigh something`),
+      '',
+      `${'> '.repeat(40)}deep`,
+      '',
+      '[ref]: https://example.com',
+    ].join('\n');
+    const whole = splitMarkdown(markdown);
+    expect(whole.length).toBeGreaterThan(5);
+    const summary = (parts: typeof whole) => parts.map((p) => [p.firstLine, p.plain, p.text, p.bodyLineOf(3)]);
+    for (const step of [1, 7, 250, 1_000]) {
+      const split = startSplit(markdown);
+      let steps = 1;
+      while (!split.scan(step)) steps++;
+      expect(steps).toBe(Math.ceil(markdown.split('\n').length / step));
+      expect(summary(split.parts())).toEqual(summary(whole));
+    }
+  });
+
   it('keeps an ordinary runbook whole, exactly as written', () => {
     const markdown = '# Title\n\n## Step\n\n1. one\n2. two\n';
     expect(splitMarkdown(markdown).map((p) => p.text)).toEqual([markdown]);
