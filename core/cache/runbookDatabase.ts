@@ -14,6 +14,11 @@ export interface CachedRunbook extends RunbookMeta {
   removedFromSource?: string;
   /** ISO time the cached copy was written. */
   cachedAt: string;
+  /**
+   * Set on every row as stored from schema version 9 on: the runbook's contacts are kept in `contactLists`
+   * only (see `runbookMirrors`), so a row read back has no `contacts` although the runbook may have some.
+   */
+  contactsApart?: true;
 }
 
 /** An image of a source as cached (schema version 2). */
@@ -201,6 +206,18 @@ export class RunbookDatabase extends Dexie {
         const runbooks = (await tx.table('runbooks').toArray()) as CachedRunbook[];
         await tx.table('contactLists').bulkPut(runbooks.map(toContactListRow));
       });
+    // Version 9 stores runbook rows without their contacts, which `contactLists` already holds (the mirror
+    // middleware leaves them out of each row it writes); rewritten once here.
+    this.version(9)
+      .stores({})
+      .upgrade((tx) =>
+        tx
+          .table('runbooks')
+          .toCollection()
+          .modify((runbook: CachedRunbook) => {
+            runbook.contactsApart = true;
+          }),
+      );
     this.use(runbookMirrors);
   }
 }

@@ -6,8 +6,9 @@ import { toContactListRow } from '../../../core/cache/contactList';
 import { toLibraryEntry } from '../../../core/cache/libraryEntry';
 import { unpackContacts } from '../../../core/contacts/packContacts';
 import { removeSource } from '../../../core/cache/removeSource';
+import { toggleBookmark } from '../../../core/userdata/bookmarks';
 import { RunbookDatabase } from '../../../core/cache/runbookDatabase';
-import type { ChangeSet } from '../../../core/model';
+import type { ChangeSet, IngestResult } from '../../../core/model';
 import { gitSource, ingested, openTestDatabase } from './testDatabase';
 
 const SOURCE = 'team-runbooks';
@@ -129,37 +130,83 @@ const oncall = (version: string) =>
     `---\ntitle: On-call (${version})\nlast_reviewed: 2026-01-10\n---\n# On-call\n\n## Emergency contacts\n\n- Operations Team: +1 (415) 555-0100\n- Security: security@example.com (${version})\n`,
   );
 
-/** The contacts panel's table must always be the runbooks table seen through `toContactListRow`. */
-async function expectContactsInStep() {
+/** Contacts as ingest found them for each runbook written last. */
+const contactsOf = (result: IngestResult) => (result.kind === 'runbook' ? result.meta.contacts : undefined);
+
+/** The contacts panel's table must always be each cached runbook's row, with the contacts ingest last found in it. */
+async function expectContactsInStep(latest: Map<string, IngestResult>) {
   const runbooks = await db.runbooks.toArray();
-  expect(await db.contactLists.toArray()).toEqual(runbooks.map(toContactListRow));
+  const expected = runbooks.map((r) => toContactListRow({ ...r, contacts: contactsOf(latest.get(r.path)!) }));
+  expect(await db.contactLists.toArray()).toEqual(expected);
 }
 
 describe('the contact lists table', () => {
-  it('holds each runbook’s contacts as the ingest found them, and nothing else of the runbook', async () => {
-    await applyChangeSet(db, changeSet({ upserts: [oncall('v1'), failover()] }));
+  it('holds each runbook’s contacts as the ingest found them, which the runbook row the reader reads leaves out', async () => {
+    const found = oncall('v1');
+    await applyChangeSet(db, changeSet({ upserts: [found, failover()] }));
     const cached = await db.runbooks.get([SOURCE, 'ops/oncall.md']);
     const row = await db.contactLists.get([SOURCE, 'ops/oncall.md']);
-    expect(cached?.contacts?.map((c) => c.value)).toEqual(['+1 (415) 555-0100', 'security@example.com']);
-    expect(unpackContacts(row?.contacts)).toEqual(cached?.contacts);
+    expect(unpackContacts(row?.contacts).map((c) => c.value)).toEqual(['+1 (415) 555-0100', 'security@example.com']);
+    expect(unpackContacts(row?.contacts)).toEqual(contactsOf(found));
     expect(Object.keys(row ?? {}).sort()).toEqual(['contacts', 'path', 'sourceId']);
+    expect(cached?.contacts).toBeUndefined();
+    expect(cached?.contactsApart).toBe(true);
+    expect(cached?.title).toBe('On-call (v1)');
     expect(await db.contactLists.get([SOURCE, 'db/failover.md'])).toEqual({ sourceId: SOURCE, path: 'db/failover.md' });
   });
 
   it('follows every sync, change mark and removal', async () => {
-    await applyChangeSet(db, changeSet({ upserts: [oncall('v1'), failover()] }));
-    await applyChangeSet(db, changeSet({ version: 'commit-2', upserts: [oncall('v2')] }));
-    await expectContactsInStep();
+    const latest = new Map<string, IngestResult>([
+      ['ops/oncall.md', oncall('v1')],
+      ['db/failover.md', failover()],
+    ]);
+    await toggleBookmark(db, { sourceId: SOURCE, path: 'ops/oncall.md', label: 'On-call' }, new Date('2026-01-01T00:00:00Z'));
+    await applyChangeSet(db, changeSet({ upserts: [...latest.values()] }));
+    latest.set('ops/oncall.md', oncall('v2'));
+    await applyChangeSet(db, changeSet({ version: 'commit-2', upserts: [latest.get('ops/oncall.md')!] }));
+    await expectContactsInStep(latest);
     const notes = unpackContacts((await db.contactLists.get([SOURCE, 'ops/oncall.md']))?.contacts).map((c) => c.note);
     expect(notes).toContain('v2');
-    // Clearing a change mark rewrites the whole runbook row: its contacts must stay.
+    // Clearing a change mark rewrites the whole runbook row, read back without its contacts: they must stay.
     await db.runbooks.update([SOURCE, 'ops/oncall.md'], { changeMark: undefined });
     expect(unpackContacts((await db.contactLists.get([SOURCE, 'ops/oncall.md']))?.contacts)).toHaveLength(2);
-    await expectContactsInStep();
+    await expectContactsInStep(latest);
+    // Removed upstream but bookmarked: the row is kept, marked removed, and so are its contacts.
     await applyChangeSet(db, changeSet({ version: 'commit-3', removed: ['ops/oncall.md'] }));
-    await expectContactsInStep();
+    const kept = await db.contactLists.get([SOURCE, 'ops/oncall.md']);
+    expect(kept?.removedFromSource).toBeDefined();
+    expect(unpackContacts(kept?.contacts)).toHaveLength(2);
+    await expectContactsInStep(latest);
     await removeSource(db, SOURCE);
     expect(await db.contactLists.count()).toBe(0);
+  });
+
+  it('takes the contacts out of the runbook rows of a version 8 cache, keeping them in the contacts panel', async () => {
+    const name = 'runbook-reader-contacts-apart';
+    const old = new Dexie(name, { indexedDB, IDBKeyRange });
+    old.version(8).stores({
+      runbooks: '[sourceId+path], sourceId, oid',
+      library: '[sourceId+path], sourceId, *alertKeys',
+      contactLists: '[sourceId+path], sourceId',
+    });
+    const result = oncall('v1');
+    if (result.kind !== 'runbook') throw new Error('expected a runbook');
+    const row = { ...result.meta, cachedAt: '2026-01-01T00:00:00Z' };
+    await old.table('runbooks').put(row);
+    await old.table('contactLists').put(toContactListRow(row));
+    old.close();
+
+    const upgraded = new RunbookDatabase(name, { indexedDB, IDBKeyRange });
+    try {
+      const cached = await upgraded.runbooks.get([SOURCE, 'ops/oncall.md']);
+      expect(cached?.contacts).toBeUndefined();
+      expect(cached?.title).toBe('On-call (v1)');
+      const list = await upgraded.contactLists.get([SOURCE, 'ops/oncall.md']);
+      expect(unpackContacts(list?.contacts)).toEqual(result.meta.contacts);
+      expect(result.meta.contacts).toHaveLength(2);
+    } finally {
+      await upgraded.delete();
+    }
   });
 
   it('is filled from the runbooks already cached when a version 7 cache is opened', async () => {
