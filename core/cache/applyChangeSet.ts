@@ -84,7 +84,8 @@ export async function applyChangeSet(db: RunbookDatabase, changes: ChangeSet, no
       const previous = previousRows[i];
       // A runbook back in its source after a removal the user's bookmark outlived is new again, not updated.
       const existed = previous !== undefined && !previous.removedFromSource;
-      const record: CachedRunbook = { ...meta, sourceId, cachedAt: at };
+      const { links: _links, ...kept } = meta;
+      const record: CachedRunbook = { ...kept, sourceId, cachedAt: at };
       // Re-reading the same bytes (after an app update changed ingest) is not news to the reader.
       const sameContent = existed && previous.oid === meta.oid;
       if (sameContent && previous.changeMark) record.changeMark = previous.changeMark;

@@ -1,7 +1,6 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import { toContactListRow, type ContactListRow } from './contactList';
 import { toLibraryEntry } from './libraryEntry';
-import type { CachedRunbook } from './runbookDatabase';
 
 const RUNBOOKS = 'runbooks';
 const LIBRARY = 'library';
@@ -14,6 +13,9 @@ const CONTACT_LISTS = 'contactLists';
  * opening a runbook with 30,000 contacts does not cost its page 130 ms of reading them back.
  */
 const MIRRORS = [LIBRARY, CONTACT_LISTS];
+
+/** What the mirrors read of a `runbooks` row (the row type itself lives with the database, which imports this). */
+type RunbookRow = Parameters<typeof toLibraryEntry>[0] & Parameters<typeof toContactListRow>[0] & { contactsApart?: true };
 
 /**
  * Keeps every mirror table equal to its projection of `runbooks`, in the same transaction as every write to
@@ -58,7 +60,7 @@ function mirrored(runbooks: DBCoreTable, core: DBCore): DBCoreTable {
         if (mirror) for (const table of MIRRORS) await core.table(table).mutate(mirror);
         return response;
       }
-      const values = request.values as CachedRunbook[];
+      const values = request.values as RunbookRow[];
       const response = await runbooks.mutate({ ...request, values: values.map(withoutContacts) });
       // Only the rows the store accepted (an add that hit an existing key changed nothing).
       const accepted = values.filter((_, i) => !(i in response.failures));
@@ -73,7 +75,7 @@ function mirrored(runbooks: DBCoreTable, core: DBCore): DBCoreTable {
 }
 
 /** The row as `runbooks` keeps it: everything but its contacts. */
-function withoutContacts(runbook: CachedRunbook): CachedRunbook {
+function withoutContacts(runbook: RunbookRow): RunbookRow {
   const { contacts: _contacts, ...rest } = runbook;
   return { ...rest, contactsApart: true };
 }
@@ -83,7 +85,7 @@ function withoutContacts(runbook: CachedRunbook): CachedRunbook {
  * carries its contacts; one read back from `runbooks` and written again (a change mark cleared, a removal
  * marked) does not, and keeps the contacts its row already has.
  */
-async function contactListRows(values: CachedRunbook[], trans: DBCoreTransaction, core: DBCore): Promise<ContactListRow[]> {
+async function contactListRows(values: RunbookRow[], trans: DBCoreTransaction, core: DBCore): Promise<ContactListRow[]> {
   const rows = values.map(toContactListRow);
   const readBack = values.flatMap((runbook, i) => (runbook.contactsApart && runbook.contacts === undefined ? [i] : []));
   if (readBack.length === 0) return rows;

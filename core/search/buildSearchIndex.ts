@@ -6,9 +6,9 @@ import { scanSearchTokens } from './scanSearchTokens';
 import type { IndexedRunbook, PostingLists, SearchIndex } from './searchIndexData';
 import { STOP_WORDS } from './stopWords';
 
-/** A cached runbook as the index takes it. */
+/** A cached runbook as the index takes it (the cache keeps no links). */
 export interface RunbookToIndex {
-  meta: RunbookMeta;
+  meta: Omit<RunbookMeta, 'links'>;
   body: RunbookBody;
 }
 
@@ -82,7 +82,7 @@ export class SearchIndexBuilder {
   private readonly textStart = new GrowableArray(Uint32Array);
   private readonly encoder = new TextEncoder();
 
-  add(meta: RunbookMeta, body: RunbookBody, sections: RunbookSection[] = runbookSections(meta, body)): void {
+  add(meta: Omit<RunbookMeta, 'links'>, body: RunbookBody, sections: RunbookSection[] = runbookSections(meta, body)): void {
     const runbookNo = this.runbooks.length;
     const entry: IndexedRunbook = {
       sourceId: meta.sourceId,

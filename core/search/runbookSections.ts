@@ -21,7 +21,7 @@ export interface RunbookSection {
  * of its own when it has any text, or when the runbook has no heading at all (so every runbook has a place to
  * open). Anchors are those of `meta.headings`, the ones the reader scrolls to.
  */
-export function runbookSections(meta: RunbookMeta, body: RunbookBody): RunbookSection[] {
+export function runbookSections(meta: Pick<RunbookMeta, 'headings'>, body: RunbookBody): RunbookSection[] {
   const tokens = markdownTokens(body.markdown);
   const headings = headingsOf(meta, body, tokens);
   const sections: RunbookSection[] = [];
@@ -84,7 +84,7 @@ function blockText(token: MarkdownToken): string {
 }
 
 /** The runbook's headings in document order, taken from ingest unless they no longer fit this body. */
-function headingsOf(meta: RunbookMeta, body: RunbookBody, tokens: readonly MarkdownToken[]): Heading[] {
+function headingsOf(meta: Pick<RunbookMeta, 'headings'>, body: RunbookBody, tokens: readonly MarkdownToken[]): Heading[] {
   let count = 0;
   for (const token of tokens) if (token.type === 'heading_open') count++;
   if (meta.headings.length === count) return meta.headings;

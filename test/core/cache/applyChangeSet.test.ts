@@ -51,6 +51,17 @@ describe('applyChangeSet: writing a change set', () => {
     });
   });
 
+  it('keeps what the reader shows of a runbook, but not its links, which nothing reads back from the cache', async () => {
+    const linking = ingested(SOURCE, 'ops/links.md', '# Links\n\nSee [failover](../db/failover.md) and [docs](https://example.com).\n');
+    if (linking.kind !== 'runbook') throw new Error('expected a runbook');
+    expect(linking.meta.links).toHaveLength(2);
+    await applyChangeSet(db, changeSet({ upserts: [linking] }), T1);
+    const cached = await db.runbooks.get([SOURCE, 'ops/links.md']);
+    expect(cached?.title).toBe('Links');
+    expect(cached?.headings.map((h) => h.text)).toEqual(['Links']);
+    expect(cached && 'links' in cached).toBe(false);
+  });
+
   it('does not mark anything as new on the first load of a source', async () => {
     await firstSync();
     for (const r of await db.runbooks.toArray()) expect(r.changeMark).toBeUndefined();

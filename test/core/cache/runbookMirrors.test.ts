@@ -181,7 +181,7 @@ describe('the contact lists table', () => {
     expect(await db.contactLists.count()).toBe(0);
   });
 
-  it('takes the contacts out of the runbook rows of a version 8 cache, keeping them in the contacts panel', async () => {
+  it('takes the contacts and links out of the runbook rows of a version 8 cache, keeping the contacts in the contacts panel', async () => {
     const name = 'runbook-reader-contacts-apart';
     const old = new Dexie(name, { indexedDB, IDBKeyRange });
     old.version(8).stores({
@@ -200,6 +200,7 @@ describe('the contact lists table', () => {
     try {
       const cached = await upgraded.runbooks.get([SOURCE, 'ops/oncall.md']);
       expect(cached?.contacts).toBeUndefined();
+      expect(cached && 'links' in cached).toBe(false);
       expect(cached?.title).toBe('On-call (v1)');
       const list = await upgraded.contactLists.get([SOURCE, 'ops/oncall.md']);
       expect(unpackContacts(list?.contacts)).toEqual(result.meta.contacts);

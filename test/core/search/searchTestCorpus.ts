@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { ingestRunbook } from '../../../core/ingest/ingestRunbook';
+import type { RunbookMeta } from '../../../core/model';
 import type { RunbookToIndex } from '../../../core/search/buildSearchIndex';
 
 /** A real ingest of Markdown text, as the cache would hold it. */
-export function runbook(sourceId: string, path: string, markdown: string): RunbookToIndex {
+export function runbook(sourceId: string, path: string, markdown: string): RunbookToIndex & { meta: RunbookMeta } {
   const result = ingestRunbook(sourceId, { path, bytes: new TextEncoder().encode(markdown) });
   if (result.kind !== 'runbook') throw new Error(`${path} was skipped`);
   return result;

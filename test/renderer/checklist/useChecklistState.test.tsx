@@ -13,7 +13,9 @@ const TEXT = '# Disk Pressure\n\n## Steps\n\n1. Rotate logs.\n2. Check free spac
 function runbook() {
   const result = ingested('team', 'ops/disk.md', TEXT);
   if (result.kind !== 'runbook') throw new Error('expected a runbook');
-  return { meta: result.meta as CachedRunbook, body: result.body };
+  const { links: _links, ...meta } = result.meta;
+  const cached: CachedRunbook = { ...meta, cachedAt: '2026-01-01T00:00:00Z' };
+  return { meta: cached, body: result.body };
 }
 
 describe('useChecklistState', () => {

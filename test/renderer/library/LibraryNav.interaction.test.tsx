@@ -25,7 +25,6 @@ function runbook(path: string, title: string, sourceId = DOCS.id): CachedRunbook
     aliases: [],
     extra: {},
     headings: [],
-    links: [],
     warnings: [],
     size: 1,
     cachedAt: '2026-01-01T00:00:00Z',
