@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { splitFencedCode } from '../../core/markdown/splitFencedCode';
 import { PlainCodeBlock } from './PlainCodeBlock';
-import { linesInBoxes, PLAIN_LINES_PER_BOX, plainBoxStyle } from './plainBoxes';
+import { linesInBoxes, PLAIN_CHARS_PER_BOX, PLAIN_LINES_PER_BOX, plainBoxStyle } from './plainBoxes';
 import type { MarkdownPart } from './splitMarkdown';
 import './progressive.css';
 
@@ -30,7 +30,7 @@ export function PlainSlice({ part }: { part: MarkdownPart }) {
 }
 
 function PlainText({ text }: { text: string }) {
-  const boxes = useMemo(() => linesInBoxes(text, PLAIN_LINES_PER_BOX), [text]);
+  const boxes = useMemo(() => linesInBoxes(text, PLAIN_LINES_PER_BOX, PLAIN_CHARS_PER_BOX), [text]);
   return (
     <pre className="rr-plain-text">
       {boxes.map((box, i) => (

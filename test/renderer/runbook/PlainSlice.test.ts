@@ -16,4 +16,17 @@ describe('linesInBoxes: a block shown as written, in boxes of lines', () => {
     expect(boxes.join('')).toBe(text);
     expect(boxes.every((box) => box.split('\n').length <= 201)).toBe(true);
   });
+
+  it('with a size limit, also cuts a long line, so no box is larger than the limit and none splits a surrogate pair', () => {
+    const line = '[x]('.repeat(75_000);
+    const boxes = linesInBoxes(`${line}\nshort\n${line}`, 200, 4_000);
+    expect(boxes.join('')).toBe(`${line}\nshort\n${line}`);
+    expect(Math.max(...boxes.map((box) => box.length))).toBe(4_000);
+    // 75 boxes of each 300,000-character line, and one with the first line's break and "short".
+    expect(boxes.length).toBe(151);
+    expect(boxes[75]).toBe('\nshort\n');
+    expect(linesInBoxes('ab\ncd\nef', 200, 5)).toEqual(['ab\n', 'cd\nef']);
+    const emoji = '🔥'.repeat(5); // ten UTF-16 units
+    expect(linesInBoxes(`a${emoji}`, 200, 4)).toEqual(['a🔥', '🔥🔥', '🔥🔥']);
+  });
 });
