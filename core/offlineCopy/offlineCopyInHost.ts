@@ -13,7 +13,7 @@ import { writeGitBundle } from './writeGitBundle';
 /**
  * Imports an offline copy where the sync runs (the browser's sync worker): in the source's slot of the
  * sync host, so it never overlaps a sync of the same source (here or, through Web Locks, in another tab),
- * and into the same object store. Never rejects.
+ * and into the same object store; a sync running when the person asks is waited for, not refused. Never rejects.
  */
 export async function importOfflineCopyInHost(
   host: SyncHost,
@@ -21,8 +21,10 @@ export async function importOfflineCopyInHost(
   request: OfflineCopyImportRequest,
 ): Promise<OfflineCopyImportOutcome> {
   try {
-    return await host.run(request.sourceId, (slot) =>
-      runOfflineCopyImport(db, request, { engine: localOfflineCopyEngine(slot), signal: slot.signal }),
+    return await host.run(
+      request.sourceId,
+      (slot) => runOfflineCopyImport(db, request, { engine: localOfflineCopyEngine(slot), signal: slot.signal }),
+      { waitForTurn: true },
     );
   } catch (error) {
     return { ok: false, error: describeImportFailure(error) };
