@@ -25,9 +25,10 @@ interface Props {
 }
 
 /**
- * A runbook body, formatted slice by slice: the slice the reader is sent to (the top, or a linked section) at
- * once, each next one when the page is idle (see sliceOrder), so a long document shows the part asked for at
- * once and never holds the page for one long task. An ordinary runbook is one slice. Slices still waiting
+ * A runbook body, formatted slice by slice: the slice the reader is sent to (the top, or a linked section)
+ * first, each next one when the page is idle (see sliceOrder), so a document shows the part asked for soon
+ * and never holds the page for one long task. A body of a screen or two is one slice; a medium one is cut
+ * only between top-level blocks, so its slices show exactly what it shows whole (see splitMarkdown). Slices still waiting
  * keep a place of about their height, so the page does not jump as they arrive (the browser's scroll
  * anchoring keeps what is on screen in place). Each slice has its own boundary: one that cannot be
  * formatted is shown as written.
@@ -46,7 +47,7 @@ export function ProgressiveMarkdown(props: Props) {
 const CUT_STEP_MS = 25;
 
 /**
- * The body's slices. A body formatted whole is one at once; a long one is cut after the page around it is
+ * The body's slices. A body up to WHOLE_DOCUMENT_CHARS is cut at once (a millisecond or two); a long one is cut after the page around it is
  * drawn, in steps of a few tens of ms with the page's turn between them: cut in one go, with the first
  * slice's formatting, 30,000 lines held a phone-speed page for over 200 ms. The steps follow one another as
  * tasks rather than idle moments, as nothing of the body can be shown until the cut is done.

@@ -14,7 +14,15 @@ export interface MarkdownPart {
   plain?: 'too-large' | 'too-deep' | undefined;
 }
 
-/** Bodies up to this size are formatted whole, exactly as written (almost every runbook). */
+/** Bodies up to this size are formatted whole, exactly as written: one screen or two. */
+export const WHOLE_BODY_CHARS = 4_000;
+/**
+ * Bodies up to this size are cut only between top-level blocks (never inside a table or a list), and are
+ * formatted whole when something in them reaches across blocks (footnotes, HTML blocks). Above it, a body is
+ * cut wherever it safely can be, as it must be to stay responsive.
+ */
+// Formatting a 17,000-character runbook whole was 150–190 ms of a cold start on a two-core machine, nearly all
+// of it before the first line showed; its first slice alone takes a fraction of that.
 export const WHOLE_DOCUMENT_CHARS = 24_000;
 /** Target size of a slice: formatting one stays well under the 200 ms a page may be busy. */
 // 3,000 rather than 6,000: Markdown parsing (micromark) is most of a slice's cost, and on a busy two-core
@@ -71,12 +79,17 @@ export interface MarkdownSplit {
  */
 export function startSplit(markdown: string): MarkdownSplit {
   const lines = markdown.split('\n');
+  const medium = markdown.length <= WHOLE_DOCUMENT_CHARS;
   // A short body is formatted whole unless something in it is nested too deeply to format at all.
-  if (markdown.length <= WHOLE_DOCUMENT_CHARS && !lines.some((line) => nestingOf(line) > MAX_NESTING)) {
+  if (
+    medium &&
+    (markdown.length <= WHOLE_BODY_CHARS || reachesAcrossBlocks(markdown)) &&
+    !lines.some((line) => nestingOf(line) > MAX_NESTING)
+  ) {
     const whole = [{ text: markdown, bodyLineOf: (line: number) => line, firstLine: 1 }];
     return { scan: () => true, parts: () => whole };
   }
-  const scanner = new UnitScanner(lines);
+  const scanner = new UnitScanner(lines, medium);
   return {
     scan: (count) => scanner.scan(count),
     parts: () => groupUnits(lines, scanner.units(), scanner.definitions),
@@ -132,6 +145,19 @@ function partOf(lines: string[], group: Unit[], definitions: Map<string, string>
   return { text: withDefinitions(own.join('\n'), definitions), bodyLineOf: (line) => from + line, firstLine: from + 1 };
 }
 
+/** A footnote definition: its number depends on every reference before it, in any block. */
+const FOOTNOTE_DEFINITION = /^ {0,3}\[\^[^\]\n]+\]:/m;
+/** A line that may start an HTML block, which can hold blank lines and wrap later blocks (`<details>`). */
+const HTML_LINE = /^ {0,3}<[A-Za-z/!?]/m;
+
+/**
+ * Whether cutting a body between blocks would change how it looks: footnotes are numbered and gathered at
+ * the end of the whole body, and raw HTML (a `<details>` around several paragraphs) can wrap what follows.
+ */
+function reachesAcrossBlocks(markdown: string): boolean {
+  return FOOTNOTE_DEFINITION.test(markdown) || HTML_LINE.test(markdown);
+}
+
 const FENCE = /^\s*(`{3,}|~{3,})/;
 const HTML_BLOCK: [RegExp, RegExp][] = [
   [/^ {0,3}<(script|pre|style|textarea)(\s|>|$)/i, /<\/(script|pre|style|textarea)>/i],
@@ -165,7 +191,14 @@ class UnitScanner {
   private prevBlank = true;
   private next = 0;
 
-  constructor(private readonly lines: string[]) {}
+  /**
+   * @param blocksOnly cut only between top-level blocks: a table or a list stays in one slice, as a body of
+   *   medium size loses nothing by it and would otherwise show a table's header twice or a list as two lists.
+   */
+  constructor(
+    private readonly lines: string[],
+    private readonly blocksOnly = false,
+  ) {}
 
   /** Reads up to `count` more lines; true once every line is read. */
   scan(count: number): boolean {
@@ -196,15 +229,21 @@ class UnitScanner {
       const column0 = line[0] !== ' ' && line[0] !== '\t';
       let cut: Cut | undefined;
       if (table && i >= table.body) {
-        if (line.includes('|') && !FENCE.test(line) && !/^\s*[>#]/.test(line)) cut = { line: i, tableHeader: table.header };
-        else table = undefined;
+        if (line.includes('|') && !FENCE.test(line) && !/^\s*[>#]/.test(line)) {
+          if (this.blocksOnly) {
+            depths.push(nestingOf(line));
+            prevBlank = false;
+            continue;
+          }
+          cut = { line: i, tableHeader: table.header };
+        } else table = undefined;
       }
       if (!cut && column0 && (prevBlank || ATX_HEADING.test(line))) cut = { line: i };
       const marker = column0 && mayStartList(line.charCodeAt(0)) ? LIST_MARKER.exec(line) : null;
       if (marker) {
         const kind = marker[2] ? `ordered${marker[3]}` : marker[1]!;
         if (list && list.kind === kind && (cut || !table)) {
-          cut = { line: i, itemNumber: marker[2] ? list.next : undefined };
+          cut = this.blocksOnly ? undefined : { line: i, itemNumber: marker[2] ? list.next : undefined };
           list.next++;
         } else if (cut || (line.trim().length > 1 && (!marker[2] || marker[2] === '1'))) {
           // A bullet list, or one numbered from 1, may start right under a paragraph line.

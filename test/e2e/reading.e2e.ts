@@ -80,6 +80,8 @@ describe('reading you can trust: links, search and bookmarks open pages at their
   it('opens a runbook from a link in the text, from search and from a bookmark at its top, not at the place left', async () => {
     const { page, server } = app();
     await openedTitle(page, 'Moderation Operations');
+    // The page's later slices are formatted a moment after its top (a reader scrolling down finds them there).
+    await page.locator('.rr-formatting-more').waitFor({ state: 'detached' });
 
     // A link near the end of a long runbook to another runbook (no section named).
     const related = page.locator('.rr-markdown a', { hasText: 'Ban Sync Troubleshooting' }).last();
