@@ -1,6 +1,5 @@
 import { isValidElement, memo, useMemo, type ComponentProps, type ReactNode } from 'react';
 import Markdown, { type Components } from 'react-markdown';
-import rehypeHighlight from 'rehype-highlight';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import remarkEmoji from 'remark-emoji';
@@ -13,6 +12,7 @@ import { ContentImage } from './ContentImage';
 import { MermaidDiagram } from './MermaidDiagram';
 import { htmlSanitizeSchema } from './htmlSanitizeSchema';
 import { rehypeAlerts } from './rehypeAlerts';
+import { rehypeHighlightOnDemand } from './rehypeHighlightOnDemand';
 import { rehypeRawWhenPresent } from './rehypeRawWhenPresent';
 import { rehypeWikilinks, type WikilinkOptions } from './rehypeWikilinks';
 import { remarkLiteralUnknownTags } from './remarkLiteralUnknownTags';
@@ -112,15 +112,6 @@ const keepUrl = (url: string) => url;
 
 const REMARK_REHYPE_OPTIONS = { clobberPrefix: '' };
 
-// rehype-highlight registers all its languages each time it is set up, and every formatting sets its plugins
-// up again: on a long body formatted in slices that was tens of ms per slice on a phone-speed CPU, so the one
-// highlighter is set up once and shared.
-let sharedHighlight: ReturnType<typeof rehypeHighlight> | undefined;
-function rehypeHighlightShared() {
-  sharedHighlight ??= rehypeHighlight({ detect: false });
-  return sharedHighlight;
-}
-
 /**
  * Renders a runbook body as GitHub-flavoured Markdown. Raw HTML goes through GitHub's allow-list (nothing in it
  * runs; unknown tags show as typed); headings get the same GitHub-compatible ids that ingest recorded.
@@ -166,7 +157,7 @@ const FormattedMarkdown = memo(function FormattedMarkdown({
         rehypeAlerts,
         rehypeSlug,
         [rehypeHeadingIds, { idsByLine: headingIdsByLine }],
-        rehypeHighlightShared,
+        rehypeHighlightOnDemand,
       ]}
       components={components}
       urlTransform={keepUrl}
