@@ -1,6 +1,8 @@
 import './platform/installBufferGlobal';
 // First: the search worker loads its index in parallel with the rest of the start (see the module).
 import './search/startSearchWorkerEarly';
+// Next: the cache is opened and the runbook at this address read while the app's modules are evaluated.
+import './app/startCacheEarly';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

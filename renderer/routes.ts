@@ -12,6 +12,17 @@ export function runbookRoute(sourceId: string, path: string, anchor?: string): s
   return anchor ? `${base}?section=${encodeURIComponent(anchor)}` : base;
 }
 
+/** The runbook a route path (as `runbookRoute` makes them) opens, or undefined for any other route. */
+export function runbookOfRoute(route: string): { sourceId: string; path: string } | undefined {
+  const match = /^\/read\/([^/?]+)\/([^?]+)/.exec(route);
+  if (!match) return undefined;
+  try {
+    return { sourceId: decodeURIComponent(match[1]!), path: match[2]!.split('/').map(decodeURIComponent).join('/') };
+  } catch {
+    return undefined; // Not a valid encoding: the router shows what it makes of it.
+  }
+}
+
 /** `href` for an `<a>` element pointing at a runbook (hash routing). */
 export function runbookHref(sourceId: string, path: string, anchor?: string): string {
   return `#${runbookRoute(sourceId, path, anchor)}`;

@@ -15,6 +15,19 @@ async function seedShippedRunbooks() {
   return seedBundledSource(db, snapshot);
 }
 
+let earlyCheck: ReturnType<typeof seedShippedRunbooks> | undefined;
+
+/**
+ * Starts opening the cache and checking the shipped runbooks now, while the rest of the app is still being
+ * evaluated (see startCacheEarly); the app's first useCacheReady takes this check instead of starting its own.
+ */
+export function startCacheCheck(): void {
+  const check = seedShippedRunbooks();
+  // A failure is reported by the hook that takes the check, never as an unhandled rejection meanwhile.
+  check.catch(() => undefined);
+  earlyCheck = check;
+}
+
 /**
  * Opens the cache and makes sure it holds the runbooks shipped with this build. On later starts the
  * bundle version matches and nothing is loaded; on the first start the records made at build time are written.
@@ -23,7 +36,9 @@ export function useCacheReady(): CacheState {
   const [state, setState] = useState<CacheState>({ phase: 'opening' });
   useEffect(() => {
     let cancelled = false;
-    seedShippedRunbooks()
+    const check = earlyCheck ?? seedShippedRunbooks();
+    earlyCheck = undefined;
+    check
       .then((applied) => {
         // A search worker started before the seed finished must pick up the new runbooks.
         if (applied) notifySearchIndexChanged(BUNDLED_SOURCE_ID);
