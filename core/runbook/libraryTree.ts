@@ -128,8 +128,10 @@ function compareRunbooks(a: LibraryItem, b: LibraryItem): number {
   );
 }
 
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+// Made when the library is first sorted, not when the module loads (see labelCollation).
+let collator: Intl.Collator | undefined;
 
 function compareNames(a: string, b: string): number {
+  collator ??= new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
   return collator.compare(a, b);
 }
