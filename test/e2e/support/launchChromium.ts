@@ -29,24 +29,36 @@ export const QUIET_FLAGS = [
 
 export interface LaunchedBrowser {
   context: BrowserContext;
+  /**
+   * Closes Chromium and starts it again on the same profile (IndexedDB, service worker, HTTP and code caches
+   * kept), as when the app is closed and opened again; `context` is then the new one.
+   */
+  reopen(): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
 /** A persistent context in a fresh profile folder, so service workers and IndexedDB behave as for a user. */
 export async function launchChromium(options: BrowserContextOptions = {}): Promise<LaunchedBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'rr-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    headless: true,
-    args: QUIET_FLAGS,
-    viewport: { width: 1280, height: 800 },
-    ...options,
-  });
-  return {
-    context,
+  const launch = () =>
+    chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath(),
+      headless: true,
+      args: QUIET_FLAGS,
+      viewport: { width: 1280, height: 800 },
+      ...options,
+    });
+  const launched: LaunchedBrowser = {
+    context: await launch(),
+    async reopen() {
+      await launched.context.close();
+      launched.context = await launch();
+      return launched.context;
+    },
     async close() {
-      await context.close();
+      await launched.context.close();
       rmSync(profile, { recursive: true, force: true });
     },
   };
+  return launched;
 }
