@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import '../support/domTest';
-import { renderHook, waitFor } from '@testing-library/react';
+import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { CachedRunbook } from '../../../core/cache/runbookDatabase';
 import { startRunbookRead, useRunbook } from '../../../renderer/app/cacheQueries';
@@ -20,6 +20,16 @@ describe('useRunbook with a runbook read before its page asked', () => {
     await cache('ops/disk.md', 'Version 1');
     await readEarly('ops/disk.md');
     const { result } = renderHook(() => useRunbook('team', 'ops/disk.md'));
+    expect(result.current?.body.markdown).toBe('Version 1\n');
+    await cache('ops/disk.md', 'Version 2');
+    await waitFor(() => expect(result.current?.body.markdown).toBe('Version 2\n'));
+  });
+
+  it('shows a runbook still being read early as soon as that read is done', async () => {
+    await cache('ops/disk.md', 'Version 1');
+    const read = readEarly('ops/disk.md');
+    const { result } = renderHook(() => useRunbook('team', 'ops/disk.md'));
+    await act(() => read);
     expect(result.current?.body.markdown).toBe('Version 1\n');
     await cache('ops/disk.md', 'Version 2');
     await waitFor(() => expect(result.current?.body.markdown).toBe('Version 2\n'));
