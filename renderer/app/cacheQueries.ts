@@ -31,9 +31,10 @@ const earlyKey = (sourceId: string, path: string) => `${sourceId}\n${path}`;
 /**
  * Reads a runbook now, before its page is drawn: on a cold start at a runbook's address the read then runs
  * while the app is still being evaluated and its cache checked, and the page shows the runbook as soon as it
- * is read instead of one database round trip after its first render. Settles once the read is done, never rejects.
+ * is read instead of one database round trip after its first render. Settles with the runbook (`null` if it
+ * is not cached or cannot be read) once the read is done, never rejects.
  */
-export function startRunbookRead(sourceId: string, path: string): Promise<void> {
+export function startRunbookRead(sourceId: string, path: string): Promise<OpenedRunbook | null> {
   // The page's own read reports what is wrong; this one only saves time.
   const entry: { read: Promise<OpenedRunbook | null>; runbook?: OpenedRunbook | null } = {
     read: readOpenedRunbook(sourceId, path).catch(() => null),
@@ -41,6 +42,7 @@ export function startRunbookRead(sourceId: string, path: string): Promise<void> 
   readEarly.set(earlyKey(sourceId, path), entry);
   return entry.read.then((runbook) => {
     entry.runbook = runbook;
+    return runbook;
   });
 }
 

@@ -2,17 +2,16 @@ import { isValidElement, memo, useMemo, type ComponentProps, type ReactNode } fr
 import Markdown, { type Components } from 'react-markdown';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
-import remarkEmoji from 'remark-emoji';
 import remarkGfm from 'remark-gfm';
 import { ChecklistItem } from '../checklist/ChecklistItem';
 import { useChecklist } from '../checklist/ChecklistContext';
 import { rehypeHeadingIds, remarkBodyLines } from './bodyLinePlugins';
 import { CodeBlock } from './CodeBlock';
+import { useFormattingExtras, type FormattingExtras } from './formattingExtras';
 import { ContentImage } from './ContentImage';
 import { MermaidDiagram } from './MermaidDiagram';
 import { htmlSanitizeSchema } from './htmlSanitizeSchema';
 import { rehypeAlerts } from './rehypeAlerts';
-import { rehypeHighlightOnDemand } from './rehypeHighlightOnDemand';
 import { rehypeRawWhenPresent } from './rehypeRawWhenPresent';
 import { rehypeWikilinks, type WikilinkOptions } from './rehypeWikilinks';
 import { remarkLiteralUnknownTags } from './remarkLiteralUnknownTags';
@@ -122,10 +121,13 @@ export const MarkdownView = memo(function MarkdownView(props: Props) {
   // The source's file index arrives after the first paint; only a body with wikilinks is formatted again for it.
   const wikilinkIndex = props.markdown.includes('[[') ? index : undefined;
   const wikilinks = useMemo(() => ({ fromPath: fromPath ?? '', index: wikilinkIndex }), [fromPath, wikilinkIndex]);
-  return <FormattedMarkdown {...props} wikilinks={wikilinks} />;
+  // Emoji, raw HTML and highlighting load with the first body that needs them; nothing is drawn before (tens of ms).
+  const extras = useFormattingExtras(props.markdown);
+  if (!extras) return null;
+  return <FormattedMarkdown {...props} wikilinks={wikilinks} extras={extras} />;
 });
 
-type FormattingInputs = Props & { wikilinks: WikilinkOptions };
+type FormattingInputs = Props & { wikilinks: WikilinkOptions; extras: FormattingExtras };
 
 /**
  * The formatting itself (a few hundred ms for a long runbook on a phone), redone only when what it formats
@@ -138,6 +140,7 @@ const FormattedMarkdown = memo(function FormattedMarkdown({
   bodyLineOf,
   headingIdsByLine,
   wikilinks,
+  extras,
 }: FormattingInputs) {
   return (
     <Markdown
@@ -146,18 +149,18 @@ const FormattedMarkdown = memo(function FormattedMarkdown({
         remarkGfm,
         remarkLiteralUnknownTags,
         [remarkContactLinks, { ranges: contactLines }],
-        remarkEmoji,
+        ...(extras.emoji ? [extras.emoji] : []),
       ]}
       // Ids are prefixed once, by the sanitizer, for generated (footnote) and written HTML ids alike.
       remarkRehypeOptions={REMARK_REHYPE_OPTIONS}
       rehypePlugins={[
-        rehypeRawWhenPresent,
+        [rehypeRawWhenPresent, { rehypeRaw: extras.rehypeRaw }],
         [rehypeSanitize, htmlSanitizeSchema],
         [rehypeWikilinks, wikilinks],
         rehypeAlerts,
         rehypeSlug,
         [rehypeHeadingIds, { idsByLine: headingIdsByLine }],
-        rehypeHighlightOnDemand,
+        ...(extras.highlight ? [extras.highlight] : []),
       ]}
       components={components}
       urlTransform={keepUrl}
@@ -172,6 +175,7 @@ function sameFormattingInputs(a: FormattingInputs, b: FormattingInputs): boolean
     a.markdown === b.markdown &&
     a.bodyLineOf === b.bodyLineOf &&
     a.wikilinks === b.wikilinks &&
+    a.extras === b.extras &&
     sameRanges(a.contactLines ?? NO_RANGES, b.contactLines ?? NO_RANGES) &&
     sameEntries(a.headingIdsByLine, b.headingIdsByLine)
   );

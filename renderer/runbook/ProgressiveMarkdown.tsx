@@ -1,6 +1,7 @@
 import { startTransition, useEffect, useMemo, useState } from 'react';
 import { countLines } from '../../core/text/countLines';
 import { whenIdle } from '../app/useProgressiveCount';
+import { useFormattingExtras } from './formattingExtras';
 import { MarkdownView } from './MarkdownView';
 import { MissingSectionNotice } from './MissingSectionNotice';
 import type { ContactLinesRange } from './remarkContactLinks';
@@ -36,10 +37,13 @@ interface Props {
 export function ProgressiveMarkdown(props: Props) {
   const { markdown, onProgress } = props;
   const parts = useSlices(markdown);
+  // Nothing of the body is drawn (or reported shown) before the parts of the pipeline it needs have loaded.
+  const extras = useFormattingExtras(markdown);
+  const ready = parts !== undefined && extras !== undefined;
   useEffect(() => {
-    if (!parts) onProgress?.(() => false, false);
-  }, [parts, onProgress]);
-  if (!parts) return <PendingSlices lines={countLines(markdown)} above={false} />;
+    if (!ready) onProgress?.(() => false, false);
+  }, [ready, onProgress]);
+  if (!parts || !extras) return <PendingSlices lines={countLines(markdown)} above={false} />;
   return <Slices {...props} parts={parts} />;
 }
 

@@ -4,10 +4,14 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { MemoryRouter } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import { ingestRunbook } from '../../../core/ingest/ingestRunbook';
+import { loadEveryFormattingExtra } from '../../../renderer/runbook/formattingExtras';
 import { MarkdownView } from '../../../renderer/runbook/MarkdownView';
 import { RunbookContext } from '../../../renderer/runbook/RunbookContext';
 import { splitMarkdown, WHOLE_BODY_CHARS, WHOLE_DOCUMENT_CHARS } from '../../../renderer/runbook/splitMarkdown';
 import { generateRunbook } from '../../helpers/makeRunbookRepo';
+
+// Static renders cannot wait for the pipeline's on-demand parts (highlighting, emoji, HTML).
+await loadEveryFormattingExtra();
 
 /** What the reader shows for a body: whole, or slice after slice as ProgressiveMarkdown formats them. */
 function shown(markdown: string, headingIdsByLine: ReadonlyMap<number, string>, sliced: boolean): string {

@@ -15,7 +15,7 @@ function htmlOf(markdown: string, raw: typeof rehypeRaw | typeof rehypeRawWhenPr
     createElement(Markdown, {
       remarkPlugins: [remarkGfm],
       remarkRehypeOptions: { clobberPrefix: '' },
-      rehypePlugins: [raw, [rehypeSanitize, htmlSanitizeSchema]],
+      rehypePlugins: [raw === rehypeRaw ? rehypeRaw : [rehypeRawWhenPresent, { rehypeRaw }], [rehypeSanitize, htmlSanitizeSchema]],
       children: markdown,
     }),
   );
@@ -39,5 +39,17 @@ describe('rehypeRawWhenPresent', () => {
     const html = htmlOf(markdown, rehypeRawWhenPresent);
     expect(html).toBe(htmlOf(markdown, rehypeRaw));
     expect(html).toContain('<kbd>Ctrl</kbd>');
+  });
+
+  it('shows the HTML as typed, not nothing, when the HTML parser could not be loaded', () => {
+    const html = renderToStaticMarkup(
+      createElement(Markdown, {
+        rehypePlugins: [rehypeRawWhenPresent, [rehypeSanitize, htmlSanitizeSchema]],
+        children: 'Press <kbd>Ctrl</kbd> twice.\n\n<details><summary>More</summary>\n\nText\n\n</details>\n',
+      }),
+    );
+    expect(html).toContain('Press &lt;kbd&gt;Ctrl&lt;/kbd&gt; twice.');
+    expect(html).toContain('&lt;details&gt;&lt;summary&gt;More&lt;/summary&gt;');
+    expect(html).toContain('<p>Text</p>');
   });
 });

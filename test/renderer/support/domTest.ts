@@ -6,6 +6,7 @@
 import 'fake-indexeddb/auto';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+import { loadEveryFormattingExtra } from '../../../renderer/runbook/formattingExtras';
 
 // findBy* and waitFor give up after one second by default, a wall-clock limit a busy machine can miss; a
 // test that never gets there still fails, after 20 s.
@@ -34,6 +35,10 @@ if (typeof HTMLDialogElement !== 'undefined') {
     this.dispatchEvent(new Event('close'));
   };
 }
+
+// Highlighting, emoji and HTML are loaded with the first body that needs them; here they are there from the
+// start, as after the app's first such runbook (their loading is tested in formattingExtras.test.tsx).
+await loadEveryFormattingExtra();
 
 afterEach(async () => {
   cleanup();

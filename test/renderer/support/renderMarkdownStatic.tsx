@@ -1,8 +1,13 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { MemoryRouter } from 'react-router-dom';
 import type { ContactLinesRange } from '../../../renderer/runbook/remarkContactLinks';
+import { loadEveryFormattingExtra } from '../../../renderer/runbook/formattingExtras';
 import { MarkdownView } from '../../../renderer/runbook/MarkdownView';
 import { RunbookContext } from '../../../renderer/runbook/RunbookContext';
+
+// A static render cannot wait: the app's on-demand parts of the pipeline are loaded before any test renders
+// (their loading is tested in formattingExtras.test.tsx).
+await loadEveryFormattingExtra();
 
 export interface StaticPageOptions {
   /** The page's path in source `src`. */

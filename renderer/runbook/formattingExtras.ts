@@ -1,0 +1,125 @@
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import type rehypeRaw from 'rehype-raw';
+import type remarkEmoji from 'remark-emoji';
+import type { rehypeHighlightOnDemand } from './rehypeHighlightOnDemand';
+
+/**
+ * The parts of the Markdown pipeline only some bodies need, loaded the first time a body needs them rather
+ * than with the app: together they were 610 KB of the 1.6 MB main chunk (emoji names, an HTML parser,
+ * highlight.js's grammars), parsed and evaluated on every cold start before the first runbook was drawn.
+ */
+export interface FormattingExtras {
+  /** `:rocket:` shortcodes. */
+  emoji?: typeof remarkEmoji | undefined;
+  /** Raw HTML in the body, parsed (then sanitized). */
+  rehypeRaw?: typeof rehypeRaw | undefined;
+  /** Fenced code with a language, highlighted. */
+  highlight?: typeof rehypeHighlightOnDemand | undefined;
+}
+
+export type FormattingExtra = keyof FormattingExtras;
+
+const LOADERS: { [E in FormattingExtra]-?: () => Promise<NonNullable<FormattingExtras[E]>> } = {
+  emoji: () => import('remark-emoji').then((module) => module.default),
+  rehypeRaw: () => import('rehype-raw').then((module) => module.default),
+  highlight: () => import('./rehypeHighlightOnDemand').then((module) => module.rehypeHighlightOnDemand),
+};
+
+/**
+ * What a body needs, judged from its text: each test matches everything the extra would act on (and some
+ * more, which only costs loading it): remark-emoji's own shortcode pattern, any `<` that can open a tag
+ * (raw HTML only ever comes from one), and a fence with an info string or a `language-` class.
+ */
+export function extrasNeededBy(markdown: string): FormattingExtra[] {
+  const needed: FormattingExtra[] = [];
+  if (/:\+1:|:-1:|:[\w-]+:/.test(markdown)) needed.push('emoji');
+  if (/<[A-Za-z!?/]/.test(markdown)) needed.push('rehypeRaw');
+  if (/(?:`{3}|~{3})[ \t]*[^\s`~]/.test(markdown) || markdown.includes('language-')) needed.push('highlight');
+  return needed;
+}
+
+const loaded: FormattingExtras = {};
+/** Extras whose chunk could not be loaded: bodies are formatted without them (see MarkdownView) until a retry works. */
+const failed = new Set<FormattingExtra>();
+const inFlight = new Map<FormattingExtra, Promise<void>>();
+const listeners = new Set<() => void>();
+let version = 0;
+
+function settled(extra: FormattingExtra): boolean {
+  return loaded[extra] !== undefined || failed.has(extra);
+}
+
+function load<E extends FormattingExtra>(extra: E): Promise<void> {
+  let loading = inFlight.get(extra);
+  if (!loading) {
+    loading = LOADERS[extra]()
+      .then(
+        (module) => {
+          loaded[extra] = module as FormattingExtras[E];
+          failed.delete(extra);
+        },
+        () => {
+          failed.add(extra);
+        },
+      )
+      .finally(() => {
+        inFlight.delete(extra);
+        version++;
+        for (const listener of listeners) listener();
+      });
+    inFlight.set(extra, loading);
+  }
+  return loading;
+}
+
+/**
+ * Loads what `markdown` needs and has not been loaded (an extra that failed before is tried again).
+ * Settles when each has loaded or failed; never rejects.
+ */
+export function loadFormattingExtras(markdown: string): Promise<void> {
+  return Promise.all(
+    extrasNeededBy(markdown)
+      .filter((extra) => loaded[extra] === undefined)
+      .map(load),
+  ).then(() => undefined);
+}
+
+/** Loads every extra (what a test of the whole pipeline needs before it renders synchronously). */
+export function loadEveryFormattingExtra(): Promise<void> {
+  return Promise.all((Object.keys(LOADERS) as FormattingExtra[]).map(load)).then(() => undefined);
+}
+
+const combinations = new Map<string, FormattingExtras>();
+
+/** The loaded ones of `needed`, the same object each time for the same ones (formatting is memoised on it). */
+function loadedOf(needed: readonly FormattingExtra[]): FormattingExtras {
+  const present = needed.filter((extra) => loaded[extra] !== undefined);
+  const key = present.join(' ');
+  let extras = combinations.get(key);
+  if (!extras) {
+    extras = Object.fromEntries(present.map((extra) => [extra, loaded[extra]]));
+    combinations.set(key, extras);
+  }
+  return extras;
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+const currentVersion = () => version;
+
+/**
+ * The extras `markdown` needs, once each has loaded or failed to; `undefined` before (its loading is
+ * started here if it was not already, at start by startCacheEarly).
+ */
+export function useFormattingExtras(markdown: string): FormattingExtras | undefined {
+  useSyncExternalStore(subscribe, currentVersion, currentVersion);
+  const needed = useMemo(() => extrasNeededBy(markdown), [markdown]);
+  const ready = needed.every(settled);
+  useEffect(() => {
+    if (!ready) void loadFormattingExtras(markdown);
+  }, [ready, markdown]);
+  return ready ? loadedOf(needed) : undefined;
+}
