@@ -7,11 +7,16 @@
 import { runbookOfRoute } from '../routes';
 import { loadFormattingExtras } from '../runbook/formattingExtras';
 import { startRunbookRead } from './cacheQueries';
+import { prepareLocalDateTime } from './localDateTime';
 import { startCacheCheck } from './useCacheReady';
 
 if (typeof indexedDB !== 'undefined') {
   startCacheCheck();
   const runbook = runbookOfRoute(location.hash.slice(1));
   // The parts of the Markdown pipeline this body needs (highlighting, emoji, HTML) load while the page is drawn.
-  if (runbook) void startRunbookRead(runbook.sourceId, runbook.path).then((opened) => opened && loadFormattingExtras(opened.body.markdown));
+  if (runbook) {
+    void startRunbookRead(runbook.sourceId, runbook.path).then((opened) => opened && loadFormattingExtras(opened.body.markdown));
+    // In a task of its own, while the database reads: the header's first date formatted would pay for the locale data.
+    setTimeout(prepareLocalDateTime, 0);
+  }
 }

@@ -4,6 +4,7 @@ import { describeAge } from '../../core/connectivity/describeConnectivity';
 import { judgeReviewAge, localCalendarDate } from '../../core/runbook/reviewAge';
 import { readRunbookStatus } from '../../core/runbook/runbookStatus';
 import { usePlatform } from '../app/appServices';
+import { formatLocalDateTime } from '../app/localDateTime';
 import { BookmarkToggle } from '../bookmarks/BookmarkToggle';
 import type { ChecklistSummary } from '../checklist/useChecklistState';
 import { StatusBadge } from '../library/StatusBadge';
@@ -139,8 +140,8 @@ function SourceLine({ source, path, now }: { source: SourceRecord | undefined; p
       {source.lastSyncAt && (
         <span className="rr-muted">
           {' '}
-          · {source.kind === 'bundled' ? 'loaded' : 'synced'} <time dateTime={source.lastSyncAt}>{formatTime(source.lastSyncAt)}</time> (
-          {describeAge(source.lastSyncAt, now)})
+          · {source.kind === 'bundled' ? 'loaded' : 'synced'}{' '}
+          <time dateTime={source.lastSyncAt}>{formatLocalDateTime(source.lastSyncAt)}</time> ({describeAge(source.lastSyncAt, now)})
         </span>
       )}
     </span>
@@ -149,9 +150,4 @@ function SourceLine({ source, path, now }: { source: SourceRecord | undefined; p
 
 function shortVersion(version: string): string {
   return /^[0-9a-f]{40}$/.test(version) ? version.slice(0, 7) : version;
-}
-
-function formatTime(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }

@@ -5,6 +5,7 @@ import { diffRunbookText, type DiffLine } from '../../core/changes/diffRunbookTe
 import type { ReadVersion } from '../../core/cache/runbookDatabase';
 import { readReadCopy, versionReadBefore } from '../../core/userdata/readCopies';
 import { db } from '../app/database';
+import { formatLocalDateTime } from '../app/localDateTime';
 
 interface Props {
   sourceId: string;
@@ -76,7 +77,6 @@ function DiffRow({ line }: { line: DiffLine }) {
 
 function VersionLabel({ version }: { version: ReadVersion }) {
   const commit = version.commit && /^[0-9a-f]{40}$/.test(version.commit) ? version.commit.slice(0, 7) : version.commit;
-  const when = new Date(version.cachedAt);
   return (
     <>
       {commit && (
@@ -84,10 +84,7 @@ function VersionLabel({ version }: { version: ReadVersion }) {
           commit <code title={version.commit}>{commit}</code>,{' '}
         </>
       )}
-      synced{' '}
-      <time dateTime={version.cachedAt}>
-        {Number.isNaN(when.getTime()) ? version.cachedAt : when.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}
-      </time>
+      synced <time dateTime={version.cachedAt}>{formatLocalDateTime(version.cachedAt)}</time>
     </>
   );
 }
