@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +23,9 @@ export async function startBrowserBench(runbooks: number, webBuild: string, name
   const repo = new RunbookRepo('main');
   repo.writeAll(generateRunbooks(runbooks)).commit('initial');
   repo.publish(gitRoot, 'runbooks.git');
+  // Hosts serve packed repositories (and reuse their compressed objects); a freshly cloned bare copy is all loose
+  // objects, which the server would compress anew for every fetch (as bench/sync.ts, whose Node figures these meet).
+  execFileSync('git', ['repack', '-a', '-d', '-q'], { cwd: join(gitRoot, 'runbooks.git') });
   const git = await startGitHttpServer({ root: gitRoot });
   const web = await serveStatic(webBuild);
   const browser = await launchChromium();
