@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { normaliseRegion } from '../../core/contacts/phoneRegion';
 import type { SourceRecord } from '../../core/model';
 import { checkRepositoryUrl, normaliseSubdir } from '../../core/sync/checkSourceSettings';
@@ -7,6 +7,7 @@ import { syncSettingsOf } from '../../core/sync/gitSyncRequest';
 import { insecureTokenAddress } from '../../core/sync/tokenBinding';
 import { readSettings } from '../../core/userdata/settings';
 import { useServices } from '../app/appServices';
+import { whenIdle } from '../app/useProgressiveCount';
 import { PinnedKeysFields, pinnedKeysProblem } from './PinnedKeysFields';
 
 interface Props {
@@ -26,7 +27,9 @@ export function AddSourceForm({ onAdded }: Props) {
   const [requireSigned, setRequireSigned] = useState(false);
   const [keysError, setKeysError] = useState<string>();
   const [error, setError] = useState<string>();
-  const { db, sourceTokens } = useServices();
+  const { db, sourceTokens, sync } = useServices();
+  // The sync worker starts while the form is filled in, so "Add and sync" does not wait for it.
+  useEffect(() => whenIdle(() => sync.prepare()), [sync]);
   // Browser build only: the CORS proxy the token would pass through, if one is set.
   const corsProxy =
     useLiveQuery(async () => (sourceTokens.usesCorsProxy ? (await readSettings(db)).corsProxy : ''), [db, sourceTokens]) ?? '';

@@ -8,6 +8,11 @@ import { failedOutcome, type SyncTransport } from './syncTransport';
  * token from its keychain-backed store) and answers with a change set, which `runGitSync` applies to
  * this page's cache in one transaction.
  */
+/** Loaded on desktop only, on first need: the browser build's page never carries the engine (its worker does). */
+function loadEngine() {
+  return Promise.all([import('../../core/sync/runGitSync'), import('./desktopSyncEngine')]);
+}
+
 export function createIpcSyncTransport(bridge: DesktopBridge, db: RunbookDatabase): SyncTransport {
   const controllers = new Map<string, AbortController>();
   let engine: GitSyncEngine | undefined;
@@ -19,11 +24,7 @@ export function createIpcSyncTransport(bridge: DesktopBridge, db: RunbookDatabas
       try {
         const source = await db.sources.get(sourceId);
         if (!source) return { ok: false, error: { code: 'invalid-source', message: 'This source no longer exists.' } };
-        // Loaded on desktop only: the browser build's page never carries the engine (its worker does).
-        const [{ runGitSync }, { createDesktopSyncEngine }] = await Promise.all([
-          import('../../core/sync/runGitSync'),
-          import('./desktopSyncEngine'),
-        ]);
+        const [{ runGitSync }, { createDesktopSyncEngine }] = await loadEngine();
         engine ??= createDesktopSyncEngine(bridge);
         return await runGitSync(db, source, { engine, signal: controller.signal, onProgress });
       } catch (error) {
@@ -34,6 +35,9 @@ export function createIpcSyncTransport(bridge: DesktopBridge, db: RunbookDatabas
     },
     cancel(sourceId) {
       controllers.get(sourceId)?.abort();
+    },
+    prepare() {
+      void loadEngine().catch(() => undefined);
     },
     async deleteStore(sourceId) {
       try {

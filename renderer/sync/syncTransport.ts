@@ -17,6 +17,8 @@ export interface SyncTransport {
   deleteStore(sourceId: string): Promise<DeleteSyncStoreResult>;
   /** Deletes the object stores of every source but `keepSourceIds` (and those syncing). */
   pruneStores(keepSourceIds: string[]): Promise<PruneSyncStoresResult>;
+  /** Starts what a sync runs in (the browser's worker) ahead of the first sync, which then starts at once. */
+  prepare(): void;
 }
 
 /** An outcome for a sync that could not even be asked for. */

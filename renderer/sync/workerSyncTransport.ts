@@ -187,6 +187,9 @@ export function createWorkerSyncTransport(deps: WorkerSyncTransportDeps): Worker
     cancel(sourceId) {
       worker?.postMessage({ type: 'cancel', sourceId });
     },
+    prepare() {
+      ensureWorker();
+    },
     deleteStore(sourceId) {
       return new Promise<DeleteSyncStoreResult>((resolve) => {
         const previous = storeDeletions.get(sourceId);

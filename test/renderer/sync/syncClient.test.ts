@@ -29,6 +29,7 @@ function fakeTransport() {
     cancel: (sourceId) => void transport.calls.push(`cancel ${sourceId}`),
     deleteStore: async (sourceId) => (transport.calls.push(`delete ${sourceId}`), Promise.reject(new Error('the worker is gone'))),
     pruneStores: async (keep) => (transport.calls.push(`prune ${keep.join(',')}`), { removed: 1, failed: 0 }),
+    prepare: () => void transport.calls.push('prepare'),
   };
   return { transport, syncs };
 }

@@ -54,6 +54,19 @@ describe('the worker sync transport', () => {
     expect(progress).toEqual([{ phase: 'fetching', percent: 10 }]);
   });
 
+  it('prepared, starts the worker once and before any sync, and the sync after uses that worker', async () => {
+    const { sync, worker, started } = transport();
+    sync.prepare();
+    sync.prepare();
+    expect(started()).toBe(1);
+    expect(worker.asked).toEqual([]);
+    const outcome = sync.sync('ops', () => {});
+    await until(() => worker.asked.length > 0);
+    expect(started()).toBe(1);
+    worker.answer({ type: 'done', sourceId: 'ops', outcome: { ok: false, error: { code: 'offline', message: 'Offline.' } } });
+    expect(await outcome).toEqual({ ok: false, error: { code: 'offline', message: 'Offline.' } });
+  });
+
   it('an answer that does not fit its schema ends the waiting calls with a reason naming the field', async () => {
     const { sync, worker } = transport();
     const outcome = sync.sync('ops', () => {});

@@ -1,0 +1,61 @@
+import { promises as nodeFs } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+
+type Git = typeof import('isomorphic-git');
+
+// Both builds carry the patch (build/patches): Node and Electron load index.cjs, the browser's worker index.js.
+const builds: [string, () => Promise<Git>][] = [
+  ['index.cjs (Node, Electron)', async () => createRequire(import.meta.url)('isomorphic-git') as Git],
+  [
+    'index.js (the browser build)',
+    async () => (await import(new URL('../../../node_modules/isomorphic-git/index.js', import.meta.url).href)) as Git,
+  ],
+];
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Node's file system as a sync's object store looks to isomorphic-git, counting the path-less `readFile()` probes. */
+function countingFs() {
+  const counted = { probes: 0 };
+  const fs = {
+    promises: {
+      ...Object.fromEntries(
+        (['writeFile', 'mkdir', 'rmdir', 'unlink', 'stat', 'lstat', 'readdir', 'readlink', 'symlink'] as const).map((name) => [
+          name,
+          (nodeFs[name] as (...args: unknown[]) => Promise<unknown>).bind(nodeFs),
+        ]),
+      ),
+      readFile: (...args: unknown[]) => {
+        if (typeof args[0] !== 'string') counted.probes++;
+        return (nodeFs.readFile as (...a: unknown[]) => Promise<unknown>)(...args);
+      },
+    },
+  };
+  return { fs, counted };
+}
+
+describe('isomorphic-git, patched to wrap a file system once', () => {
+  it.each(builds)('%s: reading 40 objects probes the file system once, not twice per read', async (_name, load) => {
+    const git = await load();
+    const dir = mkdtempSync(join(tmpdir(), 'rr-git-fs-'));
+    dirs.push(dir);
+    const { fs, counted } = countingFs();
+    await git.init({ fs, dir });
+    const oids: string[] = [];
+    for (let i = 0; i < 40; i++) oids.push(await git.writeBlob({ fs, dir, blob: new TextEncoder().encode(`runbook ${i}\n`) }));
+    const before = counted.probes;
+    for (const [i, oid] of oids.entries()) {
+      const { blob } = await git.readBlob({ fs, dir, oid });
+      expect(new TextDecoder().decode(blob)).toBe(`runbook ${i}\n`);
+    }
+    expect(before).toBeLessThanOrEqual(2);
+    expect(counted.probes).toBe(before);
+  });
+});
