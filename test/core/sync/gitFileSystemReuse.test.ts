@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
+import type { PromiseFsClient } from 'isomorphic-git';
+
 type Git = typeof import('isomorphic-git');
 
 // Both builds carry the patch (build/patches): Node and Electron load index.cjs, the browser's worker index.js.
@@ -24,18 +26,25 @@ afterEach(() => {
 /** Node's file system as a sync's object store looks to isomorphic-git, counting the path-less `readFile()` probes. */
 function countingFs() {
   const counted = { probes: 0 };
-  const fs = {
+  const call =
+    (name: keyof typeof nodeFs) =>
+    (...args: unknown[]) =>
+      (nodeFs[name] as (...a: unknown[]) => Promise<unknown>)(...args);
+  const fs: PromiseFsClient = {
     promises: {
-      ...Object.fromEntries(
-        (['writeFile', 'mkdir', 'rmdir', 'unlink', 'stat', 'lstat', 'readdir', 'readlink', 'symlink'] as const).map((name) => [
-          name,
-          (nodeFs[name] as (...args: unknown[]) => Promise<unknown>).bind(nodeFs),
-        ]),
-      ),
       readFile: (...args: unknown[]) => {
         if (typeof args[0] !== 'string') counted.probes++;
-        return (nodeFs.readFile as (...a: unknown[]) => Promise<unknown>)(...args);
+        return call('readFile')(...args);
       },
+      writeFile: call('writeFile'),
+      unlink: call('unlink'),
+      readdir: call('readdir'),
+      mkdir: call('mkdir'),
+      rmdir: call('rmdir'),
+      stat: call('stat'),
+      lstat: call('lstat'),
+      readlink: call('readlink'),
+      symlink: call('symlink'),
     },
   };
   return { fs, counted };
