@@ -24,10 +24,12 @@ const scrollY = (page: Page) => page.evaluate(() => Math.round(window.scrollY));
 
 /**
  * Scrolls the window the way a reader does once the text is there, and waits until the page has had the
- * frame in which it records the place. The title shows before the body's first slice; a scroll made before
- * that slice lands is clamped to the short page, so the scroll is repeated until it holds for two frames.
+ * frame in which it records the place. The title shows before the body: the body waits for the parts of the
+ * formatting it needs (a chunk loaded on first use) and a new visit is put at its top when its text lands, so
+ * the scroll waits for the text, and is repeated until it holds for two frames.
  */
 async function scrollTo(page: Page, y: number): Promise<void> {
+  await page.locator('.rr-markdown p, .rr-markdown li').first().waitFor();
   await expect
     .poll(() =>
       page.evaluate(async (to) => {
