@@ -1,8 +1,9 @@
 /**
  * Imported by main.tsx before React and the app's own modules, so that opening the cache, checking the
- * shipped runbooks and, at a runbook's address, reading that runbook (then loading what formatting it needs) are under way while the rest of the main
- * chunk is evaluated (on a cold start, a task of 100–200 ms on a two-core machine) instead of after React has
- * drawn the shell and mounted the components that ask for them.
+ * shipped runbooks and, at a runbook's address, reading that runbook (then loading what formatting it
+ * needs) are under way while the rest of the main chunk is evaluated (on a cold start, a task of 100–200 ms
+ * on a two-core machine) instead of after React has drawn the shell and mounted the components that ask
+ * for them.
  */
 import { runbookOfRoute } from '../routes';
 import { loadFormattingExtras } from '../runbook/formattingExtras';

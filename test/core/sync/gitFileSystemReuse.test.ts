@@ -1,11 +1,9 @@
-import { promises as nodeFs } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, promises as nodeFs, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-
 import type { PromiseFsClient } from 'isomorphic-git';
+import { afterEach, describe, expect, it } from 'vitest';
 
 type Git = typeof import('isomorphic-git');
 
