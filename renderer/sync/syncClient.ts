@@ -138,11 +138,20 @@ export class SyncClient {
     return (transport as WorkerSyncTransport).askAboutOfflineCopy(request);
   }
 
-  /** Syncs every Git source one after the other (the start-up, `online` and periodic syncs). */
-  async syncAll(): Promise<void> {
+  /**
+   * Syncs every Git source one after the other (the start-up, `online` and periodic syncs). With
+   * `untriedOnly` (the start-up sync), a source whose sync already ran this session is left alone: the
+   * reader synced it, or cancelled a sync of it, after the page opened, which is newer than the reason
+   * to sync at start.
+   */
+  async syncAll({ untriedOnly = false }: { untriedOnly?: boolean } = {}): Promise<void> {
     const sources = await this.db.sources.where('id').notEqual('bundled').toArray();
-    // A source made from an offline copy (a bundle) has no address to sync from until one is given.
-    for (const source of sources) if (source.kind === 'git' && source.location) await this.sync(source.id);
+    for (const source of sources) {
+      // A source made from an offline copy (a bundle) has no address to sync from until one is given.
+      if (source.kind !== 'git' || !source.location) continue;
+      if (untriedOnly && this.states.has(source.id)) continue;
+      await this.sync(source.id);
+    }
   }
 
   private set(sourceId: string, state: SourceSyncState): void {

@@ -12,7 +12,8 @@ export const START_SYNC_DELAY_MS = 2_000;
 /**
  * Brings Git sources up to date without the reader asking: shortly after start when online, when the
  * connection comes back, and every `syncIntervalMinutes` (default 15). Reading never waits for any of
- * these. At start it also deletes the downloaded Git data of sources that no longer exist.
+ * these. The start-up sync leaves out sources synced (or cancelled) since the page opened. At start it also
+ * deletes the downloaded Git data of sources that no longer exist.
  */
 export function useSyncScheduler(cacheReady: boolean): void {
   const { db, sync: syncClient } = useServices();
@@ -24,7 +25,7 @@ export function useSyncScheduler(cacheReady: boolean): void {
       if (navigator.onLine) void syncClient.syncAll();
     };
     const atStart = window.setTimeout(() => {
-      syncIfOnline();
+      if (navigator.onLine) void syncClient.syncAll({ untriedOnly: true });
       void syncClient.pruneLeftoverStores();
     }, START_SYNC_DELAY_MS);
     window.addEventListener('online', syncIfOnline);

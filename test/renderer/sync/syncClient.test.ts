@@ -114,6 +114,24 @@ describe('the sync client', () => {
     expect(transport.calls).not.toContain('sync imported');
   });
 
+  it('at start leaves alone a source synced or cancelled since the page opened, and syncs the others', async () => {
+    const { sync, transport, syncs } = await client();
+    const cancelled: GitSyncOutcome = { ok: false, error: { code: 'cancelled', message: 'Sync cancelled.' } };
+    const running = sync.sync('ops');
+    syncs.get('ops')!.end(cancelled);
+    await running;
+    const atStart = sync.syncAll({ untriedOnly: true });
+    await vi.waitFor(() => expect(transport.calls).toEqual(['sync ops', 'sync team']));
+    syncs.get('team')!.end(OK);
+    await atStart;
+    const later = sync.syncAll();
+    await vi.waitFor(() => expect(transport.calls).toEqual(['sync ops', 'sync team', 'sync ops']));
+    syncs.get('ops')!.end(OK);
+    await vi.waitFor(() => expect(transport.calls).toEqual(['sync ops', 'sync team', 'sync ops', 'sync team']));
+    syncs.get('team')!.end(OK);
+    await later;
+  });
+
   it('prunes once per session, keeping the Git sources the cache holds; a failed deletion says why and never rejects', async () => {
     const { sync, transport } = await client();
     expect(await sync.pruneLeftoverStores()).toEqual({ removed: 1, failed: 0 });

@@ -34,6 +34,8 @@ describe('useSyncScheduler: the start-up sync leaves the first moments to the pa
     expect(sync.pruneLeftoverStores).not.toHaveBeenCalled();
     vi.advanceTimersByTime(1);
     expect(sync.syncAll).toHaveBeenCalledTimes(1);
+    // A source the reader synced or cancelled meanwhile is left alone.
+    expect(sync.syncAll).toHaveBeenCalledWith({ untriedOnly: true });
     expect(sync.pruneLeftoverStores).toHaveBeenCalledTimes(1);
   });
 
@@ -51,5 +53,6 @@ describe('useSyncScheduler: the start-up sync leaves the first moments to the pa
     const { sync } = scheduled(true);
     window.dispatchEvent(new Event('online'));
     expect(sync.syncAll).toHaveBeenCalledTimes(1);
+    expect(sync.syncAll).toHaveBeenCalledWith();
   });
 });
