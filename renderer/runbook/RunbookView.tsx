@@ -13,7 +13,7 @@ import { useHistoryPlace, useScrollPlace } from '../app/useScrollPlace';
 import { ChecklistContext } from '../checklist/ChecklistContext';
 import { useChecklistState } from '../checklist/useChecklistState';
 import { useBookmarkedAnchors } from '../bookmarks/bookmarkQueries';
-import { contactSectionRanges } from '../../core/contacts/findContactSections';
+import { contactSectionRanges } from '../../core/contacts/contactHeadings';
 import { countLines } from '../../core/text/countLines';
 import { choosePhoneRegion, runbookRegion } from '../../core/contacts/phoneRegion';
 import { deviceRegion } from '../contacts/deviceRegion';

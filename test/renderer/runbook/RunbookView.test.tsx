@@ -11,8 +11,8 @@ import { RunbookView } from '../../../renderer/runbook/RunbookView';
 // The seam a hostile runbook broke through: a per-runbook computation that throws (issue 19 found a RangeError
 // from a 32 KB runbook). Only the test that asks for it gets the failure.
 const contactSections = vi.hoisted(() => ({ fail: false }));
-vi.mock('../../../core/contacts/findContactSections', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../core/contacts/findContactSections')>();
+vi.mock('../../../core/contacts/contactHeadings', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../core/contacts/contactHeadings')>();
   return {
     ...real,
     contactSectionRanges: (...args: Parameters<typeof real.contactSectionRanges>) => {
