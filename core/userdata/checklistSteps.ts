@@ -3,7 +3,6 @@ import type { ChecklistStep, Heading } from '../model';
 
 export type { ChecklistStep } from '../model';
 import { eachNodeOfType, nodeText } from '../markdown/mdastWalk';
-import { parseMarkdownTree } from '../markdown/markdownTree';
 
 /** A step that can be ticked off: a task-list item (`- [ ] …`), or an item of a numbered list of steps. */
 
@@ -32,18 +31,7 @@ export function isProcedureHeading(text: string): boolean {
   return PROCEDURE_HEADING.test(text.trim());
 }
 
-type StepHeading = Pick<Heading, 'id' | 'line'> & Partial<Pick<Heading, 'depth' | 'text'>>;
-
-/** Lists the tickable steps of a runbook body. `headings` are the runbook's headings with file lines. */
-export function listChecklistSteps(
-  markdown: string,
-  headings: readonly StepHeading[],
-  bodyLine = 1,
-  mode: ChecklistMode = 'procedures',
-): ChecklistStep[] {
-  if (mode === 'off') return [];
-  return checklistStepsOfTree(parseMarkdownTree(markdown), headings, bodyLine, mode);
-}
+export type StepHeading = Pick<Heading, 'id' | 'line'> & Partial<Pick<Heading, 'depth' | 'text'>>;
 
 /** The same steps from a body already parsed (ingest has the tree at hand). */
 export function checklistStepsOfTree(

@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { CachedRunbook } from '../../core/cache/runbookDatabase';
 import type { RunbookBody } from '../../core/model';
 import { carryTicks, readSavedTicks, resetChecklist, setStepDone, type SavedTicks } from '../../core/userdata/checklistProgress';
-import { checklistModeOf, listChecklistSteps, type ChecklistStep } from '../../core/userdata/checklistSteps';
+import { checklistModeOf, type ChecklistStep } from '../../core/userdata/checklistSteps';
 import { db } from '../app/database';
 import { saveUserData } from '../app/userDataWrites';
 import type { ChecklistState } from './ChecklistContext';
@@ -29,11 +29,7 @@ interface PendingTick {
  */
 export function useChecklistState(meta: CachedRunbook, body: RunbookBody): ChecklistSummary {
   const { sourceId, path } = meta;
-  // Ingest read the steps; only a body cached by an older app has none and is read here.
-  const steps = useMemo(
-    () => body.steps ?? stepsOrNone(body.markdown, meta.headings, body.bodyLine, checklistModeOf(meta.extra)),
-    [body.steps, body.markdown, body.bodyLine, meta.headings, meta.extra],
-  );
+  const steps = useSteps(meta, body);
   const saved = useLiveQuery(() => readSavedTicks(db, sourceId, path), [sourceId, path]);
   const [pending, setPending] = useState<PendingTick[]>([]);
 
@@ -77,10 +73,36 @@ export function useChecklistState(meta: CachedRunbook, body: RunbookBody): Check
   }, [steps, ticks, saved, sourceId, path]);
 }
 
+const NO_STEPS: ChecklistStep[] = [];
+
+/**
+ * The steps ingest read. Only a body cached by an older app has none: it is read here, with the Markdown
+ * parser loaded for it (the app's main chunk goes without it); the page has no checklist meanwhile.
+ */
+function useSteps(meta: CachedRunbook, body: RunbookBody): ChecklistStep[] {
+  const [read, setRead] = useState<{ body: RunbookBody; steps: ChecklistStep[] }>();
+  const { headings, extra } = meta;
+  useEffect(() => {
+    if (body.steps) return;
+    let current = true;
+    import('../../core/userdata/checklistStepsOfMarkdown').then(
+      ({ listChecklistSteps }) => {
+        if (current)
+          setRead({ body, steps: stepsOrNone(() => listChecklistSteps(body.markdown, headings, body.bodyLine, checklistModeOf(extra))) });
+      },
+      (error: unknown) => console.warn('The checklist steps of this runbook could not be read:', error),
+    );
+    return () => {
+      current = false;
+    };
+  }, [body, headings, extra]);
+  return body.steps ?? (read?.body === body ? read.steps : NO_STEPS);
+}
+
 /** A runbook whose Markdown defeats the step reader still reads: the page then simply has no checklist. */
-function stepsOrNone(...args: Parameters<typeof listChecklistSteps>): ChecklistStep[] {
+function stepsOrNone(list: () => ChecklistStep[]): ChecklistStep[] {
   try {
-    return listChecklistSteps(...args);
+    return list();
   } catch (error) {
     console.warn('The checklist steps of this runbook could not be read:', error);
     return [];

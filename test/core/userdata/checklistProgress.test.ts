@@ -10,7 +10,7 @@ import {
   resetChecklist,
   setStepDone,
 } from '../../../core/userdata/checklistProgress';
-import { listChecklistSteps } from '../../../core/userdata/checklistSteps';
+import { listChecklistSteps } from '../../../core/userdata/checklistStepsOfMarkdown';
 import { ingested, openTestDatabase } from '../cache/testDatabase';
 
 const SOURCE = 'team-runbooks';

@@ -5,7 +5,8 @@ import Markdown from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { describe, expect, it } from 'vitest';
 import type { IngestResult } from '../../../core/model';
-import { checklistModeOf, isProcedureHeading, listChecklistSteps } from '../../../core/userdata/checklistSteps';
+import { checklistModeOf, isProcedureHeading } from '../../../core/userdata/checklistSteps';
+import { listChecklistSteps } from '../../../core/userdata/checklistStepsOfMarkdown';
 import { ingested } from '../cache/testDatabase';
 
 const SOURCE = 'team-runbooks';

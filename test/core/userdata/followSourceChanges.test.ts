@@ -17,7 +17,7 @@ import {
   type Bookmark,
 } from '../../../core/userdata/bookmarks';
 import { countDone, readChecklist, setStepDone } from '../../../core/userdata/checklistProgress';
-import { listChecklistSteps } from '../../../core/userdata/checklistSteps';
+import { listChecklistSteps } from '../../../core/userdata/checklistStepsOfMarkdown';
 import { readReadCopy, recordRead } from '../../../core/userdata/readCopies';
 import { followRename, isBookmarked } from '../../../core/userdata/followSourceChanges';
 import { recentlyOpened, recordOpened } from '../../../core/userdata/history';

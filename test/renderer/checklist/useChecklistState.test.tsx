@@ -31,4 +31,15 @@ describe('useChecklistState', () => {
     await waitFor(() => expect(result.current.doneCount).toBe(0));
     expect(await db.checklists.count()).toBe(0);
   });
+
+  it('reads the steps of a body cached by an older app (stored without them) and ticks them all the same', async () => {
+    const { meta, body } = runbook();
+    const { steps: _steps, ...older } = body;
+    const { result } = renderHook(() => useChecklistState(meta, older));
+    await waitFor(() => expect(result.current.total).toBe(2));
+    expect([...result.current.stepsByLine.values()].map((s) => s.text)).toEqual(['Rotate logs.', 'Check free space.']);
+    const [first] = [...result.current.stepsByLine.values()];
+    act(() => result.current.setDone(first!, true));
+    await waitFor(() => expect(result.current.doneCount).toBe(1));
+  });
 });
