@@ -1,4 +1,4 @@
-import { isSupportedCountry } from 'libphonenumber-js/max';
+import { PHONE_REGION_CODES } from './phoneRegionCodes';
 
 /** Where the region that gave a national phone number its country came from, most specific first. */
 export type PhoneRegionFrom = 'runbook' | 'source' | 'device' | 'command line';
@@ -17,7 +17,7 @@ export function normaliseRegion(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   let code = value.trim().toUpperCase();
   if (code === 'UK') code = 'GB';
-  return /^[A-Z]{2}$/.test(code) && isSupportedCountry(code) ? code : undefined;
+  return PHONE_REGION_CODES.has(code) ? code : undefined;
 }
 
 /**
