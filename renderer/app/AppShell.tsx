@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Link, NavLink, useLocation } from 'react-router-dom';
 import { UpdatePrompt } from '../pwa/UpdatePrompt';
 import { WriteFailureNotice } from './WriteFailureNotice';
-import { ContactsPanel } from '../contacts/ContactsPanel';
+import { LazyContactsPanel } from '../contacts/LazyContactsPanel';
 import { SearchDialog } from '../search/SearchDialog';
 import { dispatchAppCommand, useAppCommand } from './appCommands';
 import { useServices } from './appServices';
@@ -152,7 +152,7 @@ export function AppShell({ cacheReady, children }: Props) {
           <span>Bookmarks</span>
         </Link>
       </nav>
-      <ContactsPanel open={contactsOpen} onClose={closeContacts} />
+      <LazyContactsPanel open={contactsOpen} onClose={closeContacts} />
       <SearchDialog open={searchOpen} onClose={closeSearch} />
     </div>
   );

@@ -5,6 +5,7 @@
  * on a two-core machine) instead of after React has drawn the shell and mounted the components that ask
  * for them.
  */
+import { isContactHeading } from '../../core/contacts/contactHeadings';
 import { runbookOfRoute } from '../routes';
 import { loadFormattingExtras } from '../runbook/formattingExtras';
 import { startRunbookRead } from './cacheQueries';
@@ -14,9 +15,17 @@ import { startCacheCheck } from './useCacheReady';
 if (typeof indexedDB !== 'undefined') {
   startCacheCheck();
   const runbook = runbookOfRoute(location.hash.slice(1));
-  // The parts of the Markdown pipeline this body needs (highlighting, emoji, HTML) load while the page is drawn.
+  // The parts of the Markdown pipeline this body needs (highlighting, emoji, HTML, contact links) load while the
+  // page is drawn.
   if (runbook) {
-    void startRunbookRead(runbook.sourceId, runbook.path).then((opened) => opened && loadFormattingExtras(opened.body.markdown));
+    void startRunbookRead(runbook.sourceId, runbook.path).then(
+      (opened) =>
+        opened &&
+        loadFormattingExtras(
+          opened.body.markdown,
+          opened.meta.headings.some((heading) => isContactHeading(heading.text)),
+        ),
+    );
     // In a task of its own, while the database reads: the header's first date formatted would pay for the locale data.
     setTimeout(prepareLocalDateTime, 0);
   }

@@ -1,5 +1,5 @@
 import { isValidElement, memo, useMemo, type ComponentProps, type ReactNode } from 'react';
-import Markdown, { type Components } from 'react-markdown';
+import Markdown, { type Components, type Options } from 'react-markdown';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
@@ -18,7 +18,7 @@ import { remarkLiteralUnknownTags } from './remarkLiteralUnknownTags';
 import { useSourceFiles } from './SourceFilesContext';
 import './content.css';
 import { SectionHeading } from './SectionHeading';
-import { remarkContactLinks, type ContactLinesRange } from './remarkContactLinks';
+import type { ContactLinesRange } from './remarkContactLinks';
 import { useRunbookContext } from './RunbookContext';
 import { RunbookLink } from './RunbookLink';
 
@@ -106,6 +106,8 @@ interface Props {
 
 const NO_RANGES: readonly ContactLinesRange[] = [];
 
+type RemarkPlugins = NonNullable<Options['remarkPlugins']>;
+
 // Links are judged by RunbookLink with the raw href (it knows the allowlist); no URL reaches the DOM otherwise.
 const keepUrl = (url: string) => url;
 
@@ -121,8 +123,9 @@ export const MarkdownView = memo(function MarkdownView(props: Props) {
   // The source's file index arrives after the first paint; only a body with wikilinks is formatted again for it.
   const wikilinkIndex = props.markdown.includes('[[') ? index : undefined;
   const wikilinks = useMemo(() => ({ fromPath: fromPath ?? '', index: wikilinkIndex }), [fromPath, wikilinkIndex]);
-  // Emoji, raw HTML and highlighting load with the first body that needs them; nothing is drawn before (tens of ms).
-  const extras = useFormattingExtras(props.markdown);
+  // Emoji, raw HTML, highlighting and contact links load with the first body that needs them; nothing is drawn
+  // before (tens of ms).
+  const extras = useFormattingExtras(props.markdown, (props.contactLines?.length ?? 0) > 0);
   if (!extras) return null;
   return <FormattedMarkdown {...props} wikilinks={wikilinks} extras={extras} />;
 });
@@ -142,13 +145,14 @@ const FormattedMarkdown = memo(function FormattedMarkdown({
   wikilinks,
   extras,
 }: FormattingInputs) {
+  const contactLinks: RemarkPlugins = extras.contactLinks ? [[extras.contactLinks, { ranges: contactLines }]] : [];
   return (
     <Markdown
       remarkPlugins={[
         [remarkBodyLines, { bodyLineOf }],
         remarkGfm,
         remarkLiteralUnknownTags,
-        [remarkContactLinks, { ranges: contactLines }],
+        ...contactLinks,
         ...(extras.emoji ? [extras.emoji] : []),
       ]}
       // Ids are prefixed once, by the sanitizer, for generated (footnote) and written HTML ids alike.

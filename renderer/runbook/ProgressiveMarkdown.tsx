@@ -35,10 +35,10 @@ interface Props {
  * formatted is shown as written.
  */
 export function ProgressiveMarkdown(props: Props) {
-  const { markdown, onProgress } = props;
+  const { markdown, onProgress, contactLines } = props;
   const parts = useSlices(markdown);
   // Nothing of the body is drawn (or reported shown) before the parts of the pipeline it needs have loaded.
-  const extras = useFormattingExtras(markdown);
+  const extras = useFormattingExtras(markdown, (contactLines?.length ?? 0) > 0);
   const ready = parts !== undefined && extras !== undefined;
   useEffect(() => {
     if (!ready) onProgress?.(() => false, false);

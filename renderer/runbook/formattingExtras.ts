@@ -2,11 +2,13 @@ import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type rehypeRaw from 'rehype-raw';
 import type remarkEmoji from 'remark-emoji';
 import type { rehypeHighlightOnDemand } from './rehypeHighlightOnDemand';
+import type { remarkContactLinks } from './remarkContactLinks';
 
 /**
  * The parts of the Markdown pipeline only some bodies need, loaded the first time a body needs them rather
  * than with the app: together they were 610 KB of the 1.6 MB main chunk (emoji names, an HTML parser,
- * highlight.js's grammars), parsed and evaluated on every cold start before the first runbook was drawn.
+ * highlight.js's grammars), parsed and evaluated on every cold start before the first runbook was drawn; the
+ * contact links bring the phone number library and its metadata (about 190 KB).
  */
 export interface FormattingExtras {
   /** `:rocket:` shortcodes. */
@@ -15,6 +17,8 @@ export interface FormattingExtras {
   rehypeRaw?: typeof rehypeRaw | undefined;
   /** Fenced code with a language, highlighted. */
   highlight?: typeof rehypeHighlightOnDemand | undefined;
+  /** Phone numbers, emails and channels in contacts sections, linked. */
+  contactLinks?: typeof remarkContactLinks | undefined;
 }
 
 export type FormattingExtra = keyof FormattingExtras;
@@ -23,15 +27,18 @@ const LOADERS: { [E in FormattingExtra]-?: () => Promise<NonNullable<FormattingE
   emoji: () => import('remark-emoji').then((module) => module.default),
   rehypeRaw: () => import('rehype-raw').then((module) => module.default),
   highlight: () => import('./rehypeHighlightOnDemand').then((module) => module.rehypeHighlightOnDemand),
+  contactLinks: () => import('./remarkContactLinks').then((module) => module.remarkContactLinks),
 };
 
 /**
  * What a body needs, judged from its text: each test matches everything the extra would act on (and some
  * more, which only costs loading it): remark-emoji's own shortcode pattern, any `<` that can open a tag
- * (raw HTML only ever comes from one), and a fence with an info string or a `language-` class.
+ * (raw HTML only ever comes from one), and a fence with an info string or a `language-` class. Contact
+ * links are needed when the runbook has a contacts section (known from its headings, see contactHeadings).
  */
-export function extrasNeededBy(markdown: string): FormattingExtra[] {
+export function extrasNeededBy(markdown: string, hasContactLines = false): FormattingExtra[] {
   const needed: FormattingExtra[] = [];
+  if (hasContactLines) needed.push('contactLinks');
   if (/:\+1:|:-1:|:[\w-]+:/.test(markdown)) needed.push('emoji');
   if (/<[A-Za-z!?/]/.test(markdown)) needed.push('rehypeRaw');
   if (/(?:`{3}|~{3})[ \t]*[^\s`~]/.test(markdown) || markdown.includes('language-')) needed.push('highlight');
@@ -76,9 +83,9 @@ function load<E extends FormattingExtra>(extra: E): Promise<void> {
  * Loads what `markdown` needs and has not been loaded (an extra that failed before is tried again).
  * Settles when each has loaded or failed; never rejects.
  */
-export function loadFormattingExtras(markdown: string): Promise<void> {
+export function loadFormattingExtras(markdown: string, hasContactLines = false): Promise<void> {
   return Promise.all(
-    extrasNeededBy(markdown)
+    extrasNeededBy(markdown, hasContactLines)
       .filter((extra) => loaded[extra] === undefined)
       .map(load),
   ).then(() => undefined);
@@ -114,12 +121,12 @@ const currentVersion = () => version;
  * The extras `markdown` needs, once each has loaded or failed to; `undefined` before (its loading is
  * started here if it was not already, at start by startCacheEarly).
  */
-export function useFormattingExtras(markdown: string): FormattingExtras | undefined {
+export function useFormattingExtras(markdown: string, hasContactLines = false): FormattingExtras | undefined {
   useSyncExternalStore(subscribe, currentVersion, currentVersion);
-  const needed = useMemo(() => extrasNeededBy(markdown), [markdown]);
+  const needed = useMemo(() => extrasNeededBy(markdown, hasContactLines), [markdown, hasContactLines]);
   const ready = needed.every(settled);
   useEffect(() => {
-    if (!ready) void loadFormattingExtras(markdown);
-  }, [ready, markdown]);
+    if (!ready) void loadFormattingExtras(markdown, hasContactLines);
+  }, [ready, markdown, hasContactLines]);
   return ready ? loadedOf(needed) : undefined;
 }

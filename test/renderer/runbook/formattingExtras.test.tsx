@@ -27,11 +27,11 @@ async function freshPage() {
   const extras = await import('../../../renderer/runbook/formattingExtras');
   const { MarkdownView } = await import('../../../renderer/runbook/MarkdownView');
   const { RunbookContext } = await import('../../../renderer/runbook/RunbookContext');
-  const page = (markdown: string) => (
+  const page = (markdown: string, contactLines?: { from: number; to: number }[]) => (
     <MemoryRouter>
       <RunbookContext.Provider value={{ sourceId: 'src', path: 'ops/page.md', title: 'Page', online: true }}>
         <div data-testid="body">
-          <MarkdownView markdown={markdown} />
+          <MarkdownView markdown={markdown} contactLines={contactLines} />
         </div>
       </RunbookContext.Provider>
     </MemoryRouter>
@@ -94,6 +94,9 @@ describe('the parts of the pipeline loaded on demand', () => {
     expect(extrasNeededBy('```sh\nls\n```')).toEqual(['highlight']);
     expect(extrasNeededBy('- step\n\n  ~~~ yaml\n  a: 1\n  ~~~')).toEqual(['highlight']);
     expect(extrasNeededBy('```\nno language\n```')).toEqual([]);
+    // Numbers become links only in contacts sections, which the runbook's headings tell.
+    expect(extrasNeededBy('On-call: +1 415 555 0100')).toEqual([]);
+    expect(extrasNeededBy('On-call: +1 415 555 0100', true)).toEqual(['contactLinks']);
   });
 
   it.each(bodies)('leave out of %s only parts that would change nothing in it', async (_name, markdown) => {
@@ -125,6 +128,14 @@ describe('the parts of the pipeline loaded on demand', () => {
     expect(screen.getByTestId('body').textContent).toBe('');
     expect(await screen.findByText(/Restart it 🚀/)).toBeTruthy();
     expect(screen.getByTestId('body').querySelector('code.hljs .hljs-variable')?.textContent).toBe('$HOME');
+  });
+
+  it('link the numbers of a contacts section once the number reader has loaded, never before as plain text', async () => {
+    const { page } = await freshPage();
+    render(page('## Contacts\n\n- On-call: +1 415 555 0100\n', [{ from: 1, to: 3 }]));
+    expect(screen.getByTestId('body').textContent).toBe('');
+    const link = await screen.findByRole('link', { name: '+1 415 555 0100' });
+    expect(link.getAttribute('href')).toBe('tel:+14155550100');
   });
 
   it('hold a runbook page from telling where the reader is until its body is drawn', async () => {
