@@ -4,6 +4,7 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { preIngestedRunbooks } from './renderer/app/preIngestedRunbooksPlugin';
 import { webContentSecurityPolicy } from './renderer/pwa/webContentSecurityPolicy';
+import { openCacheEarlyScript } from './renderer/early/openCacheEarlyPlugin';
 
 const THEME_LIGHT = '#f7f7f5';
 const THEME_DARK = '#15171a';
@@ -49,6 +50,8 @@ export default defineConfig({
     react(),
     // The bundled runbooks are ingested here, at build time, not on the phone at first start.
     preIngestedRunbooks(fileURLToPath(new URL('./runbooks', import.meta.url))),
+    // The cache starts opening while the main chunk downloads and compiles.
+    openCacheEarlyScript(),
     {
       // The built page carries its Content-Security-Policy itself (the dev server's React refresh needs inline script).
       name: 'content-security-policy-meta',

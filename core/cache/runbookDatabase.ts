@@ -5,6 +5,7 @@ import type { SerializedSearchIndex } from '../search/storedSearchIndex';
 import { toContactListRow, type ContactListRow } from './contactList';
 import { toLibraryEntry, type LibraryEntry } from './libraryEntry';
 import { runbookMirrors } from './runbookMirrors';
+import { DATABASE_NAME } from './databaseName';
 
 /** A runbook's metadata as cached, plus what the last sync did to it. */
 /**
@@ -129,7 +130,7 @@ export interface SettingRecord {
   value: unknown;
 }
 
-export const DATABASE_NAME = 'runbook-reader';
+export { DATABASE_NAME };
 
 /**
  * The IndexedDB cache. Sources' content (runbooks, bodies, skipped) is replaced only by `applyChangeSet`;

@@ -35,6 +35,14 @@ describe('the installable offline web app (PWA) in Chromium', () => {
     await page.goto(`${server.url}#/read/bundled/moderation-rollback.md`);
     await page.reload();
     await expectText(page.locator('h1#rr-runbook-title'), 'Moderation Rollback');
+    // The small script that starts opening the cache came from the service worker's copy too, allowed by the CSP.
+    const earlyScript = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((entry) => /\/assets\/openCacheEarly-[0-9a-f]{8}\.js$/.test(entry.name))
+        .map((entry) => (entry as PerformanceResourceTiming).responseStatus),
+    );
+    expect(earlyScript).toEqual([200]);
     const toggle = page.locator('.rr-runbook-actions .rr-bookmark-toggle');
     await toggle.click();
     await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
