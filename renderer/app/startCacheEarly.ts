@@ -3,13 +3,12 @@
  * shipped runbooks and, at a runbook's address, reading that runbook (then loading what formatting it
  * needs) are under way while the rest of the main chunk is evaluated (on a cold start, a task of 100–200 ms
  * on a two-core machine) instead of after React has drawn the shell and mounted the components that ask
- * for them.
+ * for them. (The connection to the cache was started even sooner, by the page's early script: renderer/early.)
  */
 import { isContactHeading } from '../../core/contacts/contactHeadings';
 import { runbookOfRoute } from '../routes';
 import { loadFormattingExtras } from '../runbook/formattingExtras';
 import { startRunbookRead } from './cacheQueries';
-import { prepareLocalDateTime } from './localDateTime';
 import { startCacheCheck } from './useCacheReady';
 
 if (typeof indexedDB !== 'undefined') {
@@ -26,7 +25,5 @@ if (typeof indexedDB !== 'undefined') {
           opened.meta.headings.some((heading) => isContactHeading(heading.text)),
         ),
     );
-    // In a task of its own, while the database reads: the header's first date formatted would pay for the locale data.
-    setTimeout(prepareLocalDateTime, 0);
   }
 }

@@ -4,7 +4,7 @@ import { describeAge } from '../../core/connectivity/describeConnectivity';
 import { judgeReviewAge, localCalendarDate } from '../../core/runbook/reviewAge';
 import { readRunbookStatus } from '../../core/runbook/runbookStatus';
 import { usePlatform } from '../app/appServices';
-import { formatLocalDateTime } from '../app/localDateTime';
+import { LocalDateTime } from '../app/LocalDateTime';
 import { BookmarkToggle } from '../bookmarks/BookmarkToggle';
 import type { ChecklistSummary } from '../checklist/useChecklistState';
 import { StatusBadge } from '../library/StatusBadge';
@@ -140,8 +140,8 @@ function SourceLine({ source, path, now }: { source: SourceRecord | undefined; p
       {source.lastSyncAt && (
         <span className="rr-muted">
           {' '}
-          · {source.kind === 'bundled' ? 'loaded' : 'synced'}{' '}
-          <time dateTime={source.lastSyncAt}>{formatLocalDateTime(source.lastSyncAt)}</time> ({describeAge(source.lastSyncAt, now)})
+          · {source.kind === 'bundled' ? 'loaded' : 'synced'} <LocalDateTime iso={source.lastSyncAt} /> (
+          {describeAge(source.lastSyncAt, now)})
         </span>
       )}
     </span>

@@ -5,7 +5,7 @@ import { diffRunbookText, type DiffLine } from '../../core/changes/diffRunbookTe
 import type { ReadVersion } from '../../core/cache/runbookDatabase';
 import { readReadCopy, versionReadBefore } from '../../core/userdata/readCopies';
 import { db } from '../app/database';
-import { formatLocalDateTime } from '../app/localDateTime';
+import { LocalDateTime } from '../app/LocalDateTime';
 
 interface Props {
   sourceId: string;
@@ -84,7 +84,7 @@ function VersionLabel({ version }: { version: ReadVersion }) {
           commit <code title={version.commit}>{commit}</code>,{' '}
         </>
       )}
-      synced <time dateTime={version.cachedAt}>{formatLocalDateTime(version.cachedAt)}</time>
+      synced <LocalDateTime iso={version.cachedAt} />
     </>
   );
 }
