@@ -2,7 +2,7 @@ import { isValidElement, memo, useMemo, type ComponentProps, type ReactNode } fr
 import Markdown, { type Components, type Options } from 'react-markdown';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
-import remarkGfm from 'remark-gfm';
+import { remarkGfmForReading } from './remarkGfmForReading';
 import { ChecklistItem } from '../checklist/ChecklistItem';
 import { useChecklist } from '../checklist/ChecklistContext';
 import { rehypeHeadingIds, remarkBodyLines } from './bodyLinePlugins';
@@ -150,7 +150,7 @@ const FormattedMarkdown = memo(function FormattedMarkdown({
     <Markdown
       remarkPlugins={[
         [remarkBodyLines, { bodyLineOf }],
-        remarkGfm,
+        remarkGfmForReading,
         remarkLiteralUnknownTags,
         ...contactLinks,
         ...(extras.emoji ? [extras.emoji] : []),
