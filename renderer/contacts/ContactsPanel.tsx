@@ -6,6 +6,7 @@ import type { PhoneRegionFrom } from '../../core/contacts/phoneRegion';
 import { externalLinkHref } from '../../core/links/externalUrlPolicy';
 import { judgeReviewAge, localCalendarDate } from '../../core/runbook/reviewAge';
 import { isModalHistoryEntry, Modal } from '../app/Modal';
+import { ContactsModalHead, CONTACTS_TITLE_ID } from './ContactsModalHead';
 import { RouteLink } from '../app/RouteLink';
 import { useProgressiveCount } from '../app/useProgressiveCount';
 import { runbookRoute } from '../routes';
@@ -47,13 +48,8 @@ export function ContactsPanel({ open, onClose }: Props) {
   const today = localCalendarDate(new Date());
 
   return (
-    <Modal open={open} onClose={onClose} labelledBy="rr-contacts-title" className="rr-contacts">
-      <div className="rr-modal-head">
-        <h2 id="rr-contacts-title">Emergency contacts</h2>
-        <button type="button" className="rr-icon-button" onClick={onClose} aria-label="Close emergency contacts">
-          ✕
-        </button>
-      </div>
+    <Modal open={open} onClose={onClose} labelledBy={CONTACTS_TITLE_ID} className="rr-contacts">
+      <ContactsModalHead onClose={onClose} />
       <input
         className="rr-modal-filter"
         type="search"

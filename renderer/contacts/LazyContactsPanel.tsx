@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Modal } from '../app/Modal';
+import { ContactsModalHead, CONTACTS_TITLE_ID } from './ContactsModalHead';
 import { whenIdle } from '../app/useProgressiveCount';
 
 /** How long after start the panel's chunk is fetched: after the first runbook and search, before anyone taps. */
@@ -23,13 +24,8 @@ function panelUnavailable(error: unknown) {
   const reason = error instanceof Error ? error.message : String(error);
   return function ContactsUnavailable({ open, onClose }: Props) {
     return (
-      <Modal open={open} onClose={onClose} labelledBy="rr-contacts-title" className="rr-contacts">
-        <div className="rr-modal-head">
-          <h2 id="rr-contacts-title">Emergency contacts</h2>
-          <button type="button" className="rr-icon-button" onClick={onClose} aria-label="Close emergency contacts">
-            ✕
-          </button>
-        </div>
+      <Modal open={open} onClose={onClose} labelledBy={CONTACTS_TITLE_ID} className="rr-contacts">
+        <ContactsModalHead onClose={onClose} />
         <p className="rr-notice rr-notice-error" role="alert">
           The contacts panel could not be loaded ({reason}). Reload the page to try again; the contacts sections of each runbook still show
           on its page.
