@@ -26,10 +26,12 @@ function panelUnavailable(error: unknown) {
     return (
       <Modal open={open} onClose={onClose} labelledBy={CONTACTS_TITLE_ID} className="rr-contacts">
         <ContactsModalHead onClose={onClose} />
-        <p className="rr-notice rr-notice-error" role="alert">
-          The contacts panel could not be loaded ({reason}). Reload the page to try again; the contacts sections of each runbook still show
-          on its page.
-        </p>
+        <div className="rr-modal-body">
+          <p className="rr-notice rr-notice-error" role="alert">
+            The contacts panel could not be loaded ({reason}). Reload the page to try again; the contacts sections of each runbook still
+            show on its page.
+          </p>
+        </div>
       </Modal>
     );
   };
