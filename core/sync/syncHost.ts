@@ -1,3 +1,4 @@
+import { forgetFetchedObjects } from './fetchedObjects';
 import { rollbackFetch } from './objectStore';
 import type { ObjectStoreFs } from './objectStoreFs';
 import { SyncError } from './syncError';
@@ -115,11 +116,12 @@ export function createSyncHost({ store, exclusiveAcrossRealms }: SyncHostOptions
     const controller = new AbortController();
     let settle!: () => void;
     running.set(sourceId, { controller, finished: new Promise<void>((resolve) => (settle = resolve)) });
+    let cache = objectCaches.get(sourceId);
+    if (!cache) objectCaches.set(sourceId, (cache = {}));
     try {
-      let cache = objectCaches.get(sourceId);
-      if (!cache) objectCaches.set(sourceId, (cache = {}));
       return await work({ fs: store.fs, gitdir: store.dirOf(sourceId), signal: controller.signal, cache });
     } finally {
+      forgetFetchedObjects(cache);
       running.delete(sourceId);
       settle();
     }

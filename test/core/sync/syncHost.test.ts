@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fetchedObjectsLeft } from '../../../core/sync/fetchedObjects';
 import type { ObjectStoreFs } from '../../../core/sync/objectStoreFs';
 import { SyncError } from '../../../core/sync/syncError';
 import { createSyncHost, SOURCE_BEING_REMOVED, type ExclusiveAcrossRealms, type SyncSlot } from '../../../core/sync/syncHost';
@@ -114,6 +115,27 @@ describe('the sync host', () => {
     await expect(save).rejects.toMatchObject({ code: 'invalid-source', message: SOURCE_BEING_REMOVED });
     expect(await deletion).toEqual({ deleted: true });
     expect(ran).toBe(false);
+  });
+
+  it('drops what a run’s fetch inflated and the run did not read when it ends, whether it succeeded or failed', async () => {
+    const host = createSyncHost({ store: fakeStores().adapter });
+    // What the patched isomorphic-git leaves in the cache after a fetch (see fetchedObjects.ts).
+    const leaveFetched = (slot: SyncSlot) => {
+      (slot.cache as Record<symbol, unknown>)[Symbol.for('isomorphic-git.fetchedObjects')] = new Map([['a1', {}]]);
+      expect(fetchedObjectsLeft(slot.cache)).toBe(1);
+      return slot.cache;
+    };
+    const cache = await host.run('ops', async (slot) => leaveFetched(slot));
+    expect(fetchedObjectsLeft(cache)).toBe(0);
+    let failed: object | undefined;
+    await expect(
+      host.run('ops', async (slot) => {
+        failed = leaveFetched(slot);
+        throw new Error('network');
+      }),
+    ).rejects.toThrow('network');
+    expect(failed).toBe(cache);
+    expect(fetchedObjectsLeft(cache)).toBe(0);
   });
 
   it('a work that fails frees the source for the next run', async () => {

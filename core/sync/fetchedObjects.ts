@@ -1,0 +1,17 @@
+/**
+ * Where isomorphic-git (patched, see `build/patches`) leaves the objects it inflated while indexing a fetched
+ * pack, in the object cache the fetch was given, so that the sync's reads right after do not inflate them again.
+ * Each is handed out once; what a sync did not read is dropped when it ends, so that the cache, which lives as
+ * long as the app, holds no file contents between syncs.
+ */
+const FETCHED_OBJECTS = Symbol.for('isomorphic-git.fetchedObjects');
+
+export function forgetFetchedObjects(cache: object): void {
+  delete (cache as Record<symbol, unknown>)[FETCHED_OBJECTS];
+}
+
+/** How many fetched objects the cache still holds, unread. */
+export function fetchedObjectsLeft(cache: object): number {
+  const kept = (cache as Record<symbol, unknown>)[FETCHED_OBJECTS];
+  return kept instanceof Map ? kept.size : 0;
+}

@@ -1,0 +1,83 @@
+import { mkdtempSync, promises as nodeFs, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { PromiseFsClient } from 'isomorphic-git';
+import http from 'isomorphic-git/http/node';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { fetchedObjectsLeft, forgetFetchedObjects } from '../../../core/sync/fetchedObjects';
+import { generateRunbooks, RunbookRepo } from '../../helpers/makeRunbookRepo';
+import { useSharedGitServer } from '../../helpers/sharedGitServer';
+
+type Git = typeof import('isomorphic-git');
+
+// Both builds carry the patch (build/patches): Node and Electron load index.cjs, the browser's worker index.js.
+const builds: [string, () => Promise<Git>][] = [
+  ['index.cjs (Node, Electron)', async () => createRequire(import.meta.url)('isomorphic-git') as Git],
+  [
+    'index.js (the browser build)',
+    async () => (await import(new URL('../../../node_modules/isomorphic-git/index.js', import.meta.url).href)) as Git,
+  ],
+];
+
+const server = useSharedGitServer();
+const repo = new RunbookRepo();
+const files = [...generateRunbooks(30, 300, 800)];
+repo.writeAll(files).commit('initial');
+repo.publish(server.root, 'fetched.git');
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+afterAll(async () => {
+  repo.dispose();
+  await server.close();
+});
+
+/** Node's file system as a sync's object store, counting reads of pack files. */
+function packReadCountingFs() {
+  const counted = { packReads: 0 };
+  const promises = { ...nodeFs } as unknown as PromiseFsClient['promises'];
+  promises.readFile = (path: unknown, ...rest: unknown[]) => {
+    if (typeof path === 'string' && path.endsWith('.pack')) counted.packReads++;
+    return (nodeFs.readFile as (...a: unknown[]) => Promise<unknown>)(path, ...rest);
+  };
+  return { fs: { promises }, counted };
+}
+
+describe('isomorphic-git, patched to hand over the objects a fetch inflated', () => {
+  it.each(builds)('%s: the files of a fetch are read without reading the pack back, each once', async (_name, load) => {
+    const git = await load();
+    const gitdir = mkdtempSync(join(tmpdir(), 'rr-fetched-'));
+    dirs.push(gitdir);
+    const { fs, counted } = packReadCountingFs();
+    const cache = {};
+    const url = server.url('fetched.git');
+    await git.init({ fs, gitdir, bare: true });
+    await git.addRemote({ fs, gitdir, remote: 'origin', url });
+    const fetched = await git.fetch({ fs, http, gitdir, cache, url, singleBranch: true, depth: 1, tags: false });
+    const commit = fetched.fetchHead!;
+    // The commit, its trees and the 30 files.
+    expect(fetchedObjectsLeft(cache)).toBeGreaterThanOrEqual(files.length + 2);
+    const readsAfterFetch = counted.packReads;
+
+    // As a sync reads them: the commit, then each file by its id.
+    expect((await git.readCommit({ fs, gitdir, cache, oid: commit })).commit.message).toBe('initial\n');
+    for (const file of files) {
+      const { oid } = await git.hashBlob({ object: file.content });
+      const { blob } = await git.readBlob({ fs, gitdir, cache, oid });
+      expect(new TextDecoder().decode(blob)).toBe(file.content);
+    }
+    expect(counted.packReads).toBe(readsAfterFetch);
+
+    // Handed out once: a second read of a file comes from the pack, with the same bytes.
+    const { oid } = await git.hashBlob({ object: files[0]!.content });
+    const again = await git.readBlob({ fs, gitdir, cache, oid });
+    expect(new TextDecoder().decode(again.blob)).toBe(files[0]!.content);
+    expect(counted.packReads).toBe(readsAfterFetch + 1);
+
+    forgetFetchedObjects(cache);
+    expect(fetchedObjectsLeft(cache)).toBe(0);
+  });
+});
