@@ -3,7 +3,8 @@ import { packContacts, type PackedContacts } from '../contacts/packContacts';
 
 /**
  * What the contacts panel reads of a cached runbook (schema version 8): its contacts, packed, and whether it is
- * still in its source. One row per runbook, with or without contacts, so that it shares the runbooks' keys.
+ * still in its source, under the runbook's key. Only runbooks with contacts have a row; the rows without contacts
+ * that earlier caches hold for the others read as an empty list.
  */
 export interface ContactListRow {
   sourceId: string;

@@ -209,7 +209,7 @@ export class RunbookDatabase extends Dexie {
       .stores({ contactLists: '[sourceId+path], sourceId' })
       .upgrade(async (tx) => {
         const runbooks = (await tx.table('runbooks').toArray()) as CachedRunbook[];
-        await tx.table('contactLists').bulkPut(runbooks.map(toContactListRow));
+        await tx.table('contactLists').bulkPut(runbooks.map(toContactListRow).filter((row) => row.contacts !== undefined));
       });
     // Version 9 stores runbook rows without their links (never read back) and without their contacts, which
     // `contactLists` already holds (the mirror middleware leaves them out of each row it writes); rewritten once here.

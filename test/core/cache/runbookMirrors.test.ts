@@ -133,10 +133,12 @@ const oncall = (version: string) =>
 /** Contacts as ingest found them for each runbook written last. */
 const contactsOf = (result: IngestResult) => (result.kind === 'runbook' ? result.meta.contacts : undefined);
 
-/** The contacts panel's table must always be each cached runbook's row, with the contacts ingest last found in it. */
+/** The contacts panel's table must always hold a row for each cached runbook with contacts, those ingest last found in it. */
 async function expectContactsInStep(latest: Map<string, IngestResult>) {
   const runbooks = await db.runbooks.toArray();
-  const expected = runbooks.map((r) => toContactListRow({ ...r, contacts: contactsOf(latest.get(r.path)!) }));
+  const expected = runbooks
+    .map((r) => toContactListRow({ ...r, contacts: contactsOf(latest.get(r.path)!) }))
+    .filter((row) => row.contacts !== undefined);
   expect(await db.contactLists.toArray()).toEqual(expected);
 }
 
@@ -152,7 +154,30 @@ describe('the contact lists table', () => {
     expect(cached?.contacts).toBeUndefined();
     expect(cached?.contactsApart).toBe(true);
     expect(cached?.title).toBe('On-call (v1)');
-    expect(await db.contactLists.get([SOURCE, 'db/failover.md'])).toEqual({ sourceId: SOURCE, path: 'db/failover.md' });
+    // A runbook without contacts has no row: the panel has nothing to read for it.
+    expect(await db.contactLists.get([SOURCE, 'db/failover.md'])).toBeUndefined();
+  });
+
+  it('drops the row of a runbook whose contacts are gone, and of one an earlier cache kept empty', async () => {
+    const latest = new Map<string, IngestResult>([
+      ['ops/oncall.md', oncall('v1')],
+      ['db/failover.md', failover()],
+    ]);
+    await applyChangeSet(db, changeSet({ upserts: [...latest.values()] }));
+    // Earlier caches held a row for every runbook, contacts or not.
+    await db.transaction('rw', db.contactLists, () => db.contactLists.put({ sourceId: SOURCE, path: 'db/failover.md' }));
+    latest.set('ops/oncall.md', ingested(SOURCE, 'ops/oncall.md', '---\ntitle: On-call\n---\n# On-call\n\nAsk in the channel.\n'));
+    latest.set('db/failover.md', ingested(SOURCE, 'db/failover.md', '---\ntitle: Failover\n---\nPromote the replica now.\n'));
+    await applyChangeSet(db, changeSet({ version: 'commit-2', upserts: [...latest.values()] }));
+    expect(await db.contactLists.count()).toBe(0);
+    await expectContactsInStep(latest);
+  });
+
+  it('writes no rows for a first sync of runbooks without contacts', async () => {
+    const many = Array.from({ length: 50 }, (_, i) => ingested(SOURCE, `notes/n${i}.md`, `# Note ${i}\n\nNothing to call.\n`));
+    await applyChangeSet(db, changeSet({ upserts: [...many, oncall('v1')] }));
+    expect((await db.contactLists.toArray()).map((row) => row.path)).toEqual(['ops/oncall.md']);
+    expect(await db.library.count()).toBe(51);
   });
 
   it('follows every sync, change mark and removal', async () => {
