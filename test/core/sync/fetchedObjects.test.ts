@@ -1,5 +1,4 @@
 import { mkdtempSync, promises as nodeFs, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PromiseFsClient } from 'isomorphic-git';
@@ -8,17 +7,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { fetchedObjectsLeft, forgetFetchedObjects } from '../../../core/sync/fetchedObjects';
 import { generateRunbooks, RunbookRepo } from '../../helpers/makeRunbookRepo';
 import { useSharedGitServer } from '../../helpers/sharedGitServer';
-
-type Git = typeof import('isomorphic-git');
-
-// Both builds carry the patch (build/patches): Node and Electron load index.cjs, the browser's worker index.js.
-const builds: [string, () => Promise<Git>][] = [
-  ['index.cjs (Node, Electron)', async () => createRequire(import.meta.url)('isomorphic-git') as Git],
-  [
-    'index.js (the browser build)',
-    async () => (await import(new URL('../../../node_modules/isomorphic-git/index.js', import.meta.url).href)) as Git,
-  ],
-];
+import { ISOMORPHIC_GIT_BUILDS } from '../../helpers/isomorphicGitBuilds';
 
 const server = useSharedGitServer();
 const repo = new RunbookRepo();
@@ -47,7 +36,7 @@ function packReadCountingFs() {
 }
 
 describe('isomorphic-git, patched to hand over the objects a fetch inflated', () => {
-  it.each(builds)('%s: the files of a fetch are read without reading the pack back, each once', async (_name, load) => {
+  it.each(ISOMORPHIC_GIT_BUILDS)('%s: the files of a fetch are read without reading the pack back, each once', async (_name, load) => {
     const git = await load();
     const gitdir = mkdtempSync(join(tmpdir(), 'rr-fetched-'));
     dirs.push(gitdir);

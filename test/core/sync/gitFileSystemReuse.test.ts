@@ -1,20 +1,9 @@
 import { mkdtempSync, promises as nodeFs, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PromiseFsClient } from 'isomorphic-git';
 import { afterEach, describe, expect, it } from 'vitest';
-
-type Git = typeof import('isomorphic-git');
-
-// Both builds carry the patch (build/patches): Node and Electron load index.cjs, the browser's worker index.js.
-const builds: [string, () => Promise<Git>][] = [
-  ['index.cjs (Node, Electron)', async () => createRequire(import.meta.url)('isomorphic-git') as Git],
-  [
-    'index.js (the browser build)',
-    async () => (await import(new URL('../../../node_modules/isomorphic-git/index.js', import.meta.url).href)) as Git,
-  ],
-];
+import { ISOMORPHIC_GIT_BUILDS } from '../../helpers/isomorphicGitBuilds';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -49,7 +38,7 @@ function countingFs() {
 }
 
 describe('isomorphic-git, patched to wrap a file system once', () => {
-  it.each(builds)('%s: reading 40 objects probes the file system once, not twice per read', async (_name, load) => {
+  it.each(ISOMORPHIC_GIT_BUILDS)('%s: reading 40 objects probes the file system once, not twice per read', async (_name, load) => {
     const git = await load();
     const dir = mkdtempSync(join(tmpdir(), 'rr-git-fs-'));
     dirs.push(dir);
