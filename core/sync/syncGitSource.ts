@@ -9,6 +9,7 @@ import { classifySyncError } from './classifySyncError';
 import { treeAt, type TreeReader } from './compareTrees';
 import { fetchCommit } from './fetchCommit';
 import type { TransferLimits } from './guardHttp';
+import { forgetFetchedObjects } from './fetchedObjects';
 import { memoizeStoreReads } from './memoizeStoreReads';
 import { asGitFs, prepareObjectStore, wipeObjectStore } from './objectStore';
 import type { ObjectStoreFs } from './objectStoreFs';
@@ -147,8 +148,9 @@ export async function syncGitSource(request: GitSyncRequest, deps: GitSyncDeps):
   progress({ phase: 'connecting' });
 
   const store = { ...deps, fs: memoizeStoreReads(deps.fs) };
+  const cache = deps.cache ?? {};
   try {
-    return await attempt(request, store, subdir, online, deps.cache ?? {}, false, started);
+    return await attempt(request, store, subdir, online, cache, false, started);
   } catch (error) {
     if (!(error instanceof StoreUnreadable)) throw error;
     // The fetch worked but the store could not be read back (damaged outside the engine's control):
@@ -160,6 +162,10 @@ export async function syncGitSource(request: GitSyncRequest, deps: GitSyncDeps):
       if (again instanceof StoreUnreadable) throw classifySyncError(again.cause, failureContext(request, online));
       throw again;
     }
+  } finally {
+    // A cache kept between syncs keeps no file contents: what the fetch inflated and the sync did not read
+    // (files outside the sub-folder, or all of them when the sync failed) goes now.
+    forgetFetchedObjects(cache);
   }
 }
 

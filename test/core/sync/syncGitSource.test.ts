@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncFileKind } from '../../../core/sync/syncFileKind';
 import { ingestRunbook } from '../../../core/ingest/ingestRunbook';
 import { fileIndexFromMap } from '../../../core/sync/cachedFileIndex';
+import { fetchedObjectsLeft } from '../../../core/sync/fetchedObjects';
 import { syncGitSource, type SyncProgress } from '../../../core/sync/syncGitSource';
 import type { SharedGitServer } from '../../helpers/sharedGitServer';
 import { BAD_FILES, RunbookRepo, TINY_PNG, generateRunbooks, git } from '../../helpers/makeRunbookRepo';
@@ -110,9 +111,12 @@ describe('syncGitSource: first sync', () => {
       ],
       'subdir.git',
     );
-    const caller = new MapCaller(tempDir('store-'));
+    const cache = {};
+    const caller = new MapCaller(tempDir('store-'), cache);
     const result = await caller.sync({ url: server.url('subdir.git'), subdir: '/docs/operations/runbooks/' });
     expect(upsertPaths(result)).toEqual(['db/failover.md', 'restart.md']);
+    // The files outside the sub-folder were fetched but never read: their contents do not stay in the cache.
+    expect(fetchedObjectsLeft(cache)).toBe(0);
     expect(caller.files).toEqual(gitListing(repo, 'docs/operations/runbooks'));
     const failover = result.changeSet.upserts.find((u) => u.kind === 'runbook' && u.meta.path === 'db/failover.md');
     expect(failover?.kind === 'runbook' && failover.meta.links[0]?.target).toEqual({ kind: 'runbook', path: 'restart.md' });
