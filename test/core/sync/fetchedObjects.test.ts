@@ -1,13 +1,13 @@
-import { mkdtempSync, promises as nodeFs, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PromiseFsClient } from 'isomorphic-git';
 import http from 'isomorphic-git/http/node';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { fetchedObjectsLeft, forgetFetchedObjects } from '../../../core/sync/fetchedObjects';
 import { generateRunbooks, RunbookRepo } from '../../helpers/makeRunbookRepo';
 import { useSharedGitServer } from '../../helpers/sharedGitServer';
 import { ISOMORPHIC_GIT_BUILDS } from '../../helpers/isomorphicGitBuilds';
+import { countingNodeFs } from '../../helpers/countingNodeFs';
 
 const server = useSharedGitServer();
 const repo = new RunbookRepo();
@@ -24,23 +24,13 @@ afterAll(async () => {
   await server.close();
 });
 
-/** Node's file system as a sync's object store, counting reads of pack files. */
-function packReadCountingFs() {
-  const counted = { packReads: 0 };
-  const promises = { ...nodeFs } as unknown as PromiseFsClient['promises'];
-  promises.readFile = (path: unknown, ...rest: unknown[]) => {
-    if (typeof path === 'string' && path.endsWith('.pack')) counted.packReads++;
-    return (nodeFs.readFile as (...a: unknown[]) => Promise<unknown>)(path, ...rest);
-  };
-  return { fs: { promises }, counted };
-}
-
 describe('isomorphic-git, patched to hand over the objects a fetch inflated', () => {
   it.each(ISOMORPHIC_GIT_BUILDS)('%s: the files of a fetch are read without reading the pack back, each once', async (_name, load) => {
     const git = await load();
     const gitdir = mkdtempSync(join(tmpdir(), 'rr-fetched-'));
     dirs.push(gitdir);
-    const { fs, counted } = packReadCountingFs();
+    // Counts the store's pack files read back.
+    const { fs, counted } = countingNodeFs((path) => typeof path === 'string' && path.endsWith('.pack'));
     const cache = {};
     const url = server.url('fetched.git');
     await git.init({ fs, gitdir, bare: true });
@@ -49,7 +39,7 @@ describe('isomorphic-git, patched to hand over the objects a fetch inflated', ()
     const commit = fetched.fetchHead!;
     // The commit, its trees and the 30 files.
     expect(fetchedObjectsLeft(cache)).toBeGreaterThanOrEqual(files.length + 2);
-    const readsAfterFetch = counted.packReads;
+    const readsAfterFetch = counted.reads;
 
     // As a sync reads them: the commit, then each file by its id.
     expect((await git.readCommit({ fs, gitdir, cache, oid: commit })).commit.message).toBe('initial\n');
@@ -58,13 +48,13 @@ describe('isomorphic-git, patched to hand over the objects a fetch inflated', ()
       const { blob } = await git.readBlob({ fs, gitdir, cache, oid });
       expect(new TextDecoder().decode(blob)).toBe(file.content);
     }
-    expect(counted.packReads).toBe(readsAfterFetch);
+    expect(counted.reads).toBe(readsAfterFetch);
 
     // Handed out once: a second read of a file comes from the pack, with the same bytes.
     const { oid } = await git.hashBlob({ object: files[0]!.content });
     const again = await git.readBlob({ fs, gitdir, cache, oid });
     expect(new TextDecoder().decode(again.blob)).toBe(files[0]!.content);
-    expect(counted.packReads).toBe(readsAfterFetch + 1);
+    expect(counted.reads).toBe(readsAfterFetch + 1);
 
     forgetFetchedObjects(cache);
     expect(fetchedObjectsLeft(cache)).toBe(0);
