@@ -112,26 +112,36 @@ function parentPath(path: string): string {
 /** Sorts every level and counts the runbooks below each folder. */
 function finish<T extends LibraryItem>(folder: LibraryFolder<T>): number {
   folder.folders.sort((a, b) => compareNames(a.name, b.name));
-  folder.runbooks.sort(compareRunbooks);
+  sortRunbooks(folder.runbooks);
   folder.count = folder.runbooks.length + folder.folders.reduce((sum, child) => sum + finish(child), 0);
   return folder.count;
 }
 
 const NOT_HOME = Number.MAX_SAFE_INTEGER;
 
-function compareRunbooks(a: LibraryItem, b: LibraryItem): number {
-  return (
-    (homePageRank(a.path) ?? NOT_HOME) - (homePageRank(b.path) ?? NOT_HOME) ||
-    runbookStatusOrder(a.status) - runbookStatusOrder(b.status) ||
-    compareNames(a.title, b.title) ||
-    compareNames(a.path, b.path)
-  );
+function sortRunbooks<T extends LibraryItem>(runbooks: T[]): void {
+  // Each runbook's home rank and status order are read once: a sort compares each runbook about log2(n) times,
+  // and reading them inside the comparison was most of the sort's time in a folder of 1,000.
+  const order = new Map<T, { home: number; status: number }>();
+  for (const runbook of runbooks) {
+    order.set(runbook, { home: homePageRank(runbook.path) ?? NOT_HOME, status: runbookStatusOrder(runbook.status) });
+  }
+  runbooks.sort((a, b) => {
+    const first = order.get(a)!;
+    const second = order.get(b)!;
+    return first.home - second.home || first.status - second.status || compareNames(a.title, b.title) || compareNames(a.path, b.path);
+  });
 }
 
 // Made when the library is first sorted, not when the module loads (see labelCollation).
 let collator: Intl.Collator | undefined;
 
-function compareNames(a: string, b: string): number {
+/** The collator the library sorts names with (made on first use: making it loads the locale's collation data). */
+export function libraryNameCollator(): Intl.Collator {
   collator ??= new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-  return collator.compare(a, b);
+  return collator;
+}
+
+function compareNames(a: string, b: string): number {
+  return libraryNameCollator().compare(a, b);
 }

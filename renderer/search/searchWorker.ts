@@ -7,6 +7,7 @@ import { RunbookDatabase } from '../../core/cache/runbookDatabase';
 import { clearRecentSearches, recentSearches, rememberSearch } from '../../core/search/recentSearches';
 import { markSearch } from '../../core/search/searchIndexStore';
 import { SearchService } from '../../core/search/searchService';
+import { warmLocaleData } from '../app/warmLocaleData';
 import type { SearchWorkerReply, SearchWorkerRequest } from './searchMessages';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -92,6 +93,8 @@ self.onmessage = (event: MessageEvent<SearchWorkerRequest>) => {
 
 post({ type: 'status', status: service.currentStatus() });
 service.start().catch((error: unknown) => post({ type: 'error', message: messageOf(error) }));
+// While IndexedDB reads the index: the page's first date and library sort then find the locale's data loaded.
+warmLocaleData();
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
