@@ -6,6 +6,12 @@ type AnyCall = (...args: unknown[]) => Promise<unknown>;
 /** A loose object's path: `<gitdir>/objects/<2 hex>/<38 hex>`. */
 const LOOSE_OBJECT = /^(.*)\/objects\/([0-9a-f]{2})\/[0-9a-f]{38}$/;
 
+/** A pack file or a pack index in the object store. */
+const PACK_FILE = /\/objects\/pack\/[^/]+\.(?:pack|idx)$/;
+
+/** The most bytes of written pack files one sync keeps (a first sync of 1,000 runbooks fetches about 6 MB). */
+export const KEPT_PACK_BYTES = 32 * 1024 * 1024;
+
 /** The answer to isomorphic-git's path-less probe: made once, as building an Error (its stack) is the cost. */
 const NO_PATH = Object.assign(new TypeError('A file system call needs a path.'), { code: 'ERR_INVALID_ARG_TYPE' });
 
@@ -19,8 +25,10 @@ const NO_PATH = Object.assign(new TypeError('A file system call needs a path.'),
  * (a store filled by fetches has none, so no loose-object read reaches the disk).
  *
  * Correct because nothing else writes the store during a sync (the source lock) and every write made
- * through this wrapper forgets everything remembered so far. File contents are never cached here;
- * isomorphic-git caches packs itself.
+ * through this wrapper forgets everything remembered so far. The only contents kept are those of the pack
+ * files (and their indexes) written through it, up to KEPT_PACK_BYTES: a sync reads a pack back as soon as
+ * the fetch stored it (to check the download, then to read its objects), and a browser's store answers
+ * each such read of megabytes with a slow round trip to IndexedDB. isomorphic-git caches packs it read.
  */
 export function memoizeStoreReads(fs: ObjectStoreFs): ObjectStoreFs {
   const inner = fs.promises as unknown as Record<string, AnyCall | undefined>;
@@ -31,6 +39,22 @@ export function memoizeStoreReads(fs: ObjectStoreFs): ObjectStoreFs {
     listings.clear();
     missing.clear();
     stats.clear();
+  };
+  // Kept by reference: isomorphic-git never changes a buffer once it has written it.
+  const keptPacks = new Map<string, Uint8Array>();
+  let keptBytes = 0;
+  const dropPack = (path: unknown) => {
+    const kept = keptPacks.get(path as string);
+    if (!kept) return;
+    keptBytes -= kept.byteLength;
+    keptPacks.delete(path as string);
+  };
+  const keepPack = (path: unknown, data: unknown) => {
+    dropPack(path);
+    if (typeof path !== 'string' || !PACK_FILE.test(path) || !(data instanceof Uint8Array)) return;
+    if (keptBytes + data.byteLength > KEPT_PACK_BYTES) return;
+    keptPacks.set(path, data);
+    keptBytes += data.byteLength;
   };
   const call = async (name: string, args: unknown[]) => {
     const method = inner[name];
@@ -100,7 +124,11 @@ export function memoizeStoreReads(fs: ObjectStoreFs): ObjectStoreFs {
   const readFile = remembering('readFile');
   const wrapped: Record<string, AnyCall> = {
     // The path-less probe is answered without entering an async function: it comes twice per command.
-    readFile: (...args) => (typeof args[0] === 'string' ? readFile(...args) : Promise.reject(NO_PATH)),
+    readFile: (...args) => {
+      if (typeof args[0] !== 'string') return Promise.reject(NO_PATH);
+      const kept = keptPacks.get(args[0]);
+      return kept && !asksForText(args[1]) ? Promise.resolve(kept) : readFile(...args);
+    },
     stat: statting('stat'),
     lstat: statting('lstat'),
     readdir: async (...args) => {
@@ -110,7 +138,33 @@ export function memoizeStoreReads(fs: ObjectStoreFs): ObjectStoreFs {
   };
   // isomorphic-git binds every one of these, so each must exist even if the platform lacks it.
   for (const name of ['writeFile', 'unlink', 'mkdir', 'rmdir', 'symlink', 'chmod']) wrapped[name] = mutating(name);
-  if (inner.rename) wrapped.rename = mutating('rename');
+  const writeFile = wrapped.writeFile!;
+  wrapped.writeFile = async (...args) => {
+    dropPack(args[0]);
+    await writeFile(...args);
+    keepPack(args[0], args[1]);
+  };
+  const unlink = wrapped.unlink!;
+  wrapped.unlink = async (...args) => {
+    dropPack(args[0]);
+    await unlink(...args);
+  };
+  if (inner.rename) {
+    const rename = mutating('rename');
+    wrapped.rename = async (...args) => {
+      const kept = keptPacks.get(args[0] as string);
+      dropPack(args[0]);
+      dropPack(args[1]);
+      await rename(...args);
+      if (kept) keepPack(args[1], kept);
+    };
+  }
   wrapped.readlink = (...args) => call('readlink', args);
   return { promises: wrapped as unknown as ObjectStoreFs['promises'] };
+}
+
+/** Whether readFile's options ask for a string (`'utf8'`, `{ encoding: 'utf8' }`) rather than bytes. */
+function asksForText(options: unknown): boolean {
+  if (typeof options === 'string') return true;
+  return typeof options === 'object' && options !== null && (options as { encoding?: unknown }).encoding != null;
 }

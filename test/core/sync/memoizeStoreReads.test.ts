@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { memoizeStoreReads } from '../../../core/sync/memoizeStoreReads';
+import { KEPT_PACK_BYTES, memoizeStoreReads } from '../../../core/sync/memoizeStoreReads';
 import type { ObjectStoreFs } from '../../../core/sync/objectStoreFs';
 import { cleanUp, nodeFs, tempDir } from './syncFixture';
 
@@ -87,5 +87,41 @@ describe('memoizeStoreReads', () => {
     const memo = memoizeStoreReads(nodeFs);
     const read = memo.promises.readFile as unknown as (path: string, options: unknown) => Promise<unknown>;
     expect(await read(join(dir, 'HEAD'), { encoding: 'utf8' })).toBe('ref: refs/heads/main\n');
+  });
+
+  it('answers reads of a pack file it wrote from memory, under its new name after a rename, until it is removed', async () => {
+    const packDir = join(tempDir('memo-'), 'objects', 'pack');
+    mkdirSync(packDir, { recursive: true });
+    const { fs, calls } = countingFs();
+    const memo = memoizeStoreReads(fs);
+    const pack = new TextEncoder().encode('PACK and its objects');
+    await memo.promises.writeFile(join(packDir, 'pack-1.pack'), pack);
+    expect(await memo.promises.readFile(join(packDir, 'pack-1.pack'))).toEqual(pack);
+    await memo.promises.rename!(join(packDir, 'pack-1.pack'), join(packDir, 'pack-0001-1.pack'));
+    expect(await memo.promises.readFile(join(packDir, 'pack-0001-1.pack'))).toEqual(pack);
+    expect(calls.readFile ?? 0).toBe(0);
+    // Written to the store all the same, and gone from memory with the file.
+    expect(await nodeFs.promises.readFile(join(packDir, 'pack-0001-1.pack'))).toEqual(Buffer.from(pack));
+    await expect(memo.promises.readFile(join(packDir, 'pack-1.pack'))).rejects.toMatchObject({ code: 'ENOENT' });
+    await memo.promises.unlink(join(packDir, 'pack-0001-1.pack'));
+    await expect(memo.promises.readFile(join(packDir, 'pack-0001-1.pack'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('keeps no other file, no text read and no more than its limit of pack bytes', async () => {
+    const dir = tempDir('memo-');
+    const packDir = join(dir, 'objects', 'pack');
+    mkdirSync(packDir, { recursive: true });
+    const { fs, calls } = countingFs();
+    const memo = memoizeStoreReads(fs);
+    await memo.promises.writeFile(join(dir, 'config'), new TextEncoder().encode('[core]\n'));
+    await memo.promises.readFile(join(dir, 'config'));
+    expect(calls.readFile).toBe(1);
+    await memo.promises.writeFile(join(packDir, 'small.idx'), new TextEncoder().encode('index'));
+    const read = memo.promises.readFile as unknown as (path: string, options: unknown) => Promise<unknown>;
+    expect(await read(join(packDir, 'small.idx'), 'utf8')).toBe('index');
+    expect(calls.readFile).toBe(2);
+    await memo.promises.writeFile(join(packDir, 'big.pack'), new Uint8Array(KEPT_PACK_BYTES));
+    expect((await memo.promises.readFile(join(packDir, 'big.pack'))).byteLength).toBe(KEPT_PACK_BYTES);
+    expect(calls.readFile).toBe(3);
   });
 });

@@ -5,8 +5,10 @@ import { ingestRunbook } from '../../../core/ingest/ingestRunbook';
 import { fileIndexFromMap } from '../../../core/sync/cachedFileIndex';
 import { fetchedObjectsLeft } from '../../../core/sync/fetchedObjects';
 import { syncGitSource, type SyncProgress } from '../../../core/sync/syncGitSource';
+import { countingNodeFs } from '../../helpers/countingNodeFs';
 import type { SharedGitServer } from '../../helpers/sharedGitServer';
 import { BAD_FILES, RunbookRepo, TINY_PNG, generateRunbooks, git } from '../../helpers/makeRunbookRepo';
+import type { ObjectStoreFs } from '../../../core/sync/objectStoreFs';
 import { MapCaller, cleanUp, http, nodeFs, startServer, tempDir, upsertPaths } from './syncFixture';
 
 let server: SharedGitServer;
@@ -81,6 +83,17 @@ describe('syncGitSource: first sync', () => {
       });
       expect(result.changeSet.upserts).toContainEqual(expected);
     }
+  });
+
+  it('never reads the pack it fetched back from the store: checking and reading it use what was written', async () => {
+    publishNew(runbooks(40), 'readback.git');
+    const { fs, counted } = countingNodeFs((path) => typeof path === 'string' && /\.(pack|idx)$/.test(path));
+    const result = await syncGitSource(
+      { sourceId: 'src', url: server.url('readback.git'), cached: fileIndexFromMap(new Map()) },
+      { fs: fs as ObjectStoreFs, http, gitdir: tempDir('store-'), cache: {} },
+    );
+    expect(upsertPaths(result)).toHaveLength(40);
+    expect(counted.reads).toBe(0);
   });
 
   it('follows a named branch instead of the default one', async () => {
