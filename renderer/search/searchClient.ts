@@ -21,7 +21,8 @@ class SearchWorkerClient {
   private worker: Worker | undefined;
   private nextId = 1;
   private readonly waiting = new Map<number, Waiter>();
-  private latestSearch: number | undefined;
+  /** Searches asked and not yet answered, oldest first. */
+  private readonly searches = new Set<number>();
   private status: SearchClientStatus = { state: 'loading', runbooks: 0, generation: 0 };
   private readonly listeners = new Set<() => void>();
   /** The first answer with results was received (marked once for bench/browser.ts). */
@@ -44,15 +45,14 @@ class SearchWorkerClient {
     addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && flush());
   }
 
-  /** Resolves with the answer, or with `undefined` when a newer search made this one stale. */
+  /**
+   * Resolves with the answer, or with `undefined` when the worker skipped this search for a newer one. A search
+   * overtaken by the next keystroke is still answered if the worker had started on it: answers arrive in the
+   * order asked, so each is newer than any before it, and a slow device shows results while the typing goes on.
+   */
   search(query: string, filters?: SearchFilters): Promise<SearchResponse | undefined> {
-    if (this.latestSearch !== undefined) {
-      const stale = this.latestSearch;
-      this.send({ type: 'cancel', id: stale });
-      this.settle(stale, undefined);
-    }
     const id = this.nextId++;
-    this.latestSearch = id;
+    this.searches.add(id);
     return this.request<SearchResponse | undefined>(filters ? { type: 'search', id, query, filters } : { type: 'search', id, query });
   }
 
@@ -107,8 +107,7 @@ class SearchWorkerClient {
           this.answered = true;
           performance.mark('rr-search:first-answer-received');
         }
-        if (reply.id === this.latestSearch) this.latestSearch = undefined;
-        this.settle(reply.id, reply.response);
+        this.settleSearch(reply.id, reply.response);
         return;
       case 'facets':
         this.settle(reply.id, reply.facets);
@@ -117,9 +116,19 @@ class SearchWorkerClient {
         this.settle(reply.id, reply.queries);
         return;
       case 'error':
-        if (reply.id !== undefined) this.settle(reply.id, new Error(reply.message));
-        else this.setStatus({ ...this.status, error: reply.message });
+        if (reply.id === undefined) this.setStatus({ ...this.status, error: reply.message });
+        else if (this.searches.has(reply.id)) this.settleSearch(reply.id, new Error(reply.message));
+        else this.settle(reply.id, new Error(reply.message));
         return;
+    }
+  }
+
+  /** Settles search `id` and every older one still waiting: the worker skipped those and will not answer them. */
+  private settleSearch(id: number, outcome: unknown): void {
+    for (const waiting of this.searches) {
+      if (waiting > id) break;
+      this.searches.delete(waiting);
+      this.settle(waiting, waiting === id ? outcome : undefined);
     }
   }
 
@@ -135,6 +144,7 @@ class SearchWorkerClient {
     this.worker?.terminate();
     this.worker = undefined;
     this.setStatus({ ...this.status, unavailable: `Search is unavailable: ${message}` });
+    this.searches.clear();
     for (const id of [...this.waiting.keys()]) this.settle(id, new Error(this.status.unavailable));
   }
 
@@ -172,26 +182,31 @@ export interface SearchState {
   status: SearchClientStatus;
 }
 
-/** Searches as the query changes; the latest query wins and stale answers are dropped. Re-runs when the index changes. */
+/**
+ * Searches as the query changes and re-runs when the index changes. Every answer that arrives is shown (they come
+ * in the order asked, so each is newer than the last): while a fast typist is still typing, the answer to what
+ * was typed a moment ago fills the list, marked not `current` and still `pending` until the latest one arrives.
+ */
 export function useSearch(query: string, filters?: SearchFilters): SearchState {
   const status = useSearchStatus();
   const [state, setState] = useState<Omit<SearchState, 'status' | 'current'> & { answered?: string }>({ pending: false });
   const filtersKey = JSON.stringify(filters ?? {});
   const asked = `${filtersKey}\n${query}`;
   useEffect(() => {
-    let live = true;
+    let latest = true;
     // eslint-disable-next-line react-hooks/set-state-in-effect -- marks the start of the search this effect starts; its answer arrives asynchronously below
     setState((previous) => ({ ...previous, pending: true }));
     searchClient.search(query, filters).then(
       (response) => {
-        if (live && response) setState({ response, pending: false, answered: asked });
+        if (response) setState({ response, pending: !latest, answered: asked });
       },
       (error: unknown) => {
-        if (live) setState((previous) => ({ ...previous, pending: false, error: error instanceof Error ? error.message : String(error) }));
+        if (latest)
+          setState((previous) => ({ ...previous, pending: false, error: error instanceof Error ? error.message : String(error) }));
       },
     );
     return () => {
-      live = false;
+      latest = false;
     };
     // `filters` is compared by value through `filtersKey`; a new object with the same filters is the same search.
     // eslint-disable-next-line react-hooks/exhaustive-deps

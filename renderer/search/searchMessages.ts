@@ -1,7 +1,8 @@
 /**
  * The messages between the UI and the search worker. Every request that expects an answer carries an id; the
- * answer repeats it. A newer `search` makes older ones stale: the worker skips them and the client ignores
- * their answers, so the latest keystroke always wins.
+ * answer repeats it. The worker answers searches in the order they were asked, one at a time, and skips any
+ * overtaken by a newer one while it was busy; so an answer also tells the client that every older search
+ * still waiting will never be answered.
  */
 import type { SearchFacets, SearchFilters } from '../../core/search/searchFilters';
 import type { SearchResponse } from '../../core/search/searchRunbooks';
@@ -9,7 +10,6 @@ import type { SearchServiceStatus } from '../../core/search/searchService';
 
 export type SearchWorkerRequest =
   | { type: 'search'; id: number; query: string; filters?: SearchFilters }
-  | { type: 'cancel'; id: number }
   | { type: 'facets'; id: number }
   | { type: 'recent'; id: number }
   | { type: 'remember'; id: number; query: string }

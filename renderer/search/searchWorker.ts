@@ -59,9 +59,6 @@ async function handle(request: SearchWorkerRequest): Promise<void> {
         setTimeout(() => void runPendingSearch(), 0);
       }
       return;
-    case 'cancel':
-      if (pendingSearch?.id === request.id) pendingSearch = undefined;
-      return;
     case 'facets':
       post({ type: 'facets', id: request.id, facets: service.facets() });
       return;

@@ -2,8 +2,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyChangeSet } from '../../../core/cache/applyChangeSet';
 import type { RunbookDatabase } from '../../../core/cache/runbookDatabase';
 import { readStoredSearchIndex } from '../../../core/search/searchIndexStore';
+import { searchRunbooks } from '../../../core/search/searchRunbooks';
 import { SearchService, type SearchServiceStatus } from '../../../core/search/searchService';
 import { gitSource, ingested, openTestDatabase } from '../cache/testDatabase';
+
+// Watched, not replaced: every query still runs the real engine.
+vi.mock('../../../core/search/searchRunbooks', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../core/search/searchRunbooks')>();
+  return { ...real, searchRunbooks: vi.fn(real.searchRunbooks) };
+});
 
 const SOURCE = 'team';
 let db: RunbookDatabase;
@@ -113,5 +120,26 @@ describe('SearchService', () => {
     await service.refresh();
     expect(statuses.at(-1)).toMatchObject({ state: 'ready', runbooks: 1, error: expect.any(String) });
     expect(service.search('alpha').runbooks).toHaveLength(1);
+  });
+
+  it('runs one query of its own once the stored text is all read, so the first keystroke finds the query path warm', async () => {
+    await sync('c1', [['ops/restart.md', '# Restart API\n\nRestart the api pods.\n']]);
+    await new SearchService(db).start();
+    const queries = vi.mocked(searchRunbooks);
+    const real = await vi.importActual<typeof import('../../../core/search/searchRunbooks')>('../../../core/search/searchRunbooks');
+    // What each query found of the section text still in storage, when it ran.
+    const textLeft: number[] = [];
+    queries.mockClear();
+    queries.mockImplementationOnce((index, ...rest) => {
+      const pending = index.sections.pendingText;
+      textLeft.push(pending ? Array.from({ length: pending.chunkCount }, (_, c) => c).filter((c) => !pending.isFilled(c)).length : 0);
+      return real.searchRunbooks(index, ...rest);
+    });
+
+    const service = new SearchService(db);
+    await service.start();
+    expect(queries).toHaveBeenCalledTimes(1);
+    expect(textLeft).toEqual([0]);
+    expect(service.search('restart').runbooks.map((r) => r.title)).toEqual(['Restart API']);
   });
 });
