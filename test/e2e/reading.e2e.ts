@@ -29,7 +29,7 @@ const scrollY = (page: Page) => page.evaluate(() => Math.round(window.scrollY));
  * the scroll waits for the text, and is repeated until it holds for two frames.
  */
 async function scrollTo(page: Page, y: number): Promise<void> {
-  await page.locator('.rr-markdown p, .rr-markdown li').first().waitFor();
+  await page.locator('.rr-markdown :is(p, li):not(.rr-formatting-more *)').first().waitFor();
   await expect
     .poll(() =>
       page.evaluate(async (to) => {
