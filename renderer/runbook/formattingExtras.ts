@@ -91,6 +91,11 @@ export function loadFormattingExtras(markdown: string, hasContactLines = false):
   ).then(() => undefined);
 }
 
+/** Starts loading `extra` before any body asks for it (a guess at what the page will need); never rejects. */
+export function preloadFormattingExtra(extra: FormattingExtra): Promise<void> {
+  return settled(extra) ? Promise.resolve() : load(extra);
+}
+
 /** Loads every extra (what a test of the whole pipeline needs before it renders synchronously). */
 export function loadEveryFormattingExtra(): Promise<void> {
   return Promise.all((Object.keys(LOADERS) as FormattingExtra[]).map(load)).then(() => undefined);

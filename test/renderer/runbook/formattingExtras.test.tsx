@@ -130,6 +130,15 @@ describe('the parts of the pipeline loaded on demand', () => {
     expect(screen.getByTestId('body').querySelector('code.hljs .hljs-variable')?.textContent).toBe('$HOME');
   });
 
+  it('draw a body with fenced code at once when highlighting was preloaded while the body was read', async () => {
+    const { page, preloadFormattingExtra } = await freshPage();
+    await preloadFormattingExtra('highlight');
+    render(page('Check the pods.\n\n```sh\nkubectl get pods\n```\n'));
+    // In the first render: nothing left to wait for.
+    expect(screen.getByTestId('body').textContent).toContain('Check the pods.');
+    expect(screen.getByTestId('body').querySelector('code.hljs')?.textContent).toBe('kubectl get pods\n');
+  });
+
   it('link the numbers of a contacts section once the number reader has loaded, never before as plain text', async () => {
     const { page } = await freshPage();
     render(page('## Contacts\n\n- On-call: +1 415 555 0100\n', [{ from: 1, to: 3 }]));
