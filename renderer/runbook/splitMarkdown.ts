@@ -29,6 +29,12 @@ export const WHOLE_DOCUMENT_CHARS = 24_000;
 // machine a 6,000-character slice took 100–170 ms to parse alone.
 const PART_CHARS = 3_000;
 /**
+ * Target size of a body's first slice, what a cold start waits for before any of the body shows: about a phone's
+ * screen. A 3,000-character first slice (four sections of commands and tables) showed 150–200 ms after the page
+ * around it on a two-core machine, a 1,200-character one 90–130 ms.
+ */
+const FIRST_PART_CHARS = 1_200;
+/**
  * What a bracket or a pipe adds to a slice's size: each starts a link or a table cell, which costs about as
  * much to format and show as this many characters of prose (a slice of 150 wikilinks or 300 table cells
  * took 400–600 ms on a busy machine, one of prose 150 ms).
@@ -117,7 +123,7 @@ function groupUnits(lines: string[], units: Unit[], definitions: Map<string, str
       });
       continue;
     }
-    if (groupChars > 0 && groupChars + unit.weight > PART_CHARS) flush();
+    if (groupChars > 0 && groupChars + unit.weight > (parts.length === 0 ? FIRST_PART_CHARS : PART_CHARS)) flush();
     group.push(unit);
     groupChars += unit.weight;
   }

@@ -53,6 +53,16 @@ describe('splitMarkdown', () => {
     expect(splitMarkdown(markdown).map((p) => p.text)).toEqual([markdown]);
   });
 
+  it('cuts a first slice of about a screen, which a cold start waits for, and larger ones after it', () => {
+    const section = (i: number) =>
+      `## Step ${i}\n\n${'Drain the node and check the pods again. '.repeat(6)}\n\n\`\`\`sh\nkubectl get pods -n ops-${i}\n\`\`\`\n`;
+    const markdown = Array.from({ length: 40 }, (_, i) => section(i)).join('\n');
+    const sizes = splitMarkdown(markdown).map((part) => part.text.length);
+    expect(sizes[0]).toBeLessThanOrEqual(1_200);
+    expect(sizes[0]).toBeGreaterThan(600);
+    expect(Math.min(...sizes.slice(1, -1))).toBeGreaterThan(2_000);
+  });
+
   it('cuts a long document between blocks, losing no line and keeping each line number', () => {
     const markdown = Array.from({ length: 3_000 }, (_, i) => `## Step ${i}\n\nRun \`check-${i}\`.\n`).join('\n');
     const parts = splitMarkdown(markdown);
