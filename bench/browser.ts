@@ -75,9 +75,13 @@ const INSTRUMENT_PAGE = `
     // The body's own text: not the note a part of it still being formatted shows in its place.
     if (marks.runbookText === undefined && title && title.textContent && document.querySelector('.rr-markdown :is(p, li):not(.rr-formatting-more *)')) {
       marks.runbookText = performance.now();
+      console.debug('rr-bench:runbookText');
     }
     if (marks.library === undefined && document.querySelector('.rr-library-entry')) marks.library = performance.now();
-    if (marks.searchResults === undefined && document.querySelector('dialog[open] mark, [role="dialog"] mark')) marks.searchResults = performance.now();
+    if (marks.searchResults === undefined && document.querySelector('dialog[open] mark, [role="dialog"] mark')) {
+      marks.searchResults = performance.now();
+      console.debug('rr-bench:searchResults');
+    }
     for (const code of document.querySelectorAll('.rr-source code[title]')) {
       const commit = code.title;
       if (window.__commitsDrawn[commit] !== undefined) continue;
@@ -114,6 +118,13 @@ const inPageSyncMs = (page: Page, from: number, commit: string) =>
     },
     [from, commit] as const,
   );
+/**
+ * Resolves when INSTRUMENT_PAGE notes `name` in the page's console. Not `waitForFunction`: its first use puts
+ * Playwright's own script into the page, 17–36 ms of the page's main thread in the middle of the start measured
+ * (until 2026-12-07), and it then polls on every frame.
+ */
+const noted = (page: Page, name: string) =>
+  page.waitForEvent('console', { predicate: (message) => message.text() === `rr-bench:${name}`, timeout: 120_000 });
 const mark = (page: Page, name: string) =>
   page.evaluate((n) => (window as unknown as { __marks: Record<string, number> }).__marks[n], name);
 
@@ -287,23 +298,19 @@ async function firstSearchSteps(page: Page, resultsDrawn: number | undefined): P
  */
 async function coldStart(page: Page, url: string) {
   await throttle(page);
+  const textShown = noted(page, 'runbookText');
   await page.goto(url);
-  await page.waitForFunction(() => (window as unknown as { __marks: Record<string, number> }).__marks.runbookText !== undefined, null, {
-    timeout: 120_000,
-  });
+  await textShown;
   const coldStartMs = Math.round((await mark(page, 'runbookText'))!);
   const typingFrom = await pageNow(page);
+  const resultsShown = noted(page, 'searchResults');
   await page.keyboard.press('/');
   await page.keyboard.type(QUERY);
   // A search that never shows results is reported as such; the other figures are printed all the same.
-  const searchError = await page
-    .waitForFunction(() => (window as unknown as { __marks: Record<string, number> }).__marks.searchResults !== undefined, null, {
-      timeout: 120_000,
-    })
-    .then(
-      () => undefined,
-      (error: unknown) => (error instanceof Error ? error.message.split('\n')[0] : String(error)),
-    );
+  const searchError = await resultsShown.then(
+    () => undefined,
+    (error: unknown) => (error instanceof Error ? error.message.split('\n')[0] : String(error)),
+  );
   const searchMark = await mark(page, 'searchResults');
   // Read last: the library may be drawn after the runbook's text.
   const libraryMs = Math.round((await mark(page, 'library')) ?? -1);
