@@ -3,6 +3,7 @@ import { DEFAULT_MAX_RUNBOOK_BYTES, formatBytes } from '../ingest/decodeRunbookT
 import { ingestRunbook } from '../ingest/ingestRunbook';
 import type { IngestResult, SkipReason, SourceAsset } from '../model';
 import type { TreeReader } from './compareTrees';
+import { nextEventLoopTurn } from './nextEventLoopTurn';
 import { asGitFs } from './objectStore';
 import { syncCancelled } from './syncError';
 import { assetMimeType, syncFileKind } from './syncFileKind';
@@ -23,6 +24,12 @@ export interface PathWarning {
   message: string;
   line?: number;
 }
+
+/**
+ * Parsing yields to the event loop this often (ms of work): the blob reads resolve without leaving the microtask
+ * queue, and a cancel can only arrive between turns.
+ */
+const TURN_EVERY_MS = 50;
 
 export interface ReadFilesOutcome {
   upserts: IngestResult[];
@@ -74,7 +81,12 @@ export async function readChangedFiles(
   };
   // The next blob is read (file system waits) while this one is parsed (CPU), so at most two are held.
   let next = files.length > 0 ? read(0) : undefined;
+  let turnAt = performance.now() + TURN_EVERY_MS;
   for (let i = 0; i < files.length; i++) {
+    if (performance.now() >= turnAt) {
+      await nextEventLoopTurn();
+      turnAt = performance.now() + TURN_EVERY_MS;
+    }
     if (options.signal?.aborted) throw syncCancelled();
     const file = files[i]!;
     const readStart = performance.now();

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useSharedGitServer, type SharedGitServer } from '../helpers/sharedGitServer';
-import { RunbookRepo } from '../helpers/makeRunbookRepo';
+import { RunbookRepo, generateRunbooks } from '../helpers/makeRunbookRepo';
 import { expectText } from './support/assertions';
 import { appPerTest } from './support/appPerTest';
 import { sourceIdNamed } from './support/sourceIdNamed';
@@ -129,6 +129,30 @@ describe('syncing a Git source in Chromium (loopback git http-backend)', () => {
     expect(await card.getByRole('alert').count()).toBe(0);
     expect(await card.getByRole('button', { name: 'Sync now' }).isEnabled()).toBe(true);
     await expectText(page.locator('.rr-library-entry', { hasText: 'Disk Pressure' }), 'Disk Pressure');
+  });
+
+  it('cancels a large first sync while it reads the runbooks, and changes nothing', async () => {
+    // Large enough that reading the runbooks takes seconds: the pack is in memory by then, and the worker must still
+    // take the cancel in between files.
+    const large = new RunbookRepo('main');
+    try {
+      large.writeAll(generateRunbooks(1000)).commit('many runbooks');
+      large.publish(root, 'large.git');
+      const { page } = app();
+      await page.locator('.rr-library-entry').first().waitFor();
+      const entriesBefore = await page.locator('.rr-library-entry').count();
+      await page.getByLabel('Repository address (https)').fill(server.url('large.git'));
+      await page.getByLabel(/Display name/).fill('Large mirror');
+      await page.getByRole('button', { name: 'Add and sync' }).click();
+      const card = page.locator('.rr-source', { hasText: 'Large mirror' });
+      await card.getByText('Reading runbooks').waitFor({ timeout: 60_000 });
+      await card.getByRole('button', { name: 'Cancel sync' }).click();
+      await expectText(card, 'Sync cancelled; nothing was changed.');
+      await expectText(card, 'Not synced yet.');
+      expect(await page.locator('.rr-library-entry').count()).toBe(entriesBefore);
+    } finally {
+      large.dispose();
+    }
   });
 
   it('deletes the downloaded Git data of a source that no longer exists at the next start, and only that', async () => {
