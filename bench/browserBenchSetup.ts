@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import type { Page } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,4 +43,14 @@ export async function startBrowserBench(runbooks: number, webBuild: string, name
       rmSync(gitRoot, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Resolves once the page's service worker is active, that is once its install has stored the whole app for
+ * offline use. A first visit installs it in the background: it fetches every file of the app and Chromium compiles
+ * each script it stores (about 2 s of CPU on this machine), which an initial sync started at once shares the cores
+ * with. A phone's installed app has done this before its first sync; the benches sync after it too.
+ */
+export async function serviceWorkerInstalled(page: Page): Promise<void> {
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 }

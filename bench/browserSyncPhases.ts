@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from 'playwright-core';
 import { generateRunbook, runbookPath } from '../test/helpers/makeRunbookRepo';
-import { startBrowserBench } from './browserBenchSetup';
+import { serviceWorkerInstalled, startBrowserBench } from './browserBenchSetup';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { runbooks: { type: 'string' }, profile: { type: 'string' } } });
@@ -286,6 +286,7 @@ async function main(): Promise<void> {
     });
     await page.goto(`${web.url}#/sources`);
     await page.locator('.rr-library-entry').first().waitFor({ timeout: 120_000 });
+    await serviceWorkerInstalled(page);
     const card = page.locator('.rr-source', { hasText: 'Bench runbooks' });
     await page.getByLabel('Repository address (https)').fill(git.url('runbooks.git'));
     await page.getByLabel(/Display name/).fill('Bench runbooks');
