@@ -29,12 +29,13 @@
  * - searchIndexRows: each stored search index row's size in bytes and how long the page takes to read it;
  * - longestTaskMs: the longest main-thread task (PerformanceObserver `longtask`) while starting, syncing
  *   and typing;
- * - heapMB: the page's JS heap after the initial sync.
+ * - heapMB: the page's JS heap after the initial sync;
+ * - machine: the cores and the browser's version.
  * Prints one JSON object. Usage: tsx bench/browser.ts [--runbooks N] [--cpu-throttle K] [--no-build]
  */
 import { execFileSync, execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import type { Page } from 'playwright-core';
@@ -413,7 +414,9 @@ async function main(): Promise<void> {
     // again on every start; a restarted one is, as a phone's browser is when the installed app is opened.
     const reopenedContext = await browser.reopen();
     await reopenedContext.addInitScript({ content: INSTRUMENT_PAGE });
-    const reopened = await coldStart(reopenedContext.pages()[0] ?? (await reopenedContext.newPage()), runbookUrl);
+    const reopenedPage = reopenedContext.pages()[0] ?? (await reopenedContext.newPage());
+    const reopened = await coldStart(reopenedPage, runbookUrl);
+    const { product: chromiumVersion } = await (await reopenedContext.newCDPSession(reopenedPage)).send('Browser.getVersion');
 
     console.log(
       JSON.stringify({
@@ -448,6 +451,8 @@ async function main(): Promise<void> {
         heapMB,
         libraryRead,
         loadAverage: Math.round(loadavg()[0]! * 10) / 10,
+        // Figures move with the machine and the browser (round 18 found a Chromium update costing a core).
+        machine: { cpus: availableParallelism(), browser: chromiumVersion },
       }),
     );
   } finally {
