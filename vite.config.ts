@@ -97,7 +97,7 @@ export default defineConfig({
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
-        importScripts: ['share-target.js'],
+        importScripts: ['share-target.js', 'static-routes.js'],
       },
     }),
   ],

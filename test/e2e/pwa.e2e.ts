@@ -27,6 +27,29 @@ describe('the installable offline web app (PWA) in Chromium', () => {
     }
   });
 
+  it('answers the app’s own files from its cache without running the service worker, and the rest as before', async () => {
+    const current = app();
+    const { page, server } = current;
+    await current.controlledByServiceWorker();
+    await page.goto(`${server.url}#/read/bundled/moderation-rollback.md`);
+    await page.reload();
+    await expectText(page.locator('h1#rr-runbook-title'), 'Moderation Rollback');
+    const loaded = await page.evaluate(() =>
+      (performance.getEntriesByType('resource') as (PerformanceResourceTiming & { workerMatchedSourceType?: string })[])
+        .filter((entry) => new URL(entry.name).pathname.includes('/assets/'))
+        .map((entry) => ({ file: new URL(entry.name).pathname, status: entry.responseStatus, source: entry.workerMatchedSourceType })),
+    );
+    // The start's scripts and styles, each answered by the browser from the precache (the static route).
+    expect(loaded.filter((entry) => /\/assets\/index-[\w-]+\.js$/.test(entry.file))).toHaveLength(1);
+    expect(loaded.filter((entry) => entry.source !== 'cache' || entry.status !== 200)).toEqual([]);
+    // A file under assets/ that was never precached still comes from the server.
+    const sourceMap = await page.evaluate(async () => {
+      const main = [...document.scripts].map((script) => script.src).find((src) => /\/assets\/index-[\w-]+\.js$/.test(src));
+      return main ? (await fetch(`${main}.map`)).status : 0;
+    });
+    expect(sourceMap).toBe(200);
+  });
+
   it('reloads with no network: the app shell, the cached runbooks, search and bookmarks still work', async () => {
     const current = app();
     const { page, server } = current;
