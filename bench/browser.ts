@@ -451,7 +451,7 @@ async function main(): Promise<void> {
         heapMB,
         libraryRead,
         loadAverage: Math.round(loadavg()[0]! * 10) / 10,
-        // Figures move with the machine and the browser (round 18 found a Chromium update costing a core).
+        // Figures move with the machine and the browser (round 18 found Chromium 156's own omnibox popup taking a core).
         machine: { cpus: availableParallelism(), browser: chromiumVersion },
       }),
     );

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import type { Page } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { launchChromium, type LaunchedBrowser } from '../test/e2e/support/launchChromium';
 import { serveStatic, type StaticServer } from '../test/e2e/support/serveStatic';
 import { startGitHttpServer, type GitHttpServer } from '../test/helpers/gitHttpServer';
