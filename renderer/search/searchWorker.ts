@@ -8,6 +8,7 @@ import { clearRecentSearches, recentSearches, rememberSearch } from '../../core/
 import { markSearch } from '../../core/search/searchIndexStore';
 import { SearchService } from '../../core/search/searchService';
 import { warmLocaleData } from '../app/warmLocaleData';
+import { createIndexPause } from './pauseForRunningSync';
 import type { SearchWorkerReply, SearchWorkerRequest } from './searchMessages';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -16,8 +17,8 @@ markSearch('worker-start');
 const post = (reply: SearchWorkerReply) => self.postMessage(reply);
 const db = new RunbookDatabase();
 const service = new SearchService(db, {
-  // A zero-delay timeout lets queued messages (queries) run between batches of a full build.
-  pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
+  // Queued messages (queries) run between batches of a build; a running sync is let through first.
+  pause: createIndexPause({ locks: navigator.locks }),
   onStatus: (status) => post({ type: 'status', status }),
 });
 

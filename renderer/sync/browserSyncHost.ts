@@ -10,6 +10,7 @@ import { runGitSync, type GitSyncOutcome } from '../../core/sync/runGitSync';
 import { SyncError } from '../../core/sync/syncError';
 import { syncGitSource } from '../../core/sync/syncGitSource';
 import { createSyncHost, type ExclusiveAcrossRealms, type SyncStoreAdapter } from '../../core/sync/syncHost';
+import { syncLockName } from './syncLockName';
 import { syncWorkerRequestSchema, type SyncWorkerReply, type SyncWorkerRequest } from './syncMessages';
 import { thinProgress } from './thinProgress';
 
@@ -69,7 +70,7 @@ export function browserSyncStores(fs: ObjectStoreFs): SyncStoreAdapter {
 function webLocks(locks: Pick<LockManager, 'request'>): ExclusiveAcrossRealms {
   return async <T>(sourceId: string, work: () => Promise<T>, wait?: boolean): Promise<T> => {
     let result: { value: T } | undefined;
-    await locks.request(`runbook-reader-sync:${sourceId}`, { ifAvailable: wait !== true }, async (lock) => {
+    await locks.request(syncLockName(sourceId), { ifAvailable: wait !== true }, async (lock) => {
       if (lock) result = { value: await work() };
     });
     if (!result) throw new SyncError('already-running', SYNCING_ELSEWHERE);
