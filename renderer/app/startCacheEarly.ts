@@ -7,19 +7,16 @@
  */
 import { isContactHeading } from '../../core/contacts/contactHeadings';
 import { runbookOfRoute } from '../routes';
-import { loadFormattingExtras, preloadFormattingExtra } from '../runbook/formattingExtras';
+import { loadFormattingExtras } from '../runbook/formattingExtras';
 import { startRunbookRead } from './cacheQueries';
 import { startCacheCheck } from './useCacheReady';
 
 if (typeof indexedDB !== 'undefined') {
   startCacheCheck();
   const runbook = runbookOfRoute(location.hash.slice(1));
-  // The parts of the Markdown pipeline this body needs (highlighting, emoji, HTML, contact links) load while the
-  // page is drawn.
+  // The parts of the Markdown pipeline this body needs and the app does not bring (emoji, HTML, contact links)
+  // load while the page is drawn.
   if (runbook) {
-    // Most runbooks carry commands in fenced code, and a body is drawn only once the formatting it needs is
-    // there: the highlighting chunk is fetched while the body is read, not after.
-    void preloadFormattingExtra('highlight');
     void startRunbookRead(runbook.sourceId, runbook.path).then(
       (opened) =>
         opened &&

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type rehypeRaw from 'rehype-raw';
 import type remarkEmoji from 'remark-emoji';
-import type { rehypeHighlightOnDemand } from './rehypeHighlightOnDemand';
+import { rehypeHighlightOnDemand } from './rehypeHighlightOnDemand';
 import type { remarkContactLinks } from './remarkContactLinks';
 
 /**
@@ -9,6 +9,12 @@ import type { remarkContactLinks } from './remarkContactLinks';
  * than with the app: together they were 610 KB of the 1.6 MB main chunk (emoji names, an HTML parser,
  * highlight.js's grammars), parsed and evaluated on every cold start before the first runbook was drawn; the
  * contact links bring the phone number library and its metadata (about 190 KB).
+ *
+ * Highlighting is the exception: it comes with the app. Most runbooks have fenced commands, and a body is drawn
+ * only once what it needs is there; loaded on its own, its chunk (fetched from the service worker's cache by
+ * 270 ms of a cold start) was evaluated by Chromium only at 590–680 ms, 300–400 ms after it was asked for,
+ * while the body waited. In the main chunk its grammars cost a few ms to evaluate (they are set up per
+ * language on first use, see rehypeHighlightOnDemand).
  */
 export interface FormattingExtras {
   /** `:rocket:` shortcodes. */
@@ -26,7 +32,7 @@ export type FormattingExtra = keyof FormattingExtras;
 const LOADERS: { [E in FormattingExtra]-?: () => Promise<NonNullable<FormattingExtras[E]>> } = {
   emoji: () => import('remark-emoji').then((module) => module.default),
   rehypeRaw: () => import('rehype-raw').then((module) => module.default),
-  highlight: () => import('./rehypeHighlightOnDemand').then((module) => module.rehypeHighlightOnDemand),
+  highlight: () => Promise.resolve(rehypeHighlightOnDemand),
   contactLinks: () => import('./remarkContactLinks').then((module) => module.remarkContactLinks),
 };
 
@@ -45,7 +51,7 @@ export function extrasNeededBy(markdown: string, hasContactLines = false): Forma
   return needed;
 }
 
-const loaded: FormattingExtras = {};
+const loaded: FormattingExtras = { highlight: rehypeHighlightOnDemand };
 /** Extras whose chunk could not be loaded: bodies are formatted without them (see MarkdownView) until a retry works. */
 const failed = new Set<FormattingExtra>();
 const inFlight = new Map<FormattingExtra, Promise<void>>();

@@ -130,9 +130,8 @@ describe('the parts of the pipeline loaded on demand', () => {
     expect(screen.getByTestId('body').querySelector('code.hljs .hljs-variable')?.textContent).toBe('$HOME');
   });
 
-  it('draw a body with fenced code at once when highlighting was preloaded while the body was read', async () => {
-    const { page, preloadFormattingExtra } = await freshPage();
-    await preloadFormattingExtra('highlight');
+  it('draw a body with fenced code at once on a new page: highlighting comes with the app, nothing is waited for', async () => {
+    const { page } = await freshPage();
     render(page('Check the pods.\n\n```sh\nkubectl get pods\n```\n'));
     // In the first render: nothing left to wait for.
     expect(screen.getByTestId('body').textContent).toContain('Check the pods.');
@@ -160,7 +159,7 @@ describe('the parts of the pipeline loaded on demand', () => {
       <MemoryRouter>
         <RunbookContext.Provider value={{ sourceId: 'src', path: 'ops/page.md', title: 'Page', online: true }}>
           <div data-testid="body">
-            <ProgressiveMarkdown markdown={'## Restart\n\n```sh\necho $HOME\n```\n'} onProgress={onProgress} />
+            <ProgressiveMarkdown markdown={'## Restart :rocket:\n\n```sh\necho $HOME\n```\n'} onProgress={onProgress} />
           </div>
         </RunbookContext.Provider>
       </MemoryRouter>,
