@@ -12,7 +12,7 @@ import type { remarkContactLinks } from './remarkContactLinks';
  *
  * Highlighting is the exception: it comes with the app. Most runbooks have fenced commands, and a body is drawn
  * only once what it needs is there; loaded on its own, its chunk (fetched from the service worker's cache by
- * 270 ms of a cold start) was evaluated by Chromium only at 590–680 ms, 300–400 ms after it was asked for,
+ * 270 ms of a cold start) was evaluated by Chromium only at 587–682 ms, 330–450 ms after it was asked for,
  * while the body waited. In the main chunk its grammars cost a few ms to evaluate (they are set up per
  * language on first use, see rehypeHighlightOnDemand).
  */
