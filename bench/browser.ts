@@ -193,7 +193,7 @@ async function storedIndexCovers([sourceId, commit]: readonly [string, string]):
  * Runs in the page: the stored search index's rows, their size in bytes (typed arrays' bytes, strings' UTF-16
  * length × 2) and how long reading each takes from IndexedDB on this page's thread (median of 3). Rows of section
  * text (keys with a `-text:` part, from format 3 on) are summed into one entry, `<prefix>*`, read once in one
- * request (`rows` says how many).
+ * request and their Blobs' bytes after it (`rows` says how many).
  */
 async function storedIndexRows(): Promise<Record<string, { bytes: number; readMs: number; runbooks?: number; rows?: number }>> {
   const db = await new Promise<IDBDatabase>((done) => {
@@ -250,10 +250,14 @@ async function storedIndexRows(): Promise<Record<string, { bytes: number; readMs
         const request = db.transaction('searchIndex').objectStore('searchIndex').getAll(range);
         request.onsuccess = () => done(request.result);
       });
-      const readMs = Math.round(performance.now() - from);
-      // Chunk rows hold their text as one byte array each.
+      // Chunk rows hold their text as one Blob each (a byte array before 2026-12-08); its bytes are read too.
       let bytes = 0;
-      for (const row of all) bytes += (row as { index?: { bytes?: Uint8Array } }).index?.bytes?.byteLength ?? 0;
+      for (const row of all) {
+        const stored = (row as { index?: { bytes?: unknown } }).index?.bytes;
+        if (stored instanceof Blob) bytes += (await stored.arrayBuffer()).byteLength;
+        else if (stored instanceof Uint8Array) bytes += stored.byteLength;
+      }
+      const readMs = Math.round(performance.now() - from);
       rows[`${prefix}*`] = { bytes, readMs, rows: all.length };
     }
   } finally {

@@ -2,7 +2,14 @@ import type { CachedRunbook, RunbookDatabase, RunbookKey, StoredSearchIndex } fr
 import type { RunbookBody } from '../model';
 import type { RunbookToIndex } from './buildSearchIndex';
 import { runbookKeyOf, type SearchIndex } from './searchIndexData';
-import { fillTextChunk, indexFromStoredColumns, storedRowsOf, TEXT_CHUNK_BYTES } from './storedSearchIndex';
+import {
+  fillTextChunk,
+  indexFromStoredColumns,
+  storedRowsOf,
+  storedTextLayout,
+  TEXT_CHUNK_BYTES,
+  textChunkBytes,
+} from './storedSearchIndex';
 
 /** A timeline mark `rr-search:<name>` (bench/browser.ts reads them from the worker to split the first search). */
 export function markSearch(name: string): void {
@@ -46,10 +53,16 @@ export interface RefreshResult {
  */
 export async function readStoredSearchIndexLazily(db: RunbookDatabase): Promise<SearchIndexState | undefined> {
   try {
-    const row = await db.searchIndex.get(SEARCH_INDEX_ROW);
+    // The columns and their text's chunk rows in one read, so they are of one save; a chunk row holds a Blob,
+    // whose bytes are asked for before the columns are decoded (150-300 ms for 1,000 runbooks in a worker)
+    // and arrive meanwhile, off this thread.
+    const rows = await db.searchIndex.where(':id').between(SEARCH_INDEX_ROW, `${SEARCH_TEXT_ROW_PREFIX}\uffff`, true, true).toArray();
     markSearch('index-read');
+    const row = rows.find((r) => r.id === SEARCH_INDEX_ROW);
     if (!row || typeof row.sourceVersions !== 'object' || row.sourceVersions === null) return undefined;
+    const textReads = startTextChunkReads(row.index, rows);
     const index = indexFromStoredColumns(row.index);
+    for (const [chunk, bytes] of textReads) void fillWhenRead(index, chunk, bytes);
     markSearch('index-loaded');
     return { index, sourceVersions: { ...row.sourceVersions } };
   } catch {
@@ -82,15 +95,16 @@ export async function readWantedSectionText(db: RunbookDatabase, index: SearchIn
   markSearch('text-read');
 }
 
-/** Reads whatever section text is still in storage, a chunk at a time (`pause` between chunks). */
-export async function readAllSectionText(db: RunbookDatabase, index: SearchIndex, pause?: () => Promise<void>): Promise<void> {
+/**
+ * Reads whatever section text is still in storage, every chunk at once: a chunk's bytes are a Blob, read off
+ * this thread, so the reads hold up nothing here and end together sooner than one after another.
+ */
+export async function readAllSectionText(db: RunbookDatabase, index: SearchIndex): Promise<void> {
   const pending = index.sections.pendingText;
   if (!pending) return;
-  for (let chunk = 0; chunk < pending.chunkCount; chunk++) {
-    if (pending.isFilled(chunk)) continue;
-    if (chunk > 0 && pause) await pause();
-    await readTextChunk(db, index, chunk);
-  }
+  const unfilled: number[] = [];
+  for (let chunk = 0; chunk < pending.chunkCount; chunk++) if (!pending.isFilled(chunk)) unfilled.push(chunk);
+  await readTextChunks(db, index, unfilled);
   markSearch('text-complete');
 }
 
@@ -102,17 +116,44 @@ async function readTextChunks(db: RunbookDatabase, index: SearchIndex, chunks: n
 const chunkReads = new WeakMap<SearchIndex, Map<number, Promise<void>>>();
 
 function readTextChunk(db: RunbookDatabase, index: SearchIndex, chunk: number): Promise<void> {
-  let reads = chunkReads.get(index);
-  if (!reads) chunkReads.set(index, (reads = new Map<number, Promise<void>>()));
-  let read = reads.get(chunk);
-  if (!read) {
-    read = db.searchIndex
-      .get(textRowKey(chunk))
-      .then((row) => fillTextChunk(index, chunk, row?.index))
-      .finally(() => reads.delete(chunk));
+  const textId = index.sections.pendingText?.textId;
+  if (textId === undefined) return Promise.resolve();
+  return chunkReads.get(index)?.get(chunk) ?? fillWhenRead(index, chunk, readChunkBytes(db, textId, chunk));
+}
+
+function readChunkBytes(db: RunbookDatabase, textId: string, chunk: number): Promise<Uint8Array> {
+  return db.searchIndex.get(textRowKey(chunk)).then((row) => textChunkBytes(row?.index, textId, chunk));
+}
+
+/** The bytes of every chunk row read with the columns that name it; none when the columns do not add up. */
+function startTextChunkReads(columns: unknown, rows: StoredSearchIndex[]): Map<number, Promise<Uint8Array>> {
+  const reads = new Map<number, Promise<Uint8Array>>();
+  const layout = storedTextLayout(columns);
+  if (!layout) return reads;
+  for (const row of rows) {
+    const chunk = (row.index as { chunk?: unknown } | undefined)?.chunk;
+    if (typeof chunk !== 'number' || !Number.isInteger(chunk) || chunk < 0 || chunk >= layout.chunks || row.id !== textRowKey(chunk))
+      continue;
+    const read = textChunkBytes(row.index, layout.textId, chunk);
+    // Awaited once the columns are decoded; when they cannot be, nothing will, and that is no error of its own.
+    ignoreIfUnawaited(read);
     reads.set(chunk, read);
   }
+  return reads;
+}
+
+function fillWhenRead(index: SearchIndex, chunk: number, bytes: Promise<Uint8Array>): Promise<void> {
+  let reads = chunkReads.get(index);
+  if (!reads) chunkReads.set(index, (reads = new Map<number, Promise<void>>()));
+  const read = bytes.then((b) => fillTextChunk(index, chunk, b)).finally(() => reads.delete(chunk));
+  // A query or the start's read of all text awaits it and meets its failure; an index dropped meanwhile does not.
+  ignoreIfUnawaited(read);
+  reads.set(chunk, read);
   return read;
+}
+
+function ignoreIfUnawaited(promise: Promise<unknown>): void {
+  promise.catch(() => undefined);
 }
 
 /**
@@ -162,7 +203,7 @@ export async function refreshSearchIndex(
   }
   if (moved.size === 0) return { state: current, work: 'none', added: 0, removed: 0 };
   // Merging copies every kept section's text: what is still in storage is read first.
-  await readAllSectionText(db, current.index, options.pause);
+  await readAllSectionText(db, current.index);
 
   const { upserts, removed } = await db.transaction('r', [db.runbooks, db.bodies, db.library], async () => {
     const indexedOids = new Map<string, string>();

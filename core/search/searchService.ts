@@ -21,7 +21,7 @@ export interface SearchServiceStatus {
 }
 
 export interface SearchServiceOptions {
-  /** Lets other work (queries) run between batches of a full build; a worker passes a zero-delay timeout. */
+  /** Lets other work (queries) run before the warm-up and between batches of a full build; a worker passes a timeout. */
   pause?: () => Promise<void>;
   onStatus?: (status: SearchServiceStatus) => void;
   /**
@@ -57,23 +57,30 @@ export class SearchService {
   ) {}
 
   /**
-   * Loads the stored index without its section text, refreshes it from the cache, then reads the section text
-   * in the background (a query meanwhile reads the text it shows first), then warms the query path up.
-   * Resolves when all are done.
+   * Loads the stored index without its section text, then reads the section text in the background while it
+   * warms the query path up and refreshes the index from the cache (a query meanwhile reads the text it shows
+   * first). Resolves when all are done.
    */
   async start(): Promise<void> {
     this.loading ??= this.loadStored();
     await this.loading;
-    await this.refresh();
     const state = this.state;
-    if (state?.index.sections.pendingText) {
-      try {
-        await readAllSectionText(this.db, state.index, this.options.pause);
-      } catch {
-        await this.reloadStored();
-        return;
-      }
+    // Its bytes were asked for with the columns; filling them in needs this thread free, hence the yield below.
+    const textRead = state?.index.sections.pendingText
+      ? readAllSectionText(this.db, state.index).then(
+          () => true,
+          () => false,
+        )
+      : Promise.resolve(true);
+    // A query that came while the index was read runs first: it compiles the query path as the warm-up would.
+    await this.options.pause?.();
+    this.warmUp();
+    await this.refresh();
+    if (!(await textRead)) {
+      await this.reloadStored();
+      return;
     }
+    // Again with the text there: snippets are made from it, and their code ran on empty text the first time.
     this.warmUp();
   }
 
@@ -83,7 +90,10 @@ export class SearchService {
    * worker, against 2–7 ms for the next ones. Paid here, it is not added to the user's first keystroke.
    */
   private warmUp(): void {
-    if (this.state) searchRunbooks(this.state.index, WARM_UP_QUERY);
+    if (!this.state) return;
+    searchRunbooks(this.state.index, WARM_UP_QUERY);
+    // Its answer is thrown away, and so is its wish for text still in storage: a query must not wait for it.
+    this.state.index.sections.pendingText?.wanted.clear();
   }
 
   private async loadStored(): Promise<void> {

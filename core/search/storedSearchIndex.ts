@@ -11,9 +11,9 @@ import {
 
 /**
  * The stored index is one row of columns plus its section text cut into chunk rows. The section text is half
- * of the index's bytes and only snippets and phrase checks need it, so a start reads the columns (what ranking
- * needs) first and the text after them; a query answered meanwhile waits only for the chunks it shows
- * (`PendingSectionText`).
+ * of the index's bytes and only snippets and phrase checks need it, so a start decodes the columns (what ranking
+ * needs) while the text's bytes are still arriving; a query answered meanwhile waits only for the chunks it
+ * shows (`PendingSectionText`).
  */
 
 /**
@@ -44,7 +44,11 @@ export interface StoredTextChunk {
   format: number;
   textId: string;
   chunk: number;
-  bytes: Uint8Array;
+  /**
+   * A Blob, so that reading the row hands over a reference and the bytes are read off the reading thread: as a
+   * byte array (until 2026-12-08; still read) a 4 MB chunk took 60-90 ms of a worker's time to deserialize.
+   */
+  bytes: Blob | Uint8Array;
 }
 
 /** What a row of the `searchIndex` table holds: the index's columns, or one chunk of its section text. */
@@ -65,7 +69,7 @@ export function storedRowsOf(
   const text = c.sectionText;
   const chunks: StoredTextChunk[] = [];
   for (let at = 0, chunk = 0; at < text.length; at += chunkBytes, chunk++) {
-    chunks.push({ kind: 'text', format: SEARCH_INDEX_FORMAT, textId, chunk, bytes: text.slice(at, at + chunkBytes) });
+    chunks.push({ kind: 'text', format: SEARCH_INDEX_FORMAT, textId, chunk, bytes: new Blob([text.slice(at, at + chunkBytes)]) });
   }
   const columns: StoredIndexColumns = {
     kind: 'columns',
@@ -96,20 +100,11 @@ export function indexFromStoredColumns(data: unknown): SearchIndex {
   const d = data as Partial<StoredIndexColumns>;
   if (d.kind !== 'columns' || d.format !== SEARCH_INDEX_FORMAT)
     throw new SearchIndexFormatError('The stored search index has another format.');
-  const textStart = d.sectionTextStart;
-  const textLength = textStart instanceof Uint32Array && textStart.length > 0 ? textStart[textStart.length - 1]! : -1;
-  const chunkBytes = d.textChunkBytes;
-  if (
-    textLength < 0 ||
-    typeof chunkBytes !== 'number' ||
-    !Number.isInteger(chunkBytes) ||
-    chunkBytes <= 0 ||
-    d.textChunks !== Math.ceil(textLength / chunkBytes) ||
-    typeof d.textId !== 'string'
-  ) {
-    throw new SearchIndexFormatError('The stored search index is inconsistent.');
-  }
-  const sectionCount = textStart!.length - 1;
+  const layout = storedTextLayout(d);
+  if (!layout) throw new SearchIndexFormatError('The stored search index is inconsistent.');
+  const { textLength, chunkBytes } = layout;
+  const textStart = d.sectionTextStart!;
+  const sectionCount = textStart.length - 1;
   let runbookCount: number;
   try {
     runbookCount = (JSON.parse(String(d.runbooks)) as unknown[]).length;
@@ -130,7 +125,7 @@ export function indexFromStoredColumns(data: unknown): SearchIndex {
     headingPostings: unpacked(d.headingPostings, sectionCount),
     bodyPostings: unpacked(d.bodyPostings, sectionCount),
   });
-  if (d.textChunks > 0) index.sections.pendingText = new PendingSectionText(chunkBytes, d.textChunks, d.textId);
+  if (layout.chunks > 0) index.sections.pendingText = new PendingSectionText(chunkBytes, layout.chunks, layout.textId);
   return index;
 }
 
@@ -145,21 +140,47 @@ function unpacked(value: unknown, docCount: number): unknown {
 }
 
 /**
- * Copies a chunk row into the index's section text. Throws `StoredTextChangedError` when the row is missing or
- * was written with other columns, `SearchIndexFormatError` when it does not fit.
+ * The bytes of a chunk row, once it is known to be chunk `chunk` of the save `textId`. Rejects with
+ * `StoredTextChangedError` when the row is missing or belongs to another save (which replaced the stored index
+ * while it was being read), with `SearchIndexFormatError` when it holds no bytes.
  */
-export function fillTextChunk(index: SearchIndex, chunk: number, row: unknown): void {
-  const pending = index.sections.pendingText;
-  if (!pending || pending.isFilled(chunk)) return;
+export async function textChunkBytes(row: unknown, textId: string, chunk: number): Promise<Uint8Array> {
   const r = row as Partial<StoredTextChunk> | undefined;
-  if (r?.kind !== 'text' || r.format !== SEARCH_INDEX_FORMAT || r.textId !== pending.textId || r.chunk !== chunk) {
+  if (r?.kind !== 'text' || r.format !== SEARCH_INDEX_FORMAT || r.textId !== textId || r.chunk !== chunk) {
     throw new StoredTextChangedError('The stored search index changed while it was being read.');
   }
+  if (r.bytes instanceof Uint8Array) return r.bytes;
+  if (typeof Blob === 'function' && r.bytes instanceof Blob) return new Uint8Array(await r.bytes.arrayBuffer());
+  throw new SearchIndexFormatError('A chunk of the stored section text holds no bytes.');
+}
+
+/** Copies a chunk's bytes into the index's section text. Throws `SearchIndexFormatError` when they do not fit. */
+export function fillTextChunk(index: SearchIndex, chunk: number, bytes: Uint8Array): void {
+  const pending = index.sections.pendingText;
+  if (!pending || pending.isFilled(chunk)) return;
   const at = chunk * pending.chunkBytes;
   const expected = Math.min(pending.chunkBytes, index.sections.text.length - at);
-  if (!(r.bytes instanceof Uint8Array) || r.bytes.length !== expected)
-    throw new SearchIndexFormatError('A chunk of the stored section text has the wrong size.');
-  index.sections.text.set(r.bytes, at);
+  if (bytes.length !== expected) throw new SearchIndexFormatError('A chunk of the stored section text has the wrong size.');
+  index.sections.text.set(bytes, at);
   pending.markFilled(chunk);
   if (pending.complete) delete index.sections.pendingText;
+}
+
+/** How a stored columns row says its section text is cut into chunk rows, or `undefined` if that does not add up. */
+export function storedTextLayout(data: unknown): { textLength: number; chunkBytes: number; chunks: number; textId: string } | undefined {
+  const d = data as Partial<StoredIndexColumns> | undefined;
+  const textStart = d?.sectionTextStart;
+  const textLength = textStart instanceof Uint32Array && textStart.length > 0 ? textStart[textStart.length - 1]! : -1;
+  const chunkBytes = d?.textChunkBytes;
+  if (
+    textLength < 0 ||
+    typeof chunkBytes !== 'number' ||
+    !Number.isInteger(chunkBytes) ||
+    chunkBytes <= 0 ||
+    d?.textChunks !== Math.ceil(textLength / chunkBytes) ||
+    typeof d.textId !== 'string'
+  ) {
+    return undefined;
+  }
+  return { textLength, chunkBytes, chunks: d.textChunks, textId: d.textId };
 }

@@ -12,7 +12,7 @@ export interface IndexPauseDeps {
 }
 
 /**
- * The pause the search worker takes between batches of indexing (and of reading its stored text), so queries
+ * The pause the search worker takes between batches of indexing, so queries
  * are answered meanwhile. While a sync of this site runs, the pause also lasts until the sync ends: on a
  * two-core machine an index build (seconds, after a large first sync) and a sync share the cores, and a
  * one-file sync pressed during that build took 600–850 ms (median 749) against 453–767 ms (median 529) with
