@@ -72,7 +72,8 @@ export class SearchService {
           () => false,
         )
       : Promise.resolve(true);
-    // A query that came while the index was read runs first: it compiles the query path as the warm-up would.
+    // A query that came while the index was read runs first (it compiles the query path as the warm-up would),
+    // and in the worker a running sync does too: the pause stands aside for it, as indexing does.
     await this.options.pause?.();
     this.warmUp();
     await this.refresh();

@@ -12,8 +12,8 @@ export interface IndexPauseDeps {
 }
 
 /**
- * The pause the search worker takes between batches of indexing, so queries
- * are answered meanwhile. While a sync of this site runs, the pause also lasts until the sync ends: on a
+ * The pause the search worker takes before its warm-up query and between batches of indexing, so queries are
+ * answered meanwhile. While a sync of this site runs, the pause also lasts until the sync ends: on a
  * two-core machine an index build (seconds, after a large first sync) and a sync share the cores, and a
  * one-file sync pressed during that build took 600–850 ms (median 749) against 453–767 ms (median 529) with
  * the build standing aside (bench:browser, five alternated pairs). The sync's result is what the reader waits
